@@ -1,0 +1,144 @@
+import KilnDiagnostics
+import KilnYAML
+
+public enum HTTPMethodName: String, Sendable, CaseIterable, Hashable {
+    case get, put, post, delete, options, head, patch, trace
+}
+
+public struct PathItem: Sendable {
+    /// A path item may itself be a `$ref` (to `#/components/pathItems/...` in 3.1).
+    public var ref: Reference?
+    public var summary: String?
+    public var description: String?
+    public var operations: [(method: HTTPMethodName, operation: Operation)] = []
+    public var servers: [Server]?
+    public var parameters: [Referenceable<Parameter>] = []
+    public var extensions = Extensions()
+    public var location: SourceLocation
+
+    public init(at location: SourceLocation) {
+        self.location = location
+    }
+}
+
+public struct Operation: Sendable {
+    public var tags: [String] = []
+    public var summary: String?
+    public var description: String?
+    public var externalDocs: ExternalDocumentation?
+    public var operationId: String?
+    public var operationIdLocation: SourceLocation?
+    public var parameters: [Referenceable<Parameter>] = []
+    public var requestBody: Referenceable<RequestBody>?
+    /// Status code ("200", "2XX", "default") -> response, in spec order.
+    public var responses = OrderedMap<Referenceable<Response>>()
+    public var callbacks = OrderedMap<Referenceable<OrderedMap<PathItem>>>()
+    public var deprecated = false
+    public var security: [SecurityRequirement]?
+    public var servers: [Server]?
+    public var extensions = Extensions()
+    public var location: SourceLocation
+
+    public init(at location: SourceLocation) {
+        self.location = location
+    }
+}
+
+public struct Parameter: Sendable {
+    public enum Location: String, Sendable, Hashable, CaseIterable {
+        case path, query, header, cookie
+    }
+
+    public enum Style: String, Sendable, Hashable, CaseIterable {
+        case matrix, label, form, simple, spaceDelimited, pipeDelimited, deepObject
+    }
+
+    public var name: String
+    public var location: Location
+    public var description: String?
+    public var required = false
+    public var deprecated = false
+    public var allowEmptyValue = false
+    public var style: Style?
+    public var explode: Bool?
+    public var allowReserved = false
+    public var schema: Schema?
+    public var content = OrderedMap<MediaType>()
+    public var example: YAMLNode?
+    public var examples = OrderedMap<Referenceable<Example>>()
+    public var extensions = Extensions()
+    public var sourceLocation: SourceLocation
+
+    public init(name: String, location: Location, at sourceLocation: SourceLocation) {
+        self.name = name
+        self.location = location
+        self.sourceLocation = sourceLocation
+    }
+
+    /// The style in effect: the spec's, or OpenAPI's default for the parameter's location.
+    public var effectiveStyle: Style {
+        style ?? (location == .query || location == .cookie ? .form : .simple)
+    }
+
+    /// `explode` in effect: OpenAPI defaults it to true for form style only.
+    public var effectiveExplode: Bool { explode ?? (effectiveStyle == .form) }
+}
+
+public struct RequestBody: Sendable {
+    public var description: String?
+    /// Media type ("application/json") -> content, in spec order.
+    public var content = OrderedMap<MediaType>()
+    public var required = false
+    public var extensions = Extensions()
+    public var location: SourceLocation
+}
+
+public struct MediaType: Sendable {
+    public var schema: Schema?
+    public var example: YAMLNode?
+    public var examples = OrderedMap<Referenceable<Example>>()
+    public var encoding = OrderedMap<Encoding>()
+    public var extensions = Extensions()
+    public var location: SourceLocation
+}
+
+public struct Encoding: Sendable {
+    public var contentType: String?
+    public var headers = OrderedMap<Referenceable<Header>>()
+    public var style: Parameter.Style?
+    public var explode: Bool?
+    public var allowReserved = false
+    public var location: SourceLocation
+}
+
+public struct Response: Sendable {
+    public var description: String
+    public var headers = OrderedMap<Referenceable<Header>>()
+    public var content = OrderedMap<MediaType>()
+    public var links = OrderedMap<YAMLNode>()
+    public var extensions = Extensions()
+    public var location: SourceLocation
+}
+
+public struct Header: Sendable {
+    public var description: String?
+    public var required = false
+    public var deprecated = false
+    public var style: Parameter.Style?
+    public var explode: Bool?
+    public var schema: Schema?
+    public var content = OrderedMap<MediaType>()
+    public var example: YAMLNode?
+    public var examples = OrderedMap<Referenceable<Example>>()
+    public var extensions = Extensions()
+    public var location: SourceLocation
+}
+
+public struct Example: Sendable {
+    public var summary: String?
+    public var description: String?
+    public var value: YAMLNode?
+    public var externalValue: String?
+    public var extensions = Extensions()
+    public var location: SourceLocation
+}

@@ -1,0 +1,80 @@
+import KilnDiagnostics
+import KilnYAML
+
+/// What every parse function needs: where problems go and which OpenAPI version rules apply.
+struct ParseContext {
+    var version: OpenAPIDocument.Version
+    var diagnostics: DiagnosticCollector
+
+    func error(_ message: String, at location: SourceLocation) {
+        diagnostics.error(message, at: location)
+    }
+
+    func warning(_ message: String, at location: SourceLocation) {
+        diagnostics.warning(message, at: location)
+    }
+
+    /// Reads the fields of an object node; reports a non-mapping as "expected <what>".
+    func object(_ node: YAMLNode, _ what: String) -> ObjectReader? {
+        guard let pairs = node.mapping else {
+            error("expected \(what) (a mapping), found \(node.kindDescription)", at: node.location)
+            return nil
+        }
+        return ObjectReader(node: node, pairs: pairs, what: what, context: self)
+    }
+
+    /// Parses a map of named objects (`components.schemas`, `responses`, ...), keeping spec order.
+    func map<T>(_ node: YAMLNode, _ what: String, _ parse: (String, YAMLNode) -> T?) -> OrderedMap<T> {
+        var result = OrderedMap<T>()
+        if isEmptyValue(node, what) { return result }
+        guard let pairs = node.mapping else {
+            error("expected \(what) (a mapping), found \(node.kindDescription)", at: node.location)
+            return result
+        }
+        for pair in pairs {
+            guard let key = pair.key.scalar?.text else {
+                error("expected a name as key in \(what), found \(pair.key.kindDescription)", at: pair.key.location)
+                continue
+            }
+            if let value = parse(key, pair.value) { result[key] = value }
+        }
+        return result
+    }
+
+    /// `parameters:` with nothing after it is null; real specs have it, and it can only mean "none".
+    func isEmptyValue(_ node: YAMLNode, _ what: String) -> Bool {
+        guard node.scalar?.resolved == .null else { return false }
+        warning("\(what.hasPrefix("'") ? what : "'\(what)'") is empty; leave it out or write [] or {}", at: node.location)
+        return true
+    }
+
+    /// Parses `{$ref: ...}` as a reference, anything else with `parse`.
+    func referenceable<T>(_ node: YAMLNode, _ parse: (YAMLNode) -> T?) -> Referenceable<T>? {
+        if let refNode = node["$ref"] {
+            guard let ref = refNode.scalar?.text, refNode.scalar?.resolved != .null else {
+                error("expected the $ref to be a string, found \(refNode.kindDescription)", at: refNode.location)
+                return nil
+            }
+            return .reference(Reference(ref, at: refNode.location))
+        }
+        return parse(node).map(Referenceable.value)
+    }
+
+    /// Reads a scalar as text. YAML authors often leave versions and codes unquoted (`version: 1.0`),
+    /// which is unambiguous, so any non-null scalar is accepted as a string.
+    func string(_ node: YAMLNode, _ what: String) -> String? {
+        guard let scalar = node.scalar, scalar.resolved != .null else {
+            error("expected a string for \(what), found \(node.kindDescription)", at: node.location)
+            return nil
+        }
+        return scalar.text
+    }
+
+    func stringList(_ node: YAMLNode, _ what: String) -> [String]? {
+        guard let items = node.sequence else {
+            error("expected a list of strings for \(what), found \(node.kindDescription)", at: node.location)
+            return nil
+        }
+        return items.compactMap { string($0, "an entry of \(what)") }
+    }
+}

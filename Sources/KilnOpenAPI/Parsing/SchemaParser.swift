@@ -1,0 +1,151 @@
+import KilnDiagnostics
+import KilnYAML
+
+/// Parses JSON Schema objects (OpenAPI 3.0's subset and 3.1's full 2020-12 vocabulary).
+enum SchemaParser {
+    /// JSON Schema keywords Kiln accepts without using; anything else unknown gets a warning.
+    private static let toleratedKeywords: [String] = [
+        "$schema", "$id", "$anchor", "$dynamicAnchor", "$dynamicRef", "$comment", "$defs", "definitions",
+        "xml", "externalDocs", "patternProperties", "propertyNames", "unevaluatedProperties",
+        "unevaluatedItems", "contains", "minContains", "maxContains", "if", "then", "else",
+        "dependentRequired", "dependentSchemas", "dependencies", "contentSchema", "$vocabulary",
+    ]
+
+    static func parse(_ node: YAMLNode, _ context: ParseContext) -> Schema? {
+        var schema = Schema(at: node.location)
+        if case .bool(let flag)? = node.scalar?.resolved {
+            schema.booleanSchema = flag
+            return schema
+        }
+        guard let object = context.object(node, "a schema") else { return nil }
+        if let ref = object.value("$ref") {
+            schema.ref = context.string(ref, "'$ref'").map { Reference($0, at: ref.location) }
+        }
+        parseType(object, into: &schema)
+        schema.format = object.string("format")
+        schema.title = object.string("title")
+        schema.description = object.string("description")
+        schema.defaultValue = object.value("default")
+        if let example = object.value("example") { schema.examples.append(example) }
+        if let examples = object.value("examples") {
+            // 3.1 schema examples are a list; tolerate a single value as authors sometimes write.
+            schema.examples += examples.sequence ?? [examples]
+        }
+        if let values = object.list("enum") {
+            schema.enumValues = values
+        }
+        schema.constValue = object.value("const")
+        schema.deprecated = object.bool("deprecated") ?? false
+        schema.readOnly = object.bool("readOnly") ?? false
+        schema.writeOnly = object.bool("writeOnly") ?? false
+        if let properties = object.value("properties") {
+            schema.properties = context.map(properties, "properties") { _, node in parse(node, context) }
+        }
+        schema.required = object.stringList("required") ?? []
+        if let additional = object.value("additionalProperties") {
+            if case .bool(let flag)? = additional.scalar?.resolved {
+                schema.additionalProperties = .allowed(flag)
+            } else if let nested = parse(additional, context) {
+                schema.additionalProperties = .schema(nested)
+            }
+        }
+        if let items = object.value("items") {
+            if let tuple = items.sequence {
+                // Draft 4-7 tuple form; 3.1 calls it prefixItems.
+                schema.prefixItems = tuple.compactMap { parse($0, context) }
+            } else {
+                schema.items = parse(items, context)
+            }
+        }
+        if let prefix = object.list("prefixItems") {
+            schema.prefixItems = prefix.compactMap { parse($0, context) }
+        }
+        schema.allOf = object.list("allOf")?.compactMap { parse($0, context) } ?? []
+        schema.oneOf = object.list("oneOf")?.compactMap { parse($0, context) } ?? []
+        schema.anyOf = object.list("anyOf")?.compactMap { parse($0, context) } ?? []
+        schema.not = object.value("not").flatMap { parse($0, context) }
+        schema.discriminator = object.value("discriminator").flatMap { discriminator($0, context) }
+        schema.limits = limits(object)
+        schema.contentMediaType = object.string("contentMediaType")
+        schema.contentEncoding = object.string("contentEncoding")
+        for keyword in toleratedKeywords { object.ignore(keyword) }
+        schema.extensions = object.finish()
+        return schema
+    }
+
+    private static func parseType(_ object: ObjectReader, into schema: inout Schema) {
+        let context = object.context
+        if let nullable = object.bool("nullable") {
+            schema.isNullable = nullable
+        }
+        guard let node = object.value("type") else { return }
+        let names: [YAMLNode]
+        if let list = node.sequence {
+            names = list
+        } else {
+            names = [node]
+        }
+        for name in names {
+            guard let text = name.scalar?.text else {
+                context.error("expected a type name for 'type', found \(name.kindDescription)", at: name.location)
+                continue
+            }
+            guard let type = Schema.JSONType(rawValue: text) else {
+                context.error(
+                    "unknown type '\(text)'; expected string, number, integer, boolean, array, object or null",
+                    at: name.location)
+                continue
+            }
+            if type == .null {
+                schema.isNullable = true
+            } else if !schema.types.contains(type) {
+                schema.types.append(type)
+            }
+        }
+    }
+
+    private static func discriminator(_ node: YAMLNode, _ context: ParseContext) -> Schema.Discriminator? {
+        guard let object = context.object(node, "a discriminator") else { return nil }
+        let propertyName = object.requiredString("propertyName")
+        var mapping = OrderedMap<String>()
+        if let map = object.value("mapping") {
+            mapping = context.map(map, "a discriminator mapping") { _, node in
+                context.string(node, "a discriminator mapping value")
+            }
+        }
+        _ = object.finish()
+        return propertyName.map { Schema.Discriminator(propertyName: $0, mapping: mapping, location: node.location) }
+    }
+
+    private static func limits(_ object: ObjectReader) -> SchemaLimits {
+        var limits = SchemaLimits()
+        limits.minimum = object.number("minimum")
+        limits.maximum = object.number("maximum")
+        limits.exclusiveMinimum = exclusiveBound("exclusiveMinimum", bound: limits.minimum, object)
+        limits.exclusiveMaximum = exclusiveBound("exclusiveMaximum", bound: limits.maximum, object)
+        limits.multipleOf = object.number("multipleOf")
+        limits.minLength = object.nonNegativeInteger("minLength")
+        limits.maxLength = object.nonNegativeInteger("maxLength")
+        limits.pattern = object.string("pattern")
+        limits.minItems = object.nonNegativeInteger("minItems")
+        limits.maxItems = object.nonNegativeInteger("maxItems")
+        limits.uniqueItems = object.bool("uniqueItems") ?? false
+        limits.minProperties = object.nonNegativeInteger("minProperties")
+        limits.maxProperties = object.nonNegativeInteger("maxProperties")
+        return limits
+    }
+
+    /// 3.0 writes `exclusiveMinimum: true` beside `minimum`; 3.1 writes the bound itself.
+    private static func exclusiveBound(_ key: String, bound: Double?, _ object: ObjectReader) -> Double? {
+        guard let node = object.value(key) else { return nil }
+        switch node.scalar?.resolved {
+        case .bool(let flag)?: return flag ? bound : nil
+        case .integer(let value)?: return Double(value)
+        case .float(let value)?: return value
+        default:
+            object.context.error(
+                "expected a number or a boolean for '\(key)', found \(node.kindDescription)", at: node.location)
+            return nil
+        }
+    }
+}

@@ -1,0 +1,386 @@
+import Foundation
+import KilnDiagnostics
+import KilnYAML
+
+/// Resolves every `$ref` of a document and bundles it: objects from other files, and objects a ref
+/// points to outside `components`, are imported into `components`, and every ref is rewritten to
+/// `#/components/<kind>/<name>`. Later stages then need only one kind of lookup.
+/// Dangling or ill-formed refs are reported at the ref's own line and column.
+final class ReferenceResolver {
+    private var document: OpenAPIDocument
+    private let mainFile: String
+    private let diagnostics: DiagnosticCollector
+    private let mainRoot: YAMLNode
+    private var files: [String: YAMLNode?] = [:]
+    /// "file#pointer" of an imported object -> its component name.
+    private var imported: [String: String] = [:]
+
+    init(document: OpenAPIDocument, root: YAMLNode, diagnostics: DiagnosticCollector) {
+        self.document = document
+        self.mainFile = Self.normalize(document.file)
+        self.mainRoot = root
+        self.diagnostics = diagnostics
+        files[mainFile] = root
+    }
+
+    func resolve() -> OpenAPIDocument {
+        let base = mainFile
+        var components = document.components
+        for (name, schema) in components.schemas { components.schemas[name] = resolveSchema(schema, base) }
+        for (name, value) in components.responses {
+            components.responses[name] = resolveRef(value, .responses, base, resolveResponse)
+        }
+        for (name, value) in components.parameters {
+            components.parameters[name] = resolveRef(value, .parameters, base, resolveParameter)
+        }
+        for (name, value) in components.examples {
+            components.examples[name] = resolveRef(value, .examples, base) { value, _ in value }
+        }
+        for (name, value) in components.requestBodies {
+            components.requestBodies[name] = resolveRef(value, .requestBodies, base, resolveRequestBody)
+        }
+        for (name, value) in components.headers {
+            components.headers[name] = resolveRef(value, .headers, base, resolveHeader)
+        }
+        for (name, value) in components.securitySchemes {
+            components.securitySchemes[name] = resolveRef(value, .securitySchemes, base) { value, _ in value }
+        }
+        for (name, value) in components.callbacks {
+            components.callbacks[name] = resolveRef(value, .callbacks, base, resolveCallback)
+        }
+        for (name, item) in components.pathItems { components.pathItems[name] = resolvePathItem(item, base) }
+        // Imports made while resolving are already in `document.components`; merge the resolved originals in.
+        mergeResolved(components)
+
+        for (path, item) in document.paths { document.paths[path] = resolvePathItem(item, base) }
+        for (name, item) in document.webhooks { document.webhooks[name] = resolvePathItem(item, base) }
+        return document
+    }
+
+    private func mergeResolved(_ resolved: Components) {
+        for (name, value) in resolved.schemas { document.components.schemas[name] = value }
+        for (name, value) in resolved.responses { document.components.responses[name] = value }
+        for (name, value) in resolved.parameters { document.components.parameters[name] = value }
+        for (name, value) in resolved.examples { document.components.examples[name] = value }
+        for (name, value) in resolved.requestBodies { document.components.requestBodies[name] = value }
+        for (name, value) in resolved.headers { document.components.headers[name] = value }
+        for (name, value) in resolved.securitySchemes { document.components.securitySchemes[name] = value }
+        for (name, value) in resolved.callbacks { document.components.callbacks[name] = value }
+        for (name, value) in resolved.pathItems { document.components.pathItems[name] = value }
+    }
+
+    // MARK: - Walking the model
+
+    private func resolveRef<T>(
+        _ value: Referenceable<T>, _ kind: ComponentKind, _ base: String, _ walk: (T, String) -> T
+    ) -> Referenceable<T> {
+        switch value {
+        case .value(let inner):
+            return .value(walk(inner, base))
+        case .reference(let reference):
+            return .reference(rewrite(reference, kind, base))
+        }
+    }
+
+    private func resolvePathItem(_ item: PathItem, _ base: String) -> PathItem {
+        var item = item
+        if let ref = item.ref { item.ref = rewrite(ref, .pathItems, base) }
+        item.parameters = item.parameters.map { resolveRef($0, .parameters, base, resolveParameter) }
+        item.operations = item.operations.map { ($0.method, resolveOperation($0.operation, base)) }
+        return item
+    }
+
+    private func resolveOperation(_ operation: Operation, _ base: String) -> Operation {
+        var operation = operation
+        operation.parameters = operation.parameters.map { resolveRef($0, .parameters, base, resolveParameter) }
+        operation.requestBody = operation.requestBody.map { resolveRef($0, .requestBodies, base, resolveRequestBody) }
+        operation.responses = operation.responses.mapValues { resolveRef($0, .responses, base, resolveResponse) }
+        operation.callbacks = operation.callbacks.mapValues { resolveRef($0, .callbacks, base, resolveCallback) }
+        return operation
+    }
+
+    private func resolveCallback(_ callback: OrderedMap<PathItem>, _ base: String) -> OrderedMap<PathItem> {
+        callback.mapValues { resolvePathItem($0, base) }
+    }
+
+    private func resolveParameter(_ parameter: Parameter, _ base: String) -> Parameter {
+        var parameter = parameter
+        parameter.schema = parameter.schema.map { resolveSchema($0, base) }
+        parameter.content = parameter.content.mapValues { resolveMediaType($0, base) }
+        parameter.examples = parameter.examples.mapValues { resolveRef($0, .examples, base) { value, _ in value } }
+        return parameter
+    }
+
+    private func resolveHeader(_ header: Header, _ base: String) -> Header {
+        var header = header
+        header.schema = header.schema.map { resolveSchema($0, base) }
+        header.content = header.content.mapValues { resolveMediaType($0, base) }
+        header.examples = header.examples.mapValues { resolveRef($0, .examples, base) { value, _ in value } }
+        return header
+    }
+
+    private func resolveRequestBody(_ body: RequestBody, _ base: String) -> RequestBody {
+        var body = body
+        body.content = body.content.mapValues { resolveMediaType($0, base) }
+        return body
+    }
+
+    private func resolveResponse(_ response: Response, _ base: String) -> Response {
+        var response = response
+        response.headers = response.headers.mapValues { resolveRef($0, .headers, base, resolveHeader) }
+        response.content = response.content.mapValues { resolveMediaType($0, base) }
+        return response
+    }
+
+    private func resolveMediaType(_ media: MediaType, _ base: String) -> MediaType {
+        var media = media
+        media.schema = media.schema.map { resolveSchema($0, base) }
+        media.examples = media.examples.mapValues { resolveRef($0, .examples, base) { value, _ in value } }
+        media.encoding = media.encoding.mapValues { encoding in
+            var encoding = encoding
+            encoding.headers = encoding.headers.mapValues { resolveRef($0, .headers, base, resolveHeader) }
+            return encoding
+        }
+        return media
+    }
+
+    private func resolveSchema(_ schema: Schema, _ base: String) -> Schema {
+        var schema = schema
+        if let ref = schema.ref { schema.ref = rewrite(ref, .schemas, base) }
+        schema.properties = schema.properties.mapValues { resolveSchema($0, base) }
+        if case .schema(let nested) = schema.additionalProperties {
+            schema.additionalProperties = .schema(resolveSchema(nested, base))
+        }
+        schema.items = schema.items.map { resolveSchema($0, base) }
+        schema.prefixItems = schema.prefixItems.map { resolveSchema($0, base) }
+        schema.allOf = schema.allOf.map { resolveSchema($0, base) }
+        schema.oneOf = schema.oneOf.map { resolveSchema($0, base) }
+        schema.anyOf = schema.anyOf.map { resolveSchema($0, base) }
+        schema.not = schema.not.map { resolveSchema($0, base) }
+        if var discriminator = schema.discriminator {
+            discriminator.mapping = discriminator.mapping.mapValues { target in
+                resolveDiscriminatorTarget(target, at: discriminator.location, base)
+            }
+            schema.discriminator = discriminator
+        }
+        return schema
+    }
+
+    /// Mapping values are refs (`#/components/schemas/Dog`, `dog.yaml`) or bare component names (`Dog`).
+    private func resolveDiscriminatorTarget(_ target: String, at location: SourceLocation, _ base: String) -> String {
+        let looksLikeReference = target.contains("#") || target.contains("/") || target.hasSuffix(".yaml")
+            || target.hasSuffix(".yml") || target.hasSuffix(".json")
+        if looksLikeReference {
+            return rewrite(Reference(target, at: location), .schemas, base).ref
+        }
+        if base == mainFile && document.components.schemas[target] == nil {
+            diagnostics.error(
+                "discriminator mapping names '\(target)', but there is no schema '\(target)' in components.schemas",
+                at: location)
+        }
+        return "#/components/schemas/\(JSONPointer.escape(target))"
+    }
+
+    // MARK: - Rewriting one reference
+
+    private func rewrite(_ reference: Reference, _ kind: ComponentKind, _ base: String) -> Reference {
+        let text = reference.ref
+        if text.contains("://") && !text.hasPrefix("file://") {
+            diagnostics.error(
+                "$ref '\(text)' points to a remote document; Kiln resolves only files next to the spec",
+                at: reference.location)
+            return reference
+        }
+        let parts = text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let filePart = String(parts[0])
+        let fragment = parts.count > 1 ? String(parts[1]) : ""
+        guard let segments = JSONPointer.segments(fragment) else {
+            diagnostics.error(
+                "ill-formed $ref '\(text)': the part after '#' must be a JSON pointer starting with '/', "
+                    + "such as '#/components/\(kind.rawValue)/Name'",
+                at: reference.location)
+            return reference
+        }
+        if filePart.isEmpty && segments.isEmpty {
+            diagnostics.error("$ref '\(text)' points to the whole document, expected \(kind.singular)", at: reference.location)
+            return reference
+        }
+        let targetFile = filePart.isEmpty ? base : Self.normalize(Self.relative(filePart, to: base))
+
+        if targetFile == mainFile, segments.count == 3, segments[0] == "components" {
+            return rewriteComponentReference(reference, kind: kind, section: segments[1], name: segments[2])
+        }
+        let key = "\(targetFile)#\(fragment)"
+        if let name = imported[key] {
+            return Reference(Self.componentRef(kind, name), at: reference.location)
+        }
+        guard let node = targetNode(of: reference, file: targetFile, filePart: filePart, segments: segments) else {
+            return reference
+        }
+        return importObject(node, kind: kind, key: key, segments: segments, file: targetFile, from: reference)
+    }
+
+    private func rewriteComponentReference(
+        _ reference: Reference, kind: ComponentKind, section: String, name: String
+    ) -> Reference {
+        guard section == kind.rawValue else {
+            let found = ComponentKind(rawValue: section).map { "points to \($0.singular)" } ?? "points into 'components.\(section)'"
+            diagnostics.error(
+                "$ref '\(reference.ref)' \(found), but \(kind.singular) is expected here", at: reference.location)
+            return reference
+        }
+        guard document.components.contains(kind, name) else {
+            diagnostics.error(
+                "$ref '\(reference.ref)' points to nothing: there is no '\(name)' in components.\(kind.rawValue)",
+                at: reference.location)
+            return reference
+        }
+        return Reference(Self.componentRef(kind, name), at: reference.location)
+    }
+
+    private func targetNode(of reference: Reference, file: String, filePart: String, segments: [String]) -> YAMLNode? {
+        let root: YAMLNode?
+        if let cached = files[file] {
+            root = cached
+        } else {
+            // Problems inside the referenced file are its own; the ref gets one error saying it failed.
+            let fileDiagnostics = DiagnosticCollector()
+            let loaded = YAMLLoader.load(file: file, diagnostics: fileDiagnostics)
+            for diagnostic in fileDiagnostics.diagnostics { diagnostics.report(diagnostic) }
+            root = loaded
+            files[file] = .some(loaded)
+        }
+        guard let root else {
+            diagnostics.error("$ref '\(reference.ref)': could not load '\(filePart)'", at: reference.location)
+            return nil
+        }
+        switch JSONPointer.resolve(segments, in: root) {
+        case .success(let node):
+            return node
+        case .failure(let failure):
+            let found = "/" + segments[..<failure.missingIndex].map(JSONPointer.escape).joined(separator: "/")
+            let inFile = filePart.isEmpty ? "" : " in '\(filePart)'"
+            diagnostics.error(
+                "$ref '\(reference.ref)' points to nothing: '\(segments[failure.missingIndex])' not found under "
+                    + "'\(failure.missingIndex == 0 ? "/" : found)'\(inFile)",
+                at: reference.location)
+            return nil
+        }
+    }
+
+    private func importObject(
+        _ node: YAMLNode, kind: ComponentKind, key: String, segments: [String], file: String, from reference: Reference
+    ) -> Reference {
+        let baseName = segments.last ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let name = uniqueName(Self.componentName(baseName), kind)
+        imported[key] = name
+        let context = ParseContext(version: document.version, diagnostics: diagnostics)
+        // Reserve the name first, so recursive references to this object find it while it is resolved.
+        switch kind {
+        case .schemas:
+            guard let schema = SchemaParser.parse(node, context) else { break }
+            document.components.schemas[name] = schema
+            document.components.schemas[name] = resolveSchema(schema, file)
+        case .responses:
+            importValue(node, context, file, OperationParser.response, resolveResponse) {
+                document.components.responses[name] = $0
+            }
+        case .parameters:
+            importValue(node, context, file, OperationParser.parameter, resolveParameter) {
+                document.components.parameters[name] = $0
+            }
+        case .examples:
+            importValue(node, context, file, OperationParser.example, { value, _ in value }) {
+                document.components.examples[name] = $0
+            }
+        case .requestBodies:
+            importValue(node, context, file, OperationParser.requestBody, resolveRequestBody) {
+                document.components.requestBodies[name] = $0
+            }
+        case .headers:
+            importValue(node, context, file, OperationParser.header, resolveHeader) {
+                document.components.headers[name] = $0
+            }
+        case .securitySchemes:
+            importValue(node, context, file, SecuritySchemeParser.parse, { value, _ in value }) {
+                document.components.securitySchemes[name] = $0
+            }
+        case .callbacks:
+            importValue(node, context, file, OperationParser.callback, resolveCallback) {
+                document.components.callbacks[name] = $0
+            }
+        case .pathItems:
+            if let item = OperationParser.pathItem(node, context) {
+                document.components.pathItems[name] = item
+                document.components.pathItems[name] = resolvePathItem(item, file)
+            }
+        case .links:
+            document.components.links[name] = node
+        }
+        return Reference(Self.componentRef(kind, name), at: reference.location)
+    }
+
+    private func importValue<T>(
+        _ node: YAMLNode, _ context: ParseContext, _ file: String,
+        _ parse: (YAMLNode, ParseContext) -> T?, _ walk: (T, String) -> T,
+        _ store: (Referenceable<T>) -> Void
+    ) {
+        guard let parsed = context.referenceable(node, { parse($0, context) }) else { return }
+        store(parsed)
+        store(resolveRef(parsed, kindOf(parsed), file, walk))
+    }
+
+    /// Nested `$ref`s inside an imported non-schema object keep the object's own kind.
+    private func kindOf<T>(_ value: Referenceable<T>) -> ComponentKind {
+        switch T.self {
+        case is Response.Type: .responses
+        case is Parameter.Type: .parameters
+        case is Example.Type: .examples
+        case is RequestBody.Type: .requestBodies
+        case is Header.Type: .headers
+        case is SecurityScheme.Type: .securitySchemes
+        default: .callbacks
+        }
+    }
+
+    private func uniqueName(_ name: String, _ kind: ComponentKind) -> String {
+        var candidate = name
+        var counter = 2
+        while document.components.contains(kind, candidate) || imported.values.contains(candidate) {
+            candidate = "\(name)\(counter)"
+            counter += 1
+        }
+        return candidate
+    }
+
+    // MARK: - Names and paths
+
+    private static func componentRef(_ kind: ComponentKind, _ name: String) -> String {
+        "#/components/\(kind.rawValue)/\(JSONPointer.escape(name))"
+    }
+
+    /// Component names allow `[A-Za-z0-9._-]` only.
+    private static func componentName(_ raw: String) -> String {
+        let allowed = raw.unicodeScalars.map { scalar -> Character in
+            let value = scalar.value
+            let ok = (48...57).contains(value) || (65...90).contains(value) || (97...122).contains(value)
+                || scalar == "." || scalar == "_" || scalar == "-"
+            return ok ? Character(scalar) : "_"
+        }
+        let name = String(allowed)
+        return name.isEmpty ? "Imported" : name
+    }
+
+    private static func relative(_ path: String, to base: String) -> String {
+        let path = path.hasPrefix("file://") ? String(path.dropFirst("file://".count)) : path
+        if path.hasPrefix("/") { return path }
+        let directory = (base as NSString).deletingLastPathComponent
+        return directory.isEmpty ? path : (directory as NSString).appendingPathComponent(path)
+    }
+
+    /// Resolves `.` and `..` so two spellings of one file share one cache entry.
+    static func normalize(_ path: String) -> String {
+        let decoded = path.removingPercentEncoding ?? path
+        return (decoded as NSString).standardizingPath
+    }
+}

@@ -1,0 +1,146 @@
+import KilnDiagnostics
+
+/// Checks what parsing alone cannot: relations across the document. Runs on a resolved document.
+struct Validator {
+    let document: OpenAPIDocument
+    let diagnostics: DiagnosticCollector
+
+    func run() {
+        checkOperationIds()
+        checkPaths()
+        checkServers(document.servers)
+        checkSecurity()
+    }
+
+    /// Every operation of the document with the path item it belongs to.
+    private var operations: [(path: String, item: PathItem, method: HTTPMethodName, operation: Operation)] {
+        document.paths.flatMap { path, item in
+            item.operations.map { (path, item, $0.method, $0.operation) }
+        }
+    }
+
+    private func checkOperationIds() {
+        var seen: [String: (path: String, method: HTTPMethodName)] = [:]
+        for (path, _, method, operation) in operations {
+            guard let id = operation.operationId else { continue }
+            let location = operation.operationIdLocation ?? operation.location
+            if let first = seen[id] {
+                diagnostics.error(
+                    "duplicate operationId '\(id)'; it is already used by \(first.method.rawValue.uppercased()) \(first.path)",
+                    at: location)
+            } else {
+                seen[id] = (path, method)
+            }
+        }
+    }
+
+    private func checkPaths() {
+        var templates: [String: String] = [:]
+        for (path, item) in document.paths {
+            guard let names = PathTemplate.parameterNames(path) else {
+                diagnostics.error("path '\(path)' has an unbalanced '{' or '}'", at: item.location)
+                continue
+            }
+            let shape = PathTemplate.shape(path)
+            if let other = templates[shape] {
+                diagnostics.error(
+                    "path '\(path)' is the same as '\(other)' apart from parameter names; OpenAPI forbids that",
+                    at: item.location)
+            } else {
+                templates[shape] = path
+            }
+            if let servers = item.servers { checkServers(servers) }
+            for (method, operation) in item.operations {
+                checkParameters(of: operation, method: method, in: item, path: path, templateNames: names)
+                checkBodies(of: operation)
+                if let servers = operation.servers { checkServers(servers) }
+            }
+        }
+    }
+
+    private func checkParameters(
+        of operation: Operation, method: HTTPMethodName, in item: PathItem, path: String, templateNames: [String]
+    ) {
+        var declared: [String: Parameter] = [:]
+        // Operation-level parameters override path-level ones with the same name and location.
+        for reference in item.parameters + operation.parameters {
+            guard let parameter = document.resolve(reference) else { continue }
+            if parameter.location == .path { declared[parameter.name] = parameter }
+            if parameter.schema == nil, let (name, media) = parameter.content.first, media.schema == nil {
+                diagnostics.error(
+                    "parameter '\(parameter.name)' has content '\(name)' without a schema", at: media.location)
+            }
+        }
+        var operationKeys = Set<String>()
+        for reference in operation.parameters {
+            guard let parameter = document.resolve(reference) else { continue }
+            let key = "\(parameter.location.rawValue):\(parameter.name)"
+            if !operationKeys.insert(key).inserted {
+                diagnostics.error(
+                    "parameter '\(parameter.name)' in \(parameter.location.rawValue) is declared twice for "
+                        + "\(method.rawValue.uppercased()) \(path)",
+                    at: reference.reference?.location ?? parameter.sourceLocation)
+            }
+        }
+        let operationName = "\(method.rawValue.uppercased()) \(path)"
+        for name in templateNames where declared[name] == nil {
+            diagnostics.error(
+                "path parameter '{\(name)}' of \(operationName) is not declared; add a parameter with 'in: path'",
+                at: operation.location)
+        }
+        for (name, parameter) in declared where !templateNames.contains(name) {
+            diagnostics.error(
+                "parameter '\(name)' is declared 'in: path', but '\(path)' has no '{\(name)}'",
+                at: parameter.sourceLocation)
+        }
+    }
+
+    private func checkBodies(of operation: Operation) {
+        if let body = operation.requestBody.flatMap(document.resolve) {
+            checkContent(body.content, what: "request body")
+        }
+        for (_, response) in operation.responses {
+            if let response = document.resolve(response) { checkContent(response.content, what: "response") }
+        }
+    }
+
+    /// JSON without a schema can only be passed through untyped; say so, as the author likely forgot it.
+    private func checkContent(_ content: OrderedMap<MediaType>, what: String) {
+        for (name, media) in content where media.schema == nil && MediaTypeName.isJSON(name) {
+            diagnostics.warning(
+                "\(what) content '\(name)' has no schema; Kiln treats it as untyped JSON", at: media.location)
+        }
+    }
+
+    private func checkServers(_ servers: [Server]) {
+        for server in servers {
+            guard let names = PathTemplate.parameterNames(server.url) else {
+                diagnostics.error("server URL '\(server.url)' has an unbalanced '{' or '}'", at: server.location)
+                continue
+            }
+            for name in names where server.variables[name] == nil {
+                diagnostics.error(
+                    "server URL '\(server.url)' uses '{\(name)}', but 'variables' does not define it",
+                    at: server.location)
+            }
+            for (name, variable) in server.variables {
+                if let values = variable.enumValues, !values.contains(variable.defaultValue) {
+                    diagnostics.error(
+                        "the default '\(variable.defaultValue)' of server variable '\(name)' is not one of its enum values",
+                        at: variable.location)
+                }
+            }
+        }
+    }
+
+    private func checkSecurity() {
+        let requirements = (document.security ?? []) + operations.flatMap { $0.operation.security ?? [] }
+        for requirement in requirements {
+            for name in requirement.schemes.keys where document.components.securitySchemes[name] == nil {
+                diagnostics.error(
+                    "security requirement names '\(name)', but components.securitySchemes does not define it",
+                    at: requirement.location)
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import KilnDiagnostics
+
+/// A node of a parsed YAML (or JSON) document. Every node keeps where it started, so each later stage can
+/// report problems at the exact line and column a user has to edit.
+public struct YAMLNode: Sendable {
+    public enum Content: Sendable {
+        case scalar(YAMLScalar)
+        case sequence([YAMLNode])
+        /// Pairs in document order: generated code follows the order a spec author chose.
+        case mapping([YAMLPair])
+    }
+
+    public var content: Content
+    public var location: SourceLocation
+
+    public init(_ content: Content, at location: SourceLocation) {
+        self.content = content
+        self.location = location
+    }
+
+    public var scalar: YAMLScalar? {
+        if case .scalar(let scalar) = content { return scalar }
+        return nil
+    }
+
+    public var sequence: [YAMLNode]? {
+        if case .sequence(let items) = content { return items }
+        return nil
+    }
+
+    public var mapping: [YAMLPair]? {
+        if case .mapping(let pairs) = content { return pairs }
+        return nil
+    }
+
+    /// The value of the first pair whose key is the plain string `key`.
+    public subscript(key: String) -> YAMLNode? {
+        guard case .mapping(let pairs) = content else { return nil }
+        return pairs.first { $0.key.scalar?.text == key }?.value
+    }
+
+    /// A short, user-facing name of the node's kind, for messages like "expected a mapping, found a list".
+    public var kindDescription: String {
+        switch content {
+        case .sequence: "a list"
+        case .mapping: "a mapping"
+        case .scalar(let scalar):
+            switch scalar.resolved {
+            case .null: "null"
+            case .bool: "a boolean"
+            case .integer, .float: "a number"
+            case .string(let text): "the string \"\(text.count > 40 ? String(text.prefix(40)) + "…" : text)\""
+            }
+        }
+    }
+}
+
+public struct YAMLPair: Sendable {
+    public var key: YAMLNode
+    public var value: YAMLNode
+
+    public init(key: YAMLNode, value: YAMLNode) {
+        self.key = key
+        self.value = value
+    }
+}
