@@ -47,8 +47,8 @@ public struct YAMLNode: Sendable {
         case .scalar(let scalar):
             switch scalar.resolved {
             case .null: "null"
-            case .bool: "a boolean"
-            case .integer, .float: "a number"
+            case .bool(let flag): "the boolean \(flag)"
+            case .integer, .float: "the number \(scalar.text)"
             case .string(let text): "the string \"\(text.count > 40 ? String(text.prefix(40)) + "…" : text)\""
             }
         }

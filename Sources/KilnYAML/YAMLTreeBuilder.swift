@@ -57,14 +57,15 @@ struct YAMLTreeBuilder {
                 text: string(data.value, length: data.length),
                 style: style(data.style),
                 tag: data.tag.map { String(cString: $0) })
-            return attach(YAMLNode(.scalar(scalar), at: location), weight: 1, anchor: data.anchor)
+            return attach(YAMLNode(.scalar(scalar), at: location), weight: 1, at: location, anchor: data.anchor)
         case YAML_ALIAS_EVENT:
             let name = String(cString: event.data.alias.anchor)
             guard let anchored = anchors[name] else {
                 diagnostics.error("alias '*\(name)' refers to no anchor defined before it", at: location)
                 return .failed
             }
-            return attach(anchored.node, weight: anchored.weight, anchor: nil)
+            // An alias denotes a whole copy of its anchor's subtree: count all of it.
+            return attach(anchored.node, weight: anchored.weight, at: location, anchor: nil)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             guard stack.count < limits.maximumDepth else {
                 diagnostics.error(
@@ -84,23 +85,30 @@ struct YAMLTreeBuilder {
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let frame = stack.removeLast()
             let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
-            return attach(YAMLNode(content, at: frame.location), weight: frame.weight, anchor: nil, frameAnchor: frame.anchor)
+            // Children were counted as they arrived; the collection itself adds one node.
+            return attach(
+                YAMLNode(content, at: frame.location), weight: frame.weight, counted: 1, at: location, anchor: nil,
+                frameAnchor: frame.anchor)
         default:
             return .continue
         }
     }
 
+    /// Adds a finished node to its parent. `weight` is the size of its expanded subtree, `counted` how many
+    /// nodes it adds to the document's total that were not counted already (nil: all of `weight`).
     private mutating func attach(
         _ node: YAMLNode,
         weight: Int,
+        counted: Int? = nil,
+        at location: SourceLocation,
         anchor: UnsafeMutablePointer<yaml_char_t>?,
         frameAnchor: String? = nil
     ) -> Step {
-        expandedNodes += weight
+        expandedNodes += counted ?? weight
         guard expandedNodes <= limits.maximumExpandedNodes else {
             diagnostics.error(
                 "aliases expand to more than \(limits.maximumExpandedNodes) nodes; refusing an alias bomb",
-                at: node.location)
+                at: location)
             return .failed
         }
         if let name = frameAnchor ?? anchor.map({ String(cString: $0) }) {

@@ -12,8 +12,10 @@ final class ReferenceResolver {
     private let diagnostics: DiagnosticCollector
     private let mainRoot: YAMLNode
     private var files: [String: YAMLNode?] = [:]
-    /// "file#pointer" of an imported object -> its component name.
+    /// "kind file#pointer" of an imported object -> its component name.
     private var imported: [String: String] = [:]
+    /// Names given to imports, reserved before the object is stored so recursive refs find them.
+    private var reservedNames: [ComponentKind: Set<String>] = [:]
 
     init(document: OpenAPIDocument, root: YAMLNode, diagnostics: DiagnosticCollector) {
         self.document = document
@@ -210,7 +212,7 @@ final class ReferenceResolver {
         if targetFile == mainFile, segments.count == 3, segments[0] == "components" {
             return rewriteComponentReference(reference, kind: kind, section: segments[1], name: segments[2])
         }
-        let key = "\(targetFile)#\(fragment)"
+        let key = "\(kind.rawValue) \(targetFile)#\(fragment)"
         if let name = imported[key] {
             return Reference(Self.componentRef(kind, name), at: reference.location)
         }
@@ -240,6 +242,12 @@ final class ReferenceResolver {
 
     private func targetNode(of reference: Reference, file: String, filePart: String, segments: [String]) -> YAMLNode? {
         let root: YAMLNode?
+        var isDirectory: ObjCBool = false
+        if files[file] == nil && !FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) {
+            diagnostics.error("$ref '\(reference.ref)': there is no file '\(filePart)'", at: reference.location)
+            files[file] = .some(nil)
+            return nil
+        }
         if let cached = files[file] {
             root = cached
         } else {
@@ -251,7 +259,11 @@ final class ReferenceResolver {
             files[file] = .some(loaded)
         }
         guard let root else {
-            diagnostics.error("$ref '\(reference.ref)': could not load '\(filePart)'", at: reference.location)
+            // Missing files were reported above, unreadable ones at their own lines; say it once per ref.
+            if FileManager.default.fileExists(atPath: file) {
+                diagnostics.error(
+                    "$ref '\(reference.ref)': '\(filePart)' could not be loaded (see its errors)", at: reference.location)
+            }
             return nil
         }
         switch JSONPointer.resolve(segments, in: root) {
@@ -274,8 +286,8 @@ final class ReferenceResolver {
         let baseName = segments.last ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let name = uniqueName(Self.componentName(baseName), kind)
         imported[key] = name
+        reservedNames[kind, default: []].insert(name)
         let context = ParseContext(version: document.version, diagnostics: diagnostics)
-        // Reserve the name first, so recursive references to this object find it while it is resolved.
         switch kind {
         case .schemas:
             guard let schema = SchemaParser.parse(node, context) else { break }
@@ -346,7 +358,7 @@ final class ReferenceResolver {
     private func uniqueName(_ name: String, _ kind: ComponentKind) -> String {
         var candidate = name
         var counter = 2
-        while document.components.contains(kind, candidate) || imported.values.contains(candidate) {
+        while document.components.contains(kind, candidate) || reservedNames[kind]?.contains(candidate) == true {
             candidate = "\(name)\(counter)"
             counter += 1
         }
