@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "kiln", targets: ["kiln"]),
         .library(name: "KilnRuntime", targets: ["KilnRuntime"]),
+        .library(name: "KilnTestServer", targets: ["KilnTestServer"]),
     ],
     targets: [
         // The system libyaml (Debian libyaml-dev, Homebrew libyaml); found through pkg-config.
@@ -21,11 +22,14 @@ let package = Package(
         .target(name: "KilnDiagnostics"),
         .target(name: "KilnYAML", dependencies: ["CYAML", "KilnDiagnostics"]),
         .target(name: "KilnOpenAPI", dependencies: ["KilnYAML", "KilnDiagnostics"]),
-        .target(name: "KilnCLI", dependencies: ["KilnOpenAPI", "KilnDiagnostics"]),
+        .target(name: "KilnGenerator", dependencies: ["KilnOpenAPI"]),
+        .target(name: "KilnCLI", dependencies: ["KilnOpenAPI", "KilnGenerator", "KilnDiagnostics"]),
         .executableTarget(name: "kiln", dependencies: ["KilnCLI"]),
 
         // What generated clients import. Foundation only.
         .target(name: "KilnRuntime"),
+        // A loopback HTTP/1.1 server for tests (runtime tests and generated contract tests).
+        .target(name: "KilnTestServer"),
 
         .testTarget(name: "KilnYAMLTests", dependencies: ["KilnYAML"]),
         .testTarget(
@@ -33,6 +37,11 @@ let package = Package(
             dependencies: ["KilnOpenAPI", "KilnCLI"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "KilnRuntimeTests", dependencies: ["KilnRuntime"]),
+        .testTarget(
+            name: "KilnGeneratorTests",
+            dependencies: ["KilnGenerator", "KilnOpenAPI"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "KilnRuntimeTests", dependencies: ["KilnRuntime", "KilnTestServer"]),
     ]
 )

@@ -10,6 +10,7 @@ public enum Kiln {
 
         COMMANDS:
           lint        Check specs and print every problem as file:line:col: severity: message
+          generate    Generate a Swift client and models from a spec
 
         Run 'kiln <command> --help' for a command's options.
 
@@ -25,6 +26,8 @@ public enum Kiln {
         switch command {
         case "lint":
             return LintCommand.run(rest, output: output, errors: errors)
+        case "generate":
+            return GenerateCommand.run(rest, output: output, errors: errors)
         case "--help", "-h", "help":
             output.write(usage)
             return 0

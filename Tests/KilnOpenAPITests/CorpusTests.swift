@@ -3,7 +3,11 @@ import KilnOpenAPI
 import Testing
 
 /// Real-world documents nobody here wrote must load and lint without errors.
-@Suite(.enabled(if: TestPaths.corpusAvailable, "../shared/corpus is absent; set KILN_CORPUS to run the corpus tests"))
+/// Serialized: loading them is CPU-bound, and running them all at once would starve the loopback
+/// servers of other suites on a 2-core machine.
+@Suite(
+    .enabled(if: TestPaths.corpusAvailable, "../shared/corpus is absent; set KILN_CORPUS to run the corpus tests"),
+    .serialized)
 struct CorpusTests {
     static let documents = TestPaths.documents(under: TestPaths.corpus)
 

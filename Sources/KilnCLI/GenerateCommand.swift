@@ -1,0 +1,104 @@
+import Foundation
+import KilnDiagnostics
+import KilnGenerator
+import KilnOpenAPI
+
+/// `kiln generate SPEC --output DIR`: loads and checks the spec, then writes the client and models.
+enum GenerateCommand {
+    static let help = """
+        OVERVIEW: Generate a Swift client and its models from an OpenAPI 3.0/3.1 spec.
+
+        The spec is checked first, exactly as 'kiln lint' does; with any error nothing is written and
+        every problem is printed as 'file:line:col: error: message'. Files are written only when their
+        bytes change, and files an earlier run generated that are no longer produced are removed.
+
+        USAGE: kiln generate <spec> --output <dir> [options]
+
+        OPTIONS:
+          -o, --output <dir>       Folder to write the Swift files into (created if missing).
+          --client-name <name>     Name of the client type (default: from the spec's title, e.g. IServClient,
+                                   or the spec's x-kiln-client-name).
+          --access <level>         Access level of generated declarations: public (default), package, internal.
+          --runtime-module <name>  Module that provides the runtime (default: KilnRuntime).
+          --quiet                  Print errors only.
+          -h, --help               Show this help.
+
+        EXIT STATUS: 0 on success, 1 when the spec has errors or writing fails, 64 for bad usage.
+
+        """
+
+    static func run(_ arguments: [String], output: CommandOutput, errors: CommandOutput) -> Int32 {
+        var spec: String?
+        var outputDirectory: String?
+        var configuration = GeneratorConfiguration()
+        var quiet = false
+        var index = 0
+        func value(for option: String) -> String? {
+            index += 1
+            guard index < arguments.count else {
+                errors.write("error: \(option) needs a value\n")
+                return nil
+            }
+            return arguments[index]
+        }
+        while index < arguments.count {
+            let argument = arguments[index]
+            switch argument {
+            case "-h", "--help":
+                output.write(help)
+                return 0
+            case "-o", "--output":
+                guard let path = value(for: argument) else { return 64 }
+                outputDirectory = path
+            case "--client-name":
+                guard let name = value(for: argument) else { return 64 }
+                configuration.clientName = name
+            case "--access":
+                guard let text = value(for: argument) else { return 64 }
+                guard let level = AccessLevel(rawValue: text) else {
+                    errors.write("error: --access must be public, package or internal, not '\(text)'\n")
+                    return 64
+                }
+                configuration.access = level
+            case "--runtime-module":
+                guard let name = value(for: argument) else { return 64 }
+                configuration.runtimeModule = name
+            case "--quiet":
+                quiet = true
+            default:
+                if argument.hasPrefix("-") {
+                    errors.write("error: unknown option '\(argument)'\n\n" + help)
+                    return 64
+                }
+                guard spec == nil else {
+                    errors.write("error: one spec at a time; got '\(spec!)' and '\(argument)'\n")
+                    return 64
+                }
+                spec = argument
+            }
+            index += 1
+        }
+        guard let spec, let outputDirectory else {
+            errors.write("error: \(spec == nil ? "no spec given" : "--output is required")\n\n" + help)
+            return 64
+        }
+        let result = SpecLoader.load(file: spec)
+        for diagnostic in result.diagnostics where !quiet || diagnostic.severity == .error {
+            errors.write("\(diagnostic)\n")
+        }
+        guard let document = result.document, !result.hasErrors else { return 1 }
+        let files = Generator.generate(document, configuration: configuration)
+        do {
+            let summary = try OutputWriter.write(files, to: URL(fileURLWithPath: outputDirectory))
+            if !quiet {
+                output.write(
+                    "kiln: \(files.count) files in \(outputDirectory) (\(summary.written.count) written, "
+                        + "\(summary.unchanged.count) unchanged, \(summary.removed.count) removed)\n")
+            }
+            return 0
+        } catch {
+            errors.write("\(outputDirectory): error: could not write the generated files: \(error.localizedDescription)\n")
+            return 1
+        }
+    }
+}

@@ -1,0 +1,26 @@
+/// Function bodies as a tree of lines and blocks: translation writes the code of each line, the
+/// renderer owns indentation and braces, so no formatter has to repair the output afterwards.
+public indirect enum Statement: Sendable {
+    /// One line of code.
+    case line(String)
+    /// `header {`, the nested statements one level deeper, then `footer` (usually `}`).
+    case block(String, [Statement], footer: String = "}")
+    /// `switch subject {` with `case ...:` labels at the switch's own depth, as Swift style has it.
+    case `switch`(String, [SwitchCase])
+    case blank
+
+    public static func block(_ header: String, _ body: [Statement]) -> Statement {
+        .block(header, body, footer: "}")
+    }
+}
+
+public struct SwitchCase: Sendable {
+    /// `case .a, .b` or `default`, without the colon.
+    public var label: String
+    public var body: [Statement]
+
+    public init(_ label: String, _ body: [Statement]) {
+        self.label = label
+        self.body = body
+    }
+}

@@ -1,0 +1,113 @@
+import KilnOpenAPI
+
+/// `oneOf`/`anyOf` as an enum with one case per variant. With a discriminator the decoder reads the
+/// discriminating property and decodes exactly that variant; without one it tries the variants in order.
+struct OneOfBuilder {
+    let translator: ModelTranslator
+    let schema: Schema
+    let typeName: String
+    let component: String?
+
+    private struct Variant {
+        var caseName: String
+        var type: SwiftType
+        var componentName: String?
+    }
+
+    func build(documentation: [String]) -> Declaration {
+        var nested: [Declaration] = []
+        var caseScope = NameScope()
+        var typeScope = NameScope(reserved: [typeName])
+        let variantSchemas = (schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf).filter {
+            !translator.analysis.isNullOnly($0)
+        }
+        let variants = variantSchemas.enumerated().map { index, variant -> Variant in
+            let componentName = variant.isPureReference ? variant.ref?.componentName : nil
+            let base = componentName ?? variant.title ?? describe(variant) ?? "variant\(index + 1)"
+            let caseName = caseScope.claim(SwiftNaming.memberName(base))
+            let type = translator.swiftType(
+                for: variant, hint: SwiftNaming.typeName(base), owner: nil, nested: &nested, scope: &typeScope)
+            return Variant(caseName: caseName, type: type, componentName: componentName)
+        }
+        var members: [Declaration] = variants.map {
+            .enumCase(EnumCaseDeclaration(info: DeclarationInfo(), name: $0.caseName, associatedValues: [$0.type]))
+        }
+        members.append(.initializer(decoder(variants)))
+        members.append(.function(encoder(variants)))
+        members += nested
+        return .type(
+            TypeDeclaration(
+                info: translator.info(documentation), kind: .indirectEnum, name: typeName,
+                conformances: ["Codable", "Equatable", "Sendable"], members: members))
+    }
+
+    /// A case name for an inline variant from its type: `string`, `integer`, `object`...
+    private func describe(_ variant: Schema) -> String? {
+        guard variant.types.count == 1, let type = variant.types.first else { return nil }
+        return type.rawValue
+    }
+
+    private func decoder(_ variants: [Variant]) -> InitializerDeclaration {
+        let body: [Statement]
+        if let discriminator = schema.discriminator, variants.allSatisfy({ $0.componentName != nil }) {
+            body = discriminated(variants, discriminator)
+        } else {
+            var statements: [Statement] = [
+                .line("let container = try decoder.singleValueContainer()"),
+                .line("var errors: [any Error] = []"),
+            ]
+            for variant in variants {
+                statements.append(
+                    .line(
+                        "do { self = .\(variant.caseName)(try container.decode(\(variant.type).self)); return } "
+                            + "catch { errors.append(error) }"))
+            }
+            statements.append(.line("throw OneOfDecodingError.noVariantMatched(\(SwiftLiteral.string(typeName)), codingPath: decoder.codingPath, errors: errors)"))
+            body = statements
+        }
+        return InitializerDeclaration(
+            info: DeclarationInfo(access: translator.access),
+            parameters: [Parameter(label: "from", name: "decoder", type: .named("any Decoder"))],
+            throwsClause: "throws", body: body)
+    }
+
+    private func discriminated(_ variants: [Variant], _ discriminator: Schema.Discriminator) -> [Statement] {
+        // Explicit mapping first; variants it does not mention are known by their component name.
+        var valuesByComponent: [String: [String]] = [:]
+        for (value, target) in discriminator.mapping {
+            if let name = Reference(target, at: discriminator.location).componentName {
+                valuesByComponent[name, default: []].append(value)
+            }
+        }
+        var cases: [SwitchCase] = []
+        for variant in variants {
+            guard let component = variant.componentName else { continue }
+            let values = valuesByComponent[component] ?? [component]
+            cases.append(
+                SwitchCase(
+                    "case " + values.map(SwiftLiteral.string).joined(separator: ", "),
+                    [.line("self = .\(variant.caseName)(try container.decode(\(variant.type).self))")]))
+        }
+        cases.append(
+            SwitchCase(
+                "case let value",
+                [.line("throw OneOfDecodingError.unknownDiscriminator(value, type: \(SwiftLiteral.string(typeName)), codingPath: decoder.codingPath)")]))
+        return [
+            .line("let container = try decoder.singleValueContainer()"),
+            .switch("try decoder.discriminator(\(SwiftLiteral.string(discriminator.propertyName)))", cases),
+        ]
+    }
+
+    private func encoder(_ variants: [Variant]) -> FunctionDeclaration {
+        FunctionDeclaration(
+            info: DeclarationInfo(access: translator.access), name: "encode",
+            parameters: [Parameter(label: "to", name: "encoder", type: .named("any Encoder"))],
+            throwsClause: "throws",
+            body: [
+                .line("var container = encoder.singleValueContainer()"),
+                .switch(
+                    "self",
+                    variants.map { SwitchCase("case .\($0.caseName)(let value)", [.line("try container.encode(value)")]) }),
+            ])
+    }
+}

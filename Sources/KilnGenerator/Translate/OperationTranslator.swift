@@ -1,0 +1,202 @@
+import KilnOpenAPI
+
+/// One operation as two methods: `name(...)` returning the decoded success body, and `nameRaw(...)`
+/// returning it with status and headers. Inline request and response schemas become top-level types
+/// named after the operation (`CreatePetRequest`).
+struct OperationTranslator {
+    let translator: ModelTranslator
+    let access: AccessLevel
+
+    struct Input {
+        var parameter: Parameter
+        var wireName: String
+        var location: KilnOpenAPI.Parameter.Location?
+        var style: KilnOpenAPI.Parameter.Style = .form
+        var explode = true
+        var allowReserved = false
+        var description: String?
+        /// Sent as JSON text: `content: application/json`, or a structure no style can express.
+        var asJSON = false
+    }
+
+    struct Output {
+        var functions: [Declaration]
+        /// Inline types the operation needs, declared at file level.
+        var types: [Declaration]
+    }
+
+    func translate(path: String, method: HTTPMethodName, item: PathItem, operation: Operation, name: String) -> Output {
+        let document = translator.document
+        let operationID = operation.operationId ?? OperationNaming.derivedName(method: method, path: path)
+        let typePrefix = SwiftNaming.typeName(operationID)
+        var types: [Declaration] = []
+        var scope = NameScope(reserved: ["body", "request", "core"])
+
+        var inputs = parameters(item: item, operation: operation).map { parameter in
+            input(for: parameter, typePrefix: typePrefix, scope: &scope, types: &types)
+        }
+        // Path parameters in template order first, then required ones, then optional ones.
+        let templateOrder = PathTemplate.parameterNames(path) ?? []
+        inputs.sort { lhs, rhs in
+            func rank(_ input: Input) -> (Int, Int) {
+                if input.location == .path { return (0, templateOrder.firstIndex(of: input.wireName) ?? 0) }
+                return (input.parameter.type.isOptional ? 2 : 1, 0)
+            }
+            return rank(lhs) < rank(rhs)
+        }
+        let body = operation.requestBody.flatMap(document.resolve).flatMap {
+            RequestBodyTranslator(translator: translator).translate($0, typePrefix: typePrefix, types: &types)
+        }
+        var signature = inputs.map(\.parameter)
+        if let body {
+            let insertAt = inputs.firstIndex { $0.location != .path } ?? inputs.count
+            signature.insert(body.parameter, at: insertAt)
+        }
+        let response = ResponseTranslator(translator: translator).translate(
+            operation.responses, typePrefix: typePrefix, types: &types)
+
+        var building: [Statement] = inputs.filter { $0.location != .path }.map { .line(addParameter($0, operationID)) }
+        if let body { building += body.statements(operationID) }
+        let binding = building.isEmpty ? "let" : "var"
+        var statements: [Statement] = [
+            .line("\(binding) request = HTTPRequest(method: .\(method.rawValue), path: \(pathLiteral(path, inputs)))")
+        ]
+        statements += building
+        statements.append(.line("return try await \(response.call(operationID))"))
+
+        let provenance = "\(method.rawValue.uppercased()) \(path)"
+        var documentation = Documentation.lines(
+            summary: operation.summary, description: operation.description, provenance: provenance)
+        let parameterDocs = parameterDocumentation(inputs, body: body)
+        if !parameterDocs.isEmpty { documentation += [""] + parameterDocs }
+        let attributes = operation.deprecated ? ["@available(*, deprecated)"] : []
+        let arguments = signature.map { parameter -> String in
+            parameter.label == "_" ? parameter.name : "\(parameter.name): \(parameter.name)"
+        }.joined(separator: ", ")
+
+        let plain = FunctionDeclaration(
+            info: DeclarationInfo(documentation: documentation, access: access, attributes: attributes),
+            name: name, parameters: signature, isAsync: true, throwsClause: "throws",
+            returnType: response.bodyType == .void ? nil : response.bodyType,
+            body: [.line("\(response.bodyType == .void ? "_ = " : "")try await \(bare(name))Raw(\(arguments))\(response.bodyType == .void ? "" : ".body")")])
+        let raw = FunctionDeclaration(
+            info: DeclarationInfo(
+                documentation: ["``\(bare(name))`` with the response's status and headers.", "", "- Spec: `\(provenance)`"],
+                access: access, attributes: attributes),
+            name: bare(name) + "Raw", parameters: signature, isAsync: true, throwsClause: "throws",
+            returnType: .named("Response<\(response.bodyType)>"), body: statements)
+        return Output(functions: [.function(plain), .function(raw)], types: types)
+    }
+
+    /// Path-level parameters overridden by operation-level ones with the same name and location.
+    private func parameters(item: PathItem, operation: Operation) -> [KilnOpenAPI.Parameter] {
+        let document = translator.document
+        var result: [KilnOpenAPI.Parameter] = []
+        for parameter in (item.parameters + operation.parameters).compactMap(document.resolve) {
+            // OpenAPI: Accept, Content-Type and Authorization headers are described elsewhere.
+            if parameter.location == .header,
+                ["accept", "content-type", "authorization"].contains(parameter.name.lowercased())
+            {
+                continue
+            }
+            result.removeAll { $0.name == parameter.name && $0.location == parameter.location }
+            result.append(parameter)
+        }
+        return result
+    }
+
+    private func input(
+        for parameter: KilnOpenAPI.Parameter, typePrefix: String, scope: inout NameScope, types: inout [Declaration]
+    ) -> Input {
+        let preferred = parameter.extensions["x-kiln-name"]?.scalar?.text ?? parameter.name
+        let name = scope.claim(SwiftNaming.memberName(preferred))
+        let schema = parameter.schema ?? parameter.content.first?.value.schema
+        var typeScope = translator.topLevelScope
+        var type =
+            schema.map {
+                translator.swiftType(
+                    for: $0, hint: typePrefix + SwiftNaming.typeName(preferred), owner: nil, nested: &types,
+                    scope: &typeScope)
+            } ?? .string
+        translator.topLevelScope = typeScope
+        if case .json = type.unwrapped { type = .string }
+        if case .dictionary = type.unwrapped { type = .string }
+        if case .named(let typeName) = type.unwrapped, translator.structTypes.contains(typeName) {
+            translator.parameterTypes.insert(typeName)
+        }
+        let asJSON = parameter.schema == nil || isArrayOfStructures(type.unwrapped)
+        if !parameter.required { type = type.optional }
+        return Input(
+            parameter: Parameter(name: name, type: type, defaultValue: type.isOptional ? "nil" : nil),
+            wireName: parameter.name, location: parameter.location, style: parameter.effectiveStyle,
+            explode: parameter.effectiveExplode, allowReserved: parameter.allowReserved,
+            description: parameter.description, asJSON: asJSON)
+    }
+
+    private func isArrayOfStructures(_ type: SwiftType) -> Bool {
+        guard case .array(let element) = type else { return false }
+        switch element.unwrapped {
+        case .array, .dictionary: return true
+        case .named(let name): return translator.structTypes.contains(name) || name == "JSONValue"
+        default: return false
+        }
+    }
+
+    private func pathLiteral(_ path: String, _ inputs: [Input]) -> String {
+        var literal = ""
+        var template: String?
+        for character in path {
+            if character == "{" {
+                template = ""
+            } else if character == "}", let name = template {
+                if let input = inputs.first(where: { $0.location == .path && $0.wireName == name }) {
+                    literal += "\\(PathEncoder.segment(\(input.parameter.name)))"
+                } else {
+                    literal += "{\(name)}"
+                }
+                template = nil
+            } else if template != nil {
+                template?.append(character)
+            } else {
+                literal.append(character)
+            }
+        }
+        return SwiftLiteral.string(literal).replacingOccurrences(of: "\\\\(PathEncoder", with: "\\(PathEncoder")
+    }
+
+    private func addParameter(_ input: Input, _ operationID: String) -> String {
+        let name = SwiftLiteral.string(input.wireName)
+        let value = input.parameter.name
+        if input.asJSON && input.location != .path {
+            return "try request.addJSONParameter(\(name), \(value), in: .\(input.location?.rawValue ?? "query"), core: core, operationID: \(SwiftLiteral.string(operationID)))"
+        }
+        switch input.location {
+        case .header:
+            return "request.addHeader(\(name), \(value)\(input.explode ? ", explode: true" : ""))"
+        case .cookie:
+            return "request.addCookie(\(name), \(value)\(input.explode ? "" : ", explode: false"))"
+        default:
+            var arguments = "\(name), \(value)"
+            if input.style != .form { arguments += ", style: .\(input.style.rawValue)" }
+            // deepObject has no unexploded form; OpenAPI's explode default (false) does not apply to it.
+            if !input.explode && input.style != .deepObject { arguments += ", explode: false" }
+            if input.allowReserved { arguments += ", allowReserved: true" }
+            return "request.addQuery(\(arguments))"
+        }
+    }
+
+    private func parameterDocumentation(_ inputs: [Input], body: RequestBodyTranslator.Body?) -> [String] {
+        var lines: [String] = []
+        for input in inputs {
+            let place = "`\(input.wireName)` in \(input.location?.rawValue ?? "query")"
+            let text = input.description.map { "\(Documentation.oneLine($0)) (\(place))" } ?? place
+            lines.append("  - \(bare(input.parameter.name)): \(text)")
+        }
+        if let body { lines.append("  - body: \(body.summary)") }
+        return lines.isEmpty ? [] : ["- Parameters:"] + lines
+    }
+
+    private func bare(_ name: String) -> String {
+        name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
+    }
+}

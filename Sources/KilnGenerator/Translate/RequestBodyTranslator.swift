@@ -1,0 +1,132 @@
+import KilnOpenAPI
+
+/// Chooses how a request body is sent and what the caller passes: a model for JSON and form bodies,
+/// a multipart form built field by field, text, or an upload from Data or a file URL for binary bodies.
+struct RequestBodyTranslator {
+    let translator: ModelTranslator
+
+    enum Encoding {
+        case json, form, text, binary
+        case multipart(fields: [MultipartField])
+    }
+
+    struct MultipartField {
+        var wireName: String
+        var propertyName: String
+        var isOptional: Bool
+        var kind: Kind
+        var contentType: String?
+
+        enum Kind { case file, text, json }
+    }
+
+    struct Body {
+        var parameter: Parameter
+        var encoding: Encoding
+        var contentType: String
+        var summary: String
+
+        func statements(_ operationID: String) -> [Statement] {
+            let content = SwiftLiteral.string(contentType)
+            let id = SwiftLiteral.string(operationID)
+            switch encoding {
+            case .json:
+                return [.line("try request.setJSONBody(body, contentType: \(content), core: core, operationID: \(id))")]
+            case .form:
+                return [.line("try request.setFormBody(body, core: core, operationID: \(id))")]
+            case .text:
+                return [.line("request.setTextBody(body, contentType: \(content))")]
+            case .binary:
+                return [.line("try request.setBinaryBody(body, contentType: \(content), operationID: \(id))")]
+            case .multipart(let fields):
+                var lines: [Statement] = [.line("var form = MultipartFormData()")]
+                let owner = parameter.type.isOptional ? "body?" : "body"
+                for field in fields {
+                    let value = "\(owner).\(field.propertyName)"
+                    let name = SwiftLiteral.string(field.wireName)
+                    switch field.kind {
+                    case .file:
+                        let type = SwiftLiteral.string(field.contentType ?? "application/octet-stream")
+                        lines.append(.line("form.addFile(\(name), \(value), contentType: \(type))"))
+                    case .text:
+                        lines.append(.line("form.addText(\(name), \(value))"))
+                    case .json:
+                        lines.append(.line("try form.addJSON(\(name), \(value), core: core, operationID: \(id))"))
+                    }
+                }
+                lines.append(.line("request.setMultipartBody(form)"))
+                return lines
+            }
+        }
+    }
+
+    func translate(_ body: RequestBody, typePrefix: String, types: inout [Declaration]) -> Body? {
+        guard let (mediaType, media) = preferredContent(body.content) else { return nil }
+        let essence = mediaType.lowercased()
+        let encoding: Encoding
+        var type: SwiftType
+        if MediaTypeName.isJSON(essence) || essence.hasPrefix("application/x-www-form-urlencoded") {
+            type = modelType(media.schema, typePrefix: typePrefix, types: &types)
+            encoding = MediaTypeName.isJSON(essence) ? .json : .form
+        } else if essence.hasPrefix("multipart/form-data") {
+            type = modelType(media.schema, typePrefix: typePrefix, types: &types)
+            encoding = .multipart(fields: multipartFields(media))
+        } else if essence.hasPrefix("text/") {
+            type = .string
+            encoding = .text
+        } else {
+            type = .named("UploadBody")
+            encoding = .binary
+        }
+        if !body.required { type = type.optional }
+        let summary = (body.description.map { Documentation.oneLine($0) + " " } ?? "") + "(`\(mediaType)`)"
+        return Body(
+            parameter: Parameter(label: "_", name: "body", type: type, defaultValue: type.isOptional ? "nil" : nil),
+            encoding: encoding, contentType: mediaType, summary: summary)
+    }
+
+    /// JSON first (the typed path), then forms, multipart, text, and anything else as bytes.
+    private func preferredContent(_ content: OrderedMap<MediaType>) -> (String, MediaType)? {
+        let ranked = content.map { ($0.key, $0.value) }.enumerated().sorted { lhs, rhs in
+            (rank(lhs.element.0), lhs.offset) < (rank(rhs.element.0), rhs.offset)
+        }
+        return ranked.first?.element
+    }
+
+    private func rank(_ mediaType: String) -> Int {
+        let essence = mediaType.lowercased()
+        if MediaTypeName.isJSON(essence) { return 0 }
+        if essence.hasPrefix("application/x-www-form-urlencoded") { return 1 }
+        if essence.hasPrefix("multipart/form-data") { return 2 }
+        if essence.hasPrefix("text/") { return 3 }
+        return 4
+    }
+
+    private func modelType(_ schema: Schema?, typePrefix: String, types: inout [Declaration]) -> SwiftType {
+        guard let schema else { return .json }
+        var scope = translator.topLevelScope
+        let type = translator.swiftType(for: schema, hint: typePrefix + "Request", owner: nil, nested: &types, scope: &scope)
+        translator.topLevelScope = scope
+        return type
+    }
+
+    /// The fields of a multipart object, named exactly as the body struct names its properties.
+    private func multipartFields(_ media: MediaType) -> [MultipartField] {
+        guard let schema = media.schema.flatMap(translator.document.resolve) else { return [] }
+        let merged = translator.analysis.mergedObject(schema)
+        let names = StructBuilder.memberNames(merged.properties)
+        return zip(merged.properties, names).map { entry, name in
+            let (wireName, property) = entry
+            let resolved = translator.document.resolve(property) ?? property
+            let isFile = resolved.types == [.string]
+                && (resolved.format == "binary" || resolved.contentMediaType != nil || resolved.contentEncoding != nil)
+            let isText = !isFile && (resolved.types.count == 1 && resolved.types[0] != .object && resolved.types[0] != .array)
+                || resolved.enumValues != nil
+            return MultipartField(
+                wireName: wireName, propertyName: name,
+                isOptional: !merged.required.contains(wireName),
+                kind: isFile ? .file : (isText ? .text : .json),
+                contentType: media.encoding[wireName]?.contentType ?? resolved.contentMediaType)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import KilnOpenAPI
+
+/// Decides what a call returns (the success body's type: a model, Data, String or Void) and which
+/// documented error bodies the thrown `APIError` carries decoded.
+struct ResponseTranslator {
+    let translator: ModelTranslator
+
+    enum Kind { case json, data, text, empty }
+
+    struct Result {
+        var bodyType: SwiftType
+        var kind: Kind
+        var errors: [String]
+
+        func call(_ operationID: String) -> String {
+            let id = SwiftLiteral.string(operationID)
+            let errorList = errors.isEmpty ? "" : ", errors: [\(errors.joined(separator: ", "))]"
+            switch kind {
+            case .json: return "core.json(\(bodyType).self, for: request, operationID: \(id)\(errorList))"
+            case .data: return "core.data(for: request, operationID: \(id)\(errorList))"
+            case .text: return "core.text(for: request, operationID: \(id)\(errorList))"
+            case .empty: return "core.empty(for: request, operationID: \(id)\(errorList))"
+            }
+        }
+    }
+
+    func translate(
+        _ responses: OrderedMap<Referenceable<Response>>, typePrefix: String, types: inout [Declaration]
+    ) -> Result {
+        let document = translator.document
+        var successes: [(code: String, response: Response)] = []
+        var errors: [String] = []
+        for (code, value) in responses {
+            guard let response = document.resolve(value) else { continue }
+            if code.hasPrefix("2") {
+                successes.append((code, response))
+            } else if let (mediaType, media) = response.content.first(where: { MediaTypeName.isJSON($0.key) }),
+                let schema = media.schema
+            {
+                _ = mediaType
+                let type = modelType(schema, hint: typePrefix + "Error" + (code == "default" ? "" : code), &types)
+                errors.append(errorEntry(code, type))
+            }
+        }
+        guard let (code, success) = successes.first(where: { !$0.response.content.isEmpty }),
+            let (mediaType, media) = preferredContent(success.content)
+        else {
+            return Result(bodyType: .void, kind: .empty, errors: errors)
+        }
+        let someSuccessIsEmpty = successes.contains { $0.response.content.isEmpty }
+        let essence = mediaType.lowercased()
+        var result: Result
+        if MediaTypeName.isJSON(essence) {
+            let type = media.schema.map { modelType($0, hint: typePrefix + (code == "200" || code == "2XX" ? "Response" : "Response" + code), &types) } ?? .json
+            result = Result(bodyType: someSuccessIsEmpty ? type.optional : type, kind: .json, errors: errors)
+        } else if essence.hasPrefix("text/") {
+            result = Result(bodyType: .string, kind: .text, errors: errors)
+        } else {
+            result = Result(bodyType: .data, kind: .data, errors: errors)
+        }
+        return result
+    }
+
+    private func preferredContent(_ content: OrderedMap<MediaType>) -> (String, MediaType)? {
+        content.first(where: { MediaTypeName.isJSON($0.key) }).map { ($0.key, $0.value) } ?? content.first.map { ($0.key, $0.value) }
+    }
+
+    private func modelType(_ schema: Schema, hint: String, _ types: inout [Declaration]) -> SwiftType {
+        var scope = translator.topLevelScope
+        let type = translator.swiftType(for: schema, hint: hint, owner: nil, nested: &types, scope: &scope)
+        translator.topLevelScope = scope
+        return type
+    }
+
+    private func errorEntry(_ code: String, _ type: SwiftType) -> String {
+        let typeName = "\(type.unwrapped).self"
+        if code == "default" { return ".default(\(typeName))" }
+        if code.hasSuffix("XX"), let digit = code.first { return ".range(\(digit), \(typeName))" }
+        return ".status(\(code), \(typeName))"
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// The engine each generated API client holds: runs middlewares and the transport, and turns
+/// bodies into models (and failures into `ClientError` / `APIError`) the same way for every operation.
+public final class APIClientCore: Sendable {
+    /// Base URL, transport, middlewares, default headers and coders.
+    public let configuration: ClientConfiguration
+
+    /// Generated clients create one and keep it for their lifetime.
+    public init(configuration: ClientConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// Shorthand with default headers and JSON coders.
+    public convenience init(baseURL: URL, transport: any HTTPTransport = URLSessionTransport(), middlewares: [any ClientMiddleware] = []) {
+        self.init(configuration: ClientConfiguration(baseURL: baseURL, transport: transport, middlewares: middlewares))
+    }
+
+    /// Sends `request` through the middleware chain and the transport.
+    ///
+    /// Returns every response, whatever its status. Throws `CancellationError` when cancelled,
+    /// errors that are already `ClientError` or `APIError` unchanged, and wraps anything else
+    /// in `ClientError` (`.invalidRequest` for URL problems, `.authentication` for
+    /// `AuthenticationFailure`s, `.transport` otherwise).
+    public func send(_ request: HTTPRequest, operationID: String) async throws -> HTTPResponse {
+        var request = request
+        request.headers.addMissing(from: configuration.defaultHeaders)
+        let chain = makeChain(operationID: operationID)
+        do {
+            return try await chain(request, configuration.baseURL)
+        } catch let error as ClientError {
+            throw error
+        } catch let error as APIError {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch let error as any AuthenticationFailure {
+            throw ClientError(kind: .authentication, operationID: operationID, message: "Authentication failed: \(error)", underlyingError: error)
+        } catch let error as InvalidURLError {
+            throw ClientError(kind: .invalidRequest, operationID: operationID, message: error.description, underlyingError: error)
+        } catch {
+            if Task.isCancelled { throw CancellationError() }
+            throw ClientError(kind: .transport, operationID: operationID, message: "Request failed: \(error)", underlyingError: error)
+        }
+    }
+
+    private func makeChain(operationID: String) -> @Sendable (HTTPRequest, URL) async throws -> HTTPResponse {
+        let transport = configuration.transport
+        var next: @Sendable (HTTPRequest, URL) async throws -> HTTPResponse = { request, baseURL in
+            try await transport.send(request, baseURL: baseURL)
+        }
+        for middleware in configuration.middlewares.reversed() {
+            let inner = next
+            next = { request, baseURL in
+                try await middleware.intercept(request, baseURL: baseURL, operationID: operationID, next: inner)
+            }
+        }
+        return next
+    }
+
+    /// Encodes a JSON request body with the configured encoder.
+    public func encodeJSON<Body: Encodable>(_ body: Body, operationID: String) throws(ClientError) -> Data {
+        do {
+            return try configuration.makeEncoder().encode(body)
+        } catch {
+            throw ClientError(kind: .encoding, operationID: operationID, message: "Encoding the request body failed: \(error)", underlyingError: error)
+        }
+    }
+
+    /// Decodes a JSON response body with the configured decoder; the error names the coding path.
+    public func decodeJSON<Body: Decodable>(_ type: Body.Type, from response: HTTPResponse, operationID: String) throws(ClientError) -> Body {
+        do {
+            return try configuration.makeDecoder().decode(type, from: response.body)
+        } catch {
+            throw ClientError.decoding(error, operationID: operationID, type: type, response: response)
+        }
+    }
+
+    /// Best-effort decoding of a documented error schema: nil when the body does not match,
+    /// because the status code alone must still reach the caller as an `APIError`.
+    public func decodeErrorBody<Body: Decodable & Sendable>(_ type: Body.Type, from response: HTTPResponse) -> Body? {
+        try? configuration.makeDecoder().decode(type, from: response.body)
+    }
+
+    /// The error for a response that is not a documented success.
+    public func apiError(for response: HTTPResponse, operationID: String, decodedBody: (any Sendable)? = nil) -> APIError {
+        APIError(operationID: operationID, response: response, decodedBody: decodedBody)
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// The bytes of an upload (a zip to import, an image): in memory, or read from a file when sent.
+public enum UploadBody: Sendable, Hashable {
+    case data(Data)
+    case file(URL)
+
+    func data(operationID: String) throws -> Data {
+        switch self {
+        case .data(let data):
+            return data
+        case .file(let url):
+            do {
+                return try Data(contentsOf: url)
+            } catch {
+                throw ClientError(
+                    kind: .encoding, operationID: operationID,
+                    message: "Could not read the upload \(url.path): \(error.localizedDescription)", underlyingError: error)
+            }
+        }
+    }
+}
+
+extension MultipartFormData {
+    /// A file part; nil leaves the part out.
+    public mutating func addFile(_ name: String, _ data: Data?, contentType: String, filename: String? = nil) {
+        guard let data else { return }
+        addFile(name: name, filename: filename ?? name, contentType: contentType, data: data)
+    }
+
+    /// A text part from a scalar (a string, number, boolean or enum); nil leaves the part out.
+    public mutating func addText(_ name: String, _ value: (some ParameterEncodable)?) {
+        guard let value else { return }
+        switch value.parameterValue {
+        case .primitive(let text): addField(name: name, value: text)
+        case .array(let items): for item in items { addField(name: name, value: item) }
+        case .object(let properties): for property in properties { addField(name: "\(name)[\(property.name)]", value: property.value) }
+        }
+    }
+
+    /// A JSON part for structured fields.
+    public mutating func addJSON(_ name: String, _ value: (some Encodable)?, core: APIClientCore, operationID: String) throws {
+        guard let value else { return }
+        let data = try core.encodeJSON(value, operationID: operationID)
+        addField(name: name, value: String(decoding: data, as: UTF8.self), contentType: "application/json")
+    }
+}

@@ -1,0 +1,18 @@
+import Foundation
+
+/// A value guarded by a lock, so server state can be shared between the listener thread,
+/// connection threads and test code without data races.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+
+    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}

@@ -1,0 +1,47 @@
+@testable import KilnGenerator
+import Testing
+
+@Suite struct SwiftNamingTests {
+    @Test(arguments: [
+        ("first_name", "firstName"), ("@odata.type", "odataType"), ("2fa", "_2fa"), ("Org.Title", "orgTitle"),
+        ("x-kind", "xKind"), ("Größe", "groesse"), ("URL", "url"), ("URLPath", "urlPath"), ("IDs", "ids"),
+        ("default", "`default`"), ("self", "self_"), ("Type", "type"), ("BIG_ELEPHANT_1", "bigElephant1"),
+        ("FriendlyName", "friendlyName"), ("api_v2010", "apiV2010"), ("kebab-case-name", "kebabCaseName"),
+        ("", "value"), ("__proto__", "proto"), ("user.id", "userId"), ("HTTPServer", "httpServer"),
+    ])
+    func memberNames(_ wire: String, _ expected: String) {
+        #expect(SwiftNaming.memberName(wire) == expected)
+    }
+
+    @Test(arguments: [
+        ("group", "Group"), ("user_segment", "UserSegment"), ("Error", "ErrorModel"), ("Data", "DataModel"),
+        ("2fa_method", "_2faMethod"), ("conversation_enum_state", "ConversationEnumState"), ("Äpfel", "Aepfel"),
+        ("Protocol", "ProtocolModel"), ("pets", "Pets"),
+    ])
+    func typeNames(_ wire: String, _ expected: String) {
+        #expect(SwiftNaming.typeName(wire) == expected)
+    }
+
+    @Test(arguments: [("", "empty"), ("+", "plus"), ("-", "minus"), ("1", "_1"), ("a", "a"), ("in", "`in`"), ("none", "none_"), ("Some", "some_")])
+    func caseNames(_ wire: String, _ expected: String) {
+        #expect(SwiftNaming.caseName(wire) == expected)
+    }
+
+    @Test func scopesResolveCollisionsInOrder() {
+        var scope = NameScope(reserved: ["core"])
+        #expect(scope.claim("core") == "core2")
+        #expect(scope.claim("name") == "name")
+        #expect(scope.claim("name") == "name2")
+        #expect(scope.claim("`default`") == "`default`")
+        #expect(scope.claim("`default`") == "default2")
+    }
+
+    @Test(arguments: [
+        ("listGroups", "groups", "list"), ("addGroupUsers", "groups", "add_Users"), ("getGroup", "groups", "get"),
+        ("getPortalBaseUrl", "settings", "getPortalBaseUrl"), ("CreateConversation", "ConversationsV1Conversation", "CreateConversation"),
+        ("listCategories", "categories", "list"), ("groups", "groups", "groups"),
+    ])
+    func operationNamesDropTheirTag(_ operationID: String, _ tag: String, _ expected: String) {
+        #expect(OperationNaming.stripping(tag: tag, from: operationID) == expected)
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+import KilnRuntime
+import KilnTestServer
+
+@Suite struct LoggingMiddlewareTests {
+    static let sensitiveFields = ["client_secret", "password", "kpass", "plaintext_password", "token", "access_token", "refresh_token", "kmd"]
+
+    /// Sends `request` through a logging client against `transport` and returns the log messages.
+    private func logs(
+        for request: HTTPRequest,
+        options: LoggingMiddleware.Options = .init(logsBodies: true),
+        transport: any HTTPTransport = ClosureTransport { _, _ in HTTPResponse(status: 200) }
+    ) async -> [String] {
+        let messages = Collector<String>()
+        let core = APIClientCore(baseURL: URL(string: "http://127.0.0.1:1/api")!, transport: transport, middlewares: [
+            LoggingMiddleware(options: options) { messages.append($0) },
+        ])
+        _ = try? await core.send(request, operationID: "op")
+        return messages.values
+    }
+
+    @Test func logsMethodURLStatusAndDuration() async throws {
+        try await withKilnTestServer(handler: { _ in .json("{}", status: 201) }) { server in
+            let messages = Collector<String>()
+            let core = APIClientCore(baseURL: server.baseURL, middlewares: [LoggingMiddleware { messages.append($0) }])
+            _ = try await core.send(HTTPRequest(method: .post, path: "/groups", query: ["page": "2"]), operationID: "groups.create")
+            let lines = messages.values
+            #expect(lines.count == 2)
+            #expect(lines.first?.hasPrefix("→ POST \(server.baseURL.absoluteString)/groups?page=2 [groups.create]") == true)
+            let response = try #require(lines.last)
+            #expect(response.hasPrefix("← 201 POST \(server.baseURL.absoluteString)/groups?page=2 ("))
+            #expect(response.range(of: #"\(\d+\.\d ms\)"#, options: .regularExpression) != nil)
+        }
+    }
+
+    @Test func redactsSecretHeadersBothWays() async throws {
+        let transport = ClosureTransport { _, _ in
+            HTTPResponse(status: 200, headers: ["Set-Cookie": "sid=hunter2-set-cookie", "X-Fine": "visible"])
+        }
+        let request = HTTPRequest(path: "/", headers: [
+            "Authorization": "Bearer hunter2-authorization",
+            "proxy-authorization": "Basic hunter2-proxy",
+            "Cookie": "sid=hunter2-cookie",
+            "Accept": "application/json",
+        ])
+        let text = await logs(for: request, transport: transport).joined(separator: "\n")
+        #expect(!text.contains("hunter2"))
+        #expect(text.contains("Authorization: [REDACTED]"))
+        #expect(text.contains("proxy-authorization: [REDACTED]"))
+        #expect(text.contains("Cookie: [REDACTED]"))
+        #expect(text.contains("Set-Cookie: [REDACTED]"))
+        #expect(text.contains("Accept: application/json"))
+        #expect(text.contains("X-Fine: visible"))
+    }
+
+    @Test(arguments: sensitiveFields)
+    func redactsQueryItems(_ field: String) async {
+        var query: QueryItems = ["page": "1"]
+        query.append(field.uppercased(), "hunter2-\(field)")
+        let text = await logs(for: HTTPRequest(path: "/q", query: query)).joined(separator: "\n")
+        #expect(!text.contains("hunter2"))
+        #expect(text.contains("/api/q?page=1&\(field.uppercased())=[REDACTED]"))
+    }
+
+    @Test(arguments: sensitiveFields)
+    func redactsFormBodies(_ field: String) async {
+        let body = FormURLEncoder.encodeBody([("user", "ann"), (field, "hunter2 value+\(field)")])
+        let text = await logs(for: HTTPRequest(method: .post, path: "/f", headers: ["Content-Type": "application/x-www-form-urlencoded; charset=utf-8"], body: body)).joined(separator: "\n")
+        #expect(!text.contains("hunter2"))
+        #expect(text.contains("body: user=ann&\(field)=[REDACTED]"))
+    }
+
+    @Test(arguments: sensitiveFields)
+    func redactsJSONBodiesAtAnyDepth(_ field: String) async {
+        let mixedCase = field.prefix(1).uppercased() + field.dropFirst()
+        let json = #"{"name":"ann","\#(mixedCase)":"hunter2-1","nested":{"list":[{"\#(field)":"hunter2-2"}]}}"#
+        let text = await logs(for: HTTPRequest(method: .post, path: "/j", headers: ["Content-Type": "application/json"], body: Data(json.utf8))).joined(separator: "\n")
+        #expect(!text.contains("hunter2"))
+        #expect(text.contains(#""\#(mixedCase)":"[REDACTED]""#))
+        #expect(text.contains(#"{"list":[{"\#(field)":"[REDACTED]"}]}"#))
+        #expect(text.contains(#""name":"ann""#))
+    }
+
+    @Test func redactsTokenResponses() async throws {
+        try await withKilnTestServer(handler: { _ in
+            .json(#"{"access_token":"hunter2-a","refresh_token":"hunter2-r","token_type":"Bearer","expires_in":3600}"#)
+        }) { server in
+            let messages = Collector<String>()
+            let core = APIClientCore(baseURL: server.baseURL, middlewares: [LoggingMiddleware(options: .init(logsBodies: true)) { messages.append($0) }])
+            _ = try await core.send(HTTPRequest(method: .post, path: "/token"), operationID: "token")
+            let text = messages.values.joined(separator: "\n")
+            #expect(!text.contains("hunter2"))
+            #expect(text.contains(#"body: {"access_token":"[REDACTED]","expires_in":3600,"refresh_token":"[REDACTED]","token_type":"Bearer"}"#))
+        }
+    }
+
+    @Test func fieldListIsConfigurable() async {
+        let redactor = Redactor(headerNames: ["X-Pin"], fieldNames: ["PIN"])
+        let request = HTTPRequest(method: .post, path: "/c", query: ["pin": "1234", "password": "visible"], headers: ["x-pin": "9", "Content-Type": "application/json"], body: Data(#"{"Pin":"5678"}"#.utf8))
+        let text = await logs(for: request, options: .init(logsBodies: true, redactor: redactor)).joined(separator: "\n")
+        #expect(!text.contains("1234") && !text.contains("5678"))
+        #expect(text.contains("x-pin: [REDACTED]"))
+        #expect(text.contains("password=visible"))
+    }
+
+    @Test func unknownAndUnparseableBodiesAreNotPrinted() async {
+        let binary = await logs(for: HTTPRequest(method: .post, path: "/b", headers: ["Content-Type": "text/plain"], body: Data("password=hunter2".utf8)))
+        #expect(binary.joined().contains("body: <16 bytes of text/plain>"))
+        let broken = await logs(for: HTTPRequest(method: .post, path: "/b", headers: ["Content-Type": "application/json"], body: Data(#"{"password":"hunter2""#.utf8)))
+        #expect(broken.joined().contains("body: <21 bytes of unparseable JSON>"))
+        #expect(!(binary + broken).joined().contains("hunter2"))
+    }
+
+    @Test func bodiesAreOffByDefaultAndLongOnesAreCut() async {
+        let request = HTTPRequest(method: .post, path: "/", headers: ["Content-Type": "application/json"], body: Data(#"{"a":"\#(String(repeating: "x", count: 50))"}"#.utf8))
+        #expect(!(await logs(for: request, options: .init())).joined().contains("body:"))
+        let cut = await logs(for: request, options: .init(logsBodies: true, maxBodyCharacters: 10)).joined(separator: "\n")
+        #expect(cut.contains(#"body: {"a":"xxxx…"#))
+        let noHeaders = await logs(for: HTTPRequest(path: "/", headers: ["X-A": "1"]), options: .init(logsHeaders: false))
+        #expect(!noHeaders.joined().contains("X-A"))
+    }
+
+    @Test func redactsSecretsInTheBaseURLQueryToo() async throws {
+        let messages = Collector<String>()
+        let core = APIClientCore(baseURL: URL(string: "http://127.0.0.1:1/api?access_token=hunter2")!, transport: ClosureTransport { _, _ in HTTPResponse(status: 204) }, middlewares: [
+            LoggingMiddleware { messages.append($0) },
+        ])
+        _ = try await core.send(HTTPRequest(path: "/x"), operationID: "op")
+        #expect(messages.values.first?.hasPrefix("→ GET http://127.0.0.1:1/api/x?access_token=[REDACTED]") == true)
+        #expect(!messages.values.joined().contains("hunter2"))
+    }
+
+    @Test func logsFailuresAndRethrows() async {
+        let lines = await logs(for: HTTPRequest(path: "/x", query: ["token": "hunter2"]), transport: ClosureTransport { _, _ in throw URLError(.timedOut) })
+        #expect(lines.count == 2)
+        #expect(lines.last?.hasPrefix("✗ GET http://127.0.0.1:1/api/x?token=[REDACTED] failed after ") == true)
+        #expect(!lines.joined().contains("hunter2"))
+    }
+}
