@@ -13,12 +13,20 @@ enum GenerateCommand {
         bytes change, and files an earlier run generated that are no longer produced are removed.
 
         USAGE: kiln generate <spec> --output <dir> [options]
+               kiln generate --config <kiln.json> --output <dir> [options]
 
         OPTIONS:
           -o, --output <dir>       Folder to write the Swift files into (created if missing).
+          --config <file>          A kiln.json: {"spec": "../../Specs/x.yaml", "clientName": "XClient",
+                                   "access": "public", "mode": "client", "clientModule": "X"}; the spec path
+                                   is relative to the file. Options given here override it.
           --client-name <name>     Name of the client type (default: from the spec's title, e.g. IServClient,
                                    or the spec's x-kiln-client-name).
           --access <level>         Access level of generated declarations: public (default), package, internal.
+          --mode <mode>            client (default): Client.swift, Operations1-4.swift, Models1-4.swift and
+                                   Mock.swift. tests: ContractTests.swift, Swift Testing tests that call the
+                                   client against a loopback server answering with the spec's examples.
+          --client-module <name>   With --mode tests: the module of the client library to import.
           --runtime-module <name>  Module that provides the runtime (default: KilnRuntime).
           --quiet                  Print errors only.
           -h, --help               Show this help.
@@ -30,7 +38,9 @@ enum GenerateCommand {
     static func run(_ arguments: [String], output: CommandOutput, errors: CommandOutput) -> Int32 {
         var spec: String?
         var outputDirectory: String?
-        var configuration = GeneratorConfiguration()
+        var configPath: String?
+        // Flags given on the command line, applied after the config file so they win.
+        var flags: [(inout GeneratorConfiguration) -> Void] = []
         var quiet = false
         var index = 0
         func value(for option: String) -> String? {
@@ -50,19 +60,32 @@ enum GenerateCommand {
             case "-o", "--output":
                 guard let path = value(for: argument) else { return 64 }
                 outputDirectory = path
+            case "--config":
+                guard let path = value(for: argument) else { return 64 }
+                configPath = path
             case "--client-name":
                 guard let name = value(for: argument) else { return 64 }
-                configuration.clientName = name
+                flags.append { $0.clientName = name }
             case "--access":
                 guard let text = value(for: argument) else { return 64 }
                 guard let level = AccessLevel(rawValue: text) else {
                     errors.write("error: --access must be public, package or internal, not '\(text)'\n")
                     return 64
                 }
-                configuration.access = level
+                flags.append { $0.access = level }
+            case "--mode":
+                guard let text = value(for: argument) else { return 64 }
+                guard let mode = GeneratorConfiguration.Mode(rawValue: text) else {
+                    errors.write("error: --mode must be client or tests, not '\(text)'\n")
+                    return 64
+                }
+                flags.append { $0.mode = mode }
+            case "--client-module":
+                guard let name = value(for: argument) else { return 64 }
+                flags.append { $0.clientModule = name }
             case "--runtime-module":
                 guard let name = value(for: argument) else { return 64 }
-                configuration.runtimeModule = name
+                flags.append { $0.runtimeModule = name }
             case "--quiet":
                 quiet = true
             default:
@@ -78,6 +101,21 @@ enum GenerateCommand {
             }
             index += 1
         }
+        var configuration = GeneratorConfiguration()
+        if let configPath {
+            switch KilnConfigFile.load(configPath) {
+            case .failure(let error):
+                errors.write(error.description + "\n")
+                return 1
+            case .success(let loaded):
+                if let problem = loaded.config.apply(to: &configuration) {
+                    errors.write(ConfigError(path: configPath, message: problem).description + "\n")
+                    return 1
+                }
+                spec = spec ?? loaded.specPath
+            }
+        }
+        for flag in flags { flag(&configuration) }
         guard let spec, let outputDirectory else {
             errors.write("error: \(spec == nil ? "no spec given" : "--output is required")\n\n" + help)
             return 64

@@ -15,6 +15,8 @@ public indirect enum Declaration: Sendable {
     case variable(VariableDeclaration)
     case initializer(InitializerDeclaration)
     case enumCase(EnumCaseDeclaration)
+    /// `associatedtype Name: Constraint` in a protocol.
+    case associatedType(name: String, constraint: String)
 }
 
 public enum AccessLevel: String, Sendable, CaseIterable {

@@ -7,6 +7,9 @@ public indirect enum Statement: Sendable {
     case block(String, [Statement], footer: String = "}")
     /// `switch subject {` with `case ...:` labels at the switch's own depth, as Swift style has it.
     case `switch`(String, [SwitchCase])
+    /// An opening line written out in full (a trailing closure: `run { server in`), the nested statements
+    /// one level deeper, then the closing line.
+    case opened(String, [Statement], closing: String)
     case blank
 
     public static func block(_ header: String, _ body: [Statement]) -> Statement {

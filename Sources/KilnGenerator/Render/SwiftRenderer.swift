@@ -1,13 +1,25 @@
 /// Renders the IR to final Swift text: the only place that knows Swift's spelling and layout.
 public enum SwiftRenderer {
     public static func render(_ file: SwiftFile) -> String {
+        assemble(headerComment: file.headerComment, imports: file.imports, declarations: file.declarations.map(render))
+    }
+
+    /// One top-level declaration as text, so callers can size declarations before placing them in files.
+    public static func render(_ declaration: Declaration) -> String {
         var printer = CodePrinter()
-        for line in file.headerComment { printer.line("// \(line)".trimmingTrailingSpaces) }
-        if !file.headerComment.isEmpty { printer.blank() }
-        for module in file.imports { printer.line("import \(module)") }
-        if !file.imports.isEmpty { printer.blank() }
-        render(file.declarations, separated: true, into: &printer)
+        render(declaration, into: &printer)
         return printer.text
+    }
+
+    /// A file from declarations rendered earlier, separated by blank lines.
+    public static func assemble(headerComment: [String], imports: [String], declarations: [String]) -> String {
+        var text = ""
+        for line in headerComment { text += "// \(line)".trimmingTrailingSpaces + "\n" }
+        if !headerComment.isEmpty { text += "\n" }
+        for module in imports { text += "import \(module)\n" }
+        if !imports.isEmpty && !declarations.isEmpty { text += "\n" }
+        text += declarations.joined(separator: "\n")
+        return text
     }
 
     private static func render(_ declarations: [Declaration], separated: Bool, into printer: inout CodePrinter) {
@@ -20,7 +32,7 @@ public enum SwiftRenderer {
     /// Stored properties and cases stay together; anything with a body gets air around it.
     private static func needsBlankLine(_ previous: Declaration, _ next: Declaration) -> Bool {
         switch (previous, next) {
-        case (.enumCase, .enumCase): false
+        case (.enumCase, .enumCase), (.associatedType, .associatedType), (.associatedType, .variable): false
         case (.variable(let a), .variable(let b)): a.getter != nil || b.getter != nil || !b.info.documentation.isEmpty
         default: true
         }
@@ -37,6 +49,7 @@ public enum SwiftRenderer {
         case .variable(let variable): render(variable, into: &printer)
         case .initializer(let initializer): render(initializer, into: &printer)
         case .enumCase(let enumCase): render(enumCase, into: &printer)
+        case .associatedType(let name, let constraint): printer.line("associatedtype \(name): \(constraint)")
         }
     }
 
@@ -151,6 +164,10 @@ public enum SwiftRenderer {
                 printer.line(header + " {")
                 printer.indented { render(body, into: &$0) }
                 printer.line(footer)
+            case .opened(let opening, let body, let closing):
+                printer.line(opening)
+                printer.indented { render(body, into: &$0) }
+                printer.line(closing)
             case .switch(let subject, let cases):
                 printer.line("switch \(subject) {")
                 for switchCase in cases {

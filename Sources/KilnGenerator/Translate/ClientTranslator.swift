@@ -13,6 +13,7 @@ struct ClientTranslator {
         var typeName: String
         var tag: String?
         var functions: [Declaration] = []
+        var signatures: [OperationTranslator.Signature] = []
     }
 
     struct Output {
@@ -26,7 +27,6 @@ struct ClientTranslator {
         var groups: [Group] = []
         var groupIndex: [String: Int] = [:]
         var memberScope = NameScope(reserved: ["core", "defaultBaseURL", "serverURL"])
-        var groupTypeScope = NameScope(reserved: [clientName])
         var methodScopes: [String: NameScope] = [:]
         var operationTypes: [Declaration] = []
 
@@ -42,7 +42,7 @@ struct ClientTranslator {
                         groups.append(
                             Group(
                                 propertyName: memberScope.claim(SwiftNaming.memberName(custom ?? tag)),
-                                typeName: groupTypeScope.claim(SwiftNaming.typeName(custom ?? tag)), tag: tag))
+                                typeName: groupTypeName(custom ?? tag), tag: tag))
                     } else {
                         groups.append(root)
                     }
@@ -60,10 +60,19 @@ struct ClientTranslator {
                 let output = OperationTranslator(translator: translator, access: access).translate(
                     path: path, method: method, item: item, operation: operation, name: name)
                 groups[index].functions += output.functions
+                groups[index].signatures.append(output.signature)
                 operationTypes += output.types
             }
         }
         return Output(client: clientDeclaration(groups), groups: groups, operationTypes: operationTypes)
+    }
+
+    /// A group type is nested in the client, so it would shadow a model of the same name inside the
+    /// client's code: it takes a name no top-level type has (`Roles`, else `RolesOperations`).
+    private func groupTypeName(_ tag: String) -> String {
+        let preferred = SwiftNaming.typeName(tag)
+        let name = translator.topLevelScope.contains(preferred) ? preferred + "Operations" : preferred
+        return translator.topLevelScope.claim(name)
     }
 
     private func clientDeclaration(_ groups: [Group]) -> Declaration {

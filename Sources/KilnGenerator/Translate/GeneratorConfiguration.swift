@@ -1,12 +1,28 @@
 /// What to generate and how to name it; read from the command line or a kiln config file.
 public struct GeneratorConfiguration: Sendable {
+    public enum Mode: String, Sendable, CaseIterable {
+        /// The client, its models and its mock.
+        case client
+        /// Contract tests for a test target that depends on the client library.
+        case tests
+    }
+
+    public var mode: Mode
     /// The client type, e.g. `IServClient`. Derived from the spec's title when nil.
     public var clientName: String?
     public var access: AccessLevel
     /// Module imported by generated code for the runtime.
     public var runtimeModule: String
 
-    public init(clientName: String? = nil, access: AccessLevel = .public, runtimeModule: String = "KilnRuntime") {
+    /// The client library's module, which contract tests import.
+    public var clientModule: String?
+
+    public init(
+        mode: Mode = .client, clientName: String? = nil, access: AccessLevel = .public,
+        runtimeModule: String = "KilnRuntime", clientModule: String? = nil
+    ) {
+        self.mode = mode
+        self.clientModule = clientModule
         self.clientName = clientName
         self.access = access
         self.runtimeModule = runtimeModule

@@ -9,6 +9,7 @@ struct OperationTranslator {
 
     struct Input {
         var parameter: Parameter
+        var source: KilnOpenAPI.Parameter
         var wireName: String
         var location: KilnOpenAPI.Parameter.Location?
         var style: KilnOpenAPI.Parameter.Style = .form
@@ -19,7 +20,24 @@ struct OperationTranslator {
         var asJSON = false
     }
 
+    /// What a mock or protocol needs to know of the plain method.
+    struct Signature {
+        var name: String
+        var operationID: String
+        var parameters: [Parameter]
+        var returnType: SwiftType?
+        var deprecated: Bool
+        /// What contract tests need to call the method and check the request it sends.
+        var path: String
+        var method: HTTPMethodName
+        var operation: Operation
+        var inputs: [Input]
+        var body: RequestBodyTranslator.Body?
+        var response: ResponseTranslator.Result
+    }
+
     struct Output {
+        var signature: Signature
         var functions: [Declaration]
         /// Inline types the operation needs, declared at file level.
         var types: [Declaration]
@@ -85,7 +103,11 @@ struct OperationTranslator {
                 access: access, attributes: attributes),
             name: bare(name) + "Raw", parameters: signature, isAsync: true, throwsClause: "throws",
             returnType: .named("Response<\(response.bodyType)>"), body: statements)
-        return Output(functions: [.function(plain), .function(raw)], types: types)
+        let methodSignature = Signature(
+            name: name, operationID: operationID, parameters: signature, returnType: plain.returnType,
+            deprecated: operation.deprecated, path: path, method: method, operation: operation, inputs: inputs,
+            body: body, response: response)
+        return Output(signature: methodSignature, functions: [.function(plain), .function(raw)], types: types)
     }
 
     /// Path-level parameters overridden by operation-level ones with the same name and location.
@@ -127,7 +149,7 @@ struct OperationTranslator {
         let asJSON = parameter.schema == nil || isArrayOfStructures(type.unwrapped)
         if !parameter.required { type = type.optional }
         return Input(
-            parameter: Parameter(name: name, type: type, defaultValue: type.isOptional ? "nil" : nil),
+            parameter: Parameter(name: name, type: type, defaultValue: type.isOptional ? "nil" : nil), source: parameter,
             wireName: parameter.name, location: parameter.location, style: parameter.effectiveStyle,
             explode: parameter.effectiveExplode, allowReserved: parameter.allowReserved,
             description: parameter.description, asJSON: asJSON)

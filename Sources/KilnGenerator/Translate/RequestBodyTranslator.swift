@@ -22,6 +22,7 @@ struct RequestBodyTranslator {
 
     struct Body {
         var parameter: Parameter
+        var media: MediaType
         var encoding: Encoding
         var contentType: String
         var summary: String
@@ -82,6 +83,7 @@ struct RequestBodyTranslator {
         let summary = (body.description.map { Documentation.oneLine($0) + " " } ?? "") + "(`\(mediaType)`)"
         return Body(
             parameter: Parameter(label: "_", name: "body", type: type, defaultValue: type.isOptional ? "nil" : nil),
+            media: media,
             encoding: encoding, contentType: mediaType, summary: summary)
     }
 

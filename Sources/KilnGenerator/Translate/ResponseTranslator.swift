@@ -11,6 +11,9 @@ struct ResponseTranslator {
         var bodyType: SwiftType
         var kind: Kind
         var errors: [String]
+        /// The documented success: its status code and, when it has a body, its media type.
+        var successCode: String = "200"
+        var successMedia: MediaType?
 
         func call(_ operationID: String) -> String {
             let id = SwiftLiteral.string(operationID)
@@ -45,7 +48,7 @@ struct ResponseTranslator {
         guard let (code, success) = successes.first(where: { !$0.response.content.isEmpty }),
             let (mediaType, media) = preferredContent(success.content)
         else {
-            return Result(bodyType: .void, kind: .empty, errors: errors)
+            return Result(bodyType: .void, kind: .empty, errors: errors, successCode: successes.first?.code ?? "204")
         }
         let someSuccessIsEmpty = successes.contains { $0.response.content.isEmpty }
         let essence = mediaType.lowercased()
@@ -58,6 +61,8 @@ struct ResponseTranslator {
         } else {
             result = Result(bodyType: .data, kind: .data, errors: errors)
         }
+        result.successCode = code
+        result.successMedia = media
         return result
     }
 

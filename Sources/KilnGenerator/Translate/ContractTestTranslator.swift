@@ -1,0 +1,207 @@
+import Foundation
+import KilnOpenAPI
+
+/// Contract tests, one per operation: call the real client through URLSession against a loopback
+/// server that answers with the spec's example; check the method, path, query, headers and body the
+/// server received, and that the example response decodes and re-encodes to the same JSON.
+struct ContractTestTranslator {
+    let document: OpenAPIDocument
+    let clientName: String
+    let groups: [ClientTranslator.Group]
+    let translator: ModelTranslator
+
+    private var samples: SampleBuilder { SampleBuilder(document: document, analysis: translator.analysis) }
+
+    func translate() -> [Declaration] {
+        var scope = NameScope()
+        var tests: [Declaration] = []
+        for group in groups {
+            for signature in group.signatures {
+                let name = scope.claim(SwiftNaming.memberName(signature.operationID))
+                tests.append(test(signature, group: group, name: name))
+            }
+        }
+        let suiteName = SwiftNaming.typeName(clientName + "ContractTests")
+        return [
+            .type(
+                TypeDeclaration(
+                    info: DeclarationInfo(
+                        documentation: ["Contract tests of ``\(clientName)`` against the examples in \(URL(fileURLWithPath: document.file).lastPathComponent)."],
+                        attributes: ["@Suite(.serialized)"]),
+                    kind: .struct, name: suiteName, conformances: [], members: tests))
+        ]
+    }
+
+    private var basePath: String {
+        guard let server = document.servers.first else { return "" }
+        var url = server.url
+        for (name, variable) in server.variables { url = url.replacingOccurrences(of: "{\(name)}", with: variable.defaultValue) }
+        guard let components = URLComponents(string: url) else { return "" }
+        let path = components.percentEncodedPath
+        return path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
+
+    private func test(_ signature: OperationTranslator.Signature, group: ClientTranslator.Group, name: String) -> Declaration {
+        var body: [Statement] = []
+        var arguments: [String] = []
+        var checks: [Statement] = []
+        var queryPairs: [(String, String)] = []
+        var path = signature.path
+
+        for input in signature.inputs {
+            let optional = input.parameter.type.isOptional
+            let value = parameterSample(input)
+            guard !optional || isSimple(input.parameter.type.unwrapped) else { continue }
+            arguments.append("\(plain(input.parameter.name)): \(expression(value, type: input.parameter.type.unwrapped))")
+            switch input.location {
+            case .path?:
+                path = path.replacingOccurrences(of: "{\(input.wireName)}", with: percentEncoded(value.scalarText ?? ""))
+            case .header?:
+                if let text = value.scalarText {
+                    checks.append(.line("#expect(request.header(\(SwiftLiteral.string(input.wireName))) == \(SwiftLiteral.string(text)))"))
+                }
+            case .cookie?:
+                if let text = value.scalarText {
+                    checks.append(.line("#expect(request.header(\"Cookie\")?.contains(\(SwiftLiteral.string("\(input.wireName)=\(text)"))) == true)"))
+                }
+            default:
+                if input.asJSON {
+                    queryPairs.append((input.wireName, value.json))
+                } else if let pairs = value.queryPairs(name: input.wireName, style: input.style, explode: input.explode) {
+                    queryPairs += pairs
+                }
+            }
+        }
+        if let requestBody = signature.body {
+            let (argument, bodyChecks) = bodySample(requestBody)
+            arguments.insert(argument, at: signature.inputs.filter { $0.location == .path }.count)
+            checks += bodyChecks
+        }
+
+        let reply = replySample(signature.response)
+        body.append(.line("let reply = \(JSONText.rawLiteral(reply.text))"))
+        let server =
+            "try await withKilnTestServer(handler: { _ in TestResponse(status: \(reply.status), headers: [TestHeader(\"Content-Type\", \(SwiftLiteral.string(reply.contentType)))], body: Data(reply.utf8)) }) { server in"
+        var inner: [Statement] = [
+            .line("let client = \(clientName)(baseURL: ContractCheck.baseURL(server, path: \(SwiftLiteral.string(basePath))))")
+        ]
+        let accessor = group.tag == nil ? "client" : "client.\(group.propertyName)"
+        let call = "try await \(accessor).\(signature.name)(\(arguments.joined(separator: ", ")))"
+        let hasResult = signature.response.kind != .empty
+        inner.append(.line(hasResult ? "let result = \(call)" : call))
+        inner.append(.line("let request = try #require(server.requests.first)"))
+        inner.append(.line("#expect(request.method == \(SwiftLiteral.string(signature.method.rawValue.uppercased())))"))
+        inner.append(.line("#expect(request.path == \(SwiftLiteral.string(basePath + path)))"))
+        let pairs = queryPairs.map { "[\(SwiftLiteral.string($0.0)), \(SwiftLiteral.string($0.1))]" }.joined(separator: ", ")
+        inner.append(.line("#expect(ContractCheck.queryPairs(request) == [\(pairs)])"))
+        inner += checks
+        switch signature.response.kind {
+        case .json: inner.append(.line("#expect(try ContractCheck.roundTripDifference(result, reply) == nil)"))
+        case .text: inner.append(.line("#expect(result == reply)"))
+        case .data: inner.append(.line("#expect(result == Data(reply.utf8))"))
+        case .empty: break
+        }
+        body.append(.opened(server, inner, closing: "}"))
+
+        let summary = "\(signature.method.rawValue.uppercased()) \(signature.path)"
+        return .function(
+            FunctionDeclaration(
+                info: DeclarationInfo(
+                    attributes: ["@Test(\(SwiftLiteral.string(summary)))"] + (signature.deprecated ? ["@available(*, deprecated)"] : [])),
+                name: name, parameters: [], isAsync: true, throwsClause: "throws", body: body))
+    }
+
+    // MARK: - Samples
+
+    private func parameterSample(_ input: OperationTranslator.Input) -> SampleValue {
+        let parameter = input.source
+        if let example = parameter.example { return SampleValue(example) }
+        if let example = parameter.examples.values.first.flatMap(document.resolve)?.value { return SampleValue(example) }
+        if let schema = parameter.schema ?? parameter.content.first?.value.schema {
+            let value = samples.sample(for: schema)
+            // A path segment must survive percent-encoding unchanged in the expected path.
+            if input.location == .path, case .string = value { return .string("sample1") }
+            return value
+        }
+        return .string("sample")
+    }
+
+    private func bodySample(_ body: RequestBodyTranslator.Body) -> (argument: String, checks: [Statement]) {
+        let type = body.parameter.type.unwrapped
+        switch body.encoding {
+        case .json, .form:
+            let value = exampleValue(body.media) ?? body.media.schema.map { samples.sample(for: $0) } ?? .object([])
+            let argument = expression(value, type: type)
+            if case .json = body.encoding {
+                return (argument, [.line("#expect(ContractCheck.jsonDifference(request.body, \(JSONText.rawLiteral(value.json))) == nil)")])
+            }
+            var pairs: [(String, String)] = []
+            if case .object(let fields) = value {
+                for (name, field) in fields.sorted(by: { $0.0 < $1.0 }) {
+                    if case .array(let items) = field {
+                        pairs += items.compactMap { item in item.scalarText.map { (name, $0) } }
+                    } else if let text = field.scalarText, field != .null {
+                        pairs.append((name, text))
+                    }
+                }
+            }
+            let list = pairs.map { "[\(SwiftLiteral.string($0.0)), \(SwiftLiteral.string($0.1))]" }.joined(separator: ", ")
+            return (argument, [.line("#expect(ContractCheck.formPairs(request.body) == [\(list)])")])
+        case .multipart(let fields):
+            let value = body.media.schema.map { samples.sample(for: $0) } ?? .object([])
+            let checks: [Statement] = fields.filter { !$0.isOptional }.map {
+                .line("#expect(request.bodyText.contains(\(SwiftLiteral.string("name=\"\($0.wireName)\""))))")
+            }
+            return (expression(value, type: type), checks)
+        case .text:
+            return ("\"sample text\"", [.line("#expect(request.bodyText == \"sample text\")")])
+        case .binary:
+            return (".data(Data(\"sample bytes\".utf8))", [.line("#expect(request.body == Data(\"sample bytes\".utf8))")])
+        }
+    }
+
+    private func exampleValue(_ media: MediaType) -> SampleValue? {
+        if let example = media.example { return SampleValue(example) }
+        if let example = media.examples.values.first.flatMap(document.resolve)?.value { return SampleValue(example) }
+        return nil
+    }
+
+    private func replySample(_ response: ResponseTranslator.Result) -> (text: String, status: String, contentType: String) {
+        let status = Int(response.successCode).map(String.init) ?? "200"
+        switch response.kind {
+        case .json:
+            let media = response.successMedia
+            let value = media.flatMap(exampleValue) ?? media?.schema.map { samples.sample(for: $0) } ?? .object([])
+            return (value.json, status, "application/json")
+        case .text: return ("sample reply", status, "text/plain")
+        case .data: return ("sample bytes", status, "application/octet-stream")
+        case .empty: return ("", status == "200" ? "204" : status, "text/plain")
+        }
+    }
+
+    /// Swift for a value of `type`: a literal for plain types, else the example decoded into the model.
+    private func expression(_ value: SampleValue, type: SwiftType) -> String {
+        switch (type, value) {
+        case (.named("String"), .string(let text)): return SwiftLiteral.string(text)
+        case (.named("Bool"), .bool(let flag)): return flag ? "true" : "false"
+        case (.named(let name), .number(let text)) where ["Int", "Int32", "Int64", "Double", "Float"].contains(name):
+            return text.contains(".") && name.hasPrefix("Int") ? "0" : text
+        default:
+            return "try ContractCheck.sample(\(type).self, \(JSONText.rawLiteral(value.json)))"
+        }
+    }
+
+    private func isSimple(_ type: SwiftType) -> Bool {
+        if case .named(let name) = type { return !translator.structTypes.contains(name) && name != "JSONValue" }
+        if case .array(let element) = type { return isSimple(element) }
+        return false
+    }
+
+    private func percentEncoded(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")) ?? text
+    }
+
+    private func plain(_ name: String) -> String {
+        name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
+    }
+}

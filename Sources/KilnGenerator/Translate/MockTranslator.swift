@@ -1,0 +1,147 @@
+/// Test doubles for downstream apps: a protocol per client and per group that the real client conforms
+/// to, and a mock whose every operation has a settable handler and records its calls, so an app's own
+/// tests need no server.
+struct MockTranslator {
+    let clientName: String
+    let groups: [ClientTranslator.Group]
+    let access: AccessLevel
+
+    /// `IServClient` -> `IServAPI`, the protocol's name.
+    var protocolName: String {
+        (clientName.hasSuffix("Client") ? String(clientName.dropLast("Client".count)) : clientName) + "API"
+    }
+
+    var mockName: String { clientName + "Mock" }
+
+    func translate() -> [Declaration] {
+        let tagged = groups.filter { $0.tag != nil }
+        let root = groups.first { $0.tag == nil }
+        var declarations: [Declaration] = [.type(clientProtocol(tagged, root))]
+        for group in tagged { declarations.append(.type(groupProtocol(group))) }
+        declarations.append(conformance(clientName, protocolName))
+        for group in tagged {
+            declarations.append(conformance("\(clientName).\(group.typeName)", groupProtocolName(group)))
+        }
+        declarations.append(.type(mock(tagged, root)))
+        return declarations
+    }
+
+    private func groupProtocolName(_ group: ClientTranslator.Group) -> String {
+        String(protocolName.dropLast(3)) + group.typeName + "API"
+    }
+
+    private func clientProtocol(_ tagged: [ClientTranslator.Group], _ root: ClientTranslator.Group?) -> TypeDeclaration {
+        var members: [Declaration] = tagged.map {
+            .associatedType(name: "\($0.typeName)Operations", constraint: groupProtocolName($0))
+        }
+        members += tagged.map { group in
+            .variable(
+                VariableDeclaration(
+                    info: DeclarationInfo(), isLet: false, name: group.propertyName,
+                    type: .named("\(group.typeName)Operations"), requirement: "{ get }"))
+        }
+        members += (root?.signatures ?? []).map(requirement)
+        return TypeDeclaration(
+            info: DeclarationInfo(
+                documentation: ["What ``\(clientName)`` offers, for code that takes the real client or ``\(mockName)``."],
+                access: access),
+            kind: .protocol, name: protocolName, conformances: ["Sendable"], members: members)
+    }
+
+    private func groupProtocol(_ group: ClientTranslator.Group) -> TypeDeclaration {
+        TypeDeclaration(
+            info: DeclarationInfo(documentation: ["The operations tagged `\(group.tag ?? "")`."], access: access),
+            kind: .protocol, name: groupProtocolName(group), conformances: ["Sendable"],
+            members: group.signatures.map(requirement))
+    }
+
+    private func requirement(_ signature: OperationTranslator.Signature) -> Declaration {
+        .function(
+            FunctionDeclaration(
+                info: DeclarationInfo(attributes: signature.deprecated ? ["@available(*, deprecated)"] : []),
+                name: signature.name,
+                parameters: signature.parameters.map { parameter in
+                    var parameter = parameter
+                    parameter.defaultValue = nil
+                    return parameter
+                },
+                isAsync: true, throwsClause: "throws", returnType: signature.returnType, body: nil))
+    }
+
+    private func conformance(_ type: String, _ protocolName: String) -> Declaration {
+        .extension(
+            ExtensionDeclaration(
+                info: DeclarationInfo(), extendedType: type, conformances: [protocolName], whereClause: nil, members: []))
+    }
+
+    private func mock(_ tagged: [ClientTranslator.Group], _ root: ClientTranslator.Group?) -> TypeDeclaration {
+        var members: [Declaration] = []
+        for group in tagged {
+            members.append(
+                .variable(
+                    VariableDeclaration(
+                        info: DeclarationInfo(access: access), isLet: true, name: group.propertyName,
+                        type: .named(group.typeName), initialValue: "\(group.typeName)()")))
+        }
+        members.append(
+            .initializer(InitializerDeclaration(info: DeclarationInfo(access: access), parameters: [], body: [])))
+        members += (root?.signatures ?? []).flatMap(stub)
+        for group in tagged {
+            members.append(
+                .type(
+                    TypeDeclaration(
+                        info: DeclarationInfo(documentation: ["Stubs for the operations tagged `\(group.tag ?? "")`."], access: access),
+                        kind: .finalClass, name: group.typeName,
+                        conformances: [groupProtocolName(group), "Sendable"],
+                        members: [.initializer(InitializerDeclaration(info: DeclarationInfo(access: access), parameters: [], body: []))]
+                            + group.signatures.flatMap(stub))))
+        }
+        return TypeDeclaration(
+            info: DeclarationInfo(
+                documentation: [
+                    "A stand-in for ``\(clientName)`` in tests: give each operation you expect a handler",
+                    "(`mock.groups.listStub.handler = { _ in [] }`); every call is recorded in `calls`, and",
+                    "an operation without a handler throws ``MockError``.",
+                ],
+                access: access),
+            kind: .finalClass, name: mockName, conformances: [protocolName, "Sendable"], members: members)
+    }
+
+    /// `let listStub = MockOperation<(a: A, b: B), R>(...)` and the method that goes through it.
+    private func stub(_ signature: OperationTranslator.Signature) -> [Declaration] {
+        let bare = signature.name.hasPrefix("`") ? String(signature.name.dropFirst().dropLast()) : signature.name
+        let stubName = bare + "Stub"
+        let arguments: String
+        let call: String
+        switch signature.parameters.count {
+        case 0:
+            arguments = "Void"
+            call = "()"
+        case 1:
+            arguments = "\(signature.parameters[0].type)"
+            call = signature.parameters[0].name
+        default:
+            arguments = "(" + signature.parameters.map { "\(plain($0.name)): \($0.type)" }.joined(separator: ", ") + ")"
+            call = "(" + signature.parameters.map { "\(plain($0.name)): \($0.name)" }.joined(separator: ", ") + ")"
+        }
+        let result = signature.returnType ?? .void
+        let deprecation = signature.deprecated ? ["@available(*, deprecated)"] : []
+        return [
+            .variable(
+                VariableDeclaration(
+                    info: DeclarationInfo(documentation: ["Handler and recorded calls of ``\(bare)``."], access: access),
+                    isLet: true, name: stubName, type: .named("MockOperation<\(arguments), \(result)>"),
+                    initialValue: "MockOperation(\(SwiftLiteral.string(signature.operationID)))")),
+            .function(
+                FunctionDeclaration(
+                    info: DeclarationInfo(access: access, attributes: deprecation), name: signature.name,
+                    parameters: signature.parameters, isAsync: true, throwsClause: "throws",
+                    returnType: signature.returnType,
+                    body: [.line("try await \(stubName).call(\(call))")])),
+        ]
+    }
+
+    private func plain(_ name: String) -> String {
+        name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
+    }
+}

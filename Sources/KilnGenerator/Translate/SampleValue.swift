@@ -1,0 +1,145 @@
+import KilnOpenAPI
+import KilnYAML
+
+/// A JSON value for contract tests: a spec example as written, or one made up from a schema when the
+/// spec has none. Also knows how OpenAPI's styles spell it in a query, so tests can state what the
+/// server must receive.
+indirect enum SampleValue: Equatable {
+    case null
+    case bool(Bool)
+    case number(String)
+    case string(String)
+    case array([SampleValue])
+    case object([(String, SampleValue)])
+
+    static func == (lhs: SampleValue, rhs: SampleValue) -> Bool { lhs.json == rhs.json }
+
+    init(_ node: YAMLNode) {
+        switch node.content {
+        case .scalar(let scalar):
+            switch scalar.resolved {
+            case .null: self = .null
+            case .bool(let flag): self = .bool(flag)
+            case .integer(let value): self = .number(String(value))
+            case .float(let value): self = .number(JSONText.number(value))
+            case .string(let text): self = .string(text)
+            }
+        case .sequence(let items): self = .array(items.map(SampleValue.init))
+        case .mapping(let pairs): self = .object(pairs.map { ($0.key.scalar?.text ?? "", SampleValue($0.value)) })
+        }
+    }
+
+    var json: String {
+        switch self {
+        case .null: "null"
+        case .bool(let flag): flag ? "true" : "false"
+        case .number(let text): text
+        case .string(let text): JSONText.string(text)
+        case .array(let items): "[" + items.map(\.json).joined(separator: ",") + "]"
+        case .object(let fields): "{" + fields.map { JSONText.string($0.0) + ":" + $0.1.json }.joined(separator: ",") + "}"
+        }
+    }
+
+    /// The text of a scalar as a parameter carries it; nil for structures.
+    var scalarText: String? {
+        switch self {
+        case .null: "null"
+        case .bool(let flag): flag ? "true" : "false"
+        case .number(let text): text
+        case .string(let text): text
+        case .array, .object: nil
+        }
+    }
+
+    /// (name, value) pairs a query parameter with this value becomes, before percent-encoding;
+    /// nil when the shape has no standard spelling (nested structures).
+    func queryPairs(name: String, style: KilnOpenAPI.Parameter.Style, explode: Bool) -> [(String, String)]? {
+        if let text = scalarText { return [(name, text)] }
+        switch self {
+        case .array(let items):
+            let texts = items.compactMap(\.scalarText)
+            guard texts.count == items.count else { return nil }
+            if explode && style == .form { return texts.map { (name, $0) } }
+            let delimiter = style == .spaceDelimited ? " " : style == .pipeDelimited ? "|" : ","
+            return [(name, texts.joined(separator: delimiter))]
+        case .object(let fields):
+            let sorted = fields.filter { $0.1 != .null }.sorted { $0.0 < $1.0 }
+            let texts = sorted.compactMap { field in field.1.scalarText.map { (field.0, $0) } }
+            guard texts.count == sorted.count else { return nil }
+            switch style {
+            case .deepObject: return texts.map { ("\(name)[\($0.0)]", $0.1) }
+            case .form where explode: return texts
+            case .form: return [(name, texts.flatMap { [$0.0, $0.1] }.joined(separator: ","))]
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
+}
+
+/// Makes up a JSON value that satisfies a schema, preferring the spec's own examples and defaults.
+struct SampleBuilder {
+    let document: OpenAPIDocument
+    let analysis: SchemaAnalysis
+
+    func sample(for schema: Schema, depth: Int = 0) -> SampleValue {
+        if let example = schema.examples.first { return SampleValue(example) }
+        if let value = schema.defaultValue { return SampleValue(value) }
+        if let value = schema.constValue { return SampleValue(value) }
+        if let first = schema.enumValues?.first(where: { $0.scalar?.resolved != .null }) { return SampleValue(first) }
+        if let name = schema.ref?.componentName, schema.isPureReference || schema.allOf.isEmpty && schema.properties.isEmpty {
+            guard depth < 6, let target = document.components.schemas[name] else { return .null }
+            return sample(for: target, depth: depth + 1)
+        }
+        if let wrapped = analysis.nullableWrapped(schema) { return sample(for: wrapped, depth: depth + 1) }
+        let variants = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
+        if let first = variants.first(where: { !analysis.isNullOnly($0) }), schema.properties.isEmpty {
+            var value = sample(for: first, depth: depth + 1)
+            if let discriminator = schema.discriminator, case .object(var fields) = value,
+                let component = first.ref?.componentName
+            {
+                let key = discriminator.mapping.first { Reference($0.value, at: discriminator.location).componentName == component }?.key
+                fields.removeAll { $0.0 == discriminator.propertyName }
+                fields.insert((discriminator.propertyName, .string(key ?? component)), at: 0)
+                value = .object(fields)
+            }
+            return value
+        }
+        if analysis.isObjectWithProperties(schema) {
+            guard depth < 6 else { return .object([]) }
+            let merged = analysis.mergedObject(schema)
+            let chosen = merged.properties.keys.filter { merged.required.contains($0) }
+            let names = chosen.isEmpty ? Array(merged.properties.keys.prefix(2)) : chosen
+            return .object(names.compactMap { name in
+                guard let property = merged.properties[name], !property.readOnly || merged.required.contains(name) else { return nil }
+                return (name, sample(for: property, depth: depth + 1))
+            })
+        }
+        let type = schema.types.first ?? (schema.items != nil ? .array : schema.additionalProperties != nil ? .object : nil)
+        switch type {
+        case .string?: return .string(stringSample(schema.format))
+        case .integer?: return .number(schema.limits.minimum.map { JSONText.number(max($0, 7)) } ?? "7")
+        case .number?: return .number("1.5")
+        case .boolean?: return .bool(true)
+        case .array?: return .array(schema.items.map { [sample(for: $0, depth: depth + 1)] } ?? [])
+        case .object?:
+            if case .schema(let values)? = schema.additionalProperties { return .object([("key", sample(for: values, depth: depth + 1))]) }
+            return .object([])
+        case .null?: return .null
+        case nil: return .string("sample")
+        }
+    }
+
+    private func stringSample(_ format: String?) -> String {
+        switch format {
+        case "date-time": "2024-01-02T03:04:05Z"
+        case "date": "2024-01-02"
+        case "uuid": "123e4567-e89b-12d3-a456-426614174000"
+        case "email": "user@example.com"
+        case "uri", "url": "https://example.com/x"
+        case "byte", "binary": "c2FtcGxl"
+        default: "sample"
+        }
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import KilnDiagnostics
+import KilnGenerator
+import KilnOpenAPI
+import Testing
+
+/// Small specs, one feature each, checked by the lines they must produce.
+@Suite struct GeneratorSnippetTests {
+    private func generate(_ yaml: String, _ configuration: GeneratorConfiguration = GeneratorConfiguration()) throws -> String {
+        let diagnostics = DiagnosticCollector()
+        let document = try #require(SpecLoader.load(text: yaml, file: "snippet.yaml", diagnostics: diagnostics))
+        #expect(!diagnostics.hasErrors, "\(diagnostics.diagnostics)")
+        return Generator.generate(document, configuration: configuration).map(\.contents).joined(separator: "\n")
+    }
+
+    private func spec(paths: String = "{}", schemas: String = "{}") -> String {
+        """
+        openapi: 3.1.0
+        info: {title: Snippet API, version: "1"}
+        paths: \(paths.hasPrefix(" ") ? "\n" + paths : paths)
+        components:
+          schemas: \(schemas.hasPrefix(" ") ? "\n" + schemas : schemas)
+        """
+    }
+
+    @Test func fileNamesAreFixedWhateverTheSpec() throws {
+        let document = try #require(SpecLoader.load(text: spec(), file: "empty.yaml", diagnostics: DiagnosticCollector()))
+        #expect(Generator.generate(document, configuration: GeneratorConfiguration()).map(\.name) == Generator.clientFileNames)
+        let tests = Generator.generate(document, configuration: GeneratorConfiguration(mode: .tests, clientModule: "Snippet"))
+        #expect(tests.map(\.name) == Generator.testFileNames)
+    }
+
+    @Test func clientNameComesFromTheTitle() throws {
+        let code = try generate(spec())
+        #expect(code.contains("public struct SnippetClient: Sendable {"))
+        #expect(code.contains("public protocol SnippetAPI: Sendable {"))
+        #expect(code.contains("public final class SnippetClientMock: SnippetAPI, Sendable {"))
+    }
+
+    @Test func wireNamesStayInCodingKeys() throws {
+        let code = try generate(spec(schemas: """
+                User:
+                  type: object
+                  required: [first_name]
+                  properties:
+                    first_name: {type: string}
+                    "@odata.type": {type: string}
+                    plain: {type: string, x-kiln-name: renamed}
+            """))
+        #expect(code.contains("public let firstName: String\n"))
+        #expect(code.contains("public let odataType: String?"))
+        #expect(code.contains("case firstName = \"first_name\""))
+        #expect(code.contains("case odataType = \"@odata.type\""))
+        #expect(code.contains("case renamed = \"plain\""))
+        #expect(code.contains("public init(firstName: String, odataType: String? = nil, renamed: String? = nil)"))
+    }
+
+    @Test func nullable30AndTypeArrays31AreOptional() throws {
+        let code = try generate("""
+            openapi: 3.0.3
+            info: {title: Old, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                Thing:
+                  type: object
+                  required: [name]
+                  properties:
+                    name: {type: string, nullable: true}
+            """)
+        #expect(code.contains("public let name: String?"))
+    }
+
+    @Test func enumsAreOpenUnlessClosed() throws {
+        let code = try generate(spec(schemas: """
+                Open: {type: string, enum: [a, b]}
+                Closed: {type: string, enum: [x], x-kiln-closed-enum: true}
+            """))
+        #expect(code.contains("public enum Open: OpenEnum {"))
+        #expect(code.contains("case unknown(String)"))
+        #expect(code.contains("public enum Closed: String, Codable, Hashable, Sendable, CaseIterable"))
+        #expect(code.contains("case x = \"x\""))
+    }
+
+    @Test func operationsAreGroupedByTagAndNamedWithoutIt() throws {
+        let code = try generate(spec(paths: """
+                /groups/{id}:
+                  get:
+                    tags: [groups]
+                    operationId: getGroup
+                    parameters:
+                      - {name: id, in: path, required: true, schema: {type: string}}
+                    responses:
+                      "200": {description: ok, content: {application/json: {schema: {type: string}}}}
+                /untagged:
+                  delete:
+                    responses:
+                      "204": {description: gone}
+            """))
+        #expect(code.contains("public var groups: Groups {"))
+        #expect(code.contains("extension SnippetClient.Groups {"))
+        #expect(code.contains("public func get(id: String) async throws -> String {"))
+        #expect(code.contains("path: \"/groups/\\(PathEncoder.segment(id))\""))
+        #expect(code.contains("public func deleteUntagged() async throws {"))
+        #expect(code.contains("public func deleteUntaggedRaw() async throws -> Response<Void> {"))
+    }
+
+    @Test func queryStylesArePassedToTheRuntime() throws {
+        let code = try generate(spec(paths: """
+                /search:
+                  get:
+                    operationId: search
+                    parameters:
+                      - {name: ids, in: query, style: pipeDelimited, explode: false, schema: {type: array, items: {type: integer}}}
+                      - {name: words, in: query, style: spaceDelimited, explode: false, schema: {type: array, items: {type: string}}}
+                      - {name: filter, in: query, style: deepObject, schema: {type: object, properties: {a: {type: string}}}}
+                      - {name: raw, in: query, allowReserved: true, schema: {type: string}}
+                    responses:
+                      "204": {description: ok}
+            """))
+        #expect(code.contains("request.addQuery(\"ids\", ids, style: .pipeDelimited, explode: false)"))
+        #expect(code.contains("request.addQuery(\"words\", words, style: .spaceDelimited, explode: false)"))
+        #expect(code.contains("request.addQuery(\"filter\", filter, style: .deepObject)"))
+        #expect(code.contains("request.addQuery(\"raw\", raw, allowReserved: true)"))
+        #expect(code.contains("extension SearchFilter: ParameterEncodable {"))
+    }
+
+    @Test func successBodiesShapeTheReturnType() throws {
+        let code = try generate(spec(paths: """
+                /maybe:
+                  get:
+                    operationId: maybe
+                    responses:
+                      "200": {description: ok, content: {application/json: {schema: {type: integer}}}}
+                      "204": {description: none}
+                /zip:
+                  get:
+                    operationId: download
+                    responses:
+                      "200": {description: zip, content: {application/zip: {schema: {type: string, format: binary}}}}
+                  put:
+                    operationId: upload
+                    requestBody:
+                      required: true
+                      content: {application/zip: {schema: {type: string, format: binary}}}
+                    responses:
+                      "200": {description: log, content: {text/plain: {schema: {type: string}}}}
+            """))
+        #expect(code.contains("public func maybe() async throws -> Int? {"))
+        #expect(code.contains("public func download() async throws -> Data {"))
+        #expect(code.contains("public func upload(_ body: UploadBody) async throws -> String {"))
+        #expect(code.contains("try request.setBinaryBody(body, contentType: \"application/zip\", operationID: \"upload\")"))
+    }
+
+    @Test func documentedErrorBodiesAreDecodedIntoTheError() throws {
+        let code = try generate(spec(paths: """
+                /x:
+                  get:
+                    operationId: getX
+                    responses:
+                      "204": {description: ok}
+                      "404": {description: missing, content: {application/json: {schema: {$ref: "#/components/schemas/Problem"}}}}
+                      4XX: {description: client, content: {application/json: {schema: {$ref: "#/components/schemas/Problem"}}}}
+            """, schemas: """
+                Problem: {type: object, properties: {title: {type: string}}}
+            """))
+        #expect(code.contains("errors: [.status(404, Problem.self), .range(4, Problem.self)]"))
+    }
+
+    @Test func serverVariablesBecomeAFunction() throws {
+        let code = try generate("""
+            openapi: 3.1.0
+            info: {title: Hosted, version: "1"}
+            servers:
+              - url: https://{host}/api/{version}
+                variables:
+                  host: {default: example.com}
+                  version: {default: v2, enum: [v1, v2]}
+            paths: {}
+            """)
+        #expect(code.contains("public static let defaultBaseURL: URL = URL(string: \"https://example.com/api/v2\")!"))
+        #expect(code.contains("public static func serverURL(host: String = \"example.com\", version: String = \"v2\") -> URL {"))
+        #expect(code.contains("URL(string: \"https://\\(host)/api/\\(version)\")!"))
+    }
+
+    @Test func deprecatedOperationsAreMarked() throws {
+        let code = try generate(spec(paths: """
+                /old:
+                  get:
+                    operationId: old
+                    deprecated: true
+                    responses: {"204": {description: ok}}
+            """))
+        #expect(code.contains("@available(*, deprecated)\n    public func old() async throws {"))
+    }
+
+    @Test func contractTestsCheckWhatTheServerReceived() throws {
+        let code = try generate(spec(paths: """
+                /items/{id}:
+                  get:
+                    operationId: getItem
+                    parameters:
+                      - {name: id, in: path, required: true, schema: {type: string}, example: abc}
+                      - {name: limit, in: query, schema: {type: integer}, example: 5}
+                    responses:
+                      "200":
+                        description: ok
+                        content:
+                          application/json:
+                            schema: {type: object, properties: {name: {type: string}}}
+                            example: {name: thing}
+            """), GeneratorConfiguration(mode: .tests, clientModule: "Snippet"))
+        #expect(code.contains("import Snippet"))
+        #expect(code.contains("let reply = #\"{\"name\":\"thing\"}\"#"))
+        #expect(code.contains("let result = try await client.getItem(id: \"abc\", limit: 5)"))
+        #expect(code.contains("#expect(request.path == \"/items/abc\")"))
+        #expect(code.contains("#expect(ContractCheck.queryPairs(request) == [[\"limit\", \"5\"]])"))
+        #expect(code.contains("#expect(try ContractCheck.roundTripDifference(result, reply) == nil)"))
+    }
+}
