@@ -64,5 +64,13 @@ let package = Package(
     ] + clients.map { name in
         // Sources/<name>/ holds kiln.json (spec, client name) and a placeholder; the plugin generates the rest.
         .target(name: name, dependencies: ["KilnRuntime"], exclude: ["kiln.json"], plugins: ["KilnBuildPlugin"])
+    } + clients.map { name in
+        // Generated contract tests, one target per API (a target has one kiln.json, here with mode "tests").
+        .testTarget(
+            name: name + "ContractTests",
+            dependencies: [.target(name: name), "KilnRuntime", "KilnTestServer"],
+            exclude: ["kiln.json"],
+            plugins: ["KilnBuildPlugin"]
+        )
     }
 )

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Tests/Downstream, a package that depends on this repository, does `import IServ` and applies
-# KilnBuildPlugin to a target of its own, so CI
-# notices when the client products stop working for consumers. Compile only; nothing is run.
+# KilnBuildPlugin to a target of its own, so CI notices when the products stop working for consumers.
+# Compile only; nothing is run.
 # KILN_DOWNSTREAM_SCRATCH overrides the build folder (default: Tests/Downstream/.build).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -4,10 +4,6 @@ struct CodePrinter {
     private var indentation = ""
     private let unit = "    "
 
-    init() {
-        text.reserveCapacity(1 << 16)
-    }
-
     mutating func line(_ content: String) {
         if content.isEmpty {
             text += "\n"

@@ -1,4 +1,5 @@
-/// Stores a value out of line so a struct can contain itself (a schema's `items` is a schema).
+/// Stores an optional value out of line so a struct can contain itself (a schema's `items` is a schema).
+/// nil costs no allocation: most schemas have no `items`, `not` or `additionalProperties`.
 @propertyWrapper
 public struct Indirect<Value: Sendable>: Sendable {
     private final class Box: Sendable {
@@ -6,12 +7,12 @@ public struct Indirect<Value: Sendable>: Sendable {
         init(_ value: Value) { self.value = value }
     }
 
-    private var box: Box
+    private var box: Box?
 
-    public init(wrappedValue: Value) { box = Box(wrappedValue) }
+    public init(wrappedValue: Value?) { box = wrappedValue.map(Box.init) }
 
-    public var wrappedValue: Value {
-        get { box.value }
-        set { box = Box(newValue) }
+    public var wrappedValue: Value? {
+        get { box?.value }
+        set { box = newValue.map(Box.init) }
     }
 }

@@ -153,12 +153,13 @@ final class ReferenceResolver {
         if case .schema(let nested) = schema.additionalProperties {
             schema.additionalProperties = .schema(resolveSchema(nested, base))
         }
-        schema.items = schema.items.map { resolveSchema($0, base) }
+        // Assign only what exists: every assignment to an indirect field allocates.
+        if let items = schema.items { schema.items = resolveSchema(items, base) }
         schema.prefixItems = schema.prefixItems.map { resolveSchema($0, base) }
         schema.allOf = schema.allOf.map { resolveSchema($0, base) }
         schema.oneOf = schema.oneOf.map { resolveSchema($0, base) }
         schema.anyOf = schema.anyOf.map { resolveSchema($0, base) }
-        schema.not = schema.not.map { resolveSchema($0, base) }
+        if let not = schema.not { schema.not = resolveSchema(not, base) }
         if var discriminator = schema.discriminator {
             discriminator.mapping = discriminator.mapping.mapValues { target in
                 resolveDiscriminatorTarget(target, at: discriminator.location, base)
