@@ -26,9 +26,11 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "KilnDiagnostics"),
+        // Path and text helpers, so the generator needs only FoundationEssentials on Linux.
+        .target(name: "KilnText"),
         .target(name: "KilnYAML", dependencies: ["CYAML", "KilnDiagnostics"]),
-        .target(name: "KilnOpenAPI", dependencies: ["KilnYAML", "KilnDiagnostics"]),
-        .target(name: "KilnGenerator", dependencies: ["KilnOpenAPI"]),
+        .target(name: "KilnOpenAPI", dependencies: ["KilnYAML", "KilnDiagnostics", "KilnText"]),
+        .target(name: "KilnGenerator", dependencies: ["KilnOpenAPI", "KilnText"]),
         .target(name: "KilnCLI", dependencies: ["KilnOpenAPI", "KilnGenerator", "KilnDiagnostics"]),
         .executableTarget(name: "kiln", dependencies: ["KilnCLI"]),
 

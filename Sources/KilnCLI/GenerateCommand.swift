@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import KilnDiagnostics
 import KilnGenerator
 import KilnOpenAPI
@@ -135,7 +139,7 @@ enum GenerateCommand {
             }
             return 0
         } catch {
-            errors.write("\(outputDirectory): error: could not write the generated files: \(error.localizedDescription)\n")
+            errors.write("\(outputDirectory): error: could not write the generated files: \(error)\n")
             return 1
         }
     }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import KilnGenerator
 
 /// `kiln.json`, the config file a target folder holds for the build plugin, also accepted by
@@ -20,7 +24,7 @@ struct KilnConfigFile: Decodable {
         do {
             config = try JSONDecoder().decode(KilnConfigFile.self, from: data)
         } catch {
-            return .failure(ConfigError(path: path, message: "not a valid kiln.json: \(error.localizedDescription)"))
+            return .failure(ConfigError(path: path, message: "not a valid kiln.json: \(error)"))
         }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         let specPath = config.spec.map { $0.hasPrefix("/") ? $0 : directory.appendingPathComponent($0).standardizedFileURL.path }

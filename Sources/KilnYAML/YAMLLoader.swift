@@ -1,5 +1,9 @@
 import CYAML
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import KilnDiagnostics
 
 /// Parses YAML 1.2 / JSON text with the system libyaml into located `YAMLNode`s.
@@ -52,12 +56,12 @@ public enum YAMLLoader {
         limits: YAMLLimits = YAMLLimits(),
         diagnostics: DiagnosticCollector
     ) -> YAMLNode? {
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             diagnostics.error("no such file", at: .start(of: path))
             return nil
         }
-        guard !isDirectory.boolValue else {
+        guard !isDirectory else {
             diagnostics.error("is a directory, expected a YAML or JSON file", at: .start(of: path))
             return nil
         }

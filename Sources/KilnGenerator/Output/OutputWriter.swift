@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Writes generated files into a folder, touching only files whose bytes changed (so builds that
 /// depend on them stay incremental) and removing files a previous run wrote that are no longer

@@ -1,5 +1,10 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import KilnOpenAPI
+import KilnText
 
 /// The client type: one per API, holding the runtime core, with one group per tag
 /// (`iserv.groups.list()`), default server URLs, and the operations in one extension per group.
@@ -151,7 +156,7 @@ struct ClientTranslator {
         let info = DeclarationInfo(
             documentation: Documentation.lines(
                 summary: document.info.title, description: document.info.description,
-                provenance: "\(URL(fileURLWithPath: document.file).lastPathComponent) \(document.info.version)"),
+                provenance: "\(FilePaths.fileName(of: document.file)) \(document.info.version)"),
             access: access)
         return .type(
             TypeDeclaration(info: info, kind: .struct, name: clientName, conformances: ["Sendable"], members: members))
@@ -166,7 +171,7 @@ struct ClientTranslator {
     private func defaultServerURL(_ server: Server) -> String? {
         var url = server.url
         for (name, variable) in server.variables {
-            url = url.replacingOccurrences(of: "{\(name)}", with: variable.defaultValue)
+            url = url.replacing("{\(name)}", with: variable.defaultValue)
         }
         guard let parsed = URL(string: url), parsed.scheme != nil, parsed.host != nil else { return nil }
         return url
@@ -180,7 +185,7 @@ struct ClientTranslator {
             let swiftName = SwiftNaming.memberName(name)
             parameters.append(
                 Parameter(name: swiftName, type: .string, defaultValue: SwiftLiteral.string(variable.defaultValue)))
-            literal = literal.replacingOccurrences(of: "{\(name)}", with: "\\(\(bare(swiftName)))")
+            literal = literal.replacing("{\(name)}", with: "\\(\(bare(swiftName)))")
             var line = "  - \(bare(swiftName)): " + (variable.description ?? "`\(name)`")
             if let values = variable.enumValues { line += " One of: " + values.map { "`\($0)`" }.joined(separator: ", ") + "." }
             docs.append(Documentation.oneLine(line))

@@ -1,5 +1,10 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import KilnOpenAPI
+import KilnText
 
 /// Contract tests, one per operation: call the real client through URLSession against a loopback
 /// server that answers with the spec's example; check the method, path, query, headers and body the
@@ -26,7 +31,7 @@ struct ContractTestTranslator {
             .type(
                 TypeDeclaration(
                     info: DeclarationInfo(
-                        documentation: ["Contract tests of ``\(clientName)`` against the examples in \(URL(fileURLWithPath: document.file).lastPathComponent)."],
+                        documentation: ["Contract tests of ``\(clientName)`` against the examples in \(FilePaths.fileName(of: document.file))."],
                         attributes: ["@Suite(.serialized)"]),
                     kind: .struct, name: suiteName, conformances: [], members: tests))
         ]
@@ -35,7 +40,7 @@ struct ContractTestTranslator {
     private var basePath: String {
         guard let server = document.servers.first else { return "" }
         var url = server.url
-        for (name, variable) in server.variables { url = url.replacingOccurrences(of: "{\(name)}", with: variable.defaultValue) }
+        for (name, variable) in server.variables { url = url.replacing("{\(name)}", with: variable.defaultValue) }
         guard let components = URLComponents(string: url) else { return "" }
         let path = components.percentEncodedPath
         return path.hasSuffix("/") ? String(path.dropLast()) : path
@@ -55,7 +60,7 @@ struct ContractTestTranslator {
             arguments.append("\(plain(input.parameter.name)): \(expression(value, type: input.parameter.type.unwrapped))")
             switch input.location {
             case .path?:
-                path = path.replacingOccurrences(of: "{\(input.wireName)}", with: percentEncoded(value.scalarText ?? ""))
+                path = path.replacing("{\(input.wireName)}", with: percentEncoded(value.scalarText ?? ""))
             case .header?:
                 if let text = value.scalarText {
                     checks.append(.line("#expect(request.header(\(SwiftLiteral.string(input.wireName))) == \(SwiftLiteral.string(text)))"))
@@ -198,7 +203,7 @@ struct ContractTestTranslator {
     }
 
     private func percentEncoded(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")) ?? text
+        text.percentEncodedUnreserved
     }
 
     private func plain(_ name: String) -> String {

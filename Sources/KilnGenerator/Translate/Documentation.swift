@@ -1,3 +1,4 @@
+import KilnText
 /// Doc comments from a spec's summaries and descriptions, plus the provenance line that says which part
 /// of the spec a declaration came from.
 enum Documentation {
@@ -17,7 +18,7 @@ enum Documentation {
 
     /// Text for a one-line slot such as a parameter's description.
     static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        text.split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces }
             .filter { !$0.isEmpty }.joined(separator: " ")
     }
 
@@ -26,7 +27,7 @@ enum Documentation {
         guard let text else { return nil }
         var lines: [String] = []
         for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = String(raw).trimmingSpaces
             if line.isEmpty && (lines.last?.isEmpty ?? true) { continue }
             lines.append(line)
         }
@@ -35,4 +36,8 @@ enum Documentation {
     }
 }
 
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif

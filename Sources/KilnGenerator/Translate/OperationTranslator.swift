@@ -1,4 +1,5 @@
 import KilnOpenAPI
+import KilnText
 
 /// One operation as two methods: `name(...)` returning the decoded success body, and `nameRaw(...)`
 /// returning it with status and headers. Inline request and response schemas become top-level types
@@ -183,7 +184,7 @@ struct OperationTranslator {
                 literal.append(character)
             }
         }
-        return SwiftLiteral.string(literal).replacingOccurrences(of: "\\\\(PathEncoder", with: "\\(PathEncoder")
+        return SwiftLiteral.string(literal).replacing("\\\\(PathEncoder", with: "\\(PathEncoder")
     }
 
     private func addParameter(_ input: Input, _ operationID: String) -> String {

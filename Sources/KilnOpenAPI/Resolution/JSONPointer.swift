@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+import KilnText
 import KilnYAML
 
 /// RFC 6901 JSON pointers as they appear after the `#` of a `$ref` (RFC 3986 percent escapes first,
@@ -14,12 +19,12 @@ public enum JSONPointer {
     }
 
     public static func unescape(_ segment: String) -> String {
-        let decoded = segment.contains("%") ? (segment.removingPercentEncoding ?? segment) : segment
-        return decoded.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        let decoded = segment.percentDecoded ?? segment
+        return decoded.replacing("~1", with: "/").replacing("~0", with: "~")
     }
 
     public static func escape(_ segment: String) -> String {
-        segment.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        segment.replacing("~", with: "~0").replacing("/", with: "~1")
     }
 
     /// The node a pointer designates inside `root`, or the segment at which it fails.

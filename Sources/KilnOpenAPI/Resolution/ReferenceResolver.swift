@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+import KilnText
 import KilnDiagnostics
 import KilnYAML
 
@@ -243,7 +248,7 @@ final class ReferenceResolver {
 
     private func targetNode(of reference: Reference, file: String, filePart: String, segments: [String]) -> YAMLNode? {
         let root: YAMLNode?
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         if files[file] == nil && !FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) {
             diagnostics.error("$ref '\(reference.ref)': there is no file '\(filePart)'", at: reference.location)
             files[file] = .some(nil)
@@ -284,7 +289,7 @@ final class ReferenceResolver {
     private func importObject(
         _ node: YAMLNode, kind: ComponentKind, key: String, segments: [String], file: String, from reference: Reference
     ) -> Reference {
-        let baseName = segments.last ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let baseName = segments.last ?? FilePaths.removingExtension(FilePaths.fileName(of: file))
         let name = uniqueName(Self.componentName(baseName), kind)
         imported[key] = name
         reservedNames[kind, default: []].insert(name)
@@ -386,14 +391,11 @@ final class ReferenceResolver {
 
     private static func relative(_ path: String, to base: String) -> String {
         let path = path.hasPrefix("file://") ? String(path.dropFirst("file://".count)) : path
-        if path.hasPrefix("/") { return path }
-        let directory = (base as NSString).deletingLastPathComponent
-        return directory.isEmpty ? path : (directory as NSString).appendingPathComponent(path)
+        return FilePaths.join(FilePaths.directory(of: base), path)
     }
 
     /// Resolves `.` and `..` so two spellings of one file share one cache entry.
     static func normalize(_ path: String) -> String {
-        let decoded = path.removingPercentEncoding ?? path
-        return (decoded as NSString).standardizingPath
+        FilePaths.normalized(path.percentDecoded ?? path)
     }
 }

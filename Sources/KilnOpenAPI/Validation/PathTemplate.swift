@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+import KilnText
 
 /// Reads `{name}` templates in paths and server URLs.
 public enum PathTemplate {
@@ -44,7 +49,7 @@ public enum PathTemplate {
 public enum MediaTypeName {
     /// application/json, application/problem+json, text/json, and the like.
     public static func isJSON(_ name: String) -> Bool {
-        let essence = name.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let essence = name.split(separator: ";").first.map { String($0).trimmingSpaces.lowercased() } ?? ""
         return essence == "application/json" || essence.hasSuffix("+json") || essence == "text/json"
     }
 }
