@@ -29,6 +29,23 @@ extension PrimedocsClient.OrganizationUnits {
         return try await core.json(OrganizationUnitPage.self, for: request, operationID: "listOrganizationUnits")
     }
 
+    /// Every page of ``list``, each fetched when the sequence reaches it.
+    ///
+    /// - Spec: `GET /OrganizationUnits`, x-kiln-pagination
+    public func listPages(query: String? = nil, pageSize: Int = 50) -> PageSequence<OrganizationUnitPage> {
+        PageSequence.pageNumbered(
+            firstPage: 1, pageSize: pageSize,
+            fetch: { [self] request in try await list(page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
+            itemCount: { $0.data.count },
+            totalPages: { Int($0.pagingDetails.totalPages) }
+        )
+    }
+
+    /// Every item of ``list`` across all pages: `for try await item in listAll() { ... }`.
+    public func listAll(query: String? = nil, pageSize: Int = 50) -> PageItemSequence<OrganizationUnitPage, OrganizationUnit> {
+        listPages(query: query, pageSize: pageSize).items { $0.data }
+    }
+
     /// Create an organization unit
     ///
     /// Creates an organization unit below a parent (or as a root when `parentId` is null), optionally with a SID and initial field values. Returns the ID of the new organization unit.
@@ -138,6 +155,23 @@ extension PrimedocsClient.OrganizationUnits {
         request.addQuery("pageSize", pageSize)
         request.addQuery("query", query)
         return try await core.json(OrganizationUnitPage.self, for: request, operationID: "listOrganizationUnitChildren")
+    }
+
+    /// Every page of ``listChildren``, each fetched when the sequence reaches it.
+    ///
+    /// - Spec: `GET /OrganizationUnits/{organizationUnitId}/Children`, x-kiln-pagination
+    public func listChildrenPages(organizationUnitId: String, query: String? = nil, pageSize: Int = 50) -> PageSequence<OrganizationUnitPage> {
+        PageSequence.pageNumbered(
+            firstPage: 1, pageSize: pageSize,
+            fetch: { [self] request in try await listChildren(organizationUnitId: organizationUnitId, page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
+            itemCount: { $0.data.count },
+            totalPages: { Int($0.pagingDetails.totalPages) }
+        )
+    }
+
+    /// Every item of ``listChildren`` across all pages: `for try await item in listChildrenAll() { ... }`.
+    public func listChildrenAll(organizationUnitId: String, query: String? = nil, pageSize: Int = 50) -> PageItemSequence<OrganizationUnitPage, OrganizationUnit> {
+        listChildrenPages(organizationUnitId: organizationUnitId, query: query, pageSize: pageSize).items { $0.data }
     }
 
     /// Get the organization unit tree

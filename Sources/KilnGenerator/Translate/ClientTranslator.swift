@@ -61,11 +61,17 @@ struct ClientTranslator {
                 }
                 name = scope.claim(name)
                 _ = scope.claim(bare(name) + "Raw")
-                methodScopes[key] = scope
                 let output = OperationTranslator(translator: translator, access: access).translate(
                     path: path, method: method, item: item, operation: operation, name: name)
                 groups[index].functions += output.functions
                 groups[index].signatures.append(output.signature)
+                if operation.extensions["x-kiln-pagination"] != nil {
+                    let pagesName = scope.claim(bare(name) + "Pages")
+                    let allName = scope.claim(bare(name) + "All")
+                    groups[index].functions += PaginationTranslator(translator: translator, access: access)
+                        .translate(output.signature, pagesName: pagesName, allName: allName)
+                }
+                methodScopes[key] = scope
                 operationTypes += output.types
             }
         }
