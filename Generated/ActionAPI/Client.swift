@@ -30,10 +30,20 @@ public struct ActionAPIClient: Sendable {
     ///
     /// - Parameters:
     ///   - baseURL: The server, e.g. from ``serverURL(host:)``.
+    ///   - accessType: Sent as `accessType` in every request body.
     ///   - transport: How requests are sent; URLSession by default.
     ///   - middlewares: Applied to every request, outermost first (auth, retries, logging).
-    public init(baseURL: URL = ActionAPIClient.defaultBaseURL, transport: any HTTPTransport = URLSessionTransport(), middlewares: [any ClientMiddleware] = []) {
-        self.core = APIClientCore(baseURL: baseURL, transport: transport, middlewares: middlewares)
+    public init(baseURL: URL = ActionAPIClient.defaultBaseURL, accessType: AccessType = 1, transport: any HTTPTransport = URLSessionTransport(), middlewares: [any ClientMiddleware] = []) {
+        let session = SessionTokenStore()
+        let sessionMiddleware = SessionTokenMiddleware(store: session, placement: .jsonBodyField("kmd"), excludedOperationIDs: [], clearOnUnauthorized: true)
+        var configuration = ClientConfiguration(baseURL: baseURL, transport: transport, middlewares: middlewares + [sessionMiddleware])
+        configuration.setFixedBodyField("accessType", accessType)
+        self.core = APIClientCore(configuration: configuration, session: session)
+    }
+
+    /// The token the login call obtained, sent with every later call; set it to reuse a token.
+    public var session: SessionTokenStore {
+        core.session
     }
 
     /// The spec's first server with its default variables: `https://{host}`.
@@ -46,15 +56,5 @@ public struct ActionAPIClient: Sendable {
     public static func serverURL(host: String = "api.example.com") -> URL {
         // A server URL with its variables substituted is a valid URL unless a variable breaks it.
         URL(string: "https://\(host)")!
-    }
-
-    /// The single action endpoint. The client gets one method per action type (preauth, auth, verifyauth, logout, rights, list, get, create, update, delete).
-    public var actions: Actions {
-        Actions(core: core)
-    }
-
-    /// The operations tagged `actions`.
-    public struct Actions: Sendable {
-        public let core: APIClientCore
     }
 }

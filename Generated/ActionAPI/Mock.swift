@@ -5,36 +5,21 @@ import KilnRuntime
 
 /// What ``ActionAPIClient`` offers, for code that takes the real client or ``ActionAPIClientMock``.
 public protocol ActionAPIAPI: Sendable {
-    associatedtype ActionsOperations: ActionAPIActionsAPI
-    var actions: ActionsOperations { get }
-}
-
-/// The operations tagged `actions`.
-public protocol ActionAPIActionsAPI: Sendable {
-    func perform(_ body: PerformActionRequest) async throws -> PerformActionResponse
+    func performAction(_ body: PerformActionRequest) async throws -> PerformActionResponse
 }
 
 extension ActionAPIClient: ActionAPIAPI {}
-
-extension ActionAPIClient.Actions: ActionAPIActionsAPI {}
 
 /// A stand-in for ``ActionAPIClient`` in tests: give each operation you expect a handler
 /// (`mock.groups.listStub.handler = { _ in [] }`); every call is recorded in `calls`, and
 /// an operation without a handler throws ``MockError``.
 public final class ActionAPIClientMock: ActionAPIAPI, Sendable {
-    public let actions: Actions = Actions()
-
     public init() {}
 
-    /// Stubs for the operations tagged `actions`.
-    public final class Actions: ActionAPIActionsAPI, Sendable {
-        public init() {}
+    /// Handler and recorded calls of ``performAction``.
+    public let performActionStub: MockOperation<PerformActionRequest, PerformActionResponse> = MockOperation("performAction")
 
-        /// Handler and recorded calls of ``perform``.
-        public let performStub: MockOperation<PerformActionRequest, PerformActionResponse> = MockOperation("performAction")
-
-        public func perform(_ body: PerformActionRequest) async throws -> PerformActionResponse {
-            try await performStub.call(body)
-        }
+    public func performAction(_ body: PerformActionRequest) async throws -> PerformActionResponse {
+        try await performActionStub.call(body)
     }
 }

@@ -8,35 +8,26 @@ import KilnRuntime
 /// - Spec: `#/components/schemas/JSONScalar`
 public typealias JSONScalar = JSONValue?
 
-/// Sorting direction of the output.
+/// Ends an existing session (logout).
 ///
-/// - Spec: `#/components/schemas/SortDirection`
-public enum SortDirection: OpenEnum {
-    case asc
-    case desc
-    /// A value this client does not know yet.
-    case unknown(String)
+/// - Spec: `#/components/schemas/LogoutRequest`
+public struct LogoutRequest: Codable, Equatable, Sendable {
+    public let action: String
+    public let accessType: AccessType
 
-    public init(rawValue: String) {
-        switch rawValue {
-        case "asc":
-            self = .asc
-        case "desc":
-            self = .desc
-        default:
-            self = .unknown(rawValue)
-        }
+    /// Token (kmd) from auth.
+    public let token: String?
+
+    public init(action: String, accessType: AccessType, token: String? = nil) {
+        self.action = action
+        self.accessType = accessType
+        self.token = token
     }
 
-    public var rawValue: String {
-        switch self {
-        case .asc:
-            "asc"
-        case .desc:
-            "desc"
-        case .unknown(let value):
-            value
-        }
+    enum CodingKeys: String, CodingKey {
+        case action
+        case accessType
+        case token
     }
 }
 
@@ -82,17 +73,17 @@ public struct CreateRequest: Codable, Equatable, Sendable {
 
     /// 1 tells the system not to return an error if the insert fails.
     public enum InsertIgnore: OpenEnum {
-        case _0
-        case _1
+        case no
+        case yes
         /// A value this client does not know yet.
         case unknown(Int)
 
         public init(rawValue: Int) {
             switch rawValue {
             case 0:
-                self = ._0
+                self = .no
             case 1:
-                self = ._1
+                self = .yes
             default:
                 self = .unknown(rawValue)
             }
@@ -100,9 +91,9 @@ public struct CreateRequest: Codable, Equatable, Sendable {
 
         public var rawValue: Int {
             switch self {
-            case ._0:
+            case .no:
                 0
-            case ._1:
+            case .yes:
                 1
             case .unknown(let value):
                 value
@@ -112,17 +103,17 @@ public struct CreateRequest: Codable, Equatable, Sendable {
 
     /// 1 tells the system to update all values if an item with the same ID exists.
     public enum OnDuplicateUpdate: OpenEnum {
-        case _0
-        case _1
+        case no
+        case yes
         /// A value this client does not know yet.
         case unknown(Int)
 
         public init(rawValue: Int) {
             switch rawValue {
             case 0:
-                self = ._0
+                self = .no
             case 1:
-                self = ._1
+                self = .yes
             default:
                 self = .unknown(rawValue)
             }
@@ -130,42 +121,14 @@ public struct CreateRequest: Codable, Equatable, Sendable {
 
         public var rawValue: Int {
             switch self {
-            case ._0:
+            case .no:
                 0
-            case ._1:
+            case .yes:
                 1
             case .unknown(let value):
                 value
             }
         }
-    }
-}
-
-/// Deletes one or more entries of a specific model when their IDs are known.
-///
-/// - Spec: `#/components/schemas/DeleteRequest`
-public struct DeleteRequest: Codable, Equatable, Sendable {
-    public let action: String
-    public let accessType: AccessType
-
-    /// The model (e.g. Subaccount).
-    public let model: String
-
-    /// IDs of the entries to delete.
-    public let ids: [RecordId]
-
-    public init(action: String, accessType: AccessType, model: String, ids: [RecordId]) {
-        self.action = action
-        self.accessType = accessType
-        self.model = model
-        self.ids = ids
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case action
-        case accessType
-        case model
-        case ids
     }
 }
 
@@ -201,6 +164,52 @@ public struct PreauthResponse: Codable, Equatable, Sendable {
         case action
         case previousAction
         case data
+    }
+}
+
+/// Single sign-on type:
+/// - 0: none
+/// - 1: LDAP
+/// - 2: SAML
+/// - 3: OAuth
+///
+/// - Spec: `#/components/schemas/SsoType`
+public enum SsoType: OpenEnum {
+    case noSSO
+    case ldap
+    case saml
+    case oauth
+    /// A value this client does not know yet.
+    case unknown(Int)
+
+    public init(rawValue: Int) {
+        switch rawValue {
+        case 0:
+            self = .noSSO
+        case 1:
+            self = .ldap
+        case 2:
+            self = .saml
+        case 3:
+            self = .oauth
+        default:
+            self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: Int {
+        switch self {
+        case .noSSO:
+            0
+        case .ldap:
+            1
+        case .saml:
+            2
+        case .oauth:
+            3
+        case .unknown(let value):
+            value
+        }
     }
 }
 

@@ -3,16 +3,6 @@
 import Foundation
 import KilnRuntime
 
-/// Access type of the calling client, sent with every request (the document shows `0|1|2|...`).
-///
-/// - Spec: `#/components/schemas/AccessType`
-public typealias AccessType = Int
-
-/// ID of an entry of a model.
-///
-/// - Spec: `#/components/schemas/RecordId`
-public typealias RecordId = Int64
-
 /// Pre-authorization. To authenticate a user, call the preauth action type first. Send the user name and receive whether the user must log in with a password and/or 2Factor, or whether a redirect to third-party servers (SAML / OAuth) is needed. When e-mail or SMS is the second factor, the system sends the e-mail / SMS automatically with the preauth request.
 ///
 /// - Spec: `#/components/schemas/PreauthRequest`
@@ -41,54 +31,35 @@ public struct PreauthRequest: Codable, Equatable, Sendable {
     }
 }
 
-/// Verification. Checks whether a token (kmd) is still valid and/or sends a 2FA code for two-factor authentication. Returns the token (kmd) to send in all later calls.
+/// Sorting direction of the output.
 ///
-/// - Spec: `#/components/schemas/VerifyAuthRequest`
-public struct VerifyAuthRequest: Codable, Equatable, Sendable {
-    public let action: String
-    public let accessType: AccessType
+/// - Spec: `#/components/schemas/SortDirection`
+public enum SortDirection: OpenEnum {
+    case asc
+    case desc
+    /// A value this client does not know yet.
+    case unknown(String)
 
-    /// Token (kmd) from auth.
-    public let token: String
-
-    /// Two-factor code.
-    public let twoFactorCode: String?
-
-    public init(action: String, accessType: AccessType, token: String, twoFactorCode: String? = nil) {
-        self.action = action
-        self.accessType = accessType
-        self.token = token
-        self.twoFactorCode = twoFactorCode
+    public init(rawValue: String) {
+        switch rawValue {
+        case "asc":
+            self = .asc
+        case "desc":
+            self = .desc
+        default:
+            self = .unknown(rawValue)
+        }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case action
-        case accessType
-        case token
-        case twoFactorCode = "2fa"
-    }
-}
-
-/// Returns an overview of the models and actions the user has access rights to.
-///
-/// - Spec: `#/components/schemas/RightsRequest`
-public struct RightsRequest: Codable, Equatable, Sendable {
-    public let action: String
-    public let accessType: AccessType
-
-    /// Token (kmd) from auth.
-    public let token: String?
-
-    public init(action: String, accessType: AccessType, token: String? = nil) {
-        self.action = action
-        self.accessType = accessType
-        self.token = token
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case action
-        case accessType
-        case token
+    public var rawValue: String {
+        switch self {
+        case .asc:
+            "asc"
+        case .desc:
+            "desc"
+        case .unknown(let value):
+            value
+        }
     }
 }
 
@@ -168,10 +139,64 @@ public enum FilterComparison: OpenEnum {
     }
 }
 
-/// Field values of an entry, keyed by field name (e.g. strLogin).
+/// Changes one or more existing entries. Answered like get; on failure an error envelope with statuscode 113 carries field-specific messages in `data`.
 ///
-/// - Spec: `#/components/schemas/RecordData`
-public typealias RecordData = [String: JSONScalar]
+/// - Spec: `#/components/schemas/UpdateRequest`
+public struct UpdateRequest: Codable, Equatable, Sendable {
+    public let action: String
+    public let accessType: AccessType
+
+    /// The model (e.g. Subaccount).
+    public let model: String
+
+    /// IDs of the entries to change.
+    public let ids: [RecordId]
+    public let data: RecordData
+
+    public init(action: String, accessType: AccessType, model: String, ids: [RecordId], data: RecordData) {
+        self.action = action
+        self.accessType = accessType
+        self.model = model
+        self.ids = ids
+        self.data = data
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case action
+        case accessType
+        case model
+        case ids
+        case data
+    }
+}
+
+/// Deletes one or more entries of a specific model when their IDs are known.
+///
+/// - Spec: `#/components/schemas/DeleteRequest`
+public struct DeleteRequest: Codable, Equatable, Sendable {
+    public let action: String
+    public let accessType: AccessType
+
+    /// The model (e.g. Subaccount).
+    public let model: String
+
+    /// IDs of the entries to delete.
+    public let ids: [RecordId]
+
+    public init(action: String, accessType: AccessType, model: String, ids: [RecordId]) {
+        self.action = action
+        self.accessType = accessType
+        self.model = model
+        self.ids = ids
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case action
+        case accessType
+        case model
+        case ids
+    }
+}
 
 /// How the user must log in.
 ///
@@ -201,49 +226,22 @@ public struct PreauthResult: Codable, Equatable, Sendable {
     }
 }
 
-/// Single sign-on type:
-/// - 0: none
-/// - 1: LDAP
-/// - 2: SAML
-/// - 3: OAuth
-///
-/// - Spec: `#/components/schemas/SsoType`
-public enum SsoType: OpenEnum {
-    case _0
-    case _1
-    case _2
-    case _3
-    /// A value this client does not know yet.
-    case unknown(Int)
+/// - Spec: `#/components/schemas/ListRow`
+public struct ListRow: Codable, Equatable, Sendable {
+    /// ID of the entry.
+    public let id: String
 
-    public init(rawValue: Int) {
-        switch rawValue {
-        case 0:
-            self = ._0
-        case 1:
-            self = ._1
-        case 2:
-            self = ._2
-        case 3:
-            self = ._3
-        default:
-            self = .unknown(rawValue)
-        }
+    /// Cell values in the order of `head`.
+    public let row: [String?]
+
+    public init(id: String, row: [String?]) {
+        self.id = id
+        self.row = row
     }
 
-    public var rawValue: Int {
-        switch self {
-        case ._0:
-            0
-        case ._1:
-            1
-        case ._2:
-            2
-        case ._3:
-            3
-        case .unknown(let value):
-            value
-        }
+    enum CodingKeys: String, CodingKey {
+        case id
+        case row
     }
 }
 

@@ -3,10 +3,48 @@
 import Foundation
 import KilnRuntime
 
-/// Ends an existing session (logout).
+/// Access type of the calling client, sent with every request (the document shows `0|1|2|...`).
 ///
-/// - Spec: `#/components/schemas/LogoutRequest`
-public struct LogoutRequest: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/AccessType`
+public typealias AccessType = Int
+
+/// ID of an entry of a model.
+///
+/// - Spec: `#/components/schemas/RecordId`
+public typealias RecordId = Int64
+
+/// Verification. Checks whether a token (kmd) is still valid and/or sends a 2FA code for two-factor authentication. Returns the token (kmd) to send in all later calls.
+///
+/// - Spec: `#/components/schemas/VerifyAuthRequest`
+public struct VerifyAuthRequest: Codable, Equatable, Sendable {
+    public let action: String
+    public let accessType: AccessType
+
+    /// Token (kmd) from auth.
+    public let token: String
+
+    /// Two-factor code.
+    public let twoFactorCode: String?
+
+    public init(action: String, accessType: AccessType, token: String, twoFactorCode: String? = nil) {
+        self.action = action
+        self.accessType = accessType
+        self.token = token
+        self.twoFactorCode = twoFactorCode
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case action
+        case accessType
+        case token
+        case twoFactorCode = "2fa"
+    }
+}
+
+/// Returns an overview of the models and actions the user has access rights to.
+///
+/// - Spec: `#/components/schemas/RightsRequest`
+public struct RightsRequest: Codable, Equatable, Sendable {
     public let action: String
     public let accessType: AccessType
 
@@ -115,51 +153,10 @@ public struct GetRequest: Codable, Equatable, Sendable {
     }
 }
 
-/// Two-factor authorization type:
-/// - 0: no 2FA
-/// - 1: authenticator (OTP)
-/// - 2: e-mail
-/// - 3: SMS
+/// Field values of an entry, keyed by field name (e.g. strLogin).
 ///
-/// - Spec: `#/components/schemas/TwoFactorType`
-public enum TwoFactorType: OpenEnum {
-    case _0
-    case _1
-    case _2
-    case _3
-    /// A value this client does not know yet.
-    case unknown(Int)
-
-    public init(rawValue: Int) {
-        switch rawValue {
-        case 0:
-            self = ._0
-        case 1:
-            self = ._1
-        case 2:
-            self = ._2
-        case 3:
-            self = ._3
-        default:
-            self = .unknown(rawValue)
-        }
-    }
-
-    public var rawValue: Int {
-        switch self {
-        case ._0:
-            0
-        case ._1:
-            1
-        case ._2:
-            2
-        case ._3:
-            3
-        case .unknown(let value):
-            value
-        }
-    }
-}
+/// - Spec: `#/components/schemas/RecordData`
+public typealias RecordData = [String: JSONScalar]
 
 /// Success envelope of auth and verifyauth.
 ///
@@ -193,25 +190,6 @@ public struct AuthResponse: Codable, Equatable, Sendable {
         case action
         case previousAction
         case data
-    }
-}
-
-/// - Spec: `#/components/schemas/ListRow`
-public struct ListRow: Codable, Equatable, Sendable {
-    /// ID of the entry.
-    public let id: String
-
-    /// Cell values in the order of `head`.
-    public let row: [String?]
-
-    public init(id: String, row: [String?]) {
-        self.id = id
-        self.row = row
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id
-        case row
     }
 }
 

@@ -79,17 +79,17 @@ public struct AuthRequest: Codable, Equatable, Sendable {
 
     /// 1 requests a long-lived session (optional).
     public enum Longlife: OpenEnum {
-        case _0
-        case _1
+        case no
+        case yes
         /// A value this client does not know yet.
         case unknown(Int)
 
         public init(rawValue: Int) {
             switch rawValue {
             case 0:
-                self = ._0
+                self = .no
             case 1:
-                self = ._1
+                self = .yes
             default:
                 self = .unknown(rawValue)
             }
@@ -97,9 +97,9 @@ public struct AuthRequest: Codable, Equatable, Sendable {
 
         public var rawValue: Int {
             switch self {
-            case ._0:
+            case .no:
                 0
-            case ._1:
+            case .yes:
                 1
             case .unknown(let value):
                 value
@@ -156,34 +156,49 @@ public indirect enum FilterValue: Codable, Equatable, Sendable {
     }
 }
 
-/// Changes one or more existing entries. Answered like get; on failure an error envelope with statuscode 113 carries field-specific messages in `data`.
+/// Two-factor authorization type:
+/// - 0: no 2FA
+/// - 1: authenticator (OTP)
+/// - 2: e-mail
+/// - 3: SMS
 ///
-/// - Spec: `#/components/schemas/UpdateRequest`
-public struct UpdateRequest: Codable, Equatable, Sendable {
-    public let action: String
-    public let accessType: AccessType
+/// - Spec: `#/components/schemas/TwoFactorType`
+public enum TwoFactorType: OpenEnum {
+    case noTwoFactor
+    case authenticator
+    case email
+    case sms
+    /// A value this client does not know yet.
+    case unknown(Int)
 
-    /// The model (e.g. Subaccount).
-    public let model: String
-
-    /// IDs of the entries to change.
-    public let ids: [RecordId]
-    public let data: RecordData
-
-    public init(action: String, accessType: AccessType, model: String, ids: [RecordId], data: RecordData) {
-        self.action = action
-        self.accessType = accessType
-        self.model = model
-        self.ids = ids
-        self.data = data
+    public init(rawValue: Int) {
+        switch rawValue {
+        case 0:
+            self = .noTwoFactor
+        case 1:
+            self = .authenticator
+        case 2:
+            self = .email
+        case 3:
+            self = .sms
+        default:
+            self = .unknown(rawValue)
+        }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case action
-        case accessType
-        case model
-        case ids
-        case data
+    public var rawValue: Int {
+        switch self {
+        case .noTwoFactor:
+            0
+        case .authenticator:
+            1
+        case .email:
+            2
+        case .sms:
+            3
+        case .unknown(let value):
+            value
+        }
     }
 }
 

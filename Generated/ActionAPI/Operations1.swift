@@ -3,7 +3,7 @@
 import Foundation
 import KilnRuntime
 
-extension ActionAPIClient.Actions {
+extension ActionAPIClient {
     /// Perform an action
     ///
     /// Performs the action named by the body's `action` field. The request body is one of the per-action request schemas (discriminated by `action`), the success body the matching per-action response schema (see `x-kiln-actions.responses`). After `auth` the session token `kmd` is sent in every request body (`x-kiln-session`). A response whose `status` is "Error" is a failure (for example statuscode 113 with per-field messages after a failed update).
@@ -12,16 +12,186 @@ extension ActionAPIClient.Actions {
     ///
     /// - Parameters:
     ///   - body: (`application/json`)
-    public func perform(_ body: PerformActionRequest) async throws -> PerformActionResponse {
-        try await performRaw(body).body
+    public func performAction(_ body: PerformActionRequest) async throws -> PerformActionResponse {
+        try await performActionRaw(body).body
     }
 
-    /// ``perform`` with the response's status and headers.
+    /// ``performAction`` with the response's status and headers.
     ///
     /// - Spec: `POST /`
-    public func performRaw(_ body: PerformActionRequest) async throws -> Response<PerformActionResponse> {
+    public func performActionRaw(_ body: PerformActionRequest) async throws -> Response<PerformActionResponse> {
         var request = HTTPRequest(method: .post, path: "/")
         try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "performAction")
         return try await core.json(PerformActionResponse.self, for: request, operationID: "performAction", errors: [.default(ErrorResponse.self)])
+    }
+
+    /// The `preauth` action.
+    ///
+    /// Pre-authorization. To authenticate a user, call the preauth action type first. Send the user name and receive whether the user must log in with a password and/or 2Factor, or whether a redirect to third-party servers (SAML / OAuth) is needed. When e-mail or SMS is the second factor, the system sends the e-mail / SMS automatically with the preauth request.
+    ///
+    /// - Spec: `POST /` with `action: preauth`
+    ///
+    /// - Throws: `ActionError` when the server answers with an error envelope (`Error`).
+    public func preauth(kname: String, apiKey: String? = nil) async throws -> PreauthResponse {
+        let body = PreauthRequest(action: "preauth", accessType: try core.fixedBodyField("accessType", as: AccessType.self, operationID: "performAction"), kname: kname, apiKey: apiKey)
+        var request = HTTPRequest(method: .post, path: "/")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "performAction")
+        let response = try await core.action(PreauthResponse.self, action: "preauth", for: request, operationID: "performAction", failure: ActionFailureRule(errorValue: "Error"), errors: [.default(ErrorResponse.self)])
+        return response.body
+    }
+
+    /// The `auth` action.
+    ///
+    /// Authenticates the user with user name and password (and the 2FA code if needed) and returns an authentication token (`kmd`) for all later calls. With two-factor authentication, auth returns an error code depending on the 2FA method if `2fa` was not sent; show the user the matching 2FA page (e.g. to enter the e-mail code or OTP), then use the received token (kmd) with verifyauth to (re)send the 2FA code.
+    ///
+    /// - Spec: `POST /` with `action: auth`
+    ///
+    /// - Throws: `ActionError` when the server answers with an error envelope (`Error`).
+    public func auth(kname: String, kpass: String, twoFactorCode: String? = nil, longlife: AuthRequest.Longlife? = nil, apiKey: String? = nil) async throws -> AuthResponse {
+        let body = AuthRequest(action: "auth", accessType: try core.fixedBodyField("accessType", as: AccessType.self, operationID: "performAction"), kname: kname, kpass: kpass, twoFactorCode: twoFactorCode, longlife: longlife, apiKey: apiKey)
+        var request = HTTPRequest(method: .post, path: "/")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "performAction")
+        let response = try await core.action(AuthResponse.self, action: "auth", for: request, operationID: "performAction", failure: ActionFailureRule(errorValue: "Error"), errors: [.default(ErrorResponse.self)])
+        await core.session.setToken(response.body.data.kmd)
+        return response.body
+    }
+
+    /// The `verifyauth` action.
+    ///
+    /// Verification. Checks whether a token (kmd) is still valid and/or sends a 2FA code for two-factor authentication. Returns the token (kmd) to send in all later calls.
+    ///
+    /// - Spec: `POST /` with `action: verifyauth`
+    ///
+    /// - Throws: `ActionError` when the server answers with an error envelope (`Error`).
+    public func verifyAuth(token: String, twoFactorCode: String? = nil) async throws -> AuthResponse {
+        let body = VerifyAuthRequest(action: "verifyauth", accessType: try core.fixedBodyField("accessType", as: AccessType.self, operationID: "performAction"), token: token, twoFactorCode: twoFactorCode)
+        var request = HTTPRequest(method: .post, path: "/")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "performAction")
+        let response = try await core.action(AuthResponse.self, action: "verifyauth", for: request, operationID: "performAction", failure: ActionFailureRule(errorValue: "Error"), errors: [.default(ErrorResponse.self)])
+        await core.session.setToken(response.body.data.kmd)
+        return response.body
+    }
+
+    /// The `logout` action.
+    ///
+    /// Ends an existing session (logout).
+    ///
+    /// - Spec: `POST /` with `action: logout`
+    ///
+    /// - Throws: `ActionError` when the server answers with an error envelope (`Error`).
+    public func logout(token: String? = nil) async throws -> LogoutResponse {
+        let body = LogoutRequest(action: "logout", accessType: try core.fixedBodyField("accessType", as: AccessType.self, operationID: "performAction"), token: token)
+        var request = HTTPRequest(method: .post, path: "/")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "performAction")
+        let response = try await core.action(LogoutResponse.self, action: "logout", for: request, operationID: "performAction", failure: ActionFailureRule(errorValue: "Error"), errors: [.default(ErrorResponse.self)])
+        await core.session.clear()
+        return response.body
+    }
+
+    /// The `rights` action.
+    ///
+    /// Returns an overview of the models and actions the user has access rights to.
+    ///
+    /// - Spec: `POST /` with `action: rights`
+    ///
+    /// - Throws: `ActionError` when the server answers with an error envelope (`Error`).
+    public func rights(token: String? = nil) async throws -> RightsResponse {
+        let body = RightsRequest(action: "rights", accessType: try core.fixedBodyField("accessType", as: AccessType.self, operationID: "performAction"), token: token)
+        var request = HTTPRequest(method: .post, path: "/")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "performAction")
+        let response = try await core.action(RightsResponse.self, action: "rights", for: request, operationID: "performAction", failure: ActionFailureRule(errorValue: "Error"), errors: [.default(ErrorResponse.self)])
+        return response.body
+    }
+
+    /// The `list` action.
+    ///
+    /// Requests a list of entries of a specific model from the database. Meant to give the user an overview of the items (rather than showing specific details). For list-type fields (field subtypes 1, 2 and 12) the suffix `:convert` in `cols` returns the readable value instead of the raw value (e.g. a name instead of an ID); such a column appears twice in the output, raw and converted.
+    ///
+    /// - Spec: `POST /` with `action: list`
+    ///
+    /// - Throws: `ActionError` when the server answers with an error envelope (`Error`).
+    public func list(model: String, filters: [Filter]? = nil, limit: Int? = nil, offset: Int? = nil, order: String? = nil, sort: SortDirection? = nil, cols: [String]? = nil, assoc: Bool? = nil, dataonly: Bool? = nil) async throws -> ListResponse {
+        let body = ListRequest(action: "list", accessType: try core.fixedBodyField("accessType", as: AccessType.self, operationID: "performAction"), model: model, filters: filters, limit: limit, offset: offset, order: order, sort: sort, cols: cols, assoc: assoc, dataonly: dataonly)
+        var request = HTTPRequest(method: .post, path: "/")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "performAction")
+        let response = try await core.action(ListResponse.self, action: "list", for: request, operationID: "performAction", failure: ActionFailureRule(errorValue: "Error"), errors: [.default(ErrorResponse.self)])
+        return response.body
+    }
+
+    /// Every page of ``list``, each fetched when the sequence reaches it.
+    ///
+    /// - Spec: `POST /`, action `list`, x-kiln-pagination
+    public func listPages(model: String, filters: [Filter]? = nil, order: String? = nil, sort: SortDirection? = nil, cols: [String]? = nil, assoc: Bool? = nil, dataonly: Bool? = nil, pageSize: Int = 50) -> PageSequence<ListResponse> {
+        PageSequence.offsetBased(
+            limit: pageSize,
+            fetch: { [self] request in try await list(model: model, filters: filters, limit: request.pageSize, offset: request.offset, order: order, sort: sort, cols: cols, assoc: assoc, dataonly: dataonly) },
+            itemCount: { $0.data.data.count },
+            total: { $0.data.total.map { Int($0) } }
+        )
+    }
+
+    /// Every item of ``list`` across all pages: `for try await item in listAll() { ... }`.
+    public func listAll(model: String, filters: [Filter]? = nil, order: String? = nil, sort: SortDirection? = nil, cols: [String]? = nil, assoc: Bool? = nil, dataonly: Bool? = nil, pageSize: Int = 50) -> PageItemSequence<ListResponse, ListRow> {
+        listPages(model: model, filters: filters, order: order, sort: sort, cols: cols, assoc: assoc, dataonly: dataonly, pageSize: pageSize).items { $0.data.data }
+    }
+
+    /// The `get` action.
+    ///
+    /// Requests one or more entries of a specific model when their IDs are known. Meant for showing the data in a form for editing, so the response gives detailed information about each field. Send an empty `ids` array to get only the field definitions (e.g. to build a form for a new entry).
+    ///
+    /// - Spec: `POST /` with `action: get`
+    ///
+    /// - Throws: `ActionError` when the server answers with an error envelope (`Error`).
+    public func get(model: String, ids: [RecordId]) async throws -> RecordResponse {
+        let body = GetRequest(action: "get", accessType: try core.fixedBodyField("accessType", as: AccessType.self, operationID: "performAction"), model: model, ids: ids)
+        var request = HTTPRequest(method: .post, path: "/")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "performAction")
+        let response = try await core.action(RecordResponse.self, action: "get", for: request, operationID: "performAction", failure: ActionFailureRule(errorValue: "Error"), errors: [.default(ErrorResponse.self)])
+        return response.body
+    }
+
+    /// The `create` action.
+    ///
+    /// Creates new entries. Fails if an entry with the same ID already exists; to override, send `insertIgnore` (1: no error if the insert fails) and/or `onDuplicateUpdate` (1: update all values if an item with the same ID exists). Answered like get.
+    ///
+    /// - Spec: `POST /` with `action: create`
+    ///
+    /// - Throws: `ActionError` when the server answers with an error envelope (`Error`).
+    public func create(model: String, data: RecordData, ids: [RecordId]? = nil, insertIgnore: CreateRequest.InsertIgnore? = nil, onDuplicateUpdate: CreateRequest.OnDuplicateUpdate? = nil) async throws -> RecordResponse {
+        let body = CreateRequest(action: "create", accessType: try core.fixedBodyField("accessType", as: AccessType.self, operationID: "performAction"), model: model, ids: ids, data: data, insertIgnore: insertIgnore, onDuplicateUpdate: onDuplicateUpdate)
+        var request = HTTPRequest(method: .post, path: "/")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "performAction")
+        let response = try await core.action(RecordResponse.self, action: "create", for: request, operationID: "performAction", failure: ActionFailureRule(errorValue: "Error"), errors: [.default(ErrorResponse.self)])
+        return response.body
+    }
+
+    /// The `update` action.
+    ///
+    /// Changes one or more existing entries. Answered like get; on failure an error envelope with statuscode 113 carries field-specific messages in `data`.
+    ///
+    /// - Spec: `POST /` with `action: update`
+    ///
+    /// - Throws: `ActionError` when the server answers with an error envelope (`Error`).
+    public func update(model: String, ids: [RecordId], data: RecordData) async throws -> RecordResponse {
+        let body = UpdateRequest(action: "update", accessType: try core.fixedBodyField("accessType", as: AccessType.self, operationID: "performAction"), model: model, ids: ids, data: data)
+        var request = HTTPRequest(method: .post, path: "/")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "performAction")
+        let response = try await core.action(RecordResponse.self, action: "update", for: request, operationID: "performAction", failure: ActionFailureRule(errorValue: "Error"), errors: [.default(ErrorResponse.self)])
+        return response.body
+    }
+
+    /// The `delete` action.
+    ///
+    /// Deletes one or more entries of a specific model when their IDs are known.
+    ///
+    /// - Spec: `POST /` with `action: delete`
+    ///
+    /// - Throws: `ActionError` when the server answers with an error envelope (`Error`).
+    public func delete(model: String, ids: [RecordId]) async throws -> RecordResponse {
+        let body = DeleteRequest(action: "delete", accessType: try core.fixedBodyField("accessType", as: AccessType.self, operationID: "performAction"), model: model, ids: ids)
+        var request = HTTPRequest(method: .post, path: "/")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "performAction")
+        let response = try await core.action(RecordResponse.self, action: "delete", for: request, operationID: "performAction", failure: ActionFailureRule(errorValue: "Error"), errors: [.default(ErrorResponse.self)])
+        return response.body
     }
 }

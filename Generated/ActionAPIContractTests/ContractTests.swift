@@ -14,7 +14,7 @@ struct ActionAPIClientContractTests {
         let reply = #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","action":"preauth","data":{"sso_type":0,"sso_redirect":null,"twofactor_type":2,"twofactor_required":true}}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = ActionAPIClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.actions.perform(try ContractCheck.sample(PerformActionRequest.self, #"{"action":"preauth","accessType":1,"kname":"aaa","api_key":""}"#))
+            let result = try await client.performAction(try ContractCheck.sample(PerformActionRequest.self, #"{"action":"preauth","accessType":1,"kname":"aaa","api_key":""}"#))
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/")

@@ -38,6 +38,13 @@ public struct IServClient: Sendable {
         URL(string: "https://\(host)/iserv/api")!
     }
 
+    /// Authenticates every call with `basicAuth`.
+    ///
+    /// Credentials of an IServ account that may use the API.
+    public static func basicAuth(username: String, password: String) -> any ClientMiddleware {
+        BasicAuthMiddleware(username: username, password: password)
+    }
+
     /// IServ Core User - user accounts, their group/role/privilege links, passwords and restore.
     public var users: Users {
         Users(core: core)

@@ -33,7 +33,15 @@ public struct IntrexxClient: Sendable {
     ///   - transport: How requests are sent; URLSession by default.
     ///   - middlewares: Applied to every request, outermost first (auth, retries, logging).
     public init(baseURL: URL = IntrexxClient.defaultBaseURL, transport: any HTTPTransport = URLSessionTransport(), middlewares: [any ClientMiddleware] = []) {
-        self.core = APIClientCore(baseURL: baseURL, transport: transport, middlewares: middlewares)
+        let session = SessionTokenStore()
+        let sessionMiddleware = SessionTokenMiddleware(store: session, placement: .bearerHeader, excludedOperationIDs: ["authenticate"], clearOnUnauthorized: true)
+        let configuration = ClientConfiguration(baseURL: baseURL, transport: transport, middlewares: middlewares + [sessionMiddleware])
+        self.core = APIClientCore(configuration: configuration, session: session)
+    }
+
+    /// The token the login call obtained, sent with every later call; set it to reuse a token.
+    public var session: SessionTokenStore {
+        core.session
     }
 
     /// The spec's first server with its default variables: `{scheme}://{host}:{port}`.
@@ -48,6 +56,13 @@ public struct IntrexxClient: Sendable {
     public static func serverURL(scheme: String = "https", host: String = "localhost", port: String = "8443") -> URL {
         // A server URL with its variables substituted is a valid URL unless a variable breaks it.
         URL(string: "\(scheme)://\(host):\(port)")!
+    }
+
+    /// Authenticates every call with `intrexxToken`.
+    ///
+    /// The token returned by `POST /auth`, sent as `Authorization: Bearer <token>`. It is valid for one hour.
+    public static func intrexxToken(token: String) -> any ClientMiddleware {
+        BearerTokenMiddleware(token: token)
     }
 
     /// Authentication against the IAA and logout from portals.

@@ -22,7 +22,9 @@ extension IntrexxClient.Auth {
     public func authenticateRaw(_ body: AuthRequest) async throws -> Response<AuthResponse> {
         var request = HTTPRequest(method: .post, path: "/auth")
         try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "authenticate")
-        return try await core.json(AuthResponse.self, for: request, operationID: "authenticate")
+        let response = try await core.json(AuthResponse.self, for: request, operationID: "authenticate")
+        await core.session.setToken(response.body.token)
+        return response
     }
 
     /// Logout from a portal

@@ -44,6 +44,21 @@ public struct PEIQClient: Sendable {
         URL(string: "https://\(domain)/api/v2")!
     }
 
+    /// Authenticates every call with `oauth2`.
+    ///
+    /// Access control follows the OAuth 2 standard; every call sends the access token as a Bearer token.
+    ///
+    /// OAuth 2 client credentials against `/oauth/token`: the token is fetched once, shared by concurrent
+    /// calls, renewed shortly before it expires, and renewed once more when the server answers 401.
+    public static func oauth2(clientID: String, clientSecret: String, serverURL: URL = PEIQClient.defaultBaseURL, scope: String? = nil, transport: any HTTPTransport = URLSessionTransport()) -> any ClientMiddleware {
+        OAuth2Middleware(
+            provider: OAuth2ClientCredentials(
+                tokenURL: URL(string: "/oauth/token", relativeTo: serverURL)!.absoluteURL, clientID: clientID, clientSecret: clientSecret, scope: scope,
+                transport: transport
+            )
+        )
+    }
+
     /// Users are all authors and readers in the PORTAL. All information about users can be read or manipulated through the user API, and single users can be deleted.
     public var users: Users {
         Users(core: core)

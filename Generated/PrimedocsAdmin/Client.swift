@@ -58,6 +58,21 @@ public struct PrimedocsClient: Sendable {
         URL(string: "https://\(instance)/webapi/api/v3/\(datasourceId)/Admin")!
     }
 
+    /// Authenticates every call with `primedocsOAuth`.
+    ///
+    /// OAuth 2 client credentials against the primedocs IdS. The client (client_id / client_secret) must be registered in the primedocs.config; the token request is a form-encoded POST with grant_type=client_credentials and scope pd_AdminWebApi. The access token is sent as `Authorization: Bearer <token>`.
+    ///
+    /// OAuth 2 client credentials against `https://{instance}/ids/connect/token`: the token is fetched once, shared by concurrent
+    /// calls, renewed shortly before it expires, and renewed once more when the server answers 401.
+    public static func primedocsOAuth(clientID: String, clientSecret: String, instance: String = "primesoft.primedocs.io", scope: String? = "pd_AdminWebApi", transport: any HTTPTransport = URLSessionTransport()) -> any ClientMiddleware {
+        OAuth2Middleware(
+            provider: OAuth2ClientCredentials(
+                tokenURL: URL(string: "https://\(instance)/ids/connect/token")!, clientID: clientID, clientSecret: clientSecret, scope: scope,
+                transport: transport
+            )
+        )
+    }
+
     /// Users, including onboarding a user by SID.
     public var users: Users {
         Users(core: core)

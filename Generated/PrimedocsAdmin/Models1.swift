@@ -3,51 +3,21 @@
 import Foundation
 import KilnRuntime
 
-/// A primedocs user. The list returns the summary fields; the details also carry the profiles.
+/// One page of users.
 ///
-/// - Spec: `#/components/schemas/User`
-public struct User: Codable, Equatable, Sendable {
-    public let id: String
+/// - Spec: `#/components/schemas/UserPage`
+public struct UserPage: Codable, Equatable, Sendable {
+    public let data: [User]
+    public let pagingDetails: PagingDetails
 
-    /// Display title of the user.
-    public let title: String
-
-    /// Primary SID of the user.
-    public let primarySid: String?
-
-    /// The user's profiles (in the details).
-    public let profiles: [Profile]?
-
-    public init(id: String, title: String, primarySid: String? = nil, profiles: [Profile]? = nil) {
-        self.id = id
-        self.title = title
-        self.primarySid = primarySid
-        self.profiles = profiles
+    public init(data: [User], pagingDetails: PagingDetails) {
+        self.data = data
+        self.pagingDetails = pagingDetails
     }
 
     enum CodingKeys: String, CodingKey {
-        case id
-        case title
-        case primarySid
-        case profiles
-    }
-}
-
-/// New title and field changes of a user.
-///
-/// - Spec: `#/components/schemas/UpdateUserRequest`
-public struct UpdateUserRequest: Codable, Equatable, Sendable {
-    public let title: String?
-    public let fieldChanges: [FieldChange]?
-
-    public init(title: String? = nil, fieldChanges: [FieldChange]? = nil) {
-        self.title = title
-        self.fieldChanges = fieldChanges
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case title
-        case fieldChanges
+        case data
+        case pagingDetails
     }
 }
 
@@ -102,44 +72,27 @@ public struct UpdateProfileRequest: Codable, Equatable, Sendable {
     }
 }
 
-/// An AppUserGroup.
+/// A node of the organization unit tree with its child nodes.
 ///
-/// - Spec: `#/components/schemas/AppUserGroup`
-public struct AppUserGroup: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/OrganizationUnitTreeNode`
+public struct OrganizationUnitTreeNode: Codable, Equatable, Sendable {
     public let id: String
     public let title: String
+    public let parentId: String?
+    public let children: [OrganizationUnitTreeNode]?
 
-    /// Primary SID of the AppUserGroup.
-    public let primarySid: String?
-
-    public init(id: String, title: String, primarySid: String? = nil) {
+    public init(id: String, title: String, parentId: String? = nil, children: [OrganizationUnitTreeNode]? = nil) {
         self.id = id
         self.title = title
-        self.primarySid = primarySid
+        self.parentId = parentId
+        self.children = children
     }
 
     enum CodingKeys: String, CodingKey {
         case id
         case title
-        case primarySid
-    }
-}
-
-/// One page of AppUserGroups.
-///
-/// - Spec: `#/components/schemas/AppUserGroupPage`
-public struct AppUserGroupPage: Codable, Equatable, Sendable {
-    public let data: [AppUserGroup]
-    public let pagingDetails: PagingDetails
-
-    public init(data: [AppUserGroup], pagingDetails: PagingDetails) {
-        self.data = data
-        self.pagingDetails = pagingDetails
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case data
-        case pagingDetails
+        case parentId
+        case children
     }
 }
 
@@ -171,6 +124,64 @@ public struct SnippetGroup: Codable, Equatable, Sendable {
         case sort
         case localized
         case permissions
+    }
+}
+
+/// One page of public snippet groups.
+///
+/// - Spec: `#/components/schemas/SnippetGroupPage`
+public struct SnippetGroupPage: Codable, Equatable, Sendable {
+    public let data: [SnippetGroup]
+    public let pagingDetails: PagingDetails
+
+    public init(data: [SnippetGroup], pagingDetails: PagingDetails) {
+        self.data = data
+        self.pagingDetails = pagingDetails
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case data
+        case pagingDetails
+    }
+}
+
+/// State of a template:
+/// - `0`: InProgress
+/// - `1`: InTest
+/// - `2`: Released
+///
+/// - Spec: `#/components/schemas/TemplateState`
+public enum TemplateState: OpenEnum {
+    case inProgress
+    case inTest
+    case released
+    /// A value this client does not know yet.
+    case unknown(Int)
+
+    public init(rawValue: Int) {
+        switch rawValue {
+        case 0:
+            self = .inProgress
+        case 1:
+            self = .inTest
+        case 2:
+            self = .released
+        default:
+            self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: Int {
+        switch self {
+        case .inProgress:
+            0
+        case .inTest:
+            1
+        case .released:
+            2
+        case .unknown(let value):
+            value
+        }
     }
 }
 

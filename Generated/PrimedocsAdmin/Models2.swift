@@ -3,43 +3,47 @@
 import Foundation
 import KilnRuntime
 
-/// How a profile share may be used:
-/// - `0`: the profile share cannot be used as a 'regular' profile.
-/// - `1`: the profile share can be used as a 'regular' profile, but is marked 'on behalf'.
-/// - `2`: the profile share can be used as a 'regular' profile and impersonation is allowed.
+/// An initial field value for one language.
 ///
-/// - Spec: `#/components/schemas/ProfilePermissionLevel`
-public enum ProfilePermissionLevel: OpenEnum {
-    case _0
-    case _1
-    case _2
-    /// A value this client does not know yet.
-    case unknown(Int)
+/// - Spec: `#/components/schemas/FieldValue`
+public struct FieldValue: Codable, Equatable, Sendable {
+    /// Language (LCID) of the value, e.g. 1031.
+    public let lcid: Int32
 
-    public init(rawValue: Int) {
-        switch rawValue {
-        case 0:
-            self = ._0
-        case 1:
-            self = ._1
-        case 2:
-            self = ._2
-        default:
-            self = .unknown(rawValue)
-        }
+    /// Field ID, e.g. `Org.Title`.
+    public let field: String
+
+    /// Text of the field.
+    public let text: String
+
+    public init(lcid: Int32, field: String, text: String) {
+        self.lcid = lcid
+        self.field = field
+        self.text = text
     }
 
-    public var rawValue: Int {
-        switch self {
-        case ._0:
-            0
-        case ._1:
-            1
-        case ._2:
-            2
-        case .unknown(let value):
-            value
-        }
+    enum CodingKeys: String, CodingKey {
+        case lcid
+        case field
+        case text
+    }
+}
+
+/// New title and field changes of a user.
+///
+/// - Spec: `#/components/schemas/UpdateUserRequest`
+public struct UpdateUserRequest: Codable, Equatable, Sendable {
+    public let title: String?
+    public let fieldChanges: [FieldChange]?
+
+    public init(title: String? = nil, fieldChanges: [FieldChange]? = nil) {
+        self.title = title
+        self.fieldChanges = fieldChanges
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title
+        case fieldChanges
     }
 }
 
@@ -79,24 +83,6 @@ public struct ProfileShare: Codable, Equatable, Sendable {
     }
 }
 
-/// One page of user groups.
-///
-/// - Spec: `#/components/schemas/UserGroupPage`
-public struct UserGroupPage: Codable, Equatable, Sendable {
-    public let data: [UserGroup]
-    public let pagingDetails: PagingDetails
-
-    public init(data: [UserGroup], pagingDetails: PagingDetails) {
-        self.data = data
-        self.pagingDetails = pagingDetails
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case data
-        case pagingDetails
-    }
-}
-
 /// A field value of an organization unit for one language.
 ///
 /// - Spec: `#/components/schemas/OrganizationUnitField`
@@ -126,24 +112,6 @@ public struct OrganizationUnitField: Codable, Equatable, Sendable {
     }
 }
 
-/// One page of organization units.
-///
-/// - Spec: `#/components/schemas/OrganizationUnitPage`
-public struct OrganizationUnitPage: Codable, Equatable, Sendable {
-    public let data: [OrganizationUnit]
-    public let pagingDetails: PagingDetails
-
-    public init(data: [OrganizationUnit], pagingDetails: PagingDetails) {
-        self.data = data
-        self.pagingDetails = pagingDetails
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case data
-        case pagingDetails
-    }
-}
-
 /// New title, parent, SID and field changes of an organization unit.
 ///
 /// - Spec: `#/components/schemas/UpdateOrganizationUnitRequest`
@@ -165,6 +133,33 @@ public struct UpdateOrganizationUnitRequest: Codable, Equatable, Sendable {
         case parentId
         case sid
         case fieldChanges
+    }
+}
+
+/// A new snippet group permission. Set exactly one of userId, groupId and appUserGroupId; leave the other two null.
+///
+/// - Spec: `#/components/schemas/SnippetGroupPermissionInput`
+public struct SnippetGroupPermissionInput: Codable, Equatable, Sendable {
+    public let userId: String?
+    public let groupId: String?
+    public let appUserGroupId: String?
+    public let hasModifyPermission: Bool
+    public let hasUsingPermission: Bool
+
+    public init(userId: String? = nil, groupId: String? = nil, appUserGroupId: String? = nil, hasModifyPermission: Bool, hasUsingPermission: Bool) {
+        self.userId = userId
+        self.groupId = groupId
+        self.appUserGroupId = appUserGroupId
+        self.hasModifyPermission = hasModifyPermission
+        self.hasUsingPermission = hasUsingPermission
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case userId
+        case groupId
+        case appUserGroupId
+        case hasModifyPermission
+        case hasUsingPermission
     }
 }
 
@@ -195,21 +190,20 @@ public struct CreateSnippetGroupRequest: Codable, Equatable, Sendable {
     }
 }
 
-/// New parent and/or sort position of a snippet group.
+/// One page of templates.
 ///
-/// - Spec: `#/components/schemas/UpdateSnippetGroupRequest`
-public struct UpdateSnippetGroupRequest: Codable, Equatable, Sendable {
-    /// The new parent snippet group; null moves it to the top level.
-    public let parentId: String?
-    public let sort: Int32?
+/// - Spec: `#/components/schemas/TemplatePage`
+public struct TemplatePage: Codable, Equatable, Sendable {
+    public let data: [Template]
+    public let pagingDetails: PagingDetails
 
-    public init(parentId: String? = nil, sort: Int32? = nil) {
-        self.parentId = parentId
-        self.sort = sort
+    public init(data: [Template], pagingDetails: PagingDetails) {
+        self.data = data
+        self.pagingDetails = pagingDetails
     }
 
     enum CodingKeys: String, CodingKey {
-        case parentId
-        case sort
+        case data
+        case pagingDetails
     }
 }

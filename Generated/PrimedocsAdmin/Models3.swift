@@ -3,29 +3,104 @@
 import Foundation
 import KilnRuntime
 
-/// An initial field value for one language.
+/// A change of one field value (e.g. `User.FirstName`, `Org.Title`, `Org.Claim`) for one language. With `purge: true` the value is deleted (the scripts purge when the new text is empty).
 ///
-/// - Spec: `#/components/schemas/FieldValue`
-public struct FieldValue: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/FieldChange`
+public struct FieldChange: Codable, Equatable, Sendable {
     /// Language (LCID) of the value, e.g. 1031.
     public let lcid: Int32
 
-    /// Field ID, e.g. `Org.Title`.
+    /// Field ID, e.g. `User.FirstName` or `Org.Title`.
     public let field: String
 
-    /// Text of the field.
-    public let text: String
+    /// New text of the field.
+    public let text: String?
 
-    public init(lcid: Int32, field: String, text: String) {
+    /// Whether the field value is deleted instead of set.
+    public let purge: Bool?
+
+    public init(lcid: Int32, field: String, text: String? = nil, purge: Bool? = nil) {
         self.lcid = lcid
         self.field = field
         self.text = text
+        self.purge = purge
     }
 
     enum CodingKeys: String, CodingKey {
         case lcid
         case field
         case text
+        case purge
+    }
+}
+
+/// A primedocs user. The list returns the summary fields; the details also carry the profiles.
+///
+/// - Spec: `#/components/schemas/User`
+public struct User: Codable, Equatable, Sendable {
+    public let id: String
+
+    /// Display title of the user.
+    public let title: String
+
+    /// Primary SID of the user.
+    public let primarySid: String?
+
+    /// The user's profiles (in the details).
+    public let profiles: [Profile]?
+
+    public init(id: String, title: String, primarySid: String? = nil, profiles: [Profile]? = nil) {
+        self.id = id
+        self.title = title
+        self.primarySid = primarySid
+        self.profiles = profiles
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case title
+        case primarySid
+        case profiles
+    }
+}
+
+/// How a profile share may be used:
+/// - `0`: the profile share cannot be used as a 'regular' profile.
+/// - `1`: the profile share can be used as a 'regular' profile, but is marked 'on behalf'.
+/// - `2`: the profile share can be used as a 'regular' profile and impersonation is allowed.
+///
+/// - Spec: `#/components/schemas/ProfilePermissionLevel`
+public enum ProfilePermissionLevel: OpenEnum {
+    case notUsable
+    case onBehalf
+    case impersonation
+    /// A value this client does not know yet.
+    case unknown(Int)
+
+    public init(rawValue: Int) {
+        switch rawValue {
+        case 0:
+            self = .notUsable
+        case 1:
+            self = .onBehalf
+        case 2:
+            self = .impersonation
+        default:
+            self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: Int {
+        switch self {
+        case .notUsable:
+            0
+        case .onBehalf:
+            1
+        case .impersonation:
+            2
+        case .unknown(let value):
+            value
+        }
     }
 }
 
@@ -52,34 +127,21 @@ public struct UserGroup: Codable, Equatable, Sendable {
     }
 }
 
-/// An organization unit. The list returns the summary fields; the details also carry the fields.
+/// One page of user groups.
 ///
-/// - Spec: `#/components/schemas/OrganizationUnit`
-public struct OrganizationUnit: Codable, Equatable, Sendable {
-    public let id: String
-    public let title: String
+/// - Spec: `#/components/schemas/UserGroupPage`
+public struct UserGroupPage: Codable, Equatable, Sendable {
+    public let data: [UserGroup]
+    public let pagingDetails: PagingDetails
 
-    /// The parent organization unit; null for a root.
-    public let parentId: String?
-
-    /// SID of the organization unit.
-    public let sid: String?
-    public let fields: [OrganizationUnitField]?
-
-    public init(id: String, title: String, parentId: String? = nil, sid: String? = nil, fields: [OrganizationUnitField]? = nil) {
-        self.id = id
-        self.title = title
-        self.parentId = parentId
-        self.sid = sid
-        self.fields = fields
+    public init(data: [UserGroup], pagingDetails: PagingDetails) {
+        self.data = data
+        self.pagingDetails = pagingDetails
     }
 
     enum CodingKeys: String, CodingKey {
-        case id
-        case title
-        case parentId
-        case sid
-        case fields
+        case data
+        case pagingDetails
     }
 }
 
@@ -110,33 +172,6 @@ public struct CreateOrganizationUnitRequest: Codable, Equatable, Sendable {
         case parentId
         case sid
         case fields
-    }
-}
-
-/// Name, description and search keywords of a snippet group in one language.
-///
-/// - Spec: `#/components/schemas/SnippetGroupLocalization`
-public struct SnippetGroupLocalization: Codable, Equatable, Sendable {
-    /// Language (LCID), e.g. 1031.
-    public let lcid: Int32
-    public let name: String
-    public let description: String?
-
-    /// Search keywords.
-    public let searchKeywords: String?
-
-    public init(lcid: Int32, name: String, description: String? = nil, searchKeywords: String? = nil) {
-        self.lcid = lcid
-        self.name = name
-        self.description = description
-        self.searchKeywords = searchKeywords
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case lcid
-        case name
-        case description
-        case searchKeywords
     }
 }
 
@@ -174,47 +209,21 @@ public struct SnippetGroupPermission: Codable, Equatable, Sendable {
     }
 }
 
-/// A new snippet group permission. Set exactly one of userId, groupId and appUserGroupId; leave the other two null.
+/// New parent and/or sort position of a snippet group.
 ///
-/// - Spec: `#/components/schemas/SnippetGroupPermissionInput`
-public struct SnippetGroupPermissionInput: Codable, Equatable, Sendable {
-    public let userId: String?
-    public let groupId: String?
-    public let appUserGroupId: String?
-    public let hasModifyPermission: Bool
-    public let hasUsingPermission: Bool
+/// - Spec: `#/components/schemas/UpdateSnippetGroupRequest`
+public struct UpdateSnippetGroupRequest: Codable, Equatable, Sendable {
+    /// The new parent snippet group; null moves it to the top level.
+    public let parentId: String?
+    public let sort: Int32?
 
-    public init(userId: String? = nil, groupId: String? = nil, appUserGroupId: String? = nil, hasModifyPermission: Bool, hasUsingPermission: Bool) {
-        self.userId = userId
-        self.groupId = groupId
-        self.appUserGroupId = appUserGroupId
-        self.hasModifyPermission = hasModifyPermission
-        self.hasUsingPermission = hasUsingPermission
+    public init(parentId: String? = nil, sort: Int32? = nil) {
+        self.parentId = parentId
+        self.sort = sort
     }
 
     enum CodingKeys: String, CodingKey {
-        case userId
-        case groupId
-        case appUserGroupId
-        case hasModifyPermission
-        case hasUsingPermission
-    }
-}
-
-/// One page of templates.
-///
-/// - Spec: `#/components/schemas/TemplatePage`
-public struct TemplatePage: Codable, Equatable, Sendable {
-    public let data: [Template]
-    public let pagingDetails: PagingDetails
-
-    public init(data: [Template], pagingDetails: PagingDetails) {
-        self.data = data
-        self.pagingDetails = pagingDetails
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case data
-        case pagingDetails
+        case parentId
+        case sort
     }
 }

@@ -34,55 +34,6 @@ public struct PagingDetails: Codable, Equatable, Sendable {
     }
 }
 
-/// A change of one field value (e.g. `User.FirstName`, `Org.Title`, `Org.Claim`) for one language. With `purge: true` the value is deleted (the scripts purge when the new text is empty).
-///
-/// - Spec: `#/components/schemas/FieldChange`
-public struct FieldChange: Codable, Equatable, Sendable {
-    /// Language (LCID) of the value, e.g. 1031.
-    public let lcid: Int32
-
-    /// Field ID, e.g. `User.FirstName` or `Org.Title`.
-    public let field: String
-
-    /// New text of the field.
-    public let text: String?
-
-    /// Whether the field value is deleted instead of set.
-    public let purge: Bool?
-
-    public init(lcid: Int32, field: String, text: String? = nil, purge: Bool? = nil) {
-        self.lcid = lcid
-        self.field = field
-        self.text = text
-        self.purge = purge
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case lcid
-        case field
-        case text
-        case purge
-    }
-}
-
-/// One page of users.
-///
-/// - Spec: `#/components/schemas/UserPage`
-public struct UserPage: Codable, Equatable, Sendable {
-    public let data: [User]
-    public let pagingDetails: PagingDetails
-
-    public init(data: [User], pagingDetails: PagingDetails) {
-        self.data = data
-        self.pagingDetails = pagingDetails
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case data
-        case pagingDetails
-    }
-}
-
 /// How the signature of a profile share may be used:
 /// - `0`: the signature share cannot be used for document signing.
 /// - `1`: the signature share can be used for document signing, but without the real signature image.
@@ -90,20 +41,20 @@ public struct UserPage: Codable, Equatable, Sendable {
 ///
 /// - Spec: `#/components/schemas/SignaturePermissionLevel`
 public enum SignaturePermissionLevel: OpenEnum {
-    case _0
-    case _1
-    case _2
+    case notUsable
+    case withoutSignatureImage
+    case withSignatureImage
     /// A value this client does not know yet.
     case unknown(Int)
 
     public init(rawValue: Int) {
         switch rawValue {
         case 0:
-            self = ._0
+            self = .notUsable
         case 1:
-            self = ._1
+            self = .withoutSignatureImage
         case 2:
-            self = ._2
+            self = .withSignatureImage
         default:
             self = .unknown(rawValue)
         }
@@ -111,11 +62,11 @@ public enum SignaturePermissionLevel: OpenEnum {
 
     public var rawValue: Int {
         switch self {
-        case ._0:
+        case .notUsable:
             0
-        case ._1:
+        case .withoutSignatureImage:
             1
-        case ._2:
+        case .withSignatureImage:
             2
         case .unknown(let value):
             value
@@ -150,38 +101,37 @@ public struct AddProfileShareRequest: Codable, Equatable, Sendable {
     }
 }
 
-/// A node of the organization unit tree with its child nodes.
+/// An AppUserGroup.
 ///
-/// - Spec: `#/components/schemas/OrganizationUnitTreeNode`
-public struct OrganizationUnitTreeNode: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/AppUserGroup`
+public struct AppUserGroup: Codable, Equatable, Sendable {
     public let id: String
     public let title: String
-    public let parentId: String?
-    public let children: [OrganizationUnitTreeNode]?
 
-    public init(id: String, title: String, parentId: String? = nil, children: [OrganizationUnitTreeNode]? = nil) {
+    /// Primary SID of the AppUserGroup.
+    public let primarySid: String?
+
+    public init(id: String, title: String, primarySid: String? = nil) {
         self.id = id
         self.title = title
-        self.parentId = parentId
-        self.children = children
+        self.primarySid = primarySid
     }
 
     enum CodingKeys: String, CodingKey {
         case id
         case title
-        case parentId
-        case children
+        case primarySid
     }
 }
 
-/// One page of public snippet groups.
+/// One page of AppUserGroups.
 ///
-/// - Spec: `#/components/schemas/SnippetGroupPage`
-public struct SnippetGroupPage: Codable, Equatable, Sendable {
-    public let data: [SnippetGroup]
+/// - Spec: `#/components/schemas/AppUserGroupPage`
+public struct AppUserGroupPage: Codable, Equatable, Sendable {
+    public let data: [AppUserGroup]
     public let pagingDetails: PagingDetails
 
-    public init(data: [SnippetGroup], pagingDetails: PagingDetails) {
+    public init(data: [AppUserGroup], pagingDetails: PagingDetails) {
         self.data = data
         self.pagingDetails = pagingDetails
     }
@@ -192,42 +142,78 @@ public struct SnippetGroupPage: Codable, Equatable, Sendable {
     }
 }
 
-/// State of a template:
-/// - `0`: InProgress
-/// - `1`: InTest
-/// - `2`: Released
+/// An organization unit. The list returns the summary fields; the details also carry the fields.
 ///
-/// - Spec: `#/components/schemas/TemplateState`
-public enum TemplateState: OpenEnum {
-    case _0
-    case _1
-    case _2
-    /// A value this client does not know yet.
-    case unknown(Int)
+/// - Spec: `#/components/schemas/OrganizationUnit`
+public struct OrganizationUnit: Codable, Equatable, Sendable {
+    public let id: String
+    public let title: String
 
-    public init(rawValue: Int) {
-        switch rawValue {
-        case 0:
-            self = ._0
-        case 1:
-            self = ._1
-        case 2:
-            self = ._2
-        default:
-            self = .unknown(rawValue)
-        }
+    /// The parent organization unit; null for a root.
+    public let parentId: String?
+
+    /// SID of the organization unit.
+    public let sid: String?
+    public let fields: [OrganizationUnitField]?
+
+    public init(id: String, title: String, parentId: String? = nil, sid: String? = nil, fields: [OrganizationUnitField]? = nil) {
+        self.id = id
+        self.title = title
+        self.parentId = parentId
+        self.sid = sid
+        self.fields = fields
     }
 
-    public var rawValue: Int {
-        switch self {
-        case ._0:
-            0
-        case ._1:
-            1
-        case ._2:
-            2
-        case .unknown(let value):
-            value
-        }
+    enum CodingKeys: String, CodingKey {
+        case id
+        case title
+        case parentId
+        case sid
+        case fields
+    }
+}
+
+/// One page of organization units.
+///
+/// - Spec: `#/components/schemas/OrganizationUnitPage`
+public struct OrganizationUnitPage: Codable, Equatable, Sendable {
+    public let data: [OrganizationUnit]
+    public let pagingDetails: PagingDetails
+
+    public init(data: [OrganizationUnit], pagingDetails: PagingDetails) {
+        self.data = data
+        self.pagingDetails = pagingDetails
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case data
+        case pagingDetails
+    }
+}
+
+/// Name, description and search keywords of a snippet group in one language.
+///
+/// - Spec: `#/components/schemas/SnippetGroupLocalization`
+public struct SnippetGroupLocalization: Codable, Equatable, Sendable {
+    /// Language (LCID), e.g. 1031.
+    public let lcid: Int32
+    public let name: String
+    public let description: String?
+
+    /// Search keywords.
+    public let searchKeywords: String?
+
+    public init(lcid: Int32, name: String, description: String? = nil, searchKeywords: String? = nil) {
+        self.lcid = lcid
+        self.name = name
+        self.description = description
+        self.searchKeywords = searchKeywords
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case lcid
+        case name
+        case description
+        case searchKeywords
     }
 }

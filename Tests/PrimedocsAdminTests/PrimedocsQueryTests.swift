@@ -48,7 +48,7 @@ import Testing
         let id = try #require(UUID(uuidString: "3F2504E0-4F89-11D3-9A0C-0305E82C3301"))
         let meta = try #require(UUID(uuidString: "00000000-0000-0000-0000-0000000000AB"))
         let query = try PrimedocsQuery.Templates()
-            .templateId(id).metaTemplateId(meta).templateGroupId(id).templateState(._2)
+            .templateId(id).metaTemplateId(meta).templateGroupId(id).templateState(.released)
             .localizedDescription(.contains("Brief an"))
         #expect(query.rendered == "templateId:3f2504e0-4f89-11d3-9a0c-0305e82c3301"
             + " metaTemplateId:00000000-0000-0000-0000-0000000000ab"

@@ -31,7 +31,7 @@ struct ClientTranslator {
         let document = translator.document
         var groups: [Group] = []
         var groupIndex: [String: Int] = [:]
-        var memberScope = NameScope(reserved: ["core", "defaultBaseURL", "serverURL"])
+        var memberScope = NameScope(reserved: ["core", "defaultBaseURL", "serverURL", "session"])
         var methodScopes: [String: NameScope] = [:]
         var operationTypes: [Declaration] = []
 
@@ -65,7 +65,10 @@ struct ClientTranslator {
                     path: path, method: method, item: item, operation: operation, name: name)
                 groups[index].functions += output.functions
                 groups[index].signatures.append(output.signature)
-                if operation.extensions["x-kiln-pagination"] != nil {
+                if operation.extensions["x-kiln-actions"] != nil {
+                    groups[index].functions += ActionTranslator(translator: translator, access: access)
+                        .translate(output.signature, scope: &scope)
+                } else if operation.extensions["x-kiln-pagination"] != nil {
                     let pagesName = scope.claim(bare(name) + "Pages")
                     let allName = scope.claim(bare(name) + "All")
                     groups[index].functions += PaginationTranslator(translator: translator, access: access)
@@ -75,7 +78,11 @@ struct ClientTranslator {
                 operationTypes += output.types
             }
         }
-        return Output(client: clientDeclaration(groups), groups: groups, operationTypes: operationTypes)
+        let auth = AuthTranslator(
+            document: document, clientName: clientName, access: access,
+            hasDefaultBaseURL: document.servers.first.flatMap(defaultServerURL) != nil
+        ).translate(scope: &memberScope)
+        return Output(client: clientDeclaration(groups, auth: auth), groups: groups, operationTypes: operationTypes)
     }
 
     /// A group type is nested in the client, so it would shadow a model of the same name inside the
@@ -86,7 +93,7 @@ struct ClientTranslator {
         return translator.topLevelScope.claim(name)
     }
 
-    private func clientDeclaration(_ groups: [Group]) -> Declaration {
+    private func clientDeclaration(_ groups: [Group], auth: [Declaration]) -> Declaration {
         let document = translator.document
         var members: [Declaration] = [
             .variable(
@@ -102,28 +109,19 @@ struct ClientTranslator {
                     info: DeclarationInfo(access: access),
                     parameters: [Parameter(name: "core", type: .named("APIClientCore"))],
                     body: [.line("self.core = core")])))
-        members.append(
-            .initializer(
-                InitializerDeclaration(
-                    info: DeclarationInfo(
-                        documentation: [
-                            "A client for \(document.info.title).", "",
-                            "- Parameters:",
-                            "  - baseURL: The server, e.g. from ``serverURL(\(serverVariableLabels(server)))``.",
-                            "  - transport: How requests are sent; URLSession by default.",
-                            "  - middlewares: Applied to every request, outermost first (auth, retries, logging).",
-                        ],
-                        access: access),
-                    parameters: [
-                        Parameter(
-                            name: "baseURL", type: .named("URL"),
-                            defaultValue: defaultURL == nil ? nil : "\(clientName).defaultBaseURL"),
-                        Parameter(name: "transport", type: .named("any HTTPTransport"), defaultValue: "URLSessionTransport()"),
-                        Parameter(name: "middlewares", type: .named("[any ClientMiddleware]"), defaultValue: "[]"),
-                    ],
-                    body: [
-                        .line("self.core = APIClientCore(baseURL: baseURL, transport: transport, middlewares: middlewares)")
-                    ])))
+        members.append(.initializer(convenienceInitializer(server: server, hasDefaultURL: defaultURL != nil)))
+        if session != nil {
+            members.append(
+                .variable(
+                    VariableDeclaration(
+                        info: DeclarationInfo(
+                            documentation: [
+                                "The token the login call obtained, sent with every later call; set it to reuse a token.",
+                            ],
+                            access: access),
+                        isLet: false, name: "session", type: .named("SessionTokenStore"),
+                        getter: [.line("core.session")])))
+        }
         if let server, let defaultURL {
             members.append(
                 .variable(
@@ -135,6 +133,7 @@ struct ClientTranslator {
                         initialValue: "URL(string: \(SwiftLiteral.string(defaultURL)))!")))
             if !server.variables.isEmpty { members.append(serverURLFunction(server)) }
         }
+        members += auth
         for group in groups where group.tag != nil {
             let tagDescription = document.tags.first { $0.name == group.tag }?.description
             members.append(
@@ -166,6 +165,68 @@ struct ClientTranslator {
             access: access)
         return .type(
             TypeDeclaration(info: info, kind: .struct, name: clientName, conformances: ["Sendable"], members: members))
+    }
+
+    private var session: SessionSettings? { SessionSettings(document: translator.document) }
+
+    /// Fixed envelope fields (`x-kiln-actions.fixed`) of the document's action operation, if any.
+    private var fixedFields: [ActionTranslator.FixedField] {
+        for (_, item) in translator.document.paths {
+            for (_, operation) in item.operations where operation.extensions["x-kiln-actions"] != nil {
+                return ActionTranslator(translator: translator, access: access).fixedFields(operation)
+            }
+        }
+        return []
+    }
+
+    /// `init(baseURL:transport:middlewares:)`, plus the envelope's fixed fields, and the session
+    /// middleware when the API has a login.
+    private func convenienceInitializer(server: Server?, hasDefaultURL: Bool) -> InitializerDeclaration {
+        let fixed = fixedFields
+        var docs = [
+            "A client for \(translator.document.info.title).", "",
+            "- Parameters:",
+            "  - baseURL: The server, e.g. from ``serverURL(\(serverVariableLabels(server)))``.",
+        ]
+        docs += fixed.map { "  - \(bare($0.name)): Sent as `\($0.wireName)` in every request body." }
+        docs += [
+            "  - transport: How requests are sent; URLSession by default.",
+            "  - middlewares: Applied to every request, outermost first (auth, retries, logging).",
+        ]
+        var parameters = [
+            Parameter(name: "baseURL", type: .named("URL"), defaultValue: hasDefaultURL ? "\(clientName).defaultBaseURL" : nil)
+        ]
+        parameters += fixed.map { Parameter(name: $0.name, type: $0.type, defaultValue: $0.defaultValue) }
+        parameters += [
+            Parameter(name: "transport", type: .named("any HTTPTransport"), defaultValue: "URLSessionTransport()"),
+            Parameter(name: "middlewares", type: .named("[any ClientMiddleware]"), defaultValue: "[]"),
+        ]
+        var body: [Statement] = []
+        if fixed.isEmpty && session == nil {
+            body.append(.line("self.core = APIClientCore(baseURL: baseURL, transport: transport, middlewares: middlewares)"))
+        } else {
+            var chain = "middlewares"
+            if let session {
+                body.append(.line("let session = SessionTokenStore()"))
+                let excluded = session.excludedOperationIDs.map(SwiftLiteral.string).joined(separator: ", ")
+                // Innermost, so retries resend the current token and logging sees what goes out (redacted).
+                body.append(
+                    .line(
+                        "let sessionMiddleware = SessionTokenMiddleware(store: session, placement: \(session.placement), excludedOperationIDs: [\(excluded)], clearOnUnauthorized: true)"
+                    ))
+                chain = "middlewares + [sessionMiddleware]"
+            }
+            body.append(
+                .line(
+                    "\(fixed.isEmpty ? "let" : "var") configuration = ClientConfiguration(baseURL: baseURL, transport: transport, middlewares: \(chain))"
+                ))
+            for field in fixed {
+                body.append(.line("configuration.setFixedBodyField(\(SwiftLiteral.string(field.wireName)), \(field.name))"))
+            }
+            body.append(
+                .line("self.core = APIClientCore(configuration: configuration\(session == nil ? "" : ", session: session"))"))
+        }
+        return InitializerDeclaration(info: DeclarationInfo(documentation: docs, access: access), parameters: parameters, body: body)
     }
 
     private func serverVariableLabels(_ server: Server?) -> String {

@@ -81,7 +81,15 @@ struct OperationTranslator {
             .line("\(binding) request = HTTPRequest(method: .\(method.rawValue), path: \(pathLiteral(path, inputs)))")
         ]
         statements += building
-        statements.append(.line("return try await \(response.call(operationID))"))
+        if let login = SessionSettings.Login(operation.extensions["x-kiln-login"]) {
+            // Only a successful login or logout changes the session; a thrown error leaves it as it was.
+            statements.append(.line("let response = try await \(response.call(operationID))"))
+            statements += SessionSettings.statements(
+                login, responseSchema: response.successMedia?.schema, translator: translator)
+            statements.append(.line("return response"))
+        } else {
+            statements.append(.line("return try await \(response.call(operationID))"))
+        }
 
         let provenance = "\(method.rawValue.uppercased()) \(path)"
         var documentation = Documentation.lines(

@@ -18,8 +18,10 @@ struct PaginationTranslator {
         var totalPages: String?
         var total: String?
 
-        init?(_ node: YAMLNode?) {
-            guard let node, node["action"] == nil, (node["in"]?.scalar?.text ?? "query") == "query" else { return nil }
+        /// `action`: the x-kiln-actions action being translated; a plain operation's paging is in its query.
+        init?(_ node: YAMLNode?, action: String? = nil) {
+            guard let node, node["action"]?.scalar?.text == action else { return nil }
+            if action == nil, (node["in"]?.scalar?.text ?? "query") != "query" { return nil }
             style = node["style"]?.scalar?.text ?? "page"
             page = node["page"]?.scalar?.text ?? "page"
             firstPage = Int(node["firstPage"]?.scalar?.text ?? "1") ?? 1
@@ -32,38 +34,83 @@ struct PaginationTranslator {
         }
     }
 
-    /// The two methods, or nothing when the extension does not fit the operation (reported by lint).
+    /// The one-page method the sequences call: its parameters (by wire name) and the page's schema.
+    struct PagedMethod {
+        var name: String
+        var parameters: [Parameter]
+        /// Wire name of each parameter, so `page`/`pageSize` in the extension find theirs.
+        var wireNames: [String]
+        var sizeSchema: (String) -> Schema?
+        var pageSchema: Schema
+        var pageType: SwiftType
+        var provenance: String
+
+        init(_ signature: OperationTranslator.Signature) {
+            name = signature.name
+            parameters = signature.parameters
+            wireNames = signature.parameters.map { parameter in
+                signature.inputs.first { $0.parameter.name == parameter.name }?.wireName ?? parameter.name
+            }
+            let inputs = signature.inputs
+            sizeSchema = { wireName in inputs.first { $0.wireName == wireName }?.source.schema }
+            pageSchema = signature.response.successMedia?.schema ?? Schema(at: signature.operation.location)
+            pageType = signature.response.bodyType
+            provenance = "\(signature.method.rawValue.uppercased()) \(signature.path)"
+        }
+
+        init(
+            name: String, parameters: [Parameter], wireNames: [String], sizeSchema: @escaping (String) -> Schema?,
+            pageSchema: Schema, pageType: SwiftType, provenance: String
+        ) {
+            self.name = name
+            self.parameters = parameters
+            self.wireNames = wireNames
+            self.sizeSchema = sizeSchema
+            self.pageSchema = pageSchema
+            self.pageType = pageType
+            self.provenance = provenance
+        }
+    }
+
+    /// The two methods for a plain operation, or nothing when the extension does not fit it (lint reports it).
     func translate(_ signature: OperationTranslator.Signature, pagesName: String, allName: String) -> [Declaration] {
         guard let settings = Settings(signature.operation.extensions["x-kiln-pagination"]),
             case .json = signature.response.kind, !signature.response.bodyType.isOptional,
-            let pageSchema = signature.response.successMedia?.schema,
-            let items = accessor(settings.items, from: pageSchema), case .array(let element) = items.type
+            signature.response.successMedia?.schema != nil
+        else { return [] }
+        return translate(PagedMethod(signature), settings: settings, pagesName: pagesName, allName: allName)
+    }
+
+    func translate(_ method: PagedMethod, settings: Settings, pagesName: String, allName: String) -> [Declaration] {
+        guard let items = accessor(settings.items, from: method.pageSchema), case .array(let element) = items.type
         else { return [] }
         let isPageStyle = settings.style == "page"
         let numberInput = isPageStyle ? settings.page : settings.offset
         let sizeInput = isPageStyle ? settings.pageSize : settings.limit
-        guard let number = signature.inputs.first(where: { $0.wireName == numberInput }),
-            let size = signature.inputs.first(where: { $0.wireName == sizeInput })
+        guard let numberIndex = method.wireNames.firstIndex(of: numberInput),
+            let sizeIndex = method.wireNames.firstIndex(of: sizeInput)
         else { return [] }
+        let number = method.parameters[numberIndex]
+        let size = method.parameters[sizeIndex]
         let totalPath = isPageStyle ? settings.totalPages : settings.total
-        let total = totalPath.flatMap { accessor($0, from: pageSchema) }
+        let total = totalPath.flatMap { accessor($0, from: method.pageSchema) }
 
         // Every other input passes through unchanged; the paging ones come from the sequence.
-        let passed = signature.parameters.filter { $0.name != number.parameter.name && $0.name != size.parameter.name }
-        let sizeDefault = size.source.schema?.defaultValue?.scalar?.text ?? "50"
+        let passed = method.parameters.filter { $0.name != number.name && $0.name != size.name }
+        let sizeDefault = method.sizeSchema(sizeInput)?.defaultValue?.scalar?.text ?? "50"
         let parameters = passed + [Parameter(name: "pageSize", type: .int, defaultValue: sizeDefault)]
-        let forwarded = signature.parameters.map { parameter -> String in
+        let forwarded = method.parameters.map { parameter -> String in
             let value: String
-            if parameter.name == number.parameter.name {
-                value = convert(isPageStyle ? "request.page" : "request.offset", to: number.parameter.type)
-            } else if parameter.name == size.parameter.name {
-                value = convert("request.pageSize", to: size.parameter.type)
+            if parameter.name == number.name {
+                value = convert(isPageStyle ? "request.page" : "request.offset", to: number.type)
+            } else if parameter.name == size.name {
+                value = convert("request.pageSize", to: size.type)
             } else {
                 value = parameter.name
             }
             return parameter.label == "_" ? value : "\(bare(parameter.name)): \(value)"
         }.joined(separator: ", ")
-        let pageType = signature.response.bodyType
+        let pageType = method.pageType
         let itemsExpression = items.optional ? "(\(items.expression) ?? [])" : items.expression
         let totalExpression = total.map { total in
             total.optional ? "\(total.expression).map { Int($0) }" : "Int(\(total.expression))"
@@ -73,12 +120,12 @@ struct PaginationTranslator {
             isPageStyle ? "PageSequence.pageNumbered(" : "PageSequence.offsetBased(",
             [
                 .line(isPageStyle ? "firstPage: \(settings.firstPage), pageSize: pageSize," : "limit: pageSize,"),
-                .line("fetch: { [self] request in try await \(signature.name)(\(forwarded)) },"),
+                .line("fetch: { [self] request in try await \(method.name)(\(forwarded)) },"),
                 .line("itemCount: { \(itemsExpression).count },"),
                 .line("\(isPageStyle ? "totalPages" : "total"): { \(totalExpression) }"),
             ],
             closing: ")")
-        let plainName = bare(signature.name)
+        let plainName = bare(method.name)
         let arguments = passed.map { $0.label == "_" ? $0.name : "\(bare($0.name)): \(bare($0.name))" } + ["pageSize: pageSize"]
         return [
             .function(
@@ -86,7 +133,7 @@ struct PaginationTranslator {
                     info: DeclarationInfo(
                         documentation: [
                             "Every page of ``\(plainName)``, each fetched when the sequence reaches it.",
-                            "", "- Spec: `\(signature.method.rawValue.uppercased()) \(signature.path)`, x-kiln-pagination",
+                            "", "- Spec: `\(method.provenance)`, x-kiln-pagination",
                         ],
                         access: access),
                     name: pagesName, parameters: parameters, returnType: .named("PageSequence<\(pageType)>"),
@@ -104,32 +151,8 @@ struct PaginationTranslator {
         ]
     }
 
-    /// `$0.pagingDetails?.totalPages` for the dot path `pagingDetails.totalPages` through the page's
-    /// model, with the leaf's Swift type and whether the chain can be nil. nil when the path leaves
-    /// the declared properties or crosses an inline type.
     private func accessor(_ path: String, from schema: Schema) -> (expression: String, type: SwiftType, optional: Bool)? {
-        var expression = "$0"
-        var optional = false
-        var current = schema
-        var type: SwiftType?
-        for segment in path.split(separator: ".").map(String.init) {
-            guard let resolved = translator.document.resolve(current) else { return nil }
-            let merged = translator.analysis.mergedObject(resolved)
-            guard let index = merged.properties.keys.firstIndex(of: segment) else { return nil }
-            let property = merged.properties.values[index]
-            let name = StructBuilder.memberNames(merged.properties)[index]
-            expression += (optional ? "?." : ".") + name
-            var nested: [Declaration] = []
-            var scope = NameScope()
-            let propertyType = translator.swiftType(for: property, hint: "Unused", owner: nil, nested: &nested, scope: &scope)
-            guard nested.isEmpty else { return nil }
-            let isOptional = propertyType.isOptional || !merged.required.contains(segment) || property.readOnly || property.writeOnly
-            optional = optional || isOptional
-            type = propertyType.unwrapped
-            current = property
-        }
-        guard let type else { return nil }
-        return (expression, type, optional)
+        PropertyPath(translator: translator).accessor(path, from: schema).map { ($0.expression, $0.type, $0.optional) }
     }
 
     private func convert(_ value: String, to type: SwiftType) -> String {

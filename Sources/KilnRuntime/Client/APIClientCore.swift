@@ -5,10 +5,14 @@ import Foundation
 public final class APIClientCore: Sendable {
     /// Base URL, transport, middlewares, default headers and coders.
     public let configuration: ClientConfiguration
+    /// The token a login operation stored (`x-kiln-login`, `x-kiln-actions.login`); a
+    /// `SessionTokenMiddleware` in the chain sends it. Unused by APIs without a login.
+    public let session: SessionTokenStore
 
     /// Generated clients create one and keep it for their lifetime.
-    public init(configuration: ClientConfiguration) {
+    public init(configuration: ClientConfiguration, session: SessionTokenStore = SessionTokenStore()) {
         self.configuration = configuration
+        self.session = session
     }
 
     /// Shorthand with default headers and JSON coders.

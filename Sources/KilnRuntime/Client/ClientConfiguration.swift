@@ -13,6 +13,15 @@ public struct ClientConfiguration: Sendable {
     /// Factories rather than shared instances: coders are reference types with mutable settings.
     public var makeEncoder: @Sendable () -> JSONEncoder
     public var makeDecoder: @Sendable () -> JSONDecoder
+    /// Values an envelope API expects in every request body (`x-kiln-actions.fixed`, e.g. the
+    /// action API's `accessType`), set once per client instead of passed to every call.
+    public var fixedBodyFields: [String: JSONValue] = [:]
+
+    /// Sets one of `fixedBodyFields` from a model value; one that cannot be encoded becomes null,
+    /// which the first call reports as an invalid request.
+    public mutating func setFixedBodyField(_ name: String, _ value: some Encodable) {
+        fixedBodyFields[name] = (try? JSONValue(encoding: value)) ?? .null
+    }
 
     /// Defaults: `URLSessionTransport`, no middlewares, `JSONCoding` coders.
     public init(

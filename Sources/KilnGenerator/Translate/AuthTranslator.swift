@@ -1,0 +1,101 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+import KilnOpenAPI
+import KilnText
+
+/// One static factory on the client per security scheme, returning the runtime middleware that
+/// authenticates every call: `IServClient(middlewares: [IServClient.basicAuth(username:password:)])`.
+/// Schemes the runtime cannot serve (OpenID Connect, mutual TLS, OAuth flows other than client
+/// credentials) get no factory; callers add their own middleware.
+struct AuthTranslator {
+    let document: OpenAPIDocument
+    let clientName: String
+    let access: AccessLevel
+    /// Whether the client has `defaultBaseURL`, the default for server-relative token URLs.
+    let hasDefaultBaseURL: Bool
+
+    func translate(scope: inout NameScope) -> [Declaration] {
+        document.components.securitySchemes.compactMap { name, entry in
+            guard let scheme = document.resolve(entry) else { return nil }
+            return factory(for: scheme, named: name, scope: &scope)
+        }
+    }
+
+    private func factory(for scheme: SecurityScheme, named schemeName: String, scope: inout NameScope) -> Declaration? {
+        var parameters: [Parameter]
+        var body: [Statement]
+        var docs = Documentation.lines(summary: "Authenticates every call with `\(schemeName)`.", description: scheme.description)
+        switch (scheme.kind, scheme.scheme?.lowercased()) {
+        case (.http, "basic"):
+            parameters = [Parameter(name: "username", type: .string), Parameter(name: "password", type: .string)]
+            body = [.line("BasicAuthMiddleware(username: username, password: password)")]
+        case (.http, "bearer"):
+            parameters = [Parameter(name: "token", type: .string)]
+            body = [.line("BearerTokenMiddleware(token: token)")]
+        case (.apiKey, _):
+            guard let keyName = scheme.name, let location = scheme.apiKeyLocation else { return nil }
+            parameters = [Parameter(name: "key", type: .string)]
+            body = [.line("APIKeyMiddleware(name: \(SwiftLiteral.string(keyName)), value: key, location: .\(location.rawValue))")]
+        case (.oauth2, _):
+            guard let flow = scheme.flows?.clientCredentials, let tokenURL = flow.tokenUrl else { return nil }
+            let (urlParameters, urlExpression) = tokenURLInputs(tokenURL)
+            let scopes = flow.scopes.keys.joined(separator: " ")
+            parameters =
+                [Parameter(name: "clientID", type: .string), Parameter(name: "clientSecret", type: .string)] + urlParameters
+                + [
+                    Parameter(name: "scope", type: .string.optional, defaultValue: scopes.isEmpty ? "nil" : SwiftLiteral.string(scopes)),
+                    Parameter(name: "transport", type: .named("any HTTPTransport"), defaultValue: "URLSessionTransport()"),
+                ]
+            body = [
+                .opened(
+                    "OAuth2Middleware(", [
+                        .opened(
+                            "provider: OAuth2ClientCredentials(", [
+                                .line("tokenURL: \(urlExpression), clientID: clientID, clientSecret: clientSecret, scope: scope,"),
+                                .line("transport: transport"),
+                            ], closing: ")")
+                    ], closing: ")")
+            ]
+            docs += [
+                "",
+                "OAuth 2 client credentials against `\(tokenURL)`: the token is fetched once, shared by concurrent",
+                "calls, renewed shortly before it expires, and renewed once more when the server answers 401.",
+            ]
+        default:
+            return nil
+        }
+        return .function(
+            FunctionDeclaration(
+                info: DeclarationInfo(documentation: docs, access: access), modifiers: ["static"],
+                name: scope.claim(SwiftNaming.memberName(schemeName)), parameters: parameters,
+                returnType: .named("any ClientMiddleware"), body: body))
+    }
+
+    /// A token URL may be absolute, relative to the server (`/oauth/token`), or use the server's
+    /// variables (`https://{instance}/ids/connect/token`): the factory asks for what it needs.
+    private func tokenURLInputs(_ tokenURL: String) -> ([Parameter], String) {
+        let server = document.servers.first
+        let variables = server?.variables.keys.filter { tokenURL.contains("{\($0)}") } ?? []
+        if !variables.isEmpty, let server {
+            var literal = SwiftLiteral.string(tokenURL)
+            var parameters: [Parameter] = []
+            for name in variables {
+                let swiftName = SwiftNaming.memberName(name)
+                let defaultValue = server.variables[name]?.defaultValue ?? ""
+                parameters.append(Parameter(name: swiftName, type: .string, defaultValue: SwiftLiteral.string(defaultValue)))
+                literal = literal.replacing("{\(name)}", with: "\\(\(swiftName))")
+            }
+            return (parameters, "URL(string: \(literal))!")
+        }
+        if tokenURL.hasPrefix("/") || !tokenURL.contains("://") {
+            return (
+                [Parameter(name: "serverURL", type: .named("URL"), defaultValue: hasDefaultBaseURL ? "\(clientName).defaultBaseURL" : nil)],
+                "URL(string: \(SwiftLiteral.string(tokenURL)), relativeTo: serverURL)!.absoluteURL"
+            )
+        }
+        return ([Parameter(name: "tokenURL", type: .named("URL"), defaultValue: "URL(string: \(SwiftLiteral.string(tokenURL)))!")], "tokenURL")
+    }
+}
