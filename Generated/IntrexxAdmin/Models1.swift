@@ -3,49 +3,33 @@
 import Foundation
 import KilnRuntime
 
-/// Result of a successful authentication.
+/// Multipart body of a template upload.
 ///
-/// - Spec: `#/components/schemas/AuthResponse`
-public struct AuthResponse: Codable, Equatable, Sendable {
-    /// Token for all further calls; valid for one hour.
-    public let token: String
+/// - Spec: `#/components/schemas/TemplateUpload`
+public struct TemplateUpload: Codable, Equatable, Sendable {
+    /// The portal template archive (zip).
+    public let file: Data
 
-    public init(token: String) {
-        self.token = token
+    public init(file: Data) {
+        self.file = file
     }
 
     enum CodingKeys: String, CodingKey {
-        case token
+        case file
     }
 }
 
-/// Change of the Mobile App API key; without `apiKey` the server generates a new key.
+/// The reports engine of the portal and its configuration.
 ///
-/// - Spec: `#/components/schemas/MobileApiKeyPatch`
-public struct MobileApiKeyPatch: Codable, Equatable, Sendable {
-    /// The new API key.
-    public let apiKey: String?
+/// - Spec: `#/components/schemas/ReportsEngine`
+public struct ReportsEngine: Codable, Equatable, Sendable {
+    /// Identifier of the reports engine.
+    public let engine: String
 
-    public init(apiKey: String? = nil) {
-        self.apiKey = apiKey
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case apiKey
-    }
-}
-
-/// Reports engine change; every field is optional and only sent fields change.
-///
-/// - Spec: `#/components/schemas/ReportsEnginePatch`
-public struct ReportsEnginePatch: Codable, Equatable, Sendable {
-    /// Identifier of the reports engine to use.
-    public let engine: String?
-
-    /// Configuration values to set.
+    /// Engine-specific configuration values.
     public let configuration: [String: String]?
 
-    public init(engine: String? = nil, configuration: [String: String]? = nil) {
+    public init(engine: String, configuration: [String: String]? = nil) {
         self.engine = engine
         self.configuration = configuration
     }
@@ -196,7 +180,7 @@ public struct SchedulerJobPatch: Codable, Equatable, Sendable {
     public let name: String?
 
     /// Description of the job.
-    public let description: String?
+    public let description: PatchValue<String>
 
     /// Cron expression of the job's trigger.
     public let cronExpression: String?
@@ -207,7 +191,7 @@ public struct SchedulerJobPatch: Codable, Equatable, Sendable {
     /// Type-specific job parameters.
     public let parameters: [String: String]?
 
-    public init(name: String? = nil, description: String? = nil, cronExpression: String? = nil, enabled: Bool? = nil, parameters: [String: String]? = nil) {
+    public init(name: String? = nil, description: PatchValue<String> = .absent, cronExpression: String? = nil, enabled: Bool? = nil, parameters: [String: String]? = nil) {
         self.name = name
         self.description = description
         self.cronExpression = cronExpression
@@ -224,54 +208,66 @@ public struct SchedulerJobPatch: Codable, Equatable, Sendable {
     }
 }
 
-/// A portal user.
+/// Results of a job action.
 ///
-/// - Spec: `#/components/schemas/User`
-public struct User: Codable, Equatable, Sendable {
-    /// Id (GUID) of the user.
+/// - Spec: `#/components/schemas/SchedulerJobActionResponse`
+public struct SchedulerJobActionResponse: Codable, Equatable, Sendable {
+    /// One result per job.
+    public let results: [SchedulerJobActionResult]
+
+    public init(results: [SchedulerJobActionResult]) {
+        self.results = results
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case results
+    }
+}
+
+/// A mail service configuration.
+///
+/// - Spec: `#/components/schemas/MailService`
+public struct MailService: Codable, Equatable, Sendable {
+    /// Id of the mail service.
     public let id: String
 
-    /// Login name.
-    public let loginName: String
+    /// Name of the mail service.
+    public let name: String
+    public let type: MailServiceType
 
-    /// First name.
-    public let firstName: String?
+    /// Mail server host.
+    public let host: String?
 
-    /// Last name.
-    public let lastName: String?
+    /// Mail server port.
+    public let port: Int?
+    public let encryption: MailEncryption?
 
-    /// E-mail address.
-    public let email: String?
+    /// User for authentication at the mail server.
+    public let user: String?
 
-    /// Organizational container (organizational unit) the user belongs to.
-    public let container: String?
+    /// Default sender address (outgoing services).
+    public let sender: String?
 
-    /// Description of the user.
-    public let description: String?
-
-    /// Whether the user may log in.
-    public let enabled: Bool?
-
-    public init(id: String, loginName: String, firstName: String? = nil, lastName: String? = nil, email: String? = nil, container: String? = nil, description: String? = nil, enabled: Bool? = nil) {
+    public init(id: String, name: String, type: MailServiceType, host: String? = nil, port: Int? = nil, encryption: MailEncryption? = nil, user: String? = nil, sender: String? = nil) {
         self.id = id
-        self.loginName = loginName
-        self.firstName = firstName
-        self.lastName = lastName
-        self.email = email
-        self.container = container
-        self.description = description
-        self.enabled = enabled
+        self.name = name
+        self.type = type
+        self.host = host
+        self.port = port
+        self.encryption = encryption
+        self.user = user
+        self.sender = sender
     }
 
     enum CodingKeys: String, CodingKey {
         case id
-        case loginName
-        case firstName
-        case lastName
-        case email
-        case container
-        case description
-        case enabled
+        case name
+        case type
+        case host
+        case port
+        case encryption
+        case user
+        case sender
     }
 }
 
@@ -286,21 +282,21 @@ public struct UserPatch: Codable, Equatable, Sendable {
     public let password: String?
 
     /// First name.
-    public let firstName: String?
+    public let firstName: PatchValue<String>
 
     /// Last name.
-    public let lastName: String?
+    public let lastName: PatchValue<String>
 
     /// E-mail address.
-    public let email: String?
+    public let email: PatchValue<String>
 
     /// Description of the user.
-    public let description: String?
+    public let description: PatchValue<String>
 
     /// Whether the user may log in.
     public let enabled: Bool?
 
-    public init(loginName: String? = nil, password: String? = nil, firstName: String? = nil, lastName: String? = nil, email: String? = nil, description: String? = nil, enabled: Bool? = nil) {
+    public init(loginName: String? = nil, password: String? = nil, firstName: PatchValue<String> = .absent, lastName: PatchValue<String> = .absent, email: PatchValue<String> = .absent, description: PatchValue<String> = .absent, enabled: Bool? = nil) {
         self.loginName = loginName
         self.password = password
         self.firstName = firstName
@@ -318,6 +314,37 @@ public struct UserPatch: Codable, Equatable, Sendable {
         case email
         case description
         case enabled
+    }
+}
+
+/// A portal group.
+///
+/// - Spec: `#/components/schemas/Group`
+public struct Group: Codable, Equatable, Sendable {
+    /// Id (GUID) of the group.
+    public let id: String
+
+    /// Name of the group.
+    public let name: String
+
+    /// Description of the group.
+    public let description: String?
+
+    /// Organizational container the group belongs to.
+    public let container: String?
+
+    public init(id: String, name: String, description: String? = nil, container: String? = nil) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.container = container
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case name
+        case description
+        case container
     }
 }
 
@@ -354,31 +381,5 @@ public struct GroupDetails: Codable, Equatable, Sendable {
         case description
         case container
         case members
-    }
-}
-
-/// Definition of a new group.
-///
-/// - Spec: `#/components/schemas/GroupCreateRequest`
-public struct GroupCreateRequest: Codable, Equatable, Sendable {
-    /// Name of the group.
-    public let name: String
-
-    /// Description of the group.
-    public let description: String?
-
-    /// Organizational container to create the group in.
-    public let container: String?
-
-    public init(name: String, description: String? = nil, container: String? = nil) {
-        self.name = name
-        self.description = description
-        self.container = container
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case container
     }
 }

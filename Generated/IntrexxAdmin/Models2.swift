@@ -223,53 +223,6 @@ public struct SchedulerJobActionResult: Codable, Equatable, Sendable {
     }
 }
 
-/// A mail service configuration.
-///
-/// - Spec: `#/components/schemas/MailService`
-public struct MailService: Codable, Equatable, Sendable {
-    /// Id of the mail service.
-    public let id: String
-
-    /// Name of the mail service.
-    public let name: String
-    public let type: MailServiceType
-
-    /// Mail server host.
-    public let host: String?
-
-    /// Mail server port.
-    public let port: Int?
-    public let encryption: MailEncryption?
-
-    /// User for authentication at the mail server.
-    public let user: String?
-
-    /// Default sender address (outgoing services).
-    public let sender: String?
-
-    public init(id: String, name: String, type: MailServiceType, host: String? = nil, port: Int? = nil, encryption: MailEncryption? = nil, user: String? = nil, sender: String? = nil) {
-        self.id = id
-        self.name = name
-        self.type = type
-        self.host = host
-        self.port = port
-        self.encryption = encryption
-        self.user = user
-        self.sender = sender
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case type
-        case host
-        case port
-        case encryption
-        case user
-        case sender
-    }
-}
-
 /// Protocol of the mail service.
 ///
 /// - Spec: `#/components/schemas/MailServiceType`
@@ -304,6 +257,50 @@ public enum MailServiceType: OpenEnum {
         case .unknown(let value):
             value
         }
+    }
+}
+
+/// Mail service change; every field is optional and only sent fields change.
+///
+/// - Spec: `#/components/schemas/MailServicePatch`
+public struct MailServicePatch: Codable, Equatable, Sendable {
+    /// Name of the mail service.
+    public let name: String?
+
+    /// Mail server host.
+    public let host: String?
+
+    /// Mail server port.
+    public let port: Int?
+    public let encryption: MailEncryption?
+
+    /// User for authentication at the mail server.
+    public let user: String?
+
+    /// Password for authentication at the mail server.
+    public let password: String?
+
+    /// Default sender address (outgoing services).
+    public let sender: String?
+
+    public init(name: String? = nil, host: String? = nil, port: Int? = nil, encryption: MailEncryption? = nil, user: String? = nil, password: String? = nil, sender: String? = nil) {
+        self.name = name
+        self.host = host
+        self.port = port
+        self.encryption = encryption
+        self.user = user
+        self.password = password
+        self.sender = sender
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name
+        case host
+        case port
+        case encryption
+        case user
+        case password
+        case sender
     }
 }
 

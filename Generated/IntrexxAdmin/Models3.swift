@@ -91,6 +91,37 @@ public struct MobileApiKey: Codable, Equatable, Sendable {
     }
 }
 
+/// Export configuration change; every field is optional and only sent fields change.
+///
+/// - Spec: `#/components/schemas/ExportConfigurationPatch`
+public struct ExportConfigurationPatch: Codable, Equatable, Sendable {
+    /// Directory on the server the export is written to.
+    public let exportDirectory: String?
+
+    /// Export the data of the applications.
+    public let includeData: Bool?
+
+    /// Export the files of the portal.
+    public let includeFiles: Bool?
+
+    /// Export the log files.
+    public let includeLogFiles: Bool?
+
+    public init(exportDirectory: String? = nil, includeData: Bool? = nil, includeFiles: Bool? = nil, includeLogFiles: Bool? = nil) {
+        self.exportDirectory = exportDirectory
+        self.includeData = includeData
+        self.includeFiles = includeFiles
+        self.includeLogFiles = includeLogFiles
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case exportDirectory
+        case includeData
+        case includeFiles
+        case includeLogFiles
+    }
+}
+
 /// An action to run on the search index.
 ///
 /// - Spec: `#/components/schemas/SearchIndexAction`
@@ -208,42 +239,6 @@ public struct ImportedObject: Codable, Equatable, Sendable {
     }
 }
 
-/// Definition of a new scheduler job.
-///
-/// - Spec: `#/components/schemas/SchedulerJobCreateRequest`
-public struct SchedulerJobCreateRequest: Codable, Equatable, Sendable {
-    /// Name of the job.
-    public let name: String
-
-    /// Description of the job.
-    public let description: String?
-
-    /// Cron expression of the job's trigger.
-    public let cronExpression: String?
-
-    /// Whether the job is enabled.
-    public let enabled: Bool?
-
-    /// Type-specific job parameters.
-    public let parameters: [String: String]?
-
-    public init(name: String, description: String? = nil, cronExpression: String? = nil, enabled: Bool? = nil, parameters: [String: String]? = nil) {
-        self.name = name
-        self.description = description
-        self.cronExpression = cronExpression
-        self.enabled = enabled
-        self.parameters = parameters
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case cronExpression
-        case enabled
-        case parameters
-    }
-}
-
 /// Standby status of the scheduler.
 ///
 /// - Spec: `#/components/schemas/SchedulerStandby`
@@ -312,77 +307,79 @@ public struct SchedulerConfigurationPatch: Codable, Equatable, Sendable {
     }
 }
 
-/// Mail service change; every field is optional and only sent fields change.
+/// A portal user.
 ///
-/// - Spec: `#/components/schemas/MailServicePatch`
-public struct MailServicePatch: Codable, Equatable, Sendable {
-    /// Name of the mail service.
-    public let name: String?
-
-    /// Mail server host.
-    public let host: String?
-
-    /// Mail server port.
-    public let port: Int?
-    public let encryption: MailEncryption?
-
-    /// User for authentication at the mail server.
-    public let user: String?
-
-    /// Password for authentication at the mail server.
-    public let password: String?
-
-    /// Default sender address (outgoing services).
-    public let sender: String?
-
-    public init(name: String? = nil, host: String? = nil, port: Int? = nil, encryption: MailEncryption? = nil, user: String? = nil, password: String? = nil, sender: String? = nil) {
-        self.name = name
-        self.host = host
-        self.port = port
-        self.encryption = encryption
-        self.user = user
-        self.password = password
-        self.sender = sender
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case name
-        case host
-        case port
-        case encryption
-        case user
-        case password
-        case sender
-    }
-}
-
-/// A portal group.
-///
-/// - Spec: `#/components/schemas/Group`
-public struct Group: Codable, Equatable, Sendable {
-    /// Id (GUID) of the group.
+/// - Spec: `#/components/schemas/User`
+public struct User: Codable, Equatable, Sendable {
+    /// Id (GUID) of the user.
     public let id: String
 
-    /// Name of the group.
-    public let name: String
+    /// Login name.
+    public let loginName: String
 
-    /// Description of the group.
-    public let description: String?
+    /// First name.
+    public let firstName: String?
 
-    /// Organizational container the group belongs to.
+    /// Last name.
+    public let lastName: String?
+
+    /// E-mail address.
+    public let email: String?
+
+    /// Organizational container (organizational unit) the user belongs to.
     public let container: String?
 
-    public init(id: String, name: String, description: String? = nil, container: String? = nil) {
+    /// Description of the user.
+    public let description: String?
+
+    /// Whether the user may log in.
+    public let enabled: Bool?
+
+    public init(id: String, loginName: String, firstName: String? = nil, lastName: String? = nil, email: String? = nil, container: String? = nil, description: String? = nil, enabled: Bool? = nil) {
         self.id = id
-        self.name = name
-        self.description = description
+        self.loginName = loginName
+        self.firstName = firstName
+        self.lastName = lastName
+        self.email = email
         self.container = container
+        self.description = description
+        self.enabled = enabled
     }
 
     enum CodingKeys: String, CodingKey {
         case id
-        case name
-        case description
+        case loginName
+        case firstName
+        case lastName
+        case email
         case container
+        case description
+        case enabled
+    }
+}
+
+/// License status of the Intrexx Administration API.
+///
+/// - Spec: `#/components/schemas/AdminApiLicense`
+public struct AdminApiLicense: Codable, Equatable, Sendable {
+    /// License key of the Administration API.
+    public let key: String?
+
+    /// Whether the Administration API is licensed.
+    public let licensed: Bool
+
+    /// End of the license period; null for unlimited licenses.
+    public let validUntil: CalendarDate?
+
+    public init(key: String? = nil, licensed: Bool, validUntil: CalendarDate? = nil) {
+        self.key = key
+        self.licensed = licensed
+        self.validUntil = validUntil
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case key
+        case licensed
+        case validUntil
     }
 }

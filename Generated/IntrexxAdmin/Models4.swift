@@ -3,6 +3,22 @@
 import Foundation
 import KilnRuntime
 
+/// Result of a successful authentication.
+///
+/// - Spec: `#/components/schemas/AuthResponse`
+public struct AuthResponse: Codable, Equatable, Sendable {
+    /// Token for all further calls; valid for one hour.
+    public let token: String
+
+    public init(token: String) {
+        self.token = token
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case token
+    }
+}
+
 /// A portal of the Intrexx instance.
 ///
 /// - Spec: `#/components/schemas/Portal`
@@ -39,22 +55,6 @@ public struct Portal: Codable, Equatable, Sendable {
     }
 }
 
-/// Multipart body of a template upload.
-///
-/// - Spec: `#/components/schemas/TemplateUpload`
-public struct TemplateUpload: Codable, Equatable, Sendable {
-    /// The portal template archive (zip).
-    public let file: Data
-
-    public init(file: Data) {
-        self.file = file
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case file
-    }
-}
-
 /// Portal properties to change; every field is optional and only sent fields change.
 ///
 /// - Spec: `#/components/schemas/PortalSettingsPatch`
@@ -63,7 +63,7 @@ public struct PortalSettingsPatch: Codable, Equatable, Sendable {
     public let name: String?
 
     /// Description of the portal.
-    public let description: String?
+    public let description: PatchValue<String>
 
     /// Default language (ISO 639-1 code).
     public let defaultLanguage: String?
@@ -80,7 +80,7 @@ public struct PortalSettingsPatch: Codable, Equatable, Sendable {
     /// Whether the portal runs in development mode.
     public let developmentMode: Bool?
 
-    public init(name: String? = nil, description: String? = nil, defaultLanguage: String? = nil, defaultLocale: String? = nil, timeZone: String? = nil, sessionTimeout: Int? = nil, developmentMode: Bool? = nil) {
+    public init(name: String? = nil, description: PatchValue<String> = .absent, defaultLanguage: String? = nil, defaultLocale: String? = nil, timeZone: String? = nil, sessionTimeout: Int? = nil, developmentMode: Bool? = nil) {
         self.name = name
         self.description = description
         self.defaultLanguage = defaultLanguage
@@ -101,17 +101,33 @@ public struct PortalSettingsPatch: Codable, Equatable, Sendable {
     }
 }
 
-/// The reports engine of the portal and its configuration.
+/// Change of the Mobile App API key; without `apiKey` the server generates a new key.
 ///
-/// - Spec: `#/components/schemas/ReportsEngine`
-public struct ReportsEngine: Codable, Equatable, Sendable {
-    /// Identifier of the reports engine.
-    public let engine: String
+/// - Spec: `#/components/schemas/MobileApiKeyPatch`
+public struct MobileApiKeyPatch: Codable, Equatable, Sendable {
+    /// The new API key.
+    public let apiKey: String?
 
-    /// Engine-specific configuration values.
+    public init(apiKey: String? = nil) {
+        self.apiKey = apiKey
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case apiKey
+    }
+}
+
+/// Reports engine change; every field is optional and only sent fields change.
+///
+/// - Spec: `#/components/schemas/ReportsEnginePatch`
+public struct ReportsEnginePatch: Codable, Equatable, Sendable {
+    /// Identifier of the reports engine to use.
+    public let engine: String?
+
+    /// Configuration values to set.
     public let configuration: [String: String]?
 
-    public init(engine: String, configuration: [String: String]? = nil) {
+    public init(engine: String? = nil, configuration: [String: String]? = nil) {
         self.engine = engine
         self.configuration = configuration
     }
@@ -122,34 +138,39 @@ public struct ReportsEngine: Codable, Equatable, Sendable {
     }
 }
 
-/// Export configuration change; every field is optional and only sent fields change.
+/// Definition of a new scheduler job.
 ///
-/// - Spec: `#/components/schemas/ExportConfigurationPatch`
-public struct ExportConfigurationPatch: Codable, Equatable, Sendable {
-    /// Directory on the server the export is written to.
-    public let exportDirectory: String?
+/// - Spec: `#/components/schemas/SchedulerJobCreateRequest`
+public struct SchedulerJobCreateRequest: Codable, Equatable, Sendable {
+    /// Name of the job.
+    public let name: String
 
-    /// Export the data of the applications.
-    public let includeData: Bool?
+    /// Description of the job.
+    public let description: String?
 
-    /// Export the files of the portal.
-    public let includeFiles: Bool?
+    /// Cron expression of the job's trigger.
+    public let cronExpression: String?
 
-    /// Export the log files.
-    public let includeLogFiles: Bool?
+    /// Whether the job is enabled.
+    public let enabled: Bool?
 
-    public init(exportDirectory: String? = nil, includeData: Bool? = nil, includeFiles: Bool? = nil, includeLogFiles: Bool? = nil) {
-        self.exportDirectory = exportDirectory
-        self.includeData = includeData
-        self.includeFiles = includeFiles
-        self.includeLogFiles = includeLogFiles
+    /// Type-specific job parameters.
+    public let parameters: [String: String]?
+
+    public init(name: String, description: String? = nil, cronExpression: String? = nil, enabled: Bool? = nil, parameters: [String: String]? = nil) {
+        self.name = name
+        self.description = description
+        self.cronExpression = cronExpression
+        self.enabled = enabled
+        self.parameters = parameters
     }
 
     enum CodingKeys: String, CodingKey {
-        case exportDirectory
-        case includeData
-        case includeFiles
-        case includeLogFiles
+        case name
+        case description
+        case cronExpression
+        case enabled
+        case parameters
     }
 }
 
@@ -211,22 +232,6 @@ public struct SchedulerJobActionRequest: Codable, Equatable, Sendable {
                 value
             }
         }
-    }
-}
-
-/// Results of a job action.
-///
-/// - Spec: `#/components/schemas/SchedulerJobActionResponse`
-public struct SchedulerJobActionResponse: Codable, Equatable, Sendable {
-    /// One result per job.
-    public let results: [SchedulerJobActionResult]
-
-    public init(results: [SchedulerJobActionResult]) {
-        self.results = results
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case results
     }
 }
 
@@ -314,6 +319,32 @@ public struct MailServiceCreateRequest: Codable, Equatable, Sendable {
     }
 }
 
+/// Definition of a new group.
+///
+/// - Spec: `#/components/schemas/GroupCreateRequest`
+public struct GroupCreateRequest: Codable, Equatable, Sendable {
+    /// Name of the group.
+    public let name: String
+
+    /// Description of the group.
+    public let description: String?
+
+    /// Organizational container to create the group in.
+    public let container: String?
+
+    public init(name: String, description: String? = nil, container: String? = nil) {
+        self.name = name
+        self.description = description
+        self.container = container
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name
+        case description
+        case container
+    }
+}
+
 /// An Intrexx license.
 ///
 /// - Spec: `#/components/schemas/License`
@@ -373,31 +404,5 @@ public struct LicenseKeyRequest: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case key
-    }
-}
-
-/// License status of the Intrexx Administration API.
-///
-/// - Spec: `#/components/schemas/AdminApiLicense`
-public struct AdminApiLicense: Codable, Equatable, Sendable {
-    /// License key of the Administration API.
-    public let key: String?
-
-    /// Whether the Administration API is licensed.
-    public let licensed: Bool
-
-    /// End of the license period; null for unlimited licenses.
-    public let validUntil: CalendarDate?
-
-    public init(key: String? = nil, licensed: Bool, validUntil: CalendarDate? = nil) {
-        self.key = key
-        self.licensed = licensed
-        self.validUntil = validUntil
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case key
-        case licensed
-        case validUntil
     }
 }

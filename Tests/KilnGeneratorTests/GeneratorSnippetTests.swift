@@ -37,6 +37,53 @@ import Testing
         #expect(code.contains("public final class SnippetClientMock: SnippetAPI, Sendable {"))
     }
 
+    @Test func patchBodiesTellAbsentFromNull() throws {
+        let code = try generate(
+            spec(
+                paths: """
+                      /users/{id}:
+                        patch:
+                          parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                          requestBody:
+                            content: {application/json: {schema: {$ref: '#/components/schemas/UserPatch'}}}
+                          responses: {"204": {description: done}}
+                    """,
+                schemas: """
+                        UserPatch:
+                          type: object
+                          required: [login]
+                          properties:
+                            login: {type: string}
+                            email: {type: [string, "null"]}
+                            age: {type: integer}
+                        User:
+                          type: object
+                          properties:
+                            email: {type: [string, "null"]}
+                    """))
+        // Only optional nullable fields of PATCH bodies: elsewhere nil is enough.
+        #expect(code.contains("public let email: PatchValue<String>\n"))
+        #expect(code.contains("public init(login: String, email: PatchValue<String> = .absent, age: Int? = nil)"))
+        #expect(code.contains("public init(email: String? = nil)"))
+    }
+
+    @Test func scalarDefaultsAreAppliedWhenTheKeyIsMissing() throws {
+        let code = try generate(spec(schemas: """
+                Page:
+                  type: object
+                  properties:
+                    size: {type: integer, default: 25}
+                    sort: {type: string, default: "name asc"}
+                    exact: {type: boolean, default: false}
+                    note: {type: [string, "null"], default: none}
+                    cursor: {type: string}
+            """))
+        #expect(code.contains("public let size: Int\n"))
+        #expect(code.contains(#"public init(size: Int = 25, sort: String = "name asc", exact: Bool = false, note: String? = nil, cursor: String? = nil)"#))
+        #expect(code.contains("self.size = try container.decodeIfPresent(Int.self, forKey: .size) ?? 25"))
+        #expect(code.contains("self.cursor = try container.decodeIfPresent(String.self, forKey: .cursor)\n"))
+    }
+
     @Test func wireNamesStayInCodingKeys() throws {
         let code = try generate(spec(schemas: """
                 User:

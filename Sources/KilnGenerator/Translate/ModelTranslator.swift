@@ -16,6 +16,9 @@ final class ModelTranslator {
     var parameterTypes = Set<String>()
     /// Names of every struct declared, to tell object-typed parameters apart.
     private(set) var structTypes = Set<String>()
+    /// Component schemas that are PATCH request bodies: their optional nullable fields become
+    /// `PatchValue`, so "leave unchanged" (absent) and "clear" (null) are different values.
+    let patchBodySchemas: Set<String>
 
     init(document: OpenAPIDocument, access: AccessLevel, reservedNames: Set<String>) {
         self.document = document
@@ -23,10 +26,24 @@ final class ModelTranslator {
         self.analysis = SchemaAnalysis(document: document)
         self.recursion = RecursionGraph(analysis: analysis)
         self.topLevelScope = NameScope(reserved: reservedNames.union(SwiftNaming.reservedTypeNames))
+        self.patchBodySchemas = Self.patchBodySchemas(in: document)
         for (name, schema) in document.components.schemas {
             let preferred = schema.extensions["x-kiln-name"]?.scalar?.text ?? SwiftNaming.typeName(name)
             componentTypeNames[name] = topLevelScope.claim(preferred)
         }
+    }
+
+    private static func patchBodySchemas(in document: OpenAPIDocument) -> Set<String> {
+        var names = Set<String>()
+        for (_, item) in document.paths {
+            for (method, operation) in item.operations where method == .patch {
+                guard let body = operation.requestBody.flatMap(document.resolve) else { continue }
+                for (_, media) in body.content {
+                    if let name = media.schema?.ref?.componentName { names.insert(name) }
+                }
+            }
+        }
+        return names
     }
 
     /// Declarations for all component schemas, in spec order.

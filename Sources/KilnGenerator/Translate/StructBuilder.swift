@@ -1,4 +1,5 @@
 import KilnOpenAPI
+import KilnYAML
 
 /// An object schema as a struct: `let` properties in spec order, wire names kept in CodingKeys, a
 /// memberwise initializer, and inline types nested inside. Models are Equatable but not Hashable:
@@ -16,6 +17,11 @@ struct StructBuilder {
         var documentation: [String]
         var isIndirect: Bool
         var isLenientNumber: Bool
+        /// `PatchValue<T>`: absent unless set, and able to carry an explicit null.
+        var isPatch = false
+        /// The schema's `default` as a Swift literal: an optional field with one is non-optional and
+        /// decodes to it when the key is missing.
+        var defaultLiteral: String?
     }
 
     func build(documentation: [String]) -> Declaration {
@@ -23,8 +29,8 @@ struct StructBuilder {
         let properties = self.properties(nested: &nested)
         var members: [Declaration] = properties.map(storedProperty)
         members.append(.initializer(memberwiseInitializer(properties)))
-        if properties.contains(where: \.isLenientNumber) {
-            members.append(.initializer(lenientDecoder(properties)))
+        if properties.contains(where: { $0.isLenientNumber || $0.defaultLiteral != nil }) {
+            members.append(.initializer(customDecoder(properties)))
         }
         members.append(.type(codingKeys(properties)))
         members += nested
@@ -44,15 +50,24 @@ struct StructBuilder {
             var type = translator.swiftType(
                 for: propertySchema, hint: SwiftNaming.typeName(preferred), owner: component, nested: &nested,
                 scope: &typeScope)
-            // Read-only and write-only fields are absent in one direction, so neither side must supply them.
-            if !merged.required.contains(wireName) || propertySchema.readOnly || propertySchema.writeOnly {
+            let isOptional = !merged.required.contains(wireName) || propertySchema.readOnly || propertySchema.writeOnly
+            let isPatch =
+                isOptional && type.isOptional && component.map(translator.patchBodySchemas.contains) == true
+            let defaultLiteral =
+                isOptional && !type.isOptional && !propertySchema.readOnly && !propertySchema.writeOnly
+                ? Self.literal(propertySchema.defaultValue, for: type) : nil
+            if isPatch {
+                type = .named("PatchValue<\(type.unwrapped)>")
+            } else if isOptional && defaultLiteral == nil {
+                // Read-only and write-only fields are absent in one direction, so neither side must supply them.
                 type = type.optional
             }
             return Property(
                 wireName: wireName, name: name, type: type,
                 documentation: Documentation.lines(summary: propertySchema.title, description: propertySchema.description),
                 isIndirect: translator.needsIndirection(owner: component, propertySchema: propertySchema),
-                isLenientNumber: propertySchema.extensions["x-kiln-lenient-number"]?.scalar?.resolved == .bool(true))
+                isLenientNumber: propertySchema.extensions["x-kiln-lenient-number"]?.scalar?.resolved == .bool(true),
+                isPatch: isPatch, defaultLiteral: defaultLiteral)
         }
     }
 
@@ -79,29 +94,49 @@ struct StructBuilder {
             info: DeclarationInfo(access: translator.access),
             parameters: properties.map { property in
                 Parameter(
-                    name: property.name, type: property.type, defaultValue: property.type.isOptional ? "nil" : nil)
+                    name: property.name, type: property.type,
+                    defaultValue: property.isPatch ? ".absent" : property.defaultLiteral ?? (property.type.isOptional ? "nil" : nil))
             },
             body: properties.map { .line("self.\(bare($0.name)) = \($0.name)") })
     }
 
-    /// Only for structs with lenient numbers: everything else uses the synthesized decoder.
-    private func lenientDecoder(_ properties: [Property]) -> InitializerDeclaration {
+    /// Only for structs with lenient numbers or defaults: everything else uses the synthesized decoder.
+    private func customDecoder(_ properties: [Property]) -> InitializerDeclaration {
         var body: [Statement] = [.line("let container = try decoder.container(keyedBy: CodingKeys.self)")]
         for property in properties {
-            let optional = property.type.isOptional
+            let optional = property.type.isOptional || property.defaultLiteral != nil
             let type = property.type.unwrapped
             let method: String
-            if property.isLenientNumber {
+            if property.isPatch {
+                method = "decode"
+            } else if property.isLenientNumber {
                 method = optional ? "decodeLenientIfPresent" : "decodeLenient"
             } else {
                 method = optional ? "decodeIfPresent" : "decode"
             }
-            body.append(.line("self.\(bare(property.name)) = try container.\(method)(\(type).self, forKey: .\(property.name))"))
+            let fallback = property.defaultLiteral.map { " ?? \($0)" } ?? ""
+            body.append(
+                .line("self.\(bare(property.name)) = try container.\(method)(\(type).self, forKey: .\(property.name))\(fallback)"))
         }
         return InitializerDeclaration(
             info: DeclarationInfo(access: translator.access),
             parameters: [Parameter(label: "from", name: "decoder", type: .named("any Decoder"))],
             throwsClause: "throws", body: body)
+    }
+
+    /// A scalar `default` that fits a primitive type as a literal; nil for anything else (enums,
+    /// objects, dates), which stay optional.
+    static func literal(_ node: YAMLNode?, for type: SwiftType) -> String? {
+        guard let scalar = node?.scalar else { return nil }
+        switch (type, scalar.resolved) {
+        case (.string, .string(let text)): return SwiftLiteral.string(text)
+        case (.bool, .bool(let flag)): return flag ? "true" : "false"
+        case (.named("Int"), .integer(let value)), (.named("Int64"), .integer(let value)), (.named("Int32"), .integer(let value)):
+            return String(value)
+        case (.double, .integer(let value)): return String(value)
+        case (.double, .float(let value)) where value.isFinite: return "\(value)"
+        default: return nil
+        }
     }
 
     private func codingKeys(_ properties: [Property]) -> TypeDeclaration {

@@ -38,6 +38,27 @@ extension PatchValue: ExpressibleByNilLiteral {
     }
 }
 
+/// Literals set a value, so `UserPatch(email: "new@example.com")` reads like a plain optional field.
+extension PatchValue: ExpressibleByUnicodeScalarLiteral where Wrapped == String {
+    public init(unicodeScalarLiteral value: String) { self = .value(value) }
+}
+
+extension PatchValue: ExpressibleByExtendedGraphemeClusterLiteral where Wrapped == String {
+    public init(extendedGraphemeClusterLiteral value: String) { self = .value(value) }
+}
+
+extension PatchValue: ExpressibleByStringLiteral where Wrapped == String {
+    public init(stringLiteral value: String) { self = .value(value) }
+}
+
+extension PatchValue: ExpressibleByIntegerLiteral where Wrapped: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Wrapped.IntegerLiteralType) { self = .value(Wrapped(integerLiteral: value)) }
+}
+
+extension PatchValue: ExpressibleByBooleanLiteral where Wrapped == Bool {
+    public init(booleanLiteral value: Bool) { self = .value(value) }
+}
+
 /// Standalone coding (e.g. inside arrays): `.absent` cannot be expressed and encodes as `null`.
 extension PatchValue: Encodable where Wrapped: Encodable {
     public func encode(to encoder: any Encoder) throws {
