@@ -4,16 +4,36 @@ import Foundation
 import KilnRuntime
 
 /// What ``ActionAPIClient`` offers, for code that takes the real client or ``ActionAPIClientMock``.
-public protocol ActionAPIAPI: Sendable {
+public protocol ActionAPIProtocol: Sendable {
     func performAction(_ body: PerformActionRequest) async throws -> PerformActionResponse
+
+    func preauth(kname: String, apiKey: String?) async throws -> PreauthResponse
+
+    func auth(kname: String, kpass: String, twoFactorCode: String?, longlife: AuthRequest.Longlife?, apiKey: String?) async throws -> AuthResponse
+
+    func verifyAuth(token: String, twoFactorCode: String?) async throws -> AuthResponse
+
+    func logout(token: String?) async throws -> LogoutResponse
+
+    func rights(token: String?) async throws -> RightsResponse
+
+    func list(model: String, filters: [Filter]?, limit: Int?, offset: Int?, order: String?, sort: SortDirection?, cols: [String]?, assoc: Bool?, dataonly: Bool?) async throws -> ListResponse
+
+    func get(model: String, ids: [RecordId]) async throws -> RecordResponse
+
+    func create(model: String, data: RecordData, ids: [RecordId]?, insertIgnore: CreateRequest.InsertIgnore?, onDuplicateUpdate: CreateRequest.OnDuplicateUpdate?) async throws -> RecordResponse
+
+    func update(model: String, ids: [RecordId], data: RecordData) async throws -> RecordResponse
+
+    func delete(model: String, ids: [RecordId]) async throws -> RecordResponse
 }
 
-extension ActionAPIClient: ActionAPIAPI {}
+extension ActionAPIClient: ActionAPIProtocol {}
 
 /// A stand-in for ``ActionAPIClient`` in tests: give each operation you expect a handler
 /// (`mock.groups.listStub.handler = { _ in [] }`); every call is recorded in `calls`, and
 /// an operation without a handler throws ``MockError``.
-public final class ActionAPIClientMock: ActionAPIAPI, Sendable {
+public final class ActionAPIClientMock: ActionAPIProtocol, Sendable {
     public init() {}
 
     /// Handler and recorded calls of ``performAction``.
@@ -21,5 +41,75 @@ public final class ActionAPIClientMock: ActionAPIAPI, Sendable {
 
     public func performAction(_ body: PerformActionRequest) async throws -> PerformActionResponse {
         try await performActionStub.call(body)
+    }
+
+    /// Handler and recorded calls of ``preauth``.
+    public let preauthStub: MockOperation<(kname: String, apiKey: String?), PreauthResponse> = MockOperation("performAction")
+
+    public func preauth(kname: String, apiKey: String? = nil) async throws -> PreauthResponse {
+        try await preauthStub.call((kname: kname, apiKey: apiKey))
+    }
+
+    /// Handler and recorded calls of ``auth``.
+    public let authStub: MockOperation<(kname: String, kpass: String, twoFactorCode: String?, longlife: AuthRequest.Longlife?, apiKey: String?), AuthResponse> = MockOperation("performAction")
+
+    public func auth(kname: String, kpass: String, twoFactorCode: String? = nil, longlife: AuthRequest.Longlife? = nil, apiKey: String? = nil) async throws -> AuthResponse {
+        try await authStub.call((kname: kname, kpass: kpass, twoFactorCode: twoFactorCode, longlife: longlife, apiKey: apiKey))
+    }
+
+    /// Handler and recorded calls of ``verifyAuth``.
+    public let verifyAuthStub: MockOperation<(token: String, twoFactorCode: String?), AuthResponse> = MockOperation("performAction")
+
+    public func verifyAuth(token: String, twoFactorCode: String? = nil) async throws -> AuthResponse {
+        try await verifyAuthStub.call((token: token, twoFactorCode: twoFactorCode))
+    }
+
+    /// Handler and recorded calls of ``logout``.
+    public let logoutStub: MockOperation<String?, LogoutResponse> = MockOperation("performAction")
+
+    public func logout(token: String? = nil) async throws -> LogoutResponse {
+        try await logoutStub.call(token)
+    }
+
+    /// Handler and recorded calls of ``rights``.
+    public let rightsStub: MockOperation<String?, RightsResponse> = MockOperation("performAction")
+
+    public func rights(token: String? = nil) async throws -> RightsResponse {
+        try await rightsStub.call(token)
+    }
+
+    /// Handler and recorded calls of ``list``.
+    public let listStub: MockOperation<(model: String, filters: [Filter]?, limit: Int?, offset: Int?, order: String?, sort: SortDirection?, cols: [String]?, assoc: Bool?, dataonly: Bool?), ListResponse> = MockOperation("performAction")
+
+    public func list(model: String, filters: [Filter]? = nil, limit: Int? = nil, offset: Int? = nil, order: String? = nil, sort: SortDirection? = nil, cols: [String]? = nil, assoc: Bool? = nil, dataonly: Bool? = nil) async throws -> ListResponse {
+        try await listStub.call((model: model, filters: filters, limit: limit, offset: offset, order: order, sort: sort, cols: cols, assoc: assoc, dataonly: dataonly))
+    }
+
+    /// Handler and recorded calls of ``get``.
+    public let getStub: MockOperation<(model: String, ids: [RecordId]), RecordResponse> = MockOperation("performAction")
+
+    public func get(model: String, ids: [RecordId]) async throws -> RecordResponse {
+        try await getStub.call((model: model, ids: ids))
+    }
+
+    /// Handler and recorded calls of ``create``.
+    public let createStub: MockOperation<(model: String, data: RecordData, ids: [RecordId]?, insertIgnore: CreateRequest.InsertIgnore?, onDuplicateUpdate: CreateRequest.OnDuplicateUpdate?), RecordResponse> = MockOperation("performAction")
+
+    public func create(model: String, data: RecordData, ids: [RecordId]? = nil, insertIgnore: CreateRequest.InsertIgnore? = nil, onDuplicateUpdate: CreateRequest.OnDuplicateUpdate? = nil) async throws -> RecordResponse {
+        try await createStub.call((model: model, data: data, ids: ids, insertIgnore: insertIgnore, onDuplicateUpdate: onDuplicateUpdate))
+    }
+
+    /// Handler and recorded calls of ``update``.
+    public let updateStub: MockOperation<(model: String, ids: [RecordId], data: RecordData), RecordResponse> = MockOperation("performAction")
+
+    public func update(model: String, ids: [RecordId], data: RecordData) async throws -> RecordResponse {
+        try await updateStub.call((model: model, ids: ids, data: data))
+    }
+
+    /// Handler and recorded calls of ``delete``.
+    public let deleteStub: MockOperation<(model: String, ids: [RecordId]), RecordResponse> = MockOperation("performAction")
+
+    public func delete(model: String, ids: [RecordId]) async throws -> RecordResponse {
+        try await deleteStub.call((model: model, ids: ids))
     }
 }

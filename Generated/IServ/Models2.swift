@@ -7,20 +7,20 @@ import KilnRuntime
 ///
 /// - Spec: `#/components/schemas/UserStatus`
 public enum UserStatus: OpenEnum {
-    case a
-    case r
-    case i
+    case active
+    case restricted
+    case inactive
     /// A value this client does not know yet.
     case unknown(String)
 
     public init(rawValue: String) {
         switch rawValue {
         case "a":
-            self = .a
+            self = .active
         case "r":
-            self = .r
+            self = .restricted
         case "i":
-            self = .i
+            self = .inactive
         default:
             self = .unknown(rawValue)
         }
@@ -28,11 +28,11 @@ public enum UserStatus: OpenEnum {
 
     public var rawValue: String {
         switch self {
-        case .a:
+        case .active:
             "a"
-        case .r:
+        case .restricted:
             "r"
-        case .i:
+        case .inactive:
             "i"
         case .unknown(let value):
             value
@@ -154,7 +154,7 @@ extension PrivilegeFilter: ParameterEncodable {
     }
 }
 
-extension RoleFilter: ParameterEncodable {
+extension UserFilter: ParameterEncodable {
     public var parameterValue: ParameterValue {
         ParameterValue(encoding: self)
     }

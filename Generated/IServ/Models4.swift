@@ -164,7 +164,7 @@ public struct GroupFilter: Codable, Equatable, Sendable {
     }
 }
 
-extension UserFilter: ParameterEncodable {
+extension RoleFilter: ParameterEncodable {
     public var parameterValue: ParameterValue {
         ParameterValue(encoding: self)
     }

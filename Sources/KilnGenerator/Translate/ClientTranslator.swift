@@ -19,6 +19,8 @@ struct ClientTranslator {
         var tag: String?
         var functions: [Declaration] = []
         var signatures: [OperationTranslator.Signature] = []
+        /// Methods besides the operations' own that the mock must offer (one per action).
+        var extraMethods: [MockTranslator.Method] = []
     }
 
     struct Output {
@@ -66,8 +68,15 @@ struct ClientTranslator {
                 groups[index].functions += output.functions
                 groups[index].signatures.append(output.signature)
                 if operation.extensions["x-kiln-actions"] != nil {
-                    groups[index].functions += ActionTranslator(translator: translator, access: access)
+                    let actions = ActionTranslator(translator: translator, access: access)
                         .translate(output.signature, scope: &scope)
+                    groups[index].functions += actions
+                    groups[index].extraMethods += actions.compactMap { declaration in
+                        guard case .function(let function) = declaration, function.isAsync else { return nil }
+                        return MockTranslator.Method(
+                            name: function.name, operationID: output.signature.operationID,
+                            parameters: function.parameters, returnType: function.returnType, deprecated: false)
+                    }
                 } else if operation.extensions["x-kiln-pagination"] != nil {
                     let pagesName = scope.claim(bare(name) + "Pages")
                     let allName = scope.claim(bare(name) + "All")

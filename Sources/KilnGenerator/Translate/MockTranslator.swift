@@ -6,12 +6,45 @@ struct MockTranslator {
     let groups: [ClientTranslator.Group]
     let access: AccessLevel
 
-    /// `IServClient` -> `IServAPI`, the protocol's name.
+    /// `IServClient` -> `IServ`: what protocol names start with.
+    private var baseName: String {
+        clientName.hasSuffix("Client") ? String(clientName.dropLast("Client".count)) : clientName
+    }
+
+    /// `IServClient` -> `IServAPI`, the protocol's name; `ActionAPIClient` -> `ActionAPIProtocol`, not `ActionAPIAPI`.
     var protocolName: String {
-        (clientName.hasSuffix("Client") ? String(clientName.dropLast("Client".count)) : clientName) + "API"
+        baseName + (baseName.hasSuffix("API") ? "Protocol" : "API")
     }
 
     var mockName: String { clientName + "Mock" }
+
+    /// What the protocol requires and the mock stubs: an operation's plain method, or an action method.
+    struct Method {
+        var name: String
+        var operationID: String
+        var parameters: [Parameter]
+        var returnType: SwiftType?
+        var deprecated: Bool
+
+        init(_ signature: OperationTranslator.Signature) {
+            self.init(
+                name: signature.name, operationID: signature.operationID, parameters: signature.parameters,
+                returnType: signature.returnType, deprecated: signature.deprecated)
+        }
+
+        init(name: String, operationID: String, parameters: [Parameter], returnType: SwiftType?, deprecated: Bool) {
+            self.name = name
+            self.operationID = operationID
+            self.parameters = parameters
+            self.returnType = returnType
+            self.deprecated = deprecated
+        }
+    }
+
+    private func methods(_ group: ClientTranslator.Group?) -> [Method] {
+        guard let group else { return [] }
+        return group.signatures.map(Method.init) + group.extraMethods
+    }
 
     func translate() -> [Declaration] {
         let tagged = groups.filter { $0.tag != nil }
@@ -27,7 +60,7 @@ struct MockTranslator {
     }
 
     private func groupProtocolName(_ group: ClientTranslator.Group) -> String {
-        String(protocolName.dropLast(3)) + group.typeName + "API"
+        baseName + group.typeName + "API"
     }
 
     private func clientProtocol(_ tagged: [ClientTranslator.Group], _ root: ClientTranslator.Group?) -> TypeDeclaration {
@@ -40,7 +73,7 @@ struct MockTranslator {
                     info: DeclarationInfo(), isLet: false, name: group.propertyName,
                     type: .named("\(group.typeName)Operations"), requirement: "{ get }"))
         }
-        members += (root?.signatures ?? []).map(requirement)
+        members += methods(root).map(requirement)
         return TypeDeclaration(
             info: DeclarationInfo(
                 documentation: ["What ``\(clientName)`` offers, for code that takes the real client or ``\(mockName)``."],
@@ -52,10 +85,10 @@ struct MockTranslator {
         TypeDeclaration(
             info: DeclarationInfo(documentation: ["The operations tagged `\(group.tag ?? "")`."], access: access),
             kind: .protocol, name: groupProtocolName(group), conformances: ["Sendable"],
-            members: group.signatures.map(requirement))
+            members: methods(group).map(requirement))
     }
 
-    private func requirement(_ signature: OperationTranslator.Signature) -> Declaration {
+    private func requirement(_ signature: Method) -> Declaration {
         .function(
             FunctionDeclaration(
                 info: DeclarationInfo(attributes: signature.deprecated ? ["@available(*, deprecated)"] : []),
@@ -85,7 +118,7 @@ struct MockTranslator {
         }
         members.append(
             .initializer(InitializerDeclaration(info: DeclarationInfo(access: access), parameters: [], body: [])))
-        members += (root?.signatures ?? []).flatMap(stub)
+        members += methods(root).flatMap(stub)
         for group in tagged {
             members.append(
                 .type(
@@ -94,7 +127,7 @@ struct MockTranslator {
                         kind: .finalClass, name: group.typeName,
                         conformances: [groupProtocolName(group), "Sendable"],
                         members: [.initializer(InitializerDeclaration(info: DeclarationInfo(access: access), parameters: [], body: []))]
-                            + group.signatures.flatMap(stub))))
+                            + methods(group).flatMap(stub))))
         }
         return TypeDeclaration(
             info: DeclarationInfo(
@@ -108,7 +141,7 @@ struct MockTranslator {
     }
 
     /// `let listStub = MockOperation<(a: A, b: B), R>(...)` and the method that goes through it.
-    private func stub(_ signature: OperationTranslator.Signature) -> [Declaration] {
+    private func stub(_ signature: Method) -> [Declaration] {
         let bare = signature.name.hasPrefix("`") ? String(signature.name.dropFirst().dropLast()) : signature.name
         let stubName = bare + "Stub"
         let arguments: String

@@ -11,6 +11,8 @@ public protocol SessionsAPI: Sendable {
     var items: ItemsOperations { get }
 
     func call(_ body: CallRequest) async throws -> FindResult
+
+    func findItems(query: String, mode: FindRequest.Mode?, offset: Int?, limit: Int?) async throws -> FindResult
 }
 
 /// The operations tagged `auth`.
@@ -45,6 +47,13 @@ public final class SessionsClientMock: SessionsAPI, Sendable {
 
     public func call(_ body: CallRequest) async throws -> FindResult {
         try await callStub.call(body)
+    }
+
+    /// Handler and recorded calls of ``findItems``.
+    public let findItemsStub: MockOperation<(query: String, mode: FindRequest.Mode?, offset: Int?, limit: Int?), FindResult> = MockOperation("call")
+
+    public func findItems(query: String, mode: FindRequest.Mode? = nil, offset: Int? = nil, limit: Int? = nil) async throws -> FindResult {
+        try await findItemsStub.call((query: query, mode: mode, offset: offset, limit: limit))
     }
 
     /// Stubs for the operations tagged `auth`.

@@ -1,0 +1,27 @@
+import ActionAPI
+import KilnRuntime
+import Testing
+
+/// App code written against the protocol runs on the generated mock: action methods included.
+@Suite struct ActionAPIMockTests {
+    /// What an app might write: the logins of every account, through whatever client it is given.
+    static func logins(_ client: some ActionAPIProtocol) async throws -> [String] {
+        let response = try await client.list(
+            model: "Subaccount", filters: nil, limit: 100, offset: nil, order: "strLogin", sort: nil, cols: ["strLogin"],
+            assoc: nil, dataonly: nil)
+        return response.data.data.compactMap { $0.row.first ?? nil }
+    }
+
+    @Test func actionMethodsAreStubbedAndRecorded() async throws {
+        let mock = ActionAPIClientMock()
+        mock.listStub.handler = { _ in
+            ListResponse(
+                status: .success, statuscode: 0,
+                data: ListResult(data: [ListRow(id: "1", row: ["aaa"]), ListRow(id: "2", row: ["bbb"])]))
+        }
+        #expect(try await Self.logins(mock) == ["aaa", "bbb"])
+        #expect(mock.listStub.calls.map(\.model) == ["Subaccount"])
+        #expect(mock.listStub.calls.first?.cols == ["strLogin"])
+        await #expect(throws: MockError.self) { try await mock.get(model: "Subaccount", ids: [1]) }
+    }
+}
