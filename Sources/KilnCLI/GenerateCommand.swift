@@ -117,6 +117,11 @@ enum GenerateCommand {
                     return 1
                 }
                 spec = spec ?? loaded.specPath
+                if spec == nil {
+                    // The build plugin passes only --config, so this is what a build log shows.
+                    errors.write(ConfigError(path: configPath, message: "names no spec; add \"spec\": \"<path>\"").description + "\n")
+                    return 1
+                }
             }
         }
         for flag in flags { flag(&configuration) }

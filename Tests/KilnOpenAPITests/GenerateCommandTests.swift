@@ -1,0 +1,60 @@
+import Foundation
+import KilnCLI
+import Testing
+
+/// `kiln generate` as the build plugin and maintainers call it: config handling, and bad input that
+/// stops with a located error and writes nothing.
+@Suite struct GenerateCommandTests {
+    private func run(_ arguments: [String]) -> (code: Int32, errors: String) {
+        let errors = CapturedOutput()
+        let code = Kiln.run(arguments, output: CapturedOutput(), errors: errors)
+        return (code, errors.text)
+    }
+
+    private func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kiln-generate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func writesTheFixedFilesFromAConfig() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spec = TestPaths.fixtures.appendingPathComponent("valid/everything.yaml").path
+        let config = folder.appendingPathComponent("kiln.json")
+        try Data(#"{"spec": "\#(spec)", "clientName": "EverythingClient", "access": "internal"}"#.utf8).write(to: config)
+        let output = folder.appendingPathComponent("out")
+        let result = run(["generate", "--config", config.path, "--output", output.path, "--quiet"])
+        #expect(result.code == 0, "\(result.errors)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".swift") }.sorted()
+        #expect(files == ["Client.swift", "Mock.swift"] + (1...4).map { "Models\($0).swift" } + (1...4).map { "Operations\($0).swift" })
+        let client = try String(contentsOf: output.appendingPathComponent("Client.swift"), encoding: .utf8)
+        #expect(client.contains("struct EverythingClient: Sendable {") && !client.contains("public struct"))
+    }
+
+    @Test func configWithoutSpecIsALocatedError() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("kiln.json")
+        try Data(#"{"clientName": "XClient"}"#.utf8).write(to: config)
+        let result = run(["generate", "--config", config.path, "--output", folder.appendingPathComponent("out").path])
+        #expect(result.code == 1)
+        #expect(result.errors.hasPrefix("\(config.path):1:1: error: names no spec"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
+
+    @Test func specWithErrorsWritesNothingAndKeepsEarlierOutput() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("out")
+        let good = TestPaths.fixtures.appendingPathComponent("valid/everything.yaml").path
+        #expect(run(["generate", good, "--output", output.path, "--quiet"]).code == 0)
+        let before = try Data(contentsOf: output.appendingPathComponent("Client.swift"))
+
+        let broken = TestPaths.fixtures.appendingPathComponent("invalid/status-codes.yaml").path
+        let result = run(["generate", broken, "--output", output.path])
+        #expect(result.code == 1)
+        #expect(result.errors.contains("status-codes.yaml:") && result.errors.contains(": error: "))
+        #expect(try Data(contentsOf: output.appendingPathComponent("Client.swift")) == before, "nothing lost")
+    }
+}
