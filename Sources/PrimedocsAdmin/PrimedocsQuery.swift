@@ -57,15 +57,8 @@ public enum PrimedocsQuery {
         public var description: String { rendered }
     }
 
-    /// `/AppUserGroups`: title and primarySid, with wildcards.
-    public struct AppUserGroups: Hashable, Sendable, CustomStringConvertible {
-        var terms = Terms()
-        public init() {}
-        public func title(_ match: Match) throws(InvalidQuery) -> Self { try setting(self, "title", match) }
-        public func primarySid(_ match: Match) throws(InvalidQuery) -> Self { try setting(self, "primarySid", match) }
-        public var rendered: String { terms.rendered }
-        public var description: String { rendered }
-    }
+    /// `/AppUserGroups`: the same options as `/Groups` (title and primarySid, with wildcards).
+    public typealias AppUserGroups = Groups
 
     /// The organization unit lists and tree. The document lists no options for them; `title` (with wildcards)
     /// and `sid` come from its script prompt "e.g. title:*Sales* or sid:OU-123", as in the spec.
@@ -137,7 +130,6 @@ extension PrimedocsQuery {
 private protocol TermHolder { var terms: PrimedocsQuery.Terms { get set } }
 extension PrimedocsQuery.Users: TermHolder {}
 extension PrimedocsQuery.Groups: TermHolder {}
-extension PrimedocsQuery.AppUserGroups: TermHolder {}
 extension PrimedocsQuery.OrganizationUnits: TermHolder {}
 extension PrimedocsQuery.Templates: TermHolder {}
 
