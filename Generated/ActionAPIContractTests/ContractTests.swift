@@ -23,4 +23,144 @@ struct ActionAPIClientContractTests {
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
+
+    @Test("POST / action: preauth")
+    func preauthAction() async throws {
+        let reply = #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","action":"preauth","data":{"sso_type":0,"sso_redirect":null,"twofactor_type":2,"twofactor_required":true}}"#
+        try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
+            let client = ActionAPIClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let result = try await client.preauth(kname: "aaa", apiKey: "")
+            let request = try #require(server.requests.first)
+            #expect(request.method == "POST")
+            #expect(request.path == "/")
+            #expect(ContractCheck.jsonDifference(request.body, #"{"action":"preauth","accessType":1,"kname":"aaa","api_key":""}"#) == nil)
+            #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
+        }
+    }
+
+    @Test("POST / action: auth")
+    func authAction() async throws {
+        let reply = #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","action":"auth","data":{"kmd":"5f2b8c0e9a7d4e1f"}}"#
+        try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
+            let client = ActionAPIClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let result = try await client.auth(kname: "aaa", kpass: "ABCabc123!", twoFactorCode: "123456", longlife: try ContractCheck.sample(AuthRequest.Longlife.self, #"0"#), apiKey: "")
+            let request = try #require(server.requests.first)
+            #expect(request.method == "POST")
+            #expect(request.path == "/")
+            #expect(ContractCheck.jsonDifference(request.body, #"{"action":"auth","accessType":1,"kname":"aaa","kpass":"ABCabc123!","2fa":"123456","longlife":0,"api_key":""}"#) == nil)
+            #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
+        }
+    }
+
+    @Test("POST / action: verifyauth")
+    func verifyAuthAction() async throws {
+        let reply = #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","action":"verifyauth","data":{"kmd":"5f2b8c0e9a7d4e1f"}}"#
+        try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
+            let client = ActionAPIClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let result = try await client.verifyAuth(token: "5f2b8c0e9a7d4e1f", twoFactorCode: "123456")
+            let request = try #require(server.requests.first)
+            #expect(request.method == "POST")
+            #expect(request.path == "/")
+            #expect(ContractCheck.jsonDifference(request.body, #"{"action":"verifyauth","accessType":1,"token":"5f2b8c0e9a7d4e1f","2fa":"123456"}"#) == nil)
+            #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
+        }
+    }
+
+    @Test("POST / action: logout")
+    func logoutAction() async throws {
+        let reply = #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","action":"logout"}"#
+        try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
+            let client = ActionAPIClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let result = try await client.logout(token: "5f2b8c0e9a7d4e1f")
+            let request = try #require(server.requests.first)
+            #expect(request.method == "POST")
+            #expect(request.path == "/")
+            #expect(ContractCheck.jsonDifference(request.body, #"{"action":"logout","accessType":1,"token":"5f2b8c0e9a7d4e1f"}"#) == nil)
+            #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
+        }
+    }
+
+    @Test("POST / action: rights")
+    func rightsAction() async throws {
+        let reply = #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","action":"rights","data":[{"model":"User","actions":["get","list","update"]},{"model":"Subaccount","actions":["get","list","update","create","delete","deleteinfo"]}]}"#
+        try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
+            let client = ActionAPIClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let result = try await client.rights(token: "5f2b8c0e9a7d4e1f")
+            let request = try #require(server.requests.first)
+            #expect(request.method == "POST")
+            #expect(request.path == "/")
+            #expect(ContractCheck.jsonDifference(request.body, #"{"action":"rights","accessType":1,"token":"5f2b8c0e9a7d4e1f"}"#) == nil)
+            #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
+        }
+    }
+
+    @Test("POST / action: list")
+    func listAction() async throws {
+        let reply = #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","model":"Subaccount","action":"list","data":{"data":[{"id":"542","row":["542","aaa","Aktiv"]},{"id":"543","row":["543","bbb","Aktiv"]}],"head":[{"headline":"ID","colsort":false,"colorder":"intID","colname":"intID"},{"headlineType":"string","headline":"Nutzername","colsort":false,"colorder":"strLogin","colname":"strLogin"},{"headlineType":"string","headline":"Status","colsort":false,"colorder":"intStatus","colname":"intStatus"}],"caption":"User","count":2,"total":2}}"#
+        try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
+            let client = ActionAPIClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let result = try await client.list(model: "Subaccount", filters: try ContractCheck.sample([Filter].self, #"[{"fieldname":"age","comparison":"gte","value":27},{"fieldname":"lastname","comparison":"like","value":"man"}]"#), limit: 100, offset: 0, order: "strLogin", sort: try ContractCheck.sample(SortDirection.self, #""asc""#), cols: try ContractCheck.sample([String].self, #"["intID","strLogin","intStatus"]"#))
+            let request = try #require(server.requests.first)
+            #expect(request.method == "POST")
+            #expect(request.path == "/")
+            #expect(ContractCheck.jsonDifference(request.body, #"{"action":"list","accessType":1,"model":"Subaccount","filters":[{"fieldname":"age","comparison":"gte","value":27},{"fieldname":"lastname","comparison":"like","value":"man"}],"limit":100,"offset":0,"order":"strLogin","sort":"asc","cols":["intID","strLogin","intStatus"]}"#) == nil)
+            #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
+        }
+    }
+
+    @Test("POST / action: get")
+    func getAction() async throws {
+        let reply = #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","model":"Subaccount","action":"get","data":{"fields":[{"fieldname":"intID","displayname":"ID","type":2,"subtype":8,"required":true,"defaultvalue":null,"disabled":false,"infotext":false,"value":"542","displayvalue":"","listkeys":[],"listvalues":[]},{"fieldname":"strLogin","displayname":"Nutzername","type":1,"subtype":0,"required":true,"defaultvalue":null,"disabled":false,"infotext":false,"value":"aaa","displayvalue":"aaa","listkeys":[],"listvalues":[]},{"fieldname":"strPass","displayname":"Passwort","type":1,"subtype":5,"required":true,"defaultvalue":null,"disabled":false,"infotext":false,"value":"%%unchanged%%","displayvalue":"********","listkeys":[],"listvalues":[]},{"fieldname":"intStatus","displayname":"Status","type":2,"subtype":1,"required":false,"defaultvalue":null,"disabled":false,"infotext":false,"value":"1","displayvalue":"Aktiv","listkeys":[0,1],"listvalues":["Inaktiv","Aktiv"]}],"caption":"User: aaa","groups":[],"ids":[542],"canDelete":true,"canSave":true,"canSaveNew":true}}"#
+        try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
+            let client = ActionAPIClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let result = try await client.get(model: "Subaccount", ids: try ContractCheck.sample([RecordId].self, #"[542]"#))
+            let request = try #require(server.requests.first)
+            #expect(request.method == "POST")
+            #expect(request.path == "/")
+            #expect(ContractCheck.jsonDifference(request.body, #"{"action":"get","accessType":1,"model":"Subaccount","ids":[542]}"#) == nil)
+            #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
+        }
+    }
+
+    @Test("POST / action: create")
+    func createAction() async throws {
+        let reply = #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","model":"Subaccount","action":"get","previousAction":"create","data":{"fields":[{"fieldname":"intID","displayname":"ID","type":2,"subtype":8,"required":true,"defaultvalue":null,"disabled":false,"infotext":false,"value":"544","displayvalue":"","listkeys":[],"listvalues":[]},{"fieldname":"strLogin","displayname":"Nutzername","type":1,"subtype":0,"required":true,"defaultvalue":null,"disabled":false,"infotext":false,"value":"new User","displayvalue":"new User","listkeys":[],"listvalues":[]}],"caption":"User: new User","groups":[],"subgroups":[],"ids":[544],"canDelete":true,"canSave":true,"canSaveNew":true}}"#
+        try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
+            let client = ActionAPIClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let result = try await client.create(model: "Subaccount", data: try ContractCheck.sample(RecordData.self, #"{"intID":"0","strLogin":"new User","strPass":"ABCabc123!","intStatus":"1"}"#), ids: try ContractCheck.sample([RecordId].self, #"[]"#))
+            let request = try #require(server.requests.first)
+            #expect(request.method == "POST")
+            #expect(request.path == "/")
+            #expect(ContractCheck.jsonDifference(request.body, #"{"action":"create","accessType":1,"model":"Subaccount","ids":[],"data":{"intID":"0","strLogin":"new User","strPass":"ABCabc123!","intStatus":"1"}}"#) == nil)
+            #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
+        }
+    }
+
+    @Test("POST / action: update")
+    func updateAction() async throws {
+        let reply = #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","model":"Subaccount","action":"get","previousAction":"update","data":{"fields":[{"fieldname":"strLogin","displayname":"Nutzername","type":1,"subtype":0,"required":true,"defaultvalue":null,"disabled":false,"infotext":false,"value":"aaa","displayvalue":"aaa","listkeys":[],"listvalues":[]}],"caption":"User: aaa","groups":[],"subgroups":[],"ids":[542],"canDelete":true,"canSave":true,"canSaveNew":true}}"#
+        try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
+            let client = ActionAPIClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let result = try await client.update(model: "Subaccount", ids: try ContractCheck.sample([RecordId].self, #"[542]"#), data: try ContractCheck.sample(RecordData.self, #"{"intID":"542","strLogin":"aaa","strPass":"abcabc","intStatus":"1"}"#))
+            let request = try #require(server.requests.first)
+            #expect(request.method == "POST")
+            #expect(request.path == "/")
+            #expect(ContractCheck.jsonDifference(request.body, #"{"action":"update","accessType":1,"model":"Subaccount","ids":[542],"data":{"intID":"542","strLogin":"aaa","strPass":"abcabc","intStatus":"1"}}"#) == nil)
+            #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
+        }
+    }
+
+    @Test("POST / action: delete")
+    func deleteAction() async throws {
+        let reply = #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","model":"Subaccount","action":"create","previousAction":"delete","data":{"fields":[{"fieldname":"strLogin","displayname":"Nutzername","type":1,"subtype":0,"required":true,"defaultvalue":null,"disabled":false,"infotext":false,"value":"","displayvalue":"","listkeys":[],"listvalues":[]}],"caption":"User: new User","groups":[],"subgroups":[],"ids":[],"canDelete":true,"canSave":true,"canSaveNew":true}}"#
+        try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
+            let client = ActionAPIClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let result = try await client.delete(model: "Subaccount", ids: try ContractCheck.sample([RecordId].self, #"[544]"#))
+            let request = try #require(server.requests.first)
+            #expect(request.method == "POST")
+            #expect(request.path == "/")
+            #expect(ContractCheck.jsonDifference(request.body, #"{"action":"delete","accessType":1,"model":"Subaccount","ids":[544]}"#) == nil)
+            #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
+        }
+    }
 }

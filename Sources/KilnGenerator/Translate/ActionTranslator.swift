@@ -49,13 +49,29 @@ struct ActionTranslator {
         var defaultValue: String?
     }
 
+    /// An action method as contract tests and mocks need it.
+    struct Call {
+        var action: String
+        var name: String
+        var parameters: [Parameter]
+        var wireNames: [String]
+        /// Each parameter's property schema, for a sample when the spec's example lacks it.
+        var schemas: [Schema]
+        var discriminator: String
+    }
+
+    struct Output {
+        var functions: [Declaration] = []
+        var calls: [Call] = []
+    }
+
     /// One method per action, plus page sequences for the action `x-kiln-pagination` names.
-    func translate(_ signature: OperationTranslator.Signature, scope: inout NameScope) -> [Declaration] {
+    func translate(_ signature: OperationTranslator.Signature, scope: inout NameScope) -> Output {
         guard let settings = Settings(signature.operation.extensions["x-kiln-actions"]),
             let bodySchema = signature.body.flatMap({ _ in requestSchema(signature.operation) }),
             let mapping = bodySchema.discriminator?.mapping
-        else { return [] }
-        var functions: [Declaration] = []
+        else { return Output() }
+        var output = Output()
         for (action, target) in mapping {
             guard let requestName = componentName(target),
                 let requestType = translator.componentTypeNames[requestName],
@@ -71,7 +87,11 @@ struct ActionTranslator {
                 responseType: responseType, responseSchema: responseSchema, settings: settings, signature: signature,
                 scope: &scope)
             else { continue }
-            functions.append(.function(method.declaration))
+            output.functions.append(.function(method.declaration))
+            output.calls.append(
+                Call(
+                    action: action, name: method.declaration.name, parameters: method.declaration.parameters,
+                    wireNames: method.wireNames, schemas: method.schemas, discriminator: settings.discriminator))
             if let paging = PaginationTranslator.Settings(signature.operation.extensions["x-kiln-pagination"], action: action),
                 let responseSchema
             {
@@ -83,11 +103,11 @@ struct ActionTranslator {
                     pageSchema: responseSchema, pageType: responseType,
                     provenance: "\(signature.method.rawValue.uppercased()) \(signature.path)`, action `\(action)")
                 let plain = bare(method.declaration.name)
-                functions += PaginationTranslator(translator: translator, access: access).translate(
+                output.functions += PaginationTranslator(translator: translator, access: access).translate(
                     paged, settings: paging, pagesName: scope.claim(plain + "Pages"), allName: scope.claim(plain + "All"))
             }
         }
-        return functions
+        return output
     }
 
     /// The fields every body carries from the client's configuration, typed by the first action that has them.
@@ -117,6 +137,7 @@ struct ActionTranslator {
     private struct Method {
         var declaration: FunctionDeclaration
         var wireNames: [String]
+        var schemas: [Schema]
     }
 
     private func method(
@@ -127,8 +148,8 @@ struct ActionTranslator {
         let merged = translator.analysis.mergedObject(resolved)
         let memberNames = StructBuilder.memberNames(merged.properties)
         let operationID = SwiftLiteral.string(signature.operationID)
-        var required: [(Parameter, String)] = []
-        var optional: [(Parameter, String)] = []
+        var required: [(Parameter, String, Schema)] = []
+        var optional: [(Parameter, String, Schema)] = []
         var arguments: [String] = []
         var typeScope = NameScope(reserved: [requestType, "CodingKeys"])
         for ((wireName, property), name) in zip(merged.properties, memberNames) {
@@ -144,7 +165,11 @@ struct ActionTranslator {
             } else {
                 arguments.append("\(bare(name)): \(name)")
                 let parameter = Parameter(name: name, type: type, defaultValue: type.isOptional ? "nil" : nil)
-                if type.isOptional { optional.append((parameter, wireName)) } else { required.append((parameter, wireName)) }
+                if type.isOptional {
+                    optional.append((parameter, wireName, property))
+                } else {
+                    required.append((parameter, wireName, property))
+                }
             }
         }
         let inputs = required + optional
@@ -176,7 +201,7 @@ struct ActionTranslator {
             declaration: FunctionDeclaration(
                 info: DeclarationInfo(documentation: documentation, access: access), name: name,
                 parameters: inputs.map(\.0), isAsync: true, throwsClause: "throws", returnType: responseType, body: body),
-            wireNames: inputs.map(\.1))
+            wireNames: inputs.map(\.1), schemas: inputs.map(\.2))
     }
 
     /// The property's Swift type as the request struct declares it (same hint and scope as

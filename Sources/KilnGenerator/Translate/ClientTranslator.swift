@@ -21,6 +21,8 @@ struct ClientTranslator {
         var signatures: [OperationTranslator.Signature] = []
         /// Methods besides the operations' own that the mock must offer (one per action).
         var extraMethods: [MockTranslator.Method] = []
+        /// The action methods of an `x-kiln-actions` operation, for contract tests.
+        var actionCalls: [(operation: OperationTranslator.Signature, call: ActionTranslator.Call)] = []
     }
 
     struct Output {
@@ -70,8 +72,9 @@ struct ClientTranslator {
                 if operation.extensions["x-kiln-actions"] != nil {
                     let actions = ActionTranslator(translator: translator, access: access)
                         .translate(output.signature, scope: &scope)
-                    groups[index].functions += actions
-                    groups[index].extraMethods += actions.compactMap { declaration in
+                    groups[index].functions += actions.functions
+                    groups[index].actionCalls += actions.calls.map { (output.signature, $0) }
+                    groups[index].extraMethods += actions.functions.compactMap { declaration in
                         guard case .function(let function) = declaration, function.isAsync else { return nil }
                         return MockTranslator.Method(
                             name: function.name, operationID: output.signature.operationID,

@@ -40,6 +40,12 @@ indirect enum SampleValue: Equatable {
         }
     }
 
+    /// The value of an object's field; nil for other values and missing fields.
+    func objectField(_ name: String) -> SampleValue? {
+        guard case .object(let fields) = self else { return nil }
+        return fields.first { $0.0 == name }?.1
+    }
+
     /// The text of a scalar as a parameter carries it; nil for structures.
     var scalarText: String? {
         switch self {
