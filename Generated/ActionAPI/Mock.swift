@@ -28,6 +28,36 @@ public protocol ActionAPIProtocol: Sendable {
     func delete(model: String, ids: [RecordId]) async throws -> RecordResponse
 }
 
+extension ActionAPIProtocol {
+    public func preauth(kname: String, apiKey: String? = nil) async throws -> PreauthResponse {
+        try await preauth(kname: kname, apiKey: apiKey)
+    }
+
+    public func auth(kname: String, kpass: String, twoFactorCode: String? = nil, longlife: AuthRequest.Longlife? = nil, apiKey: String? = nil) async throws -> AuthResponse {
+        try await auth(kname: kname, kpass: kpass, twoFactorCode: twoFactorCode, longlife: longlife, apiKey: apiKey)
+    }
+
+    public func verifyAuth(token: String, twoFactorCode: String? = nil) async throws -> AuthResponse {
+        try await verifyAuth(token: token, twoFactorCode: twoFactorCode)
+    }
+
+    public func logout(token: String? = nil) async throws -> LogoutResponse {
+        try await logout(token: token)
+    }
+
+    public func rights(token: String? = nil) async throws -> RightsResponse {
+        try await rights(token: token)
+    }
+
+    public func list(model: String, filters: [Filter]? = nil, limit: Int? = nil, offset: Int? = nil, order: String? = nil, sort: SortDirection? = nil, cols: [String]? = nil, assoc: Bool? = nil, dataonly: Bool? = nil) async throws -> ListResponse {
+        try await list(model: model, filters: filters, limit: limit, offset: offset, order: order, sort: sort, cols: cols, assoc: assoc, dataonly: dataonly)
+    }
+
+    public func create(model: String, data: RecordData, ids: [RecordId]? = nil, insertIgnore: CreateRequest.InsertIgnore? = nil, onDuplicateUpdate: CreateRequest.OnDuplicateUpdate? = nil) async throws -> RecordResponse {
+        try await create(model: model, data: data, ids: ids, insertIgnore: insertIgnore, onDuplicateUpdate: onDuplicateUpdate)
+    }
+}
+
 extension ActionAPIClient: ActionAPIProtocol {}
 
 /// A stand-in for ``ActionAPIClient`` in tests: give each operation you expect a handler

@@ -50,6 +50,12 @@ public protocol IServUsersAPI: Sendable {
     func restore(id: String) async throws
 }
 
+extension IServUsersAPI {
+    public func list(extended: Bool? = nil, query: UserFilter? = nil) async throws -> [User] {
+        try await list(extended: extended, query: query)
+    }
+}
+
 /// The operations tagged `adminPasswords`.
 public protocol IServAdminPasswordsAPI: Sendable {
     func set(id: String, _ body: Password) async throws
@@ -84,6 +90,12 @@ public protocol IServGroupsAPI: Sendable {
     func removeFlags(id: String, _ body: IdList) async throws -> Group
 }
 
+extension IServGroupsAPI {
+    public func list(extended: Bool? = nil, query: GroupFilter? = nil) async throws -> [Group] {
+        try await list(extended: extended, query: query)
+    }
+}
+
 /// The operations tagged `roles`.
 public protocol IServRolesAPI: Sendable {
     func list(extended: Bool?, query: RoleFilter?) async throws -> [Role]
@@ -99,6 +111,12 @@ public protocol IServRolesAPI: Sendable {
     func removePrivileges(id: String, _ body: IdList) async throws -> Role
 }
 
+extension IServRolesAPI {
+    public func list(extended: Bool? = nil, query: RoleFilter? = nil) async throws -> [Role] {
+        try await list(extended: extended, query: query)
+    }
+}
+
 /// The operations tagged `privileges`.
 public protocol IServPrivilegesAPI: Sendable {
     func list(extended: Bool?, query: PrivilegeFilter?) async throws -> [Privilege]
@@ -112,6 +130,12 @@ public protocol IServPrivilegesAPI: Sendable {
     func addGroups(id: String, _ body: IdList) async throws -> Privilege
 
     func removeGroups(id: String, _ body: IdList) async throws -> Privilege
+}
+
+extension IServPrivilegesAPI {
+    public func list(extended: Bool? = nil, query: PrivilegeFilter? = nil) async throws -> [Privilege] {
+        try await list(extended: extended, query: query)
+    }
 }
 
 /// The operations tagged `sso`.

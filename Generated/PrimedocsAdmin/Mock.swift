@@ -32,6 +32,12 @@ public protocol PrimedocsUsersAPI: Sendable {
     func update(userId: String, _ body: UpdateUserRequest) async throws
 }
 
+extension PrimedocsUsersAPI {
+    public func list(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> UserPage {
+        try await list(page: page, pageSize: pageSize, query: query)
+    }
+}
+
 /// The operations tagged `profiles`.
 public protocol PrimedocsProfilesAPI: Sendable {
     func get(userId: String, profileId: String) async throws -> Profile
@@ -50,6 +56,12 @@ public protocol PrimedocsGroupsAPI: Sendable {
     func create(sid: String) async throws -> UserGroup
 }
 
+extension PrimedocsGroupsAPI {
+    public func list(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> UserGroupPage {
+        try await list(page: page, pageSize: pageSize, query: query)
+    }
+}
+
 /// The operations tagged `organizationUnits`.
 public protocol PrimedocsOrganizationUnitsAPI: Sendable {
     func list(page: Int32?, pageSize: Int32?, query: String?) async throws -> OrganizationUnitPage
@@ -65,6 +77,24 @@ public protocol PrimedocsOrganizationUnitsAPI: Sendable {
     func listChildren(organizationUnitId: String, page: Int32?, pageSize: Int32?, query: String?) async throws -> OrganizationUnitPage
 
     func getTree(query: String?) async throws -> [OrganizationUnitTreeNode]
+}
+
+extension PrimedocsOrganizationUnitsAPI {
+    public func list(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> OrganizationUnitPage {
+        try await list(page: page, pageSize: pageSize, query: query)
+    }
+
+    public func delete(organizationUnitId: String, deleteChildren: Bool? = nil) async throws {
+        try await delete(organizationUnitId: organizationUnitId, deleteChildren: deleteChildren)
+    }
+
+    public func listChildren(organizationUnitId: String, page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> OrganizationUnitPage {
+        try await listChildren(organizationUnitId: organizationUnitId, page: page, pageSize: pageSize, query: query)
+    }
+
+    public func getTree(query: String? = nil) async throws -> [OrganizationUnitTreeNode] {
+        try await getTree(query: query)
+    }
 }
 
 /// The operations tagged `snippetGroups`.
@@ -90,14 +120,36 @@ public protocol PrimedocsSnippetGroupsAPI: Sendable {
     func deleteLocalization(snippetGroupId: String, lcid: Int32) async throws
 }
 
+extension PrimedocsSnippetGroupsAPI {
+    public func list(page: Int32? = nil, pageSize: Int32? = nil) async throws -> SnippetGroupPage {
+        try await list(page: page, pageSize: pageSize)
+    }
+
+    public func listChildren(snippetGroupId: String, page: Int32? = nil, pageSize: Int32? = nil) async throws -> SnippetGroupPage {
+        try await listChildren(snippetGroupId: snippetGroupId, page: page, pageSize: pageSize)
+    }
+}
+
 /// The operations tagged `appUserGroups`.
 public protocol PrimedocsAppUserGroupsAPI: Sendable {
     func list(page: Int32?, pageSize: Int32?, query: String?) async throws -> AppUserGroupPage
 }
 
+extension PrimedocsAppUserGroupsAPI {
+    public func list(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> AppUserGroupPage {
+        try await list(page: page, pageSize: pageSize, query: query)
+    }
+}
+
 /// The operations tagged `templates`.
 public protocol PrimedocsTemplatesAPI: Sendable {
     func list(page: Int32?, pageSize: Int32?, query: String?) async throws -> TemplatePage
+}
+
+extension PrimedocsTemplatesAPI {
+    public func list(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> TemplatePage {
+        try await list(page: page, pageSize: pageSize, query: query)
+    }
 }
 
 extension PrimedocsClient: PrimedocsAPI {}

@@ -6,9 +6,8 @@ import Testing
 @Suite struct ActionAPIMockTests {
     /// What an app might write: the logins of every account, through whatever client it is given.
     static func logins(_ client: some ActionAPIProtocol) async throws -> [String] {
-        let response = try await client.list(
-            model: "Subaccount", filters: nil, limit: 100, offset: nil, order: "strLogin", sort: nil, cols: ["strLogin"],
-            assoc: nil, dataonly: nil)
+        // Default arguments work through the protocol too (forwarders in a protocol extension).
+        let response = try await client.list(model: "Subaccount", limit: 100, order: "strLogin", cols: ["strLogin"])
         return response.data.data.compactMap { $0.row.first ?? nil }
     }
 

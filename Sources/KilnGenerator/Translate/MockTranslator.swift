@@ -50,7 +50,11 @@ struct MockTranslator {
         let tagged = groups.filter { $0.tag != nil }
         let root = groups.first { $0.tag == nil }
         var declarations: [Declaration] = [.type(clientProtocol(tagged, root))]
-        for group in tagged { declarations.append(.type(groupProtocol(group))) }
+        declarations += defaultArguments(protocolName, methods(root))
+        for group in tagged {
+            declarations.append(.type(groupProtocol(group)))
+            declarations += defaultArguments(groupProtocolName(group), methods(group))
+        }
         declarations.append(conformance(clientName, protocolName))
         for group in tagged {
             declarations.append(conformance("\(clientName).\(group.typeName)", groupProtocolName(group)))
@@ -99,6 +103,28 @@ struct MockTranslator {
                     return parameter
                 },
                 isAsync: true, throwsClause: "throws", returnType: signature.returnType, body: nil))
+    }
+
+    /// Protocol requirements cannot have default arguments, so code written against the protocol
+    /// (`api.groups.list()`) calls these forwarders, which dispatch to the conforming type's method.
+    private func defaultArguments(_ protocolName: String, _ methods: [Method]) -> [Declaration] {
+        let forwarders: [Declaration] = methods.filter { $0.parameters.contains { $0.defaultValue != nil } }.map { method in
+            let arguments = method.parameters.map { parameter in
+                parameter.label == "_" ? parameter.name : "\(plain(parameter.name)): \(parameter.name)"
+            }.joined(separator: ", ")
+            return .function(
+                FunctionDeclaration(
+                    info: DeclarationInfo(access: access, attributes: method.deprecated ? ["@available(*, deprecated)"] : []),
+                    name: method.name, parameters: method.parameters, isAsync: true, throwsClause: "throws",
+                    returnType: method.returnType, body: [.line("try await \(plain(method.name))(\(arguments))")]))
+        }
+        guard !forwarders.isEmpty else { return [] }
+        return [
+            .extension(
+                ExtensionDeclaration(
+                    info: DeclarationInfo(), extendedType: protocolName, conformances: [], whereClause: nil,
+                    members: forwarders))
+        ]
     }
 
     private func conformance(_ type: String, _ protocolName: String) -> Declaration {

@@ -27,6 +27,16 @@ public protocol ShopItemsAPI: Sendable {
     func uploadImage(itemId: Int, _ body: UploadItemImageRequest) async throws
 }
 
+extension ShopItemsAPI {
+    public func list(xRequestID: String, pageSize: Int? = nil, tags: [String]? = nil, filter: Filter? = nil, session: String? = nil, sort: ListItemsSort? = nil) async throws -> [Item] {
+        try await list(xRequestID: xRequestID, pageSize: pageSize, tags: tags, filter: filter, session: session, sort: sort)
+    }
+
+    public func update(itemId: String, _ body: UpdateItemRequest? = nil) async throws -> Item? {
+        try await update(itemId: itemId, body)
+    }
+}
+
 extension ShopClient: ShopAPI {}
 
 extension ShopClient.Items: ShopItemsAPI {}

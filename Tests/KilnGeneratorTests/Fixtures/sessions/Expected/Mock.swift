@@ -15,6 +15,12 @@ public protocol SessionsAPI: Sendable {
     func findItems(query: String, mode: FindRequest.Mode?, offset: Int?, limit: Int?) async throws -> FindResult
 }
 
+extension SessionsAPI {
+    public func findItems(query: String, mode: FindRequest.Mode? = nil, offset: Int? = nil, limit: Int? = nil) async throws -> FindResult {
+        try await findItems(query: query, mode: mode, offset: offset, limit: limit)
+    }
+}
+
 /// The operations tagged `auth`.
 public protocol SessionsAuthAPI: Sendable {
     func login(_ body: LoginRequest) async throws -> LoginResult
@@ -25,6 +31,12 @@ public protocol SessionsAuthAPI: Sendable {
 /// The operations tagged `items`.
 public protocol SessionsItemsAPI: Sendable {
     func list(kind: String?, page: Int?, size: Int?) async throws -> ItemPage
+}
+
+extension SessionsItemsAPI {
+    public func list(kind: String? = nil, page: Int? = nil, size: Int? = nil) async throws -> ItemPage {
+        try await list(kind: kind, page: page, size: size)
+    }
 }
 
 extension SessionsClient: SessionsAPI {}
