@@ -30,7 +30,7 @@ extension PrimedocsClient.SnippetGroups {
     /// Every page of ``list``, each fetched when the sequence reaches it.
     ///
     /// - Spec: `GET /SnippetGroups/Public`, x-kiln-pagination
-    public func listPages(pageSize: Int = 50) -> PageSequence<SnippetGroupPage> {
+    public func pages(pageSize: Int = 50) -> PageSequence<SnippetGroupPage> {
         PageSequence.pageNumbered(
             firstPage: 1, pageSize: pageSize,
             fetch: { [self] request in try await list(page: Int32(request.page), pageSize: Int32(request.pageSize)) },
@@ -39,9 +39,9 @@ extension PrimedocsClient.SnippetGroups {
         )
     }
 
-    /// Every item of ``list`` across all pages: `for try await item in listAll() { ... }`.
-    public func listAll(pageSize: Int = 50) -> PageItemSequence<SnippetGroupPage, SnippetGroup> {
-        listPages(pageSize: pageSize).items { $0.data }
+    /// Every item of ``list`` across all pages: `for try await item in all() { ... }`.
+    public func all(pageSize: Int = 50) -> PageItemSequence<SnippetGroupPage, SnippetGroup> {
+        pages(pageSize: pageSize).items { $0.data }
     }
 
     /// Create a public snippet group

@@ -32,7 +32,7 @@ extension PrimedocsClient.OrganizationUnits {
     /// Every page of ``list``, each fetched when the sequence reaches it.
     ///
     /// - Spec: `GET /OrganizationUnits`, x-kiln-pagination
-    public func listPages(query: String? = nil, pageSize: Int = 50) -> PageSequence<OrganizationUnitPage> {
+    public func pages(query: String? = nil, pageSize: Int = 50) -> PageSequence<OrganizationUnitPage> {
         PageSequence.pageNumbered(
             firstPage: 1, pageSize: pageSize,
             fetch: { [self] request in try await list(page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
@@ -41,9 +41,9 @@ extension PrimedocsClient.OrganizationUnits {
         )
     }
 
-    /// Every item of ``list`` across all pages: `for try await item in listAll() { ... }`.
-    public func listAll(query: String? = nil, pageSize: Int = 50) -> PageItemSequence<OrganizationUnitPage, OrganizationUnit> {
-        listPages(query: query, pageSize: pageSize).items { $0.data }
+    /// Every item of ``list`` across all pages: `for try await item in all() { ... }`.
+    public func all(query: String? = nil, pageSize: Int = 50) -> PageItemSequence<OrganizationUnitPage, OrganizationUnit> {
+        pages(query: query, pageSize: pageSize).items { $0.data }
     }
 
     /// Create an organization unit

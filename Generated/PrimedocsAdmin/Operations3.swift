@@ -32,7 +32,7 @@ extension PrimedocsClient.Users {
     /// Every page of ``list``, each fetched when the sequence reaches it.
     ///
     /// - Spec: `GET /Users`, x-kiln-pagination
-    public func listPages(query: String? = nil, pageSize: Int = 50) -> PageSequence<UserPage> {
+    public func pages(query: String? = nil, pageSize: Int = 50) -> PageSequence<UserPage> {
         PageSequence.pageNumbered(
             firstPage: 1, pageSize: pageSize,
             fetch: { [self] request in try await list(page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
@@ -41,9 +41,9 @@ extension PrimedocsClient.Users {
         )
     }
 
-    /// Every item of ``list`` across all pages: `for try await item in listAll() { ... }`.
-    public func listAll(query: String? = nil, pageSize: Int = 50) -> PageItemSequence<UserPage, User> {
-        listPages(query: query, pageSize: pageSize).items { $0.data }
+    /// Every item of ``list`` across all pages: `for try await item in all() { ... }`.
+    public func all(query: String? = nil, pageSize: Int = 50) -> PageItemSequence<UserPage, User> {
+        pages(query: query, pageSize: pageSize).items { $0.data }
     }
 
     /// Create and onboard a user
@@ -139,7 +139,7 @@ extension PrimedocsClient.AppUserGroups {
     /// Every page of ``list``, each fetched when the sequence reaches it.
     ///
     /// - Spec: `GET /AppUserGroups`, x-kiln-pagination
-    public func listPages(query: String? = nil, pageSize: Int = 50) -> PageSequence<AppUserGroupPage> {
+    public func pages(query: String? = nil, pageSize: Int = 50) -> PageSequence<AppUserGroupPage> {
         PageSequence.pageNumbered(
             firstPage: 1, pageSize: pageSize,
             fetch: { [self] request in try await list(page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
@@ -148,9 +148,9 @@ extension PrimedocsClient.AppUserGroups {
         )
     }
 
-    /// Every item of ``list`` across all pages: `for try await item in listAll() { ... }`.
-    public func listAll(query: String? = nil, pageSize: Int = 50) -> PageItemSequence<AppUserGroupPage, AppUserGroup> {
-        listPages(query: query, pageSize: pageSize).items { $0.data }
+    /// Every item of ``list`` across all pages: `for try await item in all() { ... }`.
+    public func all(query: String? = nil, pageSize: Int = 50) -> PageItemSequence<AppUserGroupPage, AppUserGroup> {
+        pages(query: query, pageSize: pageSize).items { $0.data }
     }
 }
 
@@ -183,7 +183,7 @@ extension PrimedocsClient.Templates {
     /// Every page of ``list``, each fetched when the sequence reaches it.
     ///
     /// - Spec: `GET /Templates`, x-kiln-pagination
-    public func listPages(query: String? = nil, pageSize: Int = 50) -> PageSequence<TemplatePage> {
+    public func pages(query: String? = nil, pageSize: Int = 50) -> PageSequence<TemplatePage> {
         PageSequence.pageNumbered(
             firstPage: 1, pageSize: pageSize,
             fetch: { [self] request in try await list(page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
@@ -192,8 +192,8 @@ extension PrimedocsClient.Templates {
         )
     }
 
-    /// Every item of ``list`` across all pages: `for try await item in listAll() { ... }`.
-    public func listAll(query: String? = nil, pageSize: Int = 50) -> PageItemSequence<TemplatePage, Template> {
-        listPages(query: query, pageSize: pageSize).items { $0.data }
+    /// Every item of ``list`` across all pages: `for try await item in all() { ... }`.
+    public func all(query: String? = nil, pageSize: Int = 50) -> PageItemSequence<TemplatePage, Template> {
+        pages(query: query, pageSize: pageSize).items { $0.data }
     }
 }

@@ -123,7 +123,7 @@ extension PrimedocsClient.Groups {
     /// Every page of ``list``, each fetched when the sequence reaches it.
     ///
     /// - Spec: `GET /Groups`, x-kiln-pagination
-    public func listPages(query: String? = nil, pageSize: Int = 50) -> PageSequence<UserGroupPage> {
+    public func pages(query: String? = nil, pageSize: Int = 50) -> PageSequence<UserGroupPage> {
         PageSequence.pageNumbered(
             firstPage: 1, pageSize: pageSize,
             fetch: { [self] request in try await list(page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
@@ -132,9 +132,9 @@ extension PrimedocsClient.Groups {
         )
     }
 
-    /// Every item of ``list`` across all pages: `for try await item in listAll() { ... }`.
-    public func listAll(query: String? = nil, pageSize: Int = 50) -> PageItemSequence<UserGroupPage, UserGroup> {
-        listPages(query: query, pageSize: pageSize).items { $0.data }
+    /// Every item of ``list`` across all pages: `for try await item in all() { ... }`.
+    public func all(query: String? = nil, pageSize: Int = 50) -> PageItemSequence<UserGroupPage, UserGroup> {
+        pages(query: query, pageSize: pageSize).items { $0.data }
     }
 
     /// Create and onboard a group

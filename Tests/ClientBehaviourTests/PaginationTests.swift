@@ -17,7 +17,7 @@ import Testing
         }) { server in
             let primedocs = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/api/v3/ds/Admin"))
             var ids: [String] = []
-            for try await user in primedocs.users.listAll(query: "title:\"User*\"", pageSize: 2) {
+            for try await user in primedocs.users.all(query: "title:\"User*\"", pageSize: 2) {
                 ids.append(user.id)
             }
             #expect(ids == ["u1-1", "u1-2", "u2-1", "u2-2", "u3-1", "u3-2"])
@@ -35,7 +35,7 @@ import Testing
         }) { server in
             let peiq = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
             var pages: [Int] = []
-            for try await page in peiq.users.listPages(enabled: true, pageSize: 2) {
+            for try await page in peiq.users.pages(enabled: true, pageSize: 2) {
                 pages.append(page.page)
             }
             #expect(pages == [1, 2, 3])
@@ -50,7 +50,7 @@ import Testing
             return .json(#"{"data":[{"id":"u\#(page)","title":"t"}],"pagingDetails":{"page":\#(page),"totalPages":50}}"#)
         }) { server in
             let primedocs = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            var iterator = primedocs.users.listAll(pageSize: 1).makeAsyncIterator()
+            var iterator = primedocs.users.all(pageSize: 1).makeAsyncIterator()
             let first = try await iterator.next()
             let second = try await iterator.next()
             #expect(first?.id == "u1")

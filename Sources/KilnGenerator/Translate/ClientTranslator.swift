@@ -81,8 +81,10 @@ struct ClientTranslator {
                             parameters: function.parameters, returnType: function.returnType, deprecated: false)
                     }
                 } else if operation.extensions["x-kiln-pagination"] != nil {
-                    let pagesName = scope.claim(bare(name) + "Pages")
-                    let allName = scope.claim(bare(name) + "All")
+                    // In a group, the one list reads best as `users.all()`; elsewhere the name says which list.
+                    let plainList = tag != nil && bare(name) == "list"
+                    let pagesName = scope.claim(plainList ? "pages" : bare(name) + "Pages")
+                    let allName = scope.claim(plainList ? "all" : bare(name) + "All")
                     groups[index].functions += PaginationTranslator(translator: translator, access: access)
                         .translate(output.signature, pagesName: pagesName, allName: allName)
                 }

@@ -30,7 +30,7 @@ extension SessionsClient.Items {
     /// Every page of ``list``, each fetched when the sequence reaches it.
     ///
     /// - Spec: `GET /items`, x-kiln-pagination
-    public func listPages(kind: String? = nil, pageSize: Int = 25) -> PageSequence<ItemPage> {
+    public func pages(kind: String? = nil, pageSize: Int = 25) -> PageSequence<ItemPage> {
         PageSequence.pageNumbered(
             firstPage: 1, pageSize: pageSize,
             fetch: { [self] request in try await list(kind: kind, page: request.page, size: request.pageSize) },
@@ -39,8 +39,8 @@ extension SessionsClient.Items {
         )
     }
 
-    /// Every item of ``list`` across all pages: `for try await item in listAll() { ... }`.
-    public func listAll(kind: String? = nil, pageSize: Int = 25) -> PageItemSequence<ItemPage, Item> {
-        listPages(kind: kind, pageSize: pageSize).items { $0.items }
+    /// Every item of ``list`` across all pages: `for try await item in all() { ... }`.
+    public func all(kind: String? = nil, pageSize: Int = 25) -> PageItemSequence<ItemPage, Item> {
+        pages(kind: kind, pageSize: pageSize).items { $0.items }
     }
 }
