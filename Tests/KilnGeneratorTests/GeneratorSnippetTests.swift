@@ -84,6 +84,21 @@ import Testing
         #expect(code.contains("self.cursor = try container.decodeIfPresent(String.self, forKey: .cursor)\n"))
     }
 
+    @Test func readOnlyFieldsStayOutOfRequestBodies() throws {
+        let code = try generate(spec(schemas: """
+                Pet:
+                  type: object
+                  required: [id, name]
+                  properties:
+                    id: {type: string, readOnly: true}
+                    name: {type: string}
+            """))
+        #expect(code.contains("public let id: String?"))
+        #expect(code.contains("public func encode(to encoder: any Encoder) throws {"))
+        #expect(code.contains("if !encoder.isEncodingRequestBody {\n            try container.encodeIfPresent(id, forKey: .id)\n        }"))
+        #expect(code.contains("try container.encode(name, forKey: .name)"))
+    }
+
     @Test func wireNamesStayInCodingKeys() throws {
         let code = try generate(spec(schemas: """
                 User:

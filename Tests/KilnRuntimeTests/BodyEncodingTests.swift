@@ -89,3 +89,28 @@ import KilnRuntime
         #expect(MultipartFormData().encoded().count > 0)
     }
 }
+
+/// What generated models with `readOnly` fields do: encode them except in request bodies.
+@Suite struct ReadOnlyEncodingTests {
+    struct Pet: Codable, Sendable {
+        let id: String?
+        let name: String
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            if !encoder.isEncodingRequestBody {
+                try container.encodeIfPresent(id, forKey: .id)
+            }
+            try container.encode(name, forKey: .name)
+        }
+    }
+
+    @Test func requestBodiesLeaveReadOnlyFieldsOut() throws {
+        let core = APIClientCore(baseURL: URL(string: "https://example.com")!)
+        let pet = Pet(id: "p1", name: "Rex")
+        let sent = try core.encodeJSON(pet, operationID: "updatePet")
+        #expect(String(decoding: sent, as: UTF8.self) == #"{"name":"Rex"}"#)
+        let plain = try JSONCoding.makeEncoder().encode(pet)
+        #expect(String(decoding: plain, as: UTF8.self) == #"{"id":"p1","name":"Rex"}"#)
+    }
+}

@@ -11,10 +11,6 @@ public indirect enum Statement: Sendable {
     /// one level deeper, then the closing line.
     case opened(String, [Statement], closing: String)
     case blank
-
-    public static func block(_ header: String, _ body: [Statement]) -> Statement {
-        .block(header, body, footer: "}")
-    }
 }
 
 public struct SwitchCase: Sendable {

@@ -19,6 +19,8 @@ struct StructBuilder {
         var isLenientNumber: Bool
         /// `PatchValue<T>`: absent unless set, and able to carry an explicit null.
         var isPatch = false
+        /// `readOnly`: decoded from responses, never sent in a request body.
+        var isReadOnly = false
         /// The schema's `default` as a Swift literal: an optional field with one is non-optional and
         /// decodes to it when the key is missing.
         var defaultLiteral: String?
@@ -31,6 +33,9 @@ struct StructBuilder {
         members.append(.initializer(memberwiseInitializer(properties)))
         if properties.contains(where: { $0.isLenientNumber || $0.defaultLiteral != nil }) {
             members.append(.initializer(customDecoder(properties)))
+        }
+        if properties.contains(where: \.isReadOnly) {
+            members.append(.function(readOnlyAwareEncoder(properties)))
         }
         members.append(.type(codingKeys(properties)))
         members += nested
@@ -67,7 +72,7 @@ struct StructBuilder {
                 documentation: Documentation.lines(summary: propertySchema.title, description: propertySchema.description),
                 isIndirect: translator.needsIndirection(owner: component, propertySchema: propertySchema),
                 isLenientNumber: propertySchema.extensions["x-kiln-lenient-number"]?.scalar?.resolved == .bool(true),
-                isPatch: isPatch, defaultLiteral: defaultLiteral)
+                isPatch: isPatch, isReadOnly: propertySchema.readOnly, defaultLiteral: defaultLiteral)
         }
     }
 
@@ -121,6 +126,21 @@ struct StructBuilder {
         return InitializerDeclaration(
             info: DeclarationInfo(access: translator.access),
             parameters: [Parameter(label: "from", name: "decoder", type: .named("any Decoder"))],
+            throwsClause: "throws", body: body)
+    }
+
+    /// Only for structs with `readOnly` fields: they are encoded in responses (round trips, caches)
+    /// but left out of request bodies.
+    private func readOnlyAwareEncoder(_ properties: [Property]) -> FunctionDeclaration {
+        var body: [Statement] = [.line("var container = encoder.container(keyedBy: CodingKeys.self)")]
+        for property in properties {
+            let method = property.type.isOptional ? "encodeIfPresent" : "encode"
+            let line = "try container.\(method)(\(property.name), forKey: .\(property.name))"
+            body.append(property.isReadOnly ? .block("if !encoder.isEncodingRequestBody", [.line(line)], footer: "}") : .line(line))
+        }
+        return FunctionDeclaration(
+            info: DeclarationInfo(access: translator.access), name: "encode",
+            parameters: [Parameter(label: "to", name: "encoder", type: .named("any Encoder"))],
             throwsClause: "throws", body: body)
     }
 

@@ -65,7 +65,9 @@ public final class APIClientCore: Sendable {
     /// Encodes a JSON request body with the configured encoder.
     public func encodeJSON<Body: Encodable>(_ body: Body, operationID: String) throws(ClientError) -> Data {
         do {
-            return try configuration.makeEncoder().encode(body)
+            let encoder = configuration.makeEncoder()
+            encoder.userInfo[.kilnRequestBody] = true
+            return try encoder.encode(body)
         } catch {
             throw ClientError(kind: .encoding, operationID: operationID, message: "Encoding the request body failed: \(error)", underlyingError: error)
         }

@@ -32,3 +32,13 @@ public enum JSONCoding {
         return date
     }
 }
+
+extension CodingUserInfoKey {
+    /// Set while a request body is encoded, so models leave out their `readOnly` fields.
+    public static let kilnRequestBody = CodingUserInfoKey(rawValue: "kiln.requestBody")!
+}
+
+extension Encoder {
+    /// Whether this encodes a request body: `readOnly` fields are the server's to set and are not sent.
+    public var isEncodingRequestBody: Bool { userInfo[.kilnRequestBody] as? Bool == true }
+}

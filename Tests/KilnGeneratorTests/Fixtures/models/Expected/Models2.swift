@@ -3,63 +3,76 @@
 import Foundation
 import KilnRuntime
 
-/// - Spec: `#/components/schemas/Shape`
-public indirect enum Shape: Codable, Equatable, Sendable {
-    case circle(Circle)
-    case square(Square)
+/// - Spec: `#/components/schemas/Square`
+public struct Square: Codable, Equatable, Sendable {
+    public let name: String
+    public let kind: String?
+    public let side: Float
+
+    public init(name: String, kind: String? = nil, side: Float) {
+        self.name = name
+        self.kind = kind
+        self.side = side
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name
+        case kind
+        case side
+    }
+}
+
+/// - Spec: `#/components/schemas/Named`
+public struct Named: Codable, Equatable, Sendable {
+    public let name: String
+
+    public init(name: String) {
+        self.name = name
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name
+    }
+}
+
+/// Server-set and client-only fields, and a default.
+///
+/// - Spec: `#/components/schemas/Account`
+public struct Account: Codable, Equatable, Sendable {
+    public let id: String?
+    public let login: String
+    public let password: String?
+    public let pageSize: Int
+
+    public init(id: String? = nil, login: String, password: String? = nil, pageSize: Int = 20) {
+        self.id = id
+        self.login = login
+        self.password = password
+        self.pageSize = pageSize
+    }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        switch try decoder.discriminator("kind") {
-        case "round":
-            self = .circle(try container.decode(Circle.self))
-        case "Square":
-            self = .square(try container.decode(Square.self))
-        case let value:
-            throw OneOfDecodingError.unknownDiscriminator(value, type: "Shape", codingPath: decoder.codingPath)
-        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.login = try container.decode(String.self, forKey: .login)
+        self.password = try container.decodeIfPresent(String.self, forKey: .password)
+        self.pageSize = try container.decodeIfPresent(Int.self, forKey: .pageSize) ?? 20
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .circle(let value):
-            try container.encode(value)
-        case .square(let value):
-            try container.encode(value)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        if !encoder.isEncodingRequestBody {
+            try container.encodeIfPresent(id, forKey: .id)
         }
-    }
-}
-
-/// - Spec: `#/components/schemas/Circle`
-public struct Circle: Codable, Equatable, Sendable {
-    public let kind: String
-    public let radius: Double
-
-    public init(kind: String, radius: Double) {
-        self.kind = kind
-        self.radius = radius
+        try container.encode(login, forKey: .login)
+        try container.encodeIfPresent(password, forKey: .password)
+        try container.encode(pageSize, forKey: .pageSize)
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind
-        case radius
-    }
-}
-
-/// - Spec: `#/components/schemas/Tree`
-public struct Tree: Codable, Equatable, Sendable {
-    public let children: [Tree]?
-    @Indirect
-    public var next: Tree?
-
-    public init(children: [Tree]? = nil, next: Tree? = nil) {
-        self.children = children
-        self.next = next
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case children
-        case next
+        case id
+        case login
+        case password
+        case pageSize
     }
 }

@@ -3,58 +3,88 @@
 import Foundation
 import KilnRuntime
 
-/// - Spec: `#/components/schemas/Square`
-public struct Square: Codable, Equatable, Sendable {
-    public let name: String
-    public let kind: String?
-    public let side: Float
+/// - Spec: `#/components/schemas/Level`
+public enum Level: OpenEnum {
+    case none_
+    case read
+    case write
+    /// A value this client does not know yet.
+    case unknown(Int)
 
-    public init(name: String, kind: String? = nil, side: Float) {
-        self.name = name
-        self.kind = kind
-        self.side = side
+    public init(rawValue: Int) {
+        switch rawValue {
+        case 0:
+            self = .none_
+        case 1:
+            self = .read
+        case 2:
+            self = .write
+        default:
+            self = .unknown(rawValue)
+        }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case kind
-        case side
+    public var rawValue: Int {
+        switch self {
+        case .none_:
+            0
+        case .read:
+            1
+        case .write:
+            2
+        case .unknown(let value):
+            value
+        }
     }
 }
 
-/// - Spec: `#/components/schemas/Named`
-public struct Named: Codable, Equatable, Sendable {
-    public let name: String
-
-    public init(name: String) {
-        self.name = name
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case name
-    }
-}
-
-/// - Spec: `#/components/schemas/IdOrName`
-public indirect enum IdOrName: Codable, Equatable, Sendable {
-    case integer(Int)
-    case string(String)
+/// - Spec: `#/components/schemas/Shape`
+public indirect enum Shape: Codable, Equatable, Sendable {
+    case circle(Circle)
+    case square(Square)
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        var errors: [any Error] = []
-        do { self = .integer(try container.decode(Int.self)); return } catch { errors.append(error) }
-        do { self = .string(try container.decode(String.self)); return } catch { errors.append(error) }
-        throw OneOfDecodingError.noVariantMatched("IdOrName", codingPath: decoder.codingPath, errors: errors)
+        switch try decoder.discriminator("kind") {
+        case "round":
+            self = .circle(try container.decode(Circle.self))
+        case "Square":
+            self = .square(try container.decode(Square.self))
+        case let value:
+            throw OneOfDecodingError.unknownDiscriminator(value, type: "Shape", codingPath: decoder.codingPath)
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
-        case .integer(let value):
+        case .circle(let value):
             try container.encode(value)
-        case .string(let value):
+        case .square(let value):
             try container.encode(value)
         }
     }
 }
+
+/// - Spec: `#/components/schemas/Tree`
+public struct Tree: Codable, Equatable, Sendable {
+    public let children: [Tree]?
+    @Indirect
+    public var next: Tree?
+
+    public init(children: [Tree]? = nil, next: Tree? = nil) {
+        self.children = children
+        self.next = next
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case children
+        case next
+    }
+}
+
+/// - Spec: `#/components/schemas/Labels`
+public typealias Labels = [String: String]
+
+/// - Spec: `#/components/schemas/Anything`
+public typealias Anything = JSONValue

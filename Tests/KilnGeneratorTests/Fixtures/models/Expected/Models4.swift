@@ -43,43 +43,42 @@ public enum Status: OpenEnum {
     }
 }
 
-/// - Spec: `#/components/schemas/Level`
-public enum Level: OpenEnum {
-    case none_
-    case read
-    case write
-    /// A value this client does not know yet.
-    case unknown(Int)
+/// - Spec: `#/components/schemas/Circle`
+public struct Circle: Codable, Equatable, Sendable {
+    public let kind: String
+    public let radius: Double
 
-    public init(rawValue: Int) {
-        switch rawValue {
-        case 0:
-            self = .none_
-        case 1:
-            self = .read
-        case 2:
-            self = .write
-        default:
-            self = .unknown(rawValue)
-        }
+    public init(kind: String, radius: Double) {
+        self.kind = kind
+        self.radius = radius
     }
 
-    public var rawValue: Int {
-        switch self {
-        case .none_:
-            0
-        case .read:
-            1
-        case .write:
-            2
-        case .unknown(let value):
-            value
-        }
+    enum CodingKeys: String, CodingKey {
+        case kind
+        case radius
     }
 }
 
-/// - Spec: `#/components/schemas/Labels`
-public typealias Labels = [String: String]
+/// - Spec: `#/components/schemas/IdOrName`
+public indirect enum IdOrName: Codable, Equatable, Sendable {
+    case integer(Int)
+    case string(String)
 
-/// - Spec: `#/components/schemas/Anything`
-public typealias Anything = JSONValue
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        var errors: [any Error] = []
+        do { self = .integer(try container.decode(Int.self)); return } catch { errors.append(error) }
+        do { self = .string(try container.decode(String.self)); return } catch { errors.append(error) }
+        throw OneOfDecodingError.noVariantMatched("IdOrName", codingPath: decoder.codingPath, errors: errors)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .integer(let value):
+            try container.encode(value)
+        case .string(let value):
+            try container.encode(value)
+        }
+    }
+}
