@@ -2,3 +2,22 @@
 
 import Foundation
 import KilnRuntime
+
+extension ActionAPIProtocol {
+    /// Every page of ``list``, each fetched when the sequence reaches it.
+    ///
+    /// - Spec: `POST /`, action `list`, x-kiln-pagination
+    public func listPages(model: String, filters: [Filter]? = nil, order: String? = nil, sort: SortDirection? = nil, cols: [String]? = nil, assoc: Bool? = nil, dataonly: Bool? = nil, pageSize: Int = 50) -> PageSequence<ListResponse> {
+        PageSequence.offsetBased(
+            limit: pageSize,
+            fetch: { [self] request in try await list(model: model, filters: filters, limit: request.pageSize, offset: request.offset, order: order, sort: sort, cols: cols, assoc: assoc, dataonly: dataonly) },
+            itemCount: { $0.data.data.count },
+            total: { $0.data.total.map { Int($0) } }
+        )
+    }
+
+    /// Every item of ``list`` across all pages: `for try await item in listAll() { ... }`.
+    public func listAll(model: String, filters: [Filter]? = nil, order: String? = nil, sort: SortDirection? = nil, cols: [String]? = nil, assoc: Bool? = nil, dataonly: Bool? = nil, pageSize: Int = 50) -> PageItemSequence<ListResponse, ListRow> {
+        listPages(model: model, filters: filters, order: order, sort: sort, cols: cols, assoc: assoc, dataonly: dataonly, pageSize: pageSize).items { $0.data.data }
+    }
+}

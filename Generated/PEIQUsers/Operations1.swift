@@ -49,23 +49,6 @@ extension PEIQClient.Users {
         return try await core.json(UserList.self, for: request, operationID: "listUsers")
     }
 
-    /// Every page of ``list``, each fetched when the sequence reaches it.
-    ///
-    /// - Spec: `GET /users`, x-kiln-pagination
-    public func pages(firstName: String? = nil, lastName: String? = nil, email: String? = nil, updatedSince: Date? = nil, registrationDateFrom: Date? = nil, registrationDateTo: Date? = nil, enabled: Bool? = nil, locked: Bool? = nil, lockState: LockState? = nil, tags: [String]? = nil, userIds: [String]? = nil, pageSize: Int = 20) -> PageSequence<UserList> {
-        PageSequence.pageNumbered(
-            firstPage: 1, pageSize: pageSize,
-            fetch: { [self] request in try await list(firstName: firstName, lastName: lastName, email: email, updatedSince: updatedSince, registrationDateFrom: registrationDateFrom, registrationDateTo: registrationDateTo, enabled: enabled, locked: locked, lockState: lockState, tags: tags, userIds: userIds, page: request.page, pageSize: request.pageSize) },
-            itemCount: { $0.data.count },
-            totalPages: { Int($0.totalPages) }
-        )
-    }
-
-    /// Every item of ``list`` across all pages: `for try await item in all() { ... }`.
-    public func all(firstName: String? = nil, lastName: String? = nil, email: String? = nil, updatedSince: Date? = nil, registrationDateFrom: Date? = nil, registrationDateTo: Date? = nil, enabled: Bool? = nil, locked: Bool? = nil, lockState: LockState? = nil, tags: [String]? = nil, userIds: [String]? = nil, pageSize: Int = 20) -> PageItemSequence<UserList, User> {
-        pages(firstName: firstName, lastName: lastName, email: email, updatedSince: updatedSince, registrationDateFrom: registrationDateFrom, registrationDateTo: registrationDateTo, enabled: enabled, locked: locked, lockState: lockState, tags: tags, userIds: userIds, pageSize: pageSize).items { $0.data }
-    }
-
     /// Create a user
     ///
     /// Creates a new user.

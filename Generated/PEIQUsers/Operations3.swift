@@ -3,41 +3,21 @@
 import Foundation
 import KilnRuntime
 
-extension PEIQClient.Groups {
-    /// Get all user groups
+extension PEIQUsersAPI {
+    /// Every page of ``list``, each fetched when the sequence reaches it.
     ///
-    /// Returns all user groups, e.g. to look up the IDs to assign to users.
-    ///
-    /// - Spec: `GET /users/groups`
-    public func list() async throws -> [Group] {
-        try await listRaw().body
+    /// - Spec: `GET /users`, x-kiln-pagination
+    public func pages(firstName: String? = nil, lastName: String? = nil, email: String? = nil, updatedSince: Date? = nil, registrationDateFrom: Date? = nil, registrationDateTo: Date? = nil, enabled: Bool? = nil, locked: Bool? = nil, lockState: LockState? = nil, tags: [String]? = nil, userIds: [String]? = nil, pageSize: Int = 20) -> PageSequence<UserList> {
+        PageSequence.pageNumbered(
+            firstPage: 1, pageSize: pageSize,
+            fetch: { [self] request in try await list(firstName: firstName, lastName: lastName, email: email, updatedSince: updatedSince, registrationDateFrom: registrationDateFrom, registrationDateTo: registrationDateTo, enabled: enabled, locked: locked, lockState: lockState, tags: tags, userIds: userIds, page: request.page, pageSize: request.pageSize) },
+            itemCount: { $0.data.count },
+            totalPages: { Int($0.totalPages) }
+        )
     }
 
-    /// ``list`` with the response's status and headers.
-    ///
-    /// - Spec: `GET /users/groups`
-    public func listRaw() async throws -> Response<[Group]> {
-        let request = HTTPRequest(method: .get, path: "/users/groups")
-        return try await core.json([Group].self, for: request, operationID: "listGroups")
-    }
-
-    /// Get user group information by group_id
-    ///
-    /// Returns the user group with the given ID.
-    ///
-    /// - Spec: `GET /users/groups/{group_id}`
-    ///
-    /// - Parameters:
-    ///   - groupId: ID of the user group. (`group_id` in path)
-    public func get(groupId: Int64) async throws -> Group {
-        try await getRaw(groupId: groupId).body
-    }
-
-    /// ``get`` with the response's status and headers.
-    ///
-    /// - Spec: `GET /users/groups/{group_id}`
-    public func getRaw(groupId: Int64) async throws -> Response<Group> {
-        let request = HTTPRequest(method: .get, path: "/users/groups/\(PathEncoder.segment(groupId))")
-        return try await core.json(Group.self, for: request, operationID: "getGroup")
+    /// Every item of ``list`` across all pages: `for try await item in all() { ... }`.
+    public func all(firstName: String? = nil, lastName: String? = nil, email: String? = nil, updatedSince: Date? = nil, registrationDateFrom: Date? = nil, registrationDateTo: Date? = nil, enabled: Bool? = nil, locked: Bool? = nil, lockState: LockState? = nil, tags: [String]? = nil, userIds: [String]? = nil, pageSize: Int = 20) -> PageItemSequence<UserList, User> {
+        pages(firstName: firstName, lastName: lastName, email: email, updatedSince: updatedSince, registrationDateFrom: registrationDateFrom, registrationDateTo: registrationDateTo, enabled: enabled, locked: locked, lockState: lockState, tags: tags, userIds: userIds, pageSize: pageSize).items { $0.data }
     }
 }

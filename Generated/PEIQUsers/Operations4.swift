@@ -2,3 +2,42 @@
 
 import Foundation
 import KilnRuntime
+
+extension PEIQClient.Groups {
+    /// Get all user groups
+    ///
+    /// Returns all user groups, e.g. to look up the IDs to assign to users.
+    ///
+    /// - Spec: `GET /users/groups`
+    public func list() async throws -> [Group] {
+        try await listRaw().body
+    }
+
+    /// ``list`` with the response's status and headers.
+    ///
+    /// - Spec: `GET /users/groups`
+    public func listRaw() async throws -> Response<[Group]> {
+        let request = HTTPRequest(method: .get, path: "/users/groups")
+        return try await core.json([Group].self, for: request, operationID: "listGroups")
+    }
+
+    /// Get user group information by group_id
+    ///
+    /// Returns the user group with the given ID.
+    ///
+    /// - Spec: `GET /users/groups/{group_id}`
+    ///
+    /// - Parameters:
+    ///   - groupId: ID of the user group. (`group_id` in path)
+    public func get(groupId: Int64) async throws -> Group {
+        try await getRaw(groupId: groupId).body
+    }
+
+    /// ``get`` with the response's status and headers.
+    ///
+    /// - Spec: `GET /users/groups/{group_id}`
+    public func getRaw(groupId: Int64) async throws -> Response<Group> {
+        let request = HTTPRequest(method: .get, path: "/users/groups/\(PathEncoder.segment(groupId))")
+        return try await core.json(Group.self, for: request, operationID: "getGroup")
+    }
+}

@@ -27,23 +27,6 @@ extension PrimedocsClient.SnippetGroups {
         return try await core.json(SnippetGroupPage.self, for: request, operationID: "listSnippetGroups")
     }
 
-    /// Every page of ``list``, each fetched when the sequence reaches it.
-    ///
-    /// - Spec: `GET /SnippetGroups/Public`, x-kiln-pagination
-    public func pages(pageSize: Int = 50) -> PageSequence<SnippetGroupPage> {
-        PageSequence.pageNumbered(
-            firstPage: 1, pageSize: pageSize,
-            fetch: { [self] request in try await list(page: Int32(request.page), pageSize: Int32(request.pageSize)) },
-            itemCount: { $0.data.count },
-            totalPages: { Int($0.pagingDetails.totalPages) }
-        )
-    }
-
-    /// Every item of ``list`` across all pages: `for try await item in all() { ... }`.
-    public func all(pageSize: Int = 50) -> PageItemSequence<SnippetGroupPage, SnippetGroup> {
-        pages(pageSize: pageSize).items { $0.data }
-    }
-
     /// Create a public snippet group
     ///
     /// Creates a public snippet group below a parent (or at the top level when `parentId` is null) with localized names and permissions. Each permission grants a user, a group or an AppUserGroup (set exactly one of them) the use and/or modify permission. A sort position can also be given.
@@ -149,23 +132,6 @@ extension PrimedocsClient.SnippetGroups {
         request.addQuery("page", page)
         request.addQuery("pageSize", pageSize)
         return try await core.json(SnippetGroupPage.self, for: request, operationID: "listSnippetGroupChildren")
-    }
-
-    /// Every page of ``listChildren``, each fetched when the sequence reaches it.
-    ///
-    /// - Spec: `GET /SnippetGroups/Public/{snippetGroupId}/SnippetGroups`, x-kiln-pagination
-    public func listChildrenPages(snippetGroupId: String, pageSize: Int = 50) -> PageSequence<SnippetGroupPage> {
-        PageSequence.pageNumbered(
-            firstPage: 1, pageSize: pageSize,
-            fetch: { [self] request in try await listChildren(snippetGroupId: snippetGroupId, page: Int32(request.page), pageSize: Int32(request.pageSize)) },
-            itemCount: { $0.data.count },
-            totalPages: { Int($0.pagingDetails.totalPages) }
-        )
-    }
-
-    /// Every item of ``listChildren`` across all pages: `for try await item in listChildrenAll() { ... }`.
-    public func listChildrenAll(snippetGroupId: String, pageSize: Int = 50) -> PageItemSequence<SnippetGroupPage, SnippetGroup> {
-        listChildrenPages(snippetGroupId: snippetGroupId, pageSize: pageSize).items { $0.data }
     }
 
     /// Add a permission to a public snippet group

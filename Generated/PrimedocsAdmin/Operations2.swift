@@ -29,23 +29,6 @@ extension PrimedocsClient.OrganizationUnits {
         return try await core.json(OrganizationUnitPage.self, for: request, operationID: "listOrganizationUnits")
     }
 
-    /// Every page of ``list``, each fetched when the sequence reaches it.
-    ///
-    /// - Spec: `GET /OrganizationUnits`, x-kiln-pagination
-    public func pages(query: String? = nil, pageSize: Int = 50) -> PageSequence<OrganizationUnitPage> {
-        PageSequence.pageNumbered(
-            firstPage: 1, pageSize: pageSize,
-            fetch: { [self] request in try await list(page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
-            itemCount: { $0.data.count },
-            totalPages: { Int($0.pagingDetails.totalPages) }
-        )
-    }
-
-    /// Every item of ``list`` across all pages: `for try await item in all() { ... }`.
-    public func all(query: String? = nil, pageSize: Int = 50) -> PageItemSequence<OrganizationUnitPage, OrganizationUnit> {
-        pages(query: query, pageSize: pageSize).items { $0.data }
-    }
-
     /// Create an organization unit
     ///
     /// Creates an organization unit below a parent (or as a root when `parentId` is null), optionally with a SID and initial field values. Returns the ID of the new organization unit.
@@ -157,23 +140,6 @@ extension PrimedocsClient.OrganizationUnits {
         return try await core.json(OrganizationUnitPage.self, for: request, operationID: "listOrganizationUnitChildren")
     }
 
-    /// Every page of ``listChildren``, each fetched when the sequence reaches it.
-    ///
-    /// - Spec: `GET /OrganizationUnits/{organizationUnitId}/Children`, x-kiln-pagination
-    public func listChildrenPages(organizationUnitId: String, query: String? = nil, pageSize: Int = 50) -> PageSequence<OrganizationUnitPage> {
-        PageSequence.pageNumbered(
-            firstPage: 1, pageSize: pageSize,
-            fetch: { [self] request in try await listChildren(organizationUnitId: organizationUnitId, page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
-            itemCount: { $0.data.count },
-            totalPages: { Int($0.pagingDetails.totalPages) }
-        )
-    }
-
-    /// Every item of ``listChildren`` across all pages: `for try await item in listChildrenAll() { ... }`.
-    public func listChildrenAll(organizationUnitId: String, query: String? = nil, pageSize: Int = 50) -> PageItemSequence<OrganizationUnitPage, OrganizationUnit> {
-        listChildrenPages(organizationUnitId: organizationUnitId, query: query, pageSize: pageSize).items { $0.data }
-    }
-
     /// Get the organization unit tree
     ///
     /// Returns the whole organization unit hierarchy as a tree (not paginated), optionally filtered with a query.
@@ -193,5 +159,24 @@ extension PrimedocsClient.OrganizationUnits {
         var request = HTTPRequest(method: .get, path: "/OrganizationUnitTree")
         request.addQuery("query", query)
         return try await core.json([OrganizationUnitTreeNode].self, for: request, operationID: "getOrganizationUnitTree")
+    }
+}
+
+extension PrimedocsTemplatesAPI {
+    /// Every page of ``list``, each fetched when the sequence reaches it.
+    ///
+    /// - Spec: `GET /Templates`, x-kiln-pagination
+    public func pages(query: String? = nil, pageSize: Int = 50) -> PageSequence<TemplatePage> {
+        PageSequence.pageNumbered(
+            firstPage: 1, pageSize: pageSize,
+            fetch: { [self] request in try await list(page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
+            itemCount: { $0.data.count },
+            totalPages: { Int($0.pagingDetails.totalPages) }
+        )
+    }
+
+    /// Every item of ``list`` across all pages: `for try await item in all() { ... }`.
+    public func all(query: String? = nil, pageSize: Int = 50) -> PageItemSequence<TemplatePage, Template> {
+        pages(query: query, pageSize: pageSize).items { $0.data }
     }
 }

@@ -3,94 +3,93 @@
 import Foundation
 import KilnRuntime
 
-extension PrimedocsClient.Profiles {
-    /// Get a profile
+extension PrimedocsClient.Users {
+    /// List users
     ///
-    /// Returns one profile of a user, including its profile shares.
+    /// Returns a paginated list of users ("Users"), optionally filtered with a query.
     ///
-    /// - Spec: `GET /Users/{userId}/Profiles/{profileId}`
+    /// - Spec: `GET /Users`
+    ///
+    /// - Parameters:
+    ///   - page: Number of the page to return (first page is 1). (`page` in query)
+    ///   - pageSize: Number of items per page. (`pageSize` in query)
+    ///   - query: Filter/search expression. Syntax: `[Property]:"[Filter]" [OtherProperty]:"[Other filter]" ...`. The double quotes around a filter are optional, but needed when the filter contains spaces. Some properties support the `*` wildcard at the start and end. The individual filters are AND-combined. The available properties depend on the endpoint. (`query` in query)
+    public func list(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> UserPage {
+        try await listRaw(page: page, pageSize: pageSize, query: query).body
+    }
+
+    /// ``list`` with the response's status and headers.
+    ///
+    /// - Spec: `GET /Users`
+    public func listRaw(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> Response<UserPage> {
+        var request = HTTPRequest(method: .get, path: "/Users")
+        request.addQuery("page", page)
+        request.addQuery("pageSize", pageSize)
+        request.addQuery("query", query)
+        return try await core.json(UserPage.self, for: request, operationID: "listUsers")
+    }
+
+    /// Create and onboard a user
+    ///
+    /// Adds a new user by SID. The user then automatically goes through the user onboarding & offboarding process. Returns the onboarded user.
+    ///
+    /// - Spec: `POST /Users`
+    ///
+    /// - Parameters:
+    ///   - sid: Security identifier (SID) of the account to onboard. (`sid` in query)
+    public func create(sid: String) async throws -> User {
+        try await createRaw(sid: sid).body
+    }
+
+    /// ``create`` with the response's status and headers.
+    ///
+    /// - Spec: `POST /Users`
+    public func createRaw(sid: String) async throws -> Response<User> {
+        var request = HTTPRequest(method: .post, path: "/Users")
+        request.addQuery("sid", sid)
+        return try await core.json(User.self, for: request, operationID: "createUser")
+    }
+
+    /// Get user details
+    ///
+    /// Returns the details of one user, including the user's profiles.
+    ///
+    /// - Spec: `GET /Users/{userId}`
     ///
     /// - Parameters:
     ///   - userId: ID of the user. (`userId` in path)
-    ///   - profileId: ID of the profile. (`profileId` in path)
-    public func get(userId: String, profileId: String) async throws -> Profile {
-        try await getRaw(userId: userId, profileId: profileId).body
+    public func get(userId: String) async throws -> User {
+        try await getRaw(userId: userId).body
     }
 
     /// ``get`` with the response's status and headers.
     ///
-    /// - Spec: `GET /Users/{userId}/Profiles/{profileId}`
-    public func getRaw(userId: String, profileId: String) async throws -> Response<Profile> {
-        let request = HTTPRequest(method: .get, path: "/Users/\(PathEncoder.segment(userId))/Profiles/\(PathEncoder.segment(profileId))")
-        return try await core.json(Profile.self, for: request, operationID: "getProfile")
+    /// - Spec: `GET /Users/{userId}`
+    public func getRaw(userId: String) async throws -> Response<User> {
+        let request = HTTPRequest(method: .get, path: "/Users/\(PathEncoder.segment(userId))")
+        return try await core.json(User.self, for: request, operationID: "getUser")
     }
 
-    /// Update a profile
+    /// Update a user
     ///
-    /// Updates a profile's title, moves it to another organization unit and changes its field values (e.g. `Org.Title`, `User.FirstName`) per language; `purge: true` deletes a value.
+    /// Updates a user's title and user field values. Each field change sets the text of one user field (e.g. `User.FirstName`) for one language (LCID), or deletes it with `purge: true`.
     ///
-    /// - Spec: `PUT /Users/{userId}/Profiles/{profileId}`
+    /// - Spec: `PUT /Users/{userId}`
     ///
     /// - Parameters:
     ///   - userId: ID of the user. (`userId` in path)
-    ///   - profileId: ID of the profile. (`profileId` in path)
     ///   - body: (`application/json`)
-    public func update(userId: String, profileId: String, _ body: UpdateProfileRequest) async throws {
-        _ = try await updateRaw(userId: userId, profileId: profileId, body)
+    public func update(userId: String, _ body: UpdateUserRequest) async throws {
+        _ = try await updateRaw(userId: userId, body)
     }
 
     /// ``update`` with the response's status and headers.
     ///
-    /// - Spec: `PUT /Users/{userId}/Profiles/{profileId}`
-    public func updateRaw(userId: String, profileId: String, _ body: UpdateProfileRequest) async throws -> Response<Void> {
-        var request = HTTPRequest(method: .put, path: "/Users/\(PathEncoder.segment(userId))/Profiles/\(PathEncoder.segment(profileId))")
-        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "updateProfile")
-        return try await core.empty(for: request, operationID: "updateProfile")
-    }
-
-    /// Add a profile share
-    ///
-    /// Shares a profile with a user, a group or an AppUserGroup (set exactly one of `userId`, `groupId`, `appUserGroupId`; leave the other two null) with a profile permission level and a signature permission level.
-    ///
-    /// - Spec: `POST /Users/{userId}/Profiles/{profileId}/ProfileShares`
-    ///
-    /// - Parameters:
-    ///   - userId: ID of the user. (`userId` in path)
-    ///   - profileId: ID of the profile. (`profileId` in path)
-    ///   - body: (`application/json`)
-    public func addShare(userId: String, profileId: String, _ body: AddProfileShareRequest) async throws {
-        _ = try await addShareRaw(userId: userId, profileId: profileId, body)
-    }
-
-    /// ``addShare`` with the response's status and headers.
-    ///
-    /// - Spec: `POST /Users/{userId}/Profiles/{profileId}/ProfileShares`
-    public func addShareRaw(userId: String, profileId: String, _ body: AddProfileShareRequest) async throws -> Response<Void> {
-        var request = HTTPRequest(method: .post, path: "/Users/\(PathEncoder.segment(userId))/Profiles/\(PathEncoder.segment(profileId))/ProfileShares")
-        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "addProfileShare")
-        return try await core.empty(for: request, operationID: "addProfileShare")
-    }
-
-    /// Delete a profile share
-    ///
-    /// Removes one share from a user's profile.
-    ///
-    /// - Spec: `DELETE /Users/{userId}/Profiles/{profileId}/ProfileShares/{profileShareId}`
-    ///
-    /// - Parameters:
-    ///   - userId: ID of the user. (`userId` in path)
-    ///   - profileId: ID of the profile. (`profileId` in path)
-    ///   - profileShareId: ID of the profile share. (`profileShareId` in path)
-    public func deleteShare(userId: String, profileId: String, profileShareId: String) async throws {
-        _ = try await deleteShareRaw(userId: userId, profileId: profileId, profileShareId: profileShareId)
-    }
-
-    /// ``deleteShare`` with the response's status and headers.
-    ///
-    /// - Spec: `DELETE /Users/{userId}/Profiles/{profileId}/ProfileShares/{profileShareId}`
-    public func deleteShareRaw(userId: String, profileId: String, profileShareId: String) async throws -> Response<Void> {
-        let request = HTTPRequest(method: .delete, path: "/Users/\(PathEncoder.segment(userId))/Profiles/\(PathEncoder.segment(profileId))/ProfileShares/\(PathEncoder.segment(profileShareId))")
-        return try await core.empty(for: request, operationID: "deleteProfileShare")
+    /// - Spec: `PUT /Users/{userId}`
+    public func updateRaw(userId: String, _ body: UpdateUserRequest) async throws -> Response<Void> {
+        var request = HTTPRequest(method: .put, path: "/Users/\(PathEncoder.segment(userId))")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "updateUser")
+        return try await core.empty(for: request, operationID: "updateUser")
     }
 }
 
@@ -120,23 +119,6 @@ extension PrimedocsClient.Groups {
         return try await core.json(UserGroupPage.self, for: request, operationID: "listGroups")
     }
 
-    /// Every page of ``list``, each fetched when the sequence reaches it.
-    ///
-    /// - Spec: `GET /Groups`, x-kiln-pagination
-    public func pages(query: String? = nil, pageSize: Int = 50) -> PageSequence<UserGroupPage> {
-        PageSequence.pageNumbered(
-            firstPage: 1, pageSize: pageSize,
-            fetch: { [self] request in try await list(page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
-            itemCount: { $0.data.count },
-            totalPages: { Int($0.pagingDetails.totalPages) }
-        )
-    }
-
-    /// Every item of ``list`` across all pages: `for try await item in all() { ... }`.
-    public func all(query: String? = nil, pageSize: Int = 50) -> PageItemSequence<UserGroupPage, UserGroup> {
-        pages(query: query, pageSize: pageSize).items { $0.data }
-    }
-
     /// Create and onboard a group
     ///
     /// Adds a new group by SID and onboards it. Returns the onboarded group.
@@ -156,5 +138,87 @@ extension PrimedocsClient.Groups {
         var request = HTTPRequest(method: .post, path: "/Groups")
         request.addQuery("sid", sid)
         return try await core.json(UserGroup.self, for: request, operationID: "createGroup")
+    }
+}
+
+extension PrimedocsClient.Templates {
+    /// List templates
+    ///
+    /// Returns a paginated list of templates, optionally filtered with a query.
+    ///
+    /// - Spec: `GET /Templates`
+    ///
+    /// - Parameters:
+    ///   - page: Number of the page to return (first page is 1). (`page` in query)
+    ///   - pageSize: Number of items per page. (`pageSize` in query)
+    ///   - query: Filter/search expression. Syntax: `[Property]:"[Filter]" [OtherProperty]:"[Other filter]" ...`. The double quotes around a filter are optional, but needed when the filter contains spaces. Some properties support the `*` wildcard at the start and end. The individual filters are AND-combined. The available properties depend on the endpoint. (`query` in query)
+    public func list(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> TemplatePage {
+        try await listRaw(page: page, pageSize: pageSize, query: query).body
+    }
+
+    /// ``list`` with the response's status and headers.
+    ///
+    /// - Spec: `GET /Templates`
+    public func listRaw(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> Response<TemplatePage> {
+        var request = HTTPRequest(method: .get, path: "/Templates")
+        request.addQuery("page", page)
+        request.addQuery("pageSize", pageSize)
+        request.addQuery("query", query)
+        return try await core.json(TemplatePage.self, for: request, operationID: "listTemplates")
+    }
+}
+
+extension PrimedocsUsersAPI {
+    /// Every page of ``list``, each fetched when the sequence reaches it.
+    ///
+    /// - Spec: `GET /Users`, x-kiln-pagination
+    public func pages(query: String? = nil, pageSize: Int = 50) -> PageSequence<UserPage> {
+        PageSequence.pageNumbered(
+            firstPage: 1, pageSize: pageSize,
+            fetch: { [self] request in try await list(page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
+            itemCount: { $0.data.count },
+            totalPages: { Int($0.pagingDetails.totalPages) }
+        )
+    }
+
+    /// Every item of ``list`` across all pages: `for try await item in all() { ... }`.
+    public func all(query: String? = nil, pageSize: Int = 50) -> PageItemSequence<UserPage, User> {
+        pages(query: query, pageSize: pageSize).items { $0.data }
+    }
+}
+
+extension PrimedocsSnippetGroupsAPI {
+    /// Every page of ``list``, each fetched when the sequence reaches it.
+    ///
+    /// - Spec: `GET /SnippetGroups/Public`, x-kiln-pagination
+    public func pages(pageSize: Int = 50) -> PageSequence<SnippetGroupPage> {
+        PageSequence.pageNumbered(
+            firstPage: 1, pageSize: pageSize,
+            fetch: { [self] request in try await list(page: Int32(request.page), pageSize: Int32(request.pageSize)) },
+            itemCount: { $0.data.count },
+            totalPages: { Int($0.pagingDetails.totalPages) }
+        )
+    }
+
+    /// Every item of ``list`` across all pages: `for try await item in all() { ... }`.
+    public func all(pageSize: Int = 50) -> PageItemSequence<SnippetGroupPage, SnippetGroup> {
+        pages(pageSize: pageSize).items { $0.data }
+    }
+
+    /// Every page of ``listChildren``, each fetched when the sequence reaches it.
+    ///
+    /// - Spec: `GET /SnippetGroups/Public/{snippetGroupId}/SnippetGroups`, x-kiln-pagination
+    public func listChildrenPages(snippetGroupId: String, pageSize: Int = 50) -> PageSequence<SnippetGroupPage> {
+        PageSequence.pageNumbered(
+            firstPage: 1, pageSize: pageSize,
+            fetch: { [self] request in try await listChildren(snippetGroupId: snippetGroupId, page: Int32(request.page), pageSize: Int32(request.pageSize)) },
+            itemCount: { $0.data.count },
+            totalPages: { Int($0.pagingDetails.totalPages) }
+        )
+    }
+
+    /// Every item of ``listChildren`` across all pages: `for try await item in listChildrenAll() { ... }`.
+    public func listChildrenAll(snippetGroupId: String, pageSize: Int = 50) -> PageItemSequence<SnippetGroupPage, SnippetGroup> {
+        listChildrenPages(snippetGroupId: snippetGroupId, pageSize: pageSize).items { $0.data }
     }
 }

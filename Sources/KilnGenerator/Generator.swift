@@ -57,6 +57,12 @@ public enum Generator {
                             info: DeclarationInfo(),
                             extendedType: group.tag == nil ? clientName : "\(clientName).\(group.typeName)",
                             conformances: [], whereClause: nil, members: group.functions)))
+            } + client.groups.filter { !$0.protocolFunctions.isEmpty }.map { group in
+                SwiftRenderer.render(
+                    .extension(
+                        ExtensionDeclaration(
+                            info: DeclarationInfo(), extendedType: mockNames.protocolName(for: group),
+                            conformances: [], whereClause: nil, members: group.protocolFunctions)))
             }
             let modelTexts = (componentTypes + client.operationTypes + parameterConformances(models, access))
                 .map(SwiftRenderer.render)

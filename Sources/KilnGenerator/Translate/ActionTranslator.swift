@@ -62,6 +62,8 @@ struct ActionTranslator {
 
     struct Output {
         var functions: [Declaration] = []
+        /// Page sequences over an action, declared on the protocol so mocks get them too.
+        var pagination: [Declaration] = []
         var calls: [Call] = []
     }
 
@@ -103,7 +105,7 @@ struct ActionTranslator {
                     pageSchema: responseSchema, pageType: responseType,
                     provenance: "\(signature.method.rawValue.uppercased()) \(signature.path)`, action `\(action)")
                 let plain = bare(method.declaration.name)
-                output.functions += PaginationTranslator(translator: translator, access: access).translate(
+                output.pagination += PaginationTranslator(translator: translator, access: access).translate(
                     paged, settings: paging, pagesName: scope.claim(plain + "Pages"), allName: scope.claim(plain + "All"))
             }
         }

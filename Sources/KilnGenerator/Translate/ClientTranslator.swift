@@ -18,6 +18,9 @@ struct ClientTranslator {
         var typeName: String
         var tag: String?
         var functions: [Declaration] = []
+        /// Declared in an extension of the group's protocol (page sequences): they only call the group's
+        /// own methods, so the mock offers them too.
+        var protocolFunctions: [Declaration] = []
         var signatures: [OperationTranslator.Signature] = []
         /// Methods besides the operations' own that the mock must offer (one per action).
         var extraMethods: [MockTranslator.Method] = []
@@ -73,6 +76,7 @@ struct ClientTranslator {
                     let actions = ActionTranslator(translator: translator, access: access)
                         .translate(output.signature, scope: &scope)
                     groups[index].functions += actions.functions
+                    groups[index].protocolFunctions += actions.pagination
                     groups[index].actionCalls += actions.calls.map { (output.signature, $0) }
                     groups[index].extraMethods += actions.functions.compactMap { declaration in
                         guard case .function(let function) = declaration, function.isAsync else { return nil }
@@ -85,7 +89,7 @@ struct ClientTranslator {
                     let plainList = tag != nil && bare(name) == "list"
                     let pagesName = scope.claim(plainList ? "pages" : bare(name) + "Pages")
                     let allName = scope.claim(plainList ? "all" : bare(name) + "All")
-                    groups[index].functions += PaginationTranslator(translator: translator, access: access)
+                    groups[index].protocolFunctions += PaginationTranslator(translator: translator, access: access)
                         .translate(output.signature, pagesName: pagesName, allName: allName)
                 }
                 methodScopes[key] = scope

@@ -63,6 +63,11 @@ struct MockTranslator {
         return declarations
     }
 
+    /// The protocol a group's type conforms to (the client's own for untagged operations).
+    func protocolName(for group: ClientTranslator.Group) -> String {
+        group.tag == nil ? protocolName : groupProtocolName(group)
+    }
+
     private func groupProtocolName(_ group: ClientTranslator.Group) -> String {
         baseName + group.typeName + "API"
     }

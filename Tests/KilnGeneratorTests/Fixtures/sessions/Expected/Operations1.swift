@@ -35,21 +35,4 @@ extension SessionsClient {
         let response = try await core.action(FindResult.self, action: "find", for: request, operationID: "call", failure: ActionFailureRule(errorValue: "Error"))
         return response.body
     }
-
-    /// Every page of ``findItems``, each fetched when the sequence reaches it.
-    ///
-    /// - Spec: `POST /rpc`, action `find`, x-kiln-pagination
-    public func findItemsPages(query: String, mode: FindRequest.Mode? = nil, pageSize: Int = 50) -> PageSequence<FindResult> {
-        PageSequence.offsetBased(
-            limit: pageSize,
-            fetch: { [self] request in try await findItems(query: query, mode: mode, offset: request.offset, limit: request.pageSize) },
-            itemCount: { $0.rows.count },
-            total: { $0.total.map { Int($0) } }
-        )
-    }
-
-    /// Every item of ``findItems`` across all pages: `for try await item in findItemsAll() { ... }`.
-    public func findItemsAll(query: String, mode: FindRequest.Mode? = nil, pageSize: Int = 50) -> PageItemSequence<FindResult, Item> {
-        findItemsPages(query: query, mode: mode, pageSize: pageSize).items { $0.rows }
-    }
 }

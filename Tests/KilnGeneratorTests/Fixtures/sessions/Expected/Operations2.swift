@@ -3,44 +3,42 @@
 import Foundation
 import KilnRuntime
 
-extension SessionsClient.Items {
-    /// One page of items
+extension SessionsClient.Auth {
+    /// Log in
     ///
-    /// - Spec: `GET /items`
+    /// - Spec: `POST /login`
     ///
     /// - Parameters:
-    ///   - kind: `kind` in query
-    ///   - page: `page` in query
-    ///   - size: `size` in query
-    public func list(kind: String? = nil, page: Int? = nil, size: Int? = nil) async throws -> ItemPage {
-        try await listRaw(kind: kind, page: page, size: size).body
+    ///   - body: (`application/json`)
+    public func login(_ body: LoginRequest) async throws -> LoginResult {
+        try await loginRaw(body).body
     }
 
-    /// ``list`` with the response's status and headers.
+    /// ``login`` with the response's status and headers.
     ///
-    /// - Spec: `GET /items`
-    public func listRaw(kind: String? = nil, page: Int? = nil, size: Int? = nil) async throws -> Response<ItemPage> {
-        var request = HTTPRequest(method: .get, path: "/items")
-        request.addQuery("kind", kind)
-        request.addQuery("page", page)
-        request.addQuery("size", size)
-        return try await core.json(ItemPage.self, for: request, operationID: "listItems")
+    /// - Spec: `POST /login`
+    public func loginRaw(_ body: LoginRequest) async throws -> Response<LoginResult> {
+        var request = HTTPRequest(method: .post, path: "/login")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "login")
+        let response = try await core.json(LoginResult.self, for: request, operationID: "login")
+        await core.session.setToken(response.body.session.id)
+        return response
     }
 
-    /// Every page of ``list``, each fetched when the sequence reaches it.
+    /// Log out
     ///
-    /// - Spec: `GET /items`, x-kiln-pagination
-    public func pages(kind: String? = nil, pageSize: Int = 25) -> PageSequence<ItemPage> {
-        PageSequence.pageNumbered(
-            firstPage: 1, pageSize: pageSize,
-            fetch: { [self] request in try await list(kind: kind, page: request.page, size: request.pageSize) },
-            itemCount: { $0.items.count },
-            totalPages: { Int($0.pages) }
-        )
+    /// - Spec: `POST /logout`
+    public func logout() async throws {
+        _ = try await logoutRaw()
     }
 
-    /// Every item of ``list`` across all pages: `for try await item in all() { ... }`.
-    public func all(kind: String? = nil, pageSize: Int = 25) -> PageItemSequence<ItemPage, Item> {
-        pages(kind: kind, pageSize: pageSize).items { $0.items }
+    /// ``logout`` with the response's status and headers.
+    ///
+    /// - Spec: `POST /logout`
+    public func logoutRaw() async throws -> Response<Void> {
+        let request = HTTPRequest(method: .post, path: "/logout")
+        let response = try await core.empty(for: request, operationID: "logout")
+        await core.session.clear()
+        return response
     }
 }

@@ -3,42 +3,21 @@
 import Foundation
 import KilnRuntime
 
-extension SessionsClient.Auth {
-    /// Log in
+extension SessionsAPI {
+    /// Every page of ``findItems``, each fetched when the sequence reaches it.
     ///
-    /// - Spec: `POST /login`
-    ///
-    /// - Parameters:
-    ///   - body: (`application/json`)
-    public func login(_ body: LoginRequest) async throws -> LoginResult {
-        try await loginRaw(body).body
+    /// - Spec: `POST /rpc`, action `find`, x-kiln-pagination
+    public func findItemsPages(query: String, mode: FindRequest.Mode? = nil, pageSize: Int = 50) -> PageSequence<FindResult> {
+        PageSequence.offsetBased(
+            limit: pageSize,
+            fetch: { [self] request in try await findItems(query: query, mode: mode, offset: request.offset, limit: request.pageSize) },
+            itemCount: { $0.rows.count },
+            total: { $0.total.map { Int($0) } }
+        )
     }
 
-    /// ``login`` with the response's status and headers.
-    ///
-    /// - Spec: `POST /login`
-    public func loginRaw(_ body: LoginRequest) async throws -> Response<LoginResult> {
-        var request = HTTPRequest(method: .post, path: "/login")
-        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "login")
-        let response = try await core.json(LoginResult.self, for: request, operationID: "login")
-        await core.session.setToken(response.body.session.id)
-        return response
-    }
-
-    /// Log out
-    ///
-    /// - Spec: `POST /logout`
-    public func logout() async throws {
-        _ = try await logoutRaw()
-    }
-
-    /// ``logout`` with the response's status and headers.
-    ///
-    /// - Spec: `POST /logout`
-    public func logoutRaw() async throws -> Response<Void> {
-        let request = HTTPRequest(method: .post, path: "/logout")
-        let response = try await core.empty(for: request, operationID: "logout")
-        await core.session.clear()
-        return response
+    /// Every item of ``findItems`` across all pages: `for try await item in findItemsAll() { ... }`.
+    public func findItemsAll(query: String, mode: FindRequest.Mode? = nil, pageSize: Int = 50) -> PageItemSequence<FindResult, Item> {
+        findItemsPages(query: query, mode: mode, pageSize: pageSize).items { $0.rows }
     }
 }

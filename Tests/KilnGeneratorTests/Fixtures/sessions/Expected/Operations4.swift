@@ -2,3 +2,47 @@
 
 import Foundation
 import KilnRuntime
+
+extension SessionsClient.Items {
+    /// One page of items
+    ///
+    /// - Spec: `GET /items`
+    ///
+    /// - Parameters:
+    ///   - kind: `kind` in query
+    ///   - page: `page` in query
+    ///   - size: `size` in query
+    public func list(kind: String? = nil, page: Int? = nil, size: Int? = nil) async throws -> ItemPage {
+        try await listRaw(kind: kind, page: page, size: size).body
+    }
+
+    /// ``list`` with the response's status and headers.
+    ///
+    /// - Spec: `GET /items`
+    public func listRaw(kind: String? = nil, page: Int? = nil, size: Int? = nil) async throws -> Response<ItemPage> {
+        var request = HTTPRequest(method: .get, path: "/items")
+        request.addQuery("kind", kind)
+        request.addQuery("page", page)
+        request.addQuery("size", size)
+        return try await core.json(ItemPage.self, for: request, operationID: "listItems")
+    }
+}
+
+extension SessionsItemsAPI {
+    /// Every page of ``list``, each fetched when the sequence reaches it.
+    ///
+    /// - Spec: `GET /items`, x-kiln-pagination
+    public func pages(kind: String? = nil, pageSize: Int = 25) -> PageSequence<ItemPage> {
+        PageSequence.pageNumbered(
+            firstPage: 1, pageSize: pageSize,
+            fetch: { [self] request in try await list(kind: kind, page: request.page, size: request.pageSize) },
+            itemCount: { $0.items.count },
+            totalPages: { Int($0.pages) }
+        )
+    }
+
+    /// Every item of ``list`` across all pages: `for try await item in all() { ... }`.
+    public func all(kind: String? = nil, pageSize: Int = 25) -> PageItemSequence<ItemPage, Item> {
+        pages(kind: kind, pageSize: pageSize).items { $0.items }
+    }
+}
