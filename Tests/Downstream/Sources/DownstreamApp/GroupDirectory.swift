@@ -2,15 +2,33 @@ import Foundation
 import IServ
 
 /// App code against the generated IServ client; only IServ is imported, as an app would.
-public struct GroupDirectory: Sendable {
-    let iserv: IServClient
+public struct GroupDirectory<API: IServAPI>: Sendable {
+    let iserv: API
 
-    public init(host: String) {
-        iserv = IServClient(baseURL: IServClient.serverURL(host: host))
+    /// Takes the real client or, in the app's tests, `IServClientMock`.
+    public init(iserv: API) {
+        self.iserv = iserv
     }
 
     public func groupCount() async throws -> Int {
         let groups = try await iserv.groups.list()
         return groups.count
     }
+
+    public func activeUserNames() async throws -> [String] {
+        try await iserv.users.list(query: UserFilter(status: .active)).map(\.username)
+    }
+}
+
+extension GroupDirectory where API == IServClient {
+    public init(host: String) {
+        self.init(iserv: IServClient(baseURL: IServClient.serverURL(host: host)))
+    }
+}
+
+/// What an app's test would do: stub the one call it expects.
+public func directoryWithCannedGroups() -> GroupDirectory<IServClientMock> {
+    let mock = IServClientMock()
+    mock.groups.listStub.handler = { _ in [] }
+    return GroupDirectory(iserv: mock)
 }
