@@ -5,7 +5,7 @@ import KilnRuntime
 
 /// IServ API
 ///
-/// REST API of the IServ school server (legacy API, base URL /iserv/api): users, groups, roles and privileges with link/unlink endpoints for their relations, user and administrator passwords, and single sign-on (SSO) tokens. All request and response bodies are application/json unless stated otherwise. List endpoints accept `extended` (include the IDs of related entities) and a `query` filter object.
+/// REST API of the IServ school server (legacy API, base URL /iserv/api): users, groups, roles and privileges with link/unlink endpoints for their relations, user and administrator passwords, and single sign-on (SSO) tokens. All request and response bodies are application/json unless stated otherwise. List endpoints accept `extended` (include list of IDs of related entities, if available).
 ///
 /// - Spec: `iserv.yaml 1.6.0`
 public struct IServClient: Sendable {

@@ -3,7 +3,7 @@
 import Foundation
 import KilnRuntime
 
-/// An IServ user account. The relation arrays (roles, groups, privileges) are present when `extended` is requested.
+/// An IServ user account.
 ///
 /// - Spec: `#/components/schemas/User`
 public struct User: Codable, Equatable, Sendable {
@@ -97,6 +97,37 @@ public struct User: Codable, Equatable, Sendable {
     }
 }
 
+/// An IServ role.
+///
+/// - Spec: `#/components/schemas/Role`
+public struct Role: Codable, Equatable, Sendable {
+    /// The internal ID
+    public let id: String
+
+    /// Name
+    public let name: String
+
+    /// Module
+    public let module: String?
+
+    /// Array of privileges
+    public let privileges: [String]?
+
+    public init(id: String, name: String, module: String? = nil, privileges: [String]? = nil) {
+        self.id = id
+        self.name = name
+        self.module = module
+        self.privileges = privileges
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id = "_id"
+        case name
+        case module
+        case privileges
+    }
+}
+
 /// Role object to create.
 ///
 /// - Spec: `#/components/schemas/RoleCreate`
@@ -123,33 +154,7 @@ public struct RoleCreate: Codable, Equatable, Sendable {
 /// - Spec: `#/components/schemas/IdList`
 public typealias IdList = [String]
 
-/// An authentication token and the URL to redirect the user to.
-///
-/// - Spec: `#/components/schemas/SsoToken`
-public struct SsoToken: Codable, Equatable, Sendable {
-    /// The authenticated username
-    public let username: String
-
-    /// The authentication token
-    public let token: String
-
-    /// The target URL to redirect the user to
-    public let returnTo: String
-
-    public init(username: String, token: String, returnTo: String) {
-        self.username = username
-        self.token = token
-        self.returnTo = returnTo
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case username
-        case token
-        case returnTo = "return_to"
-    }
-}
-
-extension GroupFilter: ParameterEncodable {
+extension RoleFilter: ParameterEncodable {
     public var parameterValue: ParameterValue {
         ParameterValue(encoding: self)
     }

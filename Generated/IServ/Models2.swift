@@ -3,44 +3,7 @@
 import Foundation
 import KilnRuntime
 
-/// Account status. `a` = active (neither restricted nor inactive); `r` = restricted (may log in only on Windows computers in the domain, to the WLAN and VPN via RADIUS, but not to the web interface, the e-mail server, FTP or WebDAV); `i` = inactive (deactivated, may not log in at all).
-///
-/// - Spec: `#/components/schemas/UserStatus`
-public enum UserStatus: OpenEnum {
-    case active
-    case restricted
-    case inactive
-    /// A value this client does not know yet.
-    case unknown(String)
-
-    public init(rawValue: String) {
-        switch rawValue {
-        case "a":
-            self = .active
-        case "r":
-            self = .restricted
-        case "i":
-            self = .inactive
-        default:
-            self = .unknown(rawValue)
-        }
-    }
-
-    public var rawValue: String {
-        switch self {
-        case .active:
-            "a"
-        case .restricted:
-            "r"
-        case .inactive:
-            "i"
-        case .unknown(let value):
-            value
-        }
-    }
-}
-
-/// An IServ group. The relation arrays (flags, users, privileges) are present when `extended` is requested.
+/// An IServ group.
 ///
 /// - Spec: `#/components/schemas/Group`
 public struct Group: Codable, Equatable, Sendable {
@@ -111,6 +74,42 @@ public struct Group: Codable, Equatable, Sendable {
     }
 }
 
+/// Filterable group fields for the `query` parameter of listGroups.
+///
+/// - Spec: `#/components/schemas/GroupFilter`
+public struct GroupFilter: Codable, Equatable, Sendable {
+    /// Account
+    public let account: String?
+
+    /// Name
+    public let name: String?
+
+    /// Owner
+    public let owner: String?
+
+    /// Created by
+    public let createdBy: String?
+
+    /// Created on
+    public let created: CalendarDate?
+
+    public init(account: String? = nil, name: String? = nil, owner: String? = nil, createdBy: String? = nil, created: CalendarDate? = nil) {
+        self.account = account
+        self.name = name
+        self.owner = owner
+        self.createdBy = createdBy
+        self.created = created
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case account
+        case name
+        case owner
+        case createdBy
+        case created
+    }
+}
+
 /// Filterable privilege fields for the `query` parameter of listPrivileges.
 ///
 /// - Spec: `#/components/schemas/PrivilegeFilter`
@@ -148,13 +147,13 @@ public struct SsoAuthenticateRequest: Codable, Equatable, Sendable {
     }
 }
 
-extension PrivilegeFilter: ParameterEncodable {
+extension GroupFilter: ParameterEncodable {
     public var parameterValue: ParameterValue {
         ParameterValue(encoding: self)
     }
 }
 
-extension UserFilter: ParameterEncodable {
+extension PrivilegeFilter: ParameterEncodable {
     public var parameterValue: ParameterValue {
         ParameterValue(encoding: self)
     }

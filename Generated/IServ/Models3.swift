@@ -3,6 +3,50 @@
 import Foundation
 import KilnRuntime
 
+/// Values to update user with - all optional.
+///
+/// - Spec: `#/components/schemas/UserUpdate`
+public struct UserUpdate: Codable, Equatable, Sendable {
+    /// Account
+    public let username: String?
+
+    /// First name
+    public let firstname: String?
+
+    /// Last name
+    public let lastname: String?
+    public let status: UserStatus?
+
+    /// User type
+    public let type: String?
+
+    /// Import ID
+    public let importId: String?
+
+    /// Class/Information
+    public let auxInfo: String?
+
+    public init(username: String? = nil, firstname: String? = nil, lastname: String? = nil, status: UserStatus? = nil, type: String? = nil, importId: String? = nil, auxInfo: String? = nil) {
+        self.username = username
+        self.firstname = firstname
+        self.lastname = lastname
+        self.status = status
+        self.type = type
+        self.importId = importId
+        self.auxInfo = auxInfo
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case username
+        case firstname
+        case lastname
+        case status
+        case type
+        case importId
+        case auxInfo
+    }
+}
+
 /// Filterable user fields for the `query` parameter of listUsers.
 ///
 /// - Spec: `#/components/schemas/UserFilter`
@@ -42,37 +86,6 @@ public struct UserFilter: Codable, Equatable, Sendable {
     }
 }
 
-/// An IServ role. `privileges` is present when `extended` is requested.
-///
-/// - Spec: `#/components/schemas/Role`
-public struct Role: Codable, Equatable, Sendable {
-    /// The internal ID
-    public let id: String
-
-    /// Name
-    public let name: String
-
-    /// Module
-    public let module: String?
-
-    /// Array of privileges
-    public let privileges: [String]?
-
-    public init(id: String, name: String, module: String? = nil, privileges: [String]? = nil) {
-        self.id = id
-        self.name = name
-        self.module = module
-        self.privileges = privileges
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id = "_id"
-        case name
-        case module
-        case privileges
-    }
-}
-
 /// Filterable role fields for the `query` parameter of listRoles.
 ///
 /// - Spec: `#/components/schemas/RoleFilter`
@@ -94,52 +107,6 @@ public struct RoleFilter: Codable, Equatable, Sendable {
     }
 }
 
-/// An IServ privilege. The relation arrays (groups, roles) are present when `extended` is requested.
-///
-/// - Spec: `#/components/schemas/Privilege`
-public struct Privilege: Codable, Equatable, Sendable {
-    /// The internal ID
-    public let id: String
-
-    /// Title
-    public let title: String
-
-    /// Module
-    public let module: String?
-
-    /// Description
-    public let description: String?
-
-    /// Applies to - true when the privilege is inverted (applies to everyone except the assigned groups and roles).
-    public let inverted: Bool?
-
-    /// Array of groups
-    public let groups: [String]?
-
-    /// Array of roles
-    public let roles: [String]?
-
-    public init(id: String, title: String, module: String? = nil, description: String? = nil, inverted: Bool? = nil, groups: [String]? = nil, roles: [String]? = nil) {
-        self.id = id
-        self.title = title
-        self.module = module
-        self.description = description
-        self.inverted = inverted
-        self.groups = groups
-        self.roles = roles
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id = "_id"
-        case title
-        case module
-        case description
-        case inverted
-        case groups
-        case roles
-    }
-}
-
 /// A password - the new password to set, or the temporary password returned by a reset.
 ///
 /// - Spec: `#/components/schemas/Password`
@@ -153,5 +120,31 @@ public struct Password: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case password
+    }
+}
+
+/// An authentication token and the URL to redirect the user to.
+///
+/// - Spec: `#/components/schemas/SsoToken`
+public struct SsoToken: Codable, Equatable, Sendable {
+    /// The authenticated username
+    public let username: String
+
+    /// The authentication token
+    public let token: String
+
+    /// The target URL to redirect the user to
+    public let returnTo: String
+
+    public init(username: String, token: String, returnTo: String) {
+        self.username = username
+        self.token = token
+        self.returnTo = returnTo
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case username
+        case token
+        case returnTo = "return_to"
     }
 }

@@ -3,6 +3,43 @@
 import Foundation
 import KilnRuntime
 
+/// Status, one of a, r, i.
+///
+/// - Spec: `#/components/schemas/UserStatus`
+public enum UserStatus: OpenEnum {
+    case active
+    case restricted
+    case inactive
+    /// A value this client does not know yet.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "a":
+            self = .active
+        case "r":
+            self = .restricted
+        case "i":
+            self = .inactive
+        default:
+            self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .active:
+            "a"
+        case .restricted:
+            "r"
+        case .inactive:
+            "i"
+        case .unknown(let value):
+            value
+        }
+    }
+}
+
 /// User object to create.
 ///
 /// - Spec: `#/components/schemas/UserCreate`
@@ -27,50 +64,6 @@ public struct UserCreate: Codable, Equatable, Sendable {
     public let auxInfo: String?
 
     public init(username: String? = nil, firstname: String, lastname: String, status: UserStatus? = nil, type: String? = nil, importId: String? = nil, auxInfo: String? = nil) {
-        self.username = username
-        self.firstname = firstname
-        self.lastname = lastname
-        self.status = status
-        self.type = type
-        self.importId = importId
-        self.auxInfo = auxInfo
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case username
-        case firstname
-        case lastname
-        case status
-        case type
-        case importId
-        case auxInfo
-    }
-}
-
-/// Values to update user with - all optional.
-///
-/// - Spec: `#/components/schemas/UserUpdate`
-public struct UserUpdate: Codable, Equatable, Sendable {
-    /// Account
-    public let username: String?
-
-    /// First name
-    public let firstname: String?
-
-    /// Last name
-    public let lastname: String?
-    public let status: UserStatus?
-
-    /// User type
-    public let type: String?
-
-    /// Import ID
-    public let importId: String?
-
-    /// Class/Information
-    public let auxInfo: String?
-
-    public init(username: String? = nil, firstname: String? = nil, lastname: String? = nil, status: UserStatus? = nil, type: String? = nil, importId: String? = nil, auxInfo: String? = nil) {
         self.username = username
         self.firstname = firstname
         self.lastname = lastname
@@ -128,43 +121,53 @@ public struct GroupUpdate: Codable, Equatable, Sendable {
     }
 }
 
-/// Filterable group fields for the `query` parameter of listGroups.
+/// An IServ privilege.
 ///
-/// - Spec: `#/components/schemas/GroupFilter`
-public struct GroupFilter: Codable, Equatable, Sendable {
-    /// Account
-    public let account: String?
+/// - Spec: `#/components/schemas/Privilege`
+public struct Privilege: Codable, Equatable, Sendable {
+    /// The internal ID
+    public let id: String
 
-    /// Name
-    public let name: String?
+    /// Title
+    public let title: String
 
-    /// Owner
-    public let owner: String?
+    /// Module
+    public let module: String?
 
-    /// Created by
-    public let createdBy: String?
+    /// Description
+    public let description: String?
 
-    /// Created on
-    public let created: CalendarDate?
+    /// Applies to
+    public let inverted: Bool?
 
-    public init(account: String? = nil, name: String? = nil, owner: String? = nil, createdBy: String? = nil, created: CalendarDate? = nil) {
-        self.account = account
-        self.name = name
-        self.owner = owner
-        self.createdBy = createdBy
-        self.created = created
+    /// Array of groups
+    public let groups: [String]?
+
+    /// Array of roles
+    public let roles: [String]?
+
+    public init(id: String, title: String, module: String? = nil, description: String? = nil, inverted: Bool? = nil, groups: [String]? = nil, roles: [String]? = nil) {
+        self.id = id
+        self.title = title
+        self.module = module
+        self.description = description
+        self.inverted = inverted
+        self.groups = groups
+        self.roles = roles
     }
 
     enum CodingKeys: String, CodingKey {
-        case account
-        case name
-        case owner
-        case createdBy
-        case created
+        case id = "_id"
+        case title
+        case module
+        case description
+        case inverted
+        case groups
+        case roles
     }
 }
 
-extension RoleFilter: ParameterEncodable {
+extension UserFilter: ParameterEncodable {
     public var parameterValue: ParameterValue {
         ParameterValue(encoding: self)
     }

@@ -6,13 +6,13 @@ import KilnRuntime
 extension IServClient.Users {
     /// Returns all users
     ///
-    /// Returns all users, optionally filtered by `query` and with the IDs of related entities when `extended` is set.
+    /// Returns all users. With `extended`, the list of IDs of related entities is included (if available).
     ///
     /// - Spec: `GET /IServ/Core/Entity/User`
     ///
     /// - Parameters:
     ///   - extended: Include list of IDs of related entities (if available) (`extended` in query)
-    ///   - query: Filter object; each property restricts the list to users whose field equals the value. (`query` in query)
+    ///   - query: Filter object for the list of users. Not described by the source; see x-kiln-assumption. (`query` in query)
     public func list(extended: Bool? = nil, query: UserFilter? = nil) async throws -> [User] {
         try await listRaw(extended: extended, query: query).body
     }

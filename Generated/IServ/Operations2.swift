@@ -6,13 +6,13 @@ import KilnRuntime
 extension IServClient.Groups {
     /// Returns all groups
     ///
-    /// Returns all groups, optionally filtered by `query` and with the IDs of related entities when `extended` is set.
+    /// Returns all groups. With `extended`, the list of IDs of related entities is included (if available).
     ///
     /// - Spec: `GET /IServ/Core/Entity/Group`
     ///
     /// - Parameters:
     ///   - extended: Include list of IDs of related entities (if available) (`extended` in query)
-    ///   - query: Filter object; each property restricts the list to groups whose field equals the value. (`query` in query)
+    ///   - query: Filter object for the list of groups. Not described by the source; see x-kiln-assumption. (`query` in query)
     public func list(extended: Bool? = nil, query: GroupFilter? = nil) async throws -> [Group] {
         try await listRaw(extended: extended, query: query).body
     }

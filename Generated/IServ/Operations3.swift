@@ -6,13 +6,13 @@ import KilnRuntime
 extension IServClient.Privileges {
     /// Returns all privileges
     ///
-    /// Returns all privileges, optionally filtered by `query` and with the IDs of related entities when `extended` is set.
+    /// Returns all privileges. With `extended`, the list of IDs of related entities is included (if available).
     ///
     /// - Spec: `GET /IServ/Core/Entity/Privilege`
     ///
     /// - Parameters:
     ///   - extended: Include list of IDs of related entities (if available) (`extended` in query)
-    ///   - query: Filter object; each property restricts the list to privileges whose field equals the value. (`query` in query)
+    ///   - query: Filter object for the list of privileges. Not described by the source; see x-kiln-assumption. (`query` in query)
     public func list(extended: Bool? = nil, query: PrivilegeFilter? = nil) async throws -> [Privilege] {
         try await listRaw(extended: extended, query: query).body
     }

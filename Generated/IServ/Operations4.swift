@@ -70,13 +70,13 @@ extension IServClient.AdminPasswords {
 extension IServClient.Roles {
     /// Returns all roles
     ///
-    /// Returns all roles, optionally filtered by `query` and with the IDs of related entities when `extended` is set.
+    /// Returns all roles. With `extended`, the list of IDs of related entities is included (if available).
     ///
     /// - Spec: `GET /IServ/Core/Entity/Role`
     ///
     /// - Parameters:
     ///   - extended: Include list of IDs of related entities (if available) (`extended` in query)
-    ///   - query: Filter object; each property restricts the list to roles whose field equals the value. (`query` in query)
+    ///   - query: Filter object for the list of roles. Not described by the source; see x-kiln-assumption. (`query` in query)
     public func list(extended: Bool? = nil, query: RoleFilter? = nil) async throws -> [Role] {
         try await listRaw(extended: extended, query: query).body
     }

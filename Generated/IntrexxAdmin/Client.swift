@@ -5,14 +5,12 @@ import KilnRuntime
 
 /// Intrexx Administration API (IAA)
 ///
-/// The Intrexx Administration API (IAA) provides a defined set of endpoints for the central configuration
-/// functions of an Intrexx instance: portals and portal templates, portal settings, the Intrexx Mobile App API
-/// key, the reports engine, portal export, diagnosis, the search index, application import, the scheduler,
-/// mail services, users, groups and licenses.
+/// The Intrexx Administration API (IAA): endpoints for portals and portal templates, the portal base URL and
+/// portal settings, the Intrexx Mobile App API key, the reports engine, portal export, diagnosis, the search
+/// index, application import, the scheduler, mail services, users, groups and licenses.
 ///
-/// Authenticate first with `POST /auth` using the IAA user name and password stored during the installation
-/// of the Intrexx Administration API. The returned token is valid for one hour and is sent with every other
-/// call.
+/// Authenticate with `POST /auth` (the source refers to a step-by-step guide for this); how the other calls
+/// carry the result is an assumption (see the `intrexxToken` security scheme).
 ///
 /// Source: "API-Endpunkte - Erläuterung, Links, Beispiele" (Intrexx online help). The source lists paths and
 /// short descriptions only; every body shape in this document is an assumption marked with `x-kiln-assumption`.
@@ -60,7 +58,7 @@ public struct IntrexxClient: Sendable {
 
     /// Authenticates every call with `intrexxToken`.
     ///
-    /// The token returned by `POST /auth`, sent as `Authorization: Bearer <token>`. It is valid for one hour.
+    /// The token returned by `POST /auth`, sent as `Authorization: Bearer <token>`.
     public static func intrexxToken(token: String) -> any ClientMiddleware {
         BearerTokenMiddleware(token: token)
     }

@@ -3,33 +3,33 @@
 import Foundation
 import KilnRuntime
 
-/// Multipart body of a template upload.
+/// Result of a successful authentication.
 ///
-/// - Spec: `#/components/schemas/TemplateUpload`
-public struct TemplateUpload: Codable, Equatable, Sendable {
-    /// The portal template archive (zip).
-    public let file: Data
+/// - Spec: `#/components/schemas/AuthResponse`
+public struct AuthResponse: Codable, Equatable, Sendable {
+    /// Token for the other calls.
+    public let token: String
 
-    public init(file: Data) {
-        self.file = file
+    public init(token: String) {
+        self.token = token
     }
 
     enum CodingKeys: String, CodingKey {
-        case file
+        case token
     }
 }
 
-/// The reports engine of the portal and its configuration.
+/// Reports engine change.
 ///
-/// - Spec: `#/components/schemas/ReportsEngine`
-public struct ReportsEngine: Codable, Equatable, Sendable {
-    /// Identifier of the reports engine.
-    public let engine: String
+/// - Spec: `#/components/schemas/ReportsEnginePatch`
+public struct ReportsEnginePatch: Codable, Equatable, Sendable {
+    /// Identifier of the reports engine to use.
+    public let engine: String?
 
-    /// Engine-specific configuration values.
+    /// Configuration values to set.
     public let configuration: [String: String]?
 
-    public init(engine: String, configuration: [String: String]? = nil) {
+    public init(engine: String? = nil, configuration: [String: String]? = nil) {
         self.engine = engine
         self.configuration = configuration
     }
@@ -40,29 +40,54 @@ public struct ReportsEngine: Codable, Equatable, Sendable {
     }
 }
 
-/// Multipart body of an application import.
+/// An action to run on the search index.
 ///
-/// - Spec: `#/components/schemas/ApplicationImport`
-public struct ApplicationImport: Codable, Equatable, Sendable {
-    /// Export zip file with applications, processes, layouts and files.
-    public let file: Data
+/// - Spec: `#/components/schemas/SearchIndexAction`
+public struct SearchIndexAction: Codable, Equatable, Sendable {
+    /// The action to run.
+    public let action: Action
 
-    /// Also import the data contained in the export.
-    public let importData: Bool?
-
-    /// Also import the permissions contained in the export.
-    public let importPermissions: Bool?
-
-    public init(file: Data, importData: Bool? = nil, importPermissions: Bool? = nil) {
-        self.file = file
-        self.importData = importData
-        self.importPermissions = importPermissions
+    public init(action: Action) {
+        self.action = action
     }
 
     enum CodingKeys: String, CodingKey {
-        case file
-        case importData
-        case importPermissions
+        case action
+    }
+
+    /// The action to run.
+    public enum Action: OpenEnum {
+        case rebuild
+        case clear
+        case optimize
+        /// A value this client does not know yet.
+        case unknown(String)
+
+        public init(rawValue: String) {
+            switch rawValue {
+            case "rebuild":
+                self = .rebuild
+            case "clear":
+                self = .clear
+            case "optimize":
+                self = .optimize
+            default:
+                self = .unknown(rawValue)
+            }
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .rebuild:
+                "rebuild"
+            case .clear:
+                "clear"
+            case .optimize:
+                "optimize"
+            case .unknown(let value):
+                value
+            }
+        }
     }
 }
 
@@ -172,7 +197,7 @@ public struct SchedulerJob: Codable, Equatable, Sendable {
     }
 }
 
-/// Scheduler job change; every field is optional and only sent fields change.
+/// Scheduler job change.
 ///
 /// - Spec: `#/components/schemas/SchedulerJobPatch`
 public struct SchedulerJobPatch: Codable, Equatable, Sendable {
@@ -224,131 +249,95 @@ public struct SchedulerJobActionResponse: Codable, Equatable, Sendable {
     }
 }
 
-/// A mail service configuration.
+/// Transport encryption.
 ///
-/// - Spec: `#/components/schemas/MailService`
-public struct MailService: Codable, Equatable, Sendable {
-    /// Id of the mail service.
-    public let id: String
+/// - Spec: `#/components/schemas/MailEncryption`
+public enum MailEncryption: OpenEnum {
+    case none_
+    case ssl
+    case starttls
+    /// A value this client does not know yet.
+    case unknown(String)
 
-    /// Name of the mail service.
-    public let name: String
-    public let type: MailServiceType
-
-    /// Mail server host.
-    public let host: String?
-
-    /// Mail server port.
-    public let port: Int?
-    public let encryption: MailEncryption?
-
-    /// User for authentication at the mail server.
-    public let user: String?
-
-    /// Default sender address (outgoing services).
-    public let sender: String?
-
-    public init(id: String, name: String, type: MailServiceType, host: String? = nil, port: Int? = nil, encryption: MailEncryption? = nil, user: String? = nil, sender: String? = nil) {
-        self.id = id
-        self.name = name
-        self.type = type
-        self.host = host
-        self.port = port
-        self.encryption = encryption
-        self.user = user
-        self.sender = sender
+    public init(rawValue: String) {
+        switch rawValue {
+        case "none":
+            self = .none_
+        case "ssl":
+            self = .ssl
+        case "starttls":
+            self = .starttls
+        default:
+            self = .unknown(rawValue)
+        }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case type
-        case host
-        case port
-        case encryption
-        case user
-        case sender
+    public var rawValue: String {
+        switch self {
+        case .none_:
+            "none"
+        case .ssl:
+            "ssl"
+        case .starttls:
+            "starttls"
+        case .unknown(let value):
+            value
+        }
     }
 }
 
-/// User change; every field is optional and only sent fields change.
+/// A portal user.
 ///
-/// - Spec: `#/components/schemas/UserPatch`
-public struct UserPatch: Codable, Equatable, Sendable {
-    /// Login name.
-    public let loginName: String?
+/// - Spec: `#/components/schemas/User`
+public struct User: Codable, Equatable, Sendable {
+    /// Id (GUID) of the user.
+    public let id: String
 
-    /// New password.
-    public let password: String?
+    /// Login name.
+    public let loginName: String
 
     /// First name.
-    public let firstName: PatchValue<String>
+    public let firstName: String?
 
     /// Last name.
-    public let lastName: PatchValue<String>
+    public let lastName: String?
 
     /// E-mail address.
-    public let email: PatchValue<String>
+    public let email: String?
+
+    /// Organizational container (organizational unit) the user belongs to.
+    public let container: String?
 
     /// Description of the user.
-    public let description: PatchValue<String>
+    public let description: String?
 
     /// Whether the user may log in.
     public let enabled: Bool?
 
-    public init(loginName: String? = nil, password: String? = nil, firstName: PatchValue<String> = .absent, lastName: PatchValue<String> = .absent, email: PatchValue<String> = .absent, description: PatchValue<String> = .absent, enabled: Bool? = nil) {
+    public init(id: String, loginName: String, firstName: String? = nil, lastName: String? = nil, email: String? = nil, container: String? = nil, description: String? = nil, enabled: Bool? = nil) {
+        self.id = id
         self.loginName = loginName
-        self.password = password
         self.firstName = firstName
         self.lastName = lastName
         self.email = email
+        self.container = container
         self.description = description
         self.enabled = enabled
     }
 
     enum CodingKeys: String, CodingKey {
+        case id
         case loginName
-        case password
         case firstName
         case lastName
         case email
+        case container
         case description
         case enabled
     }
 }
 
-/// A portal group.
-///
-/// - Spec: `#/components/schemas/Group`
-public struct Group: Codable, Equatable, Sendable {
-    /// Id (GUID) of the group.
-    public let id: String
-
-    /// Name of the group.
-    public let name: String
-
-    /// Description of the group.
-    public let description: String?
-
-    /// Organizational container the group belongs to.
-    public let container: String?
-
-    public init(id: String, name: String, description: String? = nil, container: String? = nil) {
-        self.id = id
-        self.name = name
-        self.description = description
-        self.container = container
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case container
-    }
-}
-
-/// A portal group with its members.
+/// The details of a portal group.
 ///
 /// - Spec: `#/components/schemas/GroupDetails`
 public struct GroupDetails: Codable, Equatable, Sendable {
@@ -365,9 +354,9 @@ public struct GroupDetails: Codable, Equatable, Sendable {
     public let container: String?
 
     /// Ids of the users that are members of the group.
-    public let members: [String]
+    public let members: [String]?
 
-    public init(id: String, name: String, description: String? = nil, container: String? = nil, members: [String]) {
+    public init(id: String, name: String, description: String? = nil, container: String? = nil, members: [String]? = nil) {
         self.id = id
         self.name = name
         self.description = description
@@ -381,5 +370,31 @@ public struct GroupDetails: Codable, Equatable, Sendable {
         case description
         case container
         case members
+    }
+}
+
+/// Definition of a new group.
+///
+/// - Spec: `#/components/schemas/GroupCreateRequest`
+public struct GroupCreateRequest: Codable, Equatable, Sendable {
+    /// Name of the group.
+    public let name: String
+
+    /// Description of the group.
+    public let description: String?
+
+    /// Organizational container to create the group in.
+    public let container: String?
+
+    public init(name: String, description: String? = nil, container: String? = nil) {
+        self.name = name
+        self.description = description
+        self.container = container
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name
+        case description
+        case container
     }
 }

@@ -3,7 +3,7 @@
 import Foundation
 import KilnRuntime
 
-/// Credentials of the IAA user stored during the installation of the Administration API.
+/// Credentials of the IAA user.
 ///
 /// - Spec: `#/components/schemas/AuthRequest`
 public struct AuthRequest: Codable, Equatable, Sendable {
@@ -134,19 +134,35 @@ public struct DatabaseConnection: Codable, Equatable, Sendable {
     }
 }
 
-/// Web server settings of the portal.
+/// Multipart body of a template upload.
 ///
-/// - Spec: `#/components/schemas/Webserver`
-public struct Webserver: Codable, Equatable, Sendable {
-    /// Base URL of the portal.
-    public let baseUrl: String
+/// - Spec: `#/components/schemas/TemplateUpload`
+public struct TemplateUpload: Codable, Equatable, Sendable {
+    /// The portal template file.
+    public let file: Data
 
-    public init(baseUrl: String) {
-        self.baseUrl = baseUrl
+    public init(file: Data) {
+        self.file = file
     }
 
     enum CodingKeys: String, CodingKey {
-        case baseUrl
+        case file
+    }
+}
+
+/// The API key stored in Intrexx for the Intrexx Mobile App.
+///
+/// - Spec: `#/components/schemas/MobileApiKey`
+public struct MobileApiKey: Codable, Equatable, Sendable {
+    /// The API key.
+    public let apiKey: String
+
+    public init(apiKey: String) {
+        self.apiKey = apiKey
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case apiKey
     }
 }
 
@@ -181,22 +197,6 @@ public struct ExportConfiguration: Codable, Equatable, Sendable {
     }
 }
 
-/// Result of an import.
-///
-/// - Spec: `#/components/schemas/ImportResult`
-public struct ImportResult: Codable, Equatable, Sendable {
-    /// The objects that were imported or overwritten.
-    public let imported: [ImportedObject]
-
-    public init(imported: [ImportedObject]) {
-        self.imported = imported
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case imported
-    }
-}
-
 /// Result of the action for one job.
 ///
 /// - Spec: `#/components/schemas/SchedulerJobActionResult`
@@ -220,6 +220,53 @@ public struct SchedulerJobActionResult: Codable, Equatable, Sendable {
         case jobId
         case success
         case message
+    }
+}
+
+/// A mail service configuration.
+///
+/// - Spec: `#/components/schemas/MailService`
+public struct MailService: Codable, Equatable, Sendable {
+    /// Id of the mail service.
+    public let id: String
+
+    /// Name of the mail service.
+    public let name: String
+    public let type: MailServiceType
+
+    /// Mail server host.
+    public let host: String?
+
+    /// Mail server port.
+    public let port: Int?
+    public let encryption: MailEncryption?
+
+    /// User for authentication at the mail server.
+    public let user: String?
+
+    /// Default sender address (outgoing services).
+    public let sender: String?
+
+    public init(id: String, name: String, type: MailServiceType, host: String? = nil, port: Int? = nil, encryption: MailEncryption? = nil, user: String? = nil, sender: String? = nil) {
+        self.id = id
+        self.name = name
+        self.type = type
+        self.host = host
+        self.port = port
+        self.encryption = encryption
+        self.user = user
+        self.sender = sender
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case name
+        case type
+        case host
+        case port
+        case encryption
+        case user
+        case sender
     }
 }
 
@@ -260,51 +307,7 @@ public enum MailServiceType: OpenEnum {
     }
 }
 
-/// Mail service change; every field is optional and only sent fields change.
-///
-/// - Spec: `#/components/schemas/MailServicePatch`
-public struct MailServicePatch: Codable, Equatable, Sendable {
-    /// Name of the mail service.
-    public let name: String?
-
-    /// Mail server host.
-    public let host: String?
-
-    /// Mail server port.
-    public let port: Int?
-    public let encryption: MailEncryption?
-
-    /// User for authentication at the mail server.
-    public let user: String?
-
-    /// Password for authentication at the mail server.
-    public let password: String?
-
-    /// Default sender address (outgoing services).
-    public let sender: String?
-
-    public init(name: String? = nil, host: String? = nil, port: Int? = nil, encryption: MailEncryption? = nil, user: String? = nil, password: String? = nil, sender: String? = nil) {
-        self.name = name
-        self.host = host
-        self.port = port
-        self.encryption = encryption
-        self.user = user
-        self.password = password
-        self.sender = sender
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case name
-        case host
-        case port
-        case encryption
-        case user
-        case password
-        case sender
-    }
-}
-
-/// Run status of a mail service.
+/// Status of a mail service.
 ///
 /// - Spec: `#/components/schemas/MailServiceStatus`
 public struct MailServiceStatus: Codable, Equatable, Sendable {

@@ -3,29 +3,19 @@
 import Foundation
 import KilnRuntime
 
-/// A portal template.
+/// The base URL setting of the portal.
 ///
-/// - Spec: `#/components/schemas/PortalTemplate`
-public struct PortalTemplate: Codable, Equatable, Sendable {
-    /// Id of the template.
-    public let id: String
+/// - Spec: `#/components/schemas/Webserver`
+public struct Webserver: Codable, Equatable, Sendable {
+    /// Base URL of the portal.
+    public let baseUrl: String?
 
-    /// Display name of the template.
-    public let name: String
-
-    /// Description of the template.
-    public let description: String?
-
-    public init(id: String, name: String, description: String? = nil) {
-        self.id = id
-        self.name = name
-        self.description = description
+    public init(baseUrl: String? = nil) {
+        self.baseUrl = baseUrl
     }
 
     enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
+        case baseUrl
     }
 }
 
@@ -75,101 +65,40 @@ public struct PortalSettings: Codable, Equatable, Sendable {
     }
 }
 
-/// The API key stored in Intrexx for the Intrexx Mobile App.
+/// The reports engine of the portal and its configuration.
 ///
-/// - Spec: `#/components/schemas/MobileApiKey`
-public struct MobileApiKey: Codable, Equatable, Sendable {
-    /// The API key.
-    public let apiKey: String
+/// - Spec: `#/components/schemas/ReportsEngine`
+public struct ReportsEngine: Codable, Equatable, Sendable {
+    /// Identifier of the reports engine.
+    public let engine: String
 
-    public init(apiKey: String) {
-        self.apiKey = apiKey
+    /// Engine-specific configuration values.
+    public let configuration: [String: String]?
+
+    public init(engine: String, configuration: [String: String]? = nil) {
+        self.engine = engine
+        self.configuration = configuration
     }
 
     enum CodingKeys: String, CodingKey {
-        case apiKey
+        case engine
+        case configuration
     }
 }
 
-/// Export configuration change; every field is optional and only sent fields change.
+/// Result of an import.
 ///
-/// - Spec: `#/components/schemas/ExportConfigurationPatch`
-public struct ExportConfigurationPatch: Codable, Equatable, Sendable {
-    /// Directory on the server the export is written to.
-    public let exportDirectory: String?
+/// - Spec: `#/components/schemas/ImportResult`
+public struct ImportResult: Codable, Equatable, Sendable {
+    /// The objects that were imported or overwritten.
+    public let imported: [ImportedObject]
 
-    /// Export the data of the applications.
-    public let includeData: Bool?
-
-    /// Export the files of the portal.
-    public let includeFiles: Bool?
-
-    /// Export the log files.
-    public let includeLogFiles: Bool?
-
-    public init(exportDirectory: String? = nil, includeData: Bool? = nil, includeFiles: Bool? = nil, includeLogFiles: Bool? = nil) {
-        self.exportDirectory = exportDirectory
-        self.includeData = includeData
-        self.includeFiles = includeFiles
-        self.includeLogFiles = includeLogFiles
+    public init(imported: [ImportedObject]) {
+        self.imported = imported
     }
 
     enum CodingKeys: String, CodingKey {
-        case exportDirectory
-        case includeData
-        case includeFiles
-        case includeLogFiles
-    }
-}
-
-/// An action to run on the search index.
-///
-/// - Spec: `#/components/schemas/SearchIndexAction`
-public struct SearchIndexAction: Codable, Equatable, Sendable {
-    /// The action to run.
-    public let action: Action
-
-    public init(action: Action) {
-        self.action = action
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case action
-    }
-
-    /// The action to run.
-    public enum Action: OpenEnum {
-        case rebuild
-        case clear
-        case optimize
-        /// A value this client does not know yet.
-        case unknown(String)
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "rebuild":
-                self = .rebuild
-            case "clear":
-                self = .clear
-            case "optimize":
-                self = .optimize
-            default:
-                self = .unknown(rawValue)
-            }
-        }
-
-        public var rawValue: String {
-            switch self {
-            case .rebuild:
-                "rebuild"
-            case .clear:
-                "clear"
-            case .optimize:
-                "optimize"
-            case .unknown(let value):
-                value
-            }
-        }
+        case imported
     }
 }
 
@@ -239,19 +168,39 @@ public struct ImportedObject: Codable, Equatable, Sendable {
     }
 }
 
-/// Standby status of the scheduler.
+/// Definition of a new scheduler job.
 ///
-/// - Spec: `#/components/schemas/SchedulerStandby`
-public struct SchedulerStandby: Codable, Equatable, Sendable {
-    /// Whether the scheduler is in standby (jobs are not executed).
-    public let standby: Bool
+/// - Spec: `#/components/schemas/SchedulerJobCreateRequest`
+public struct SchedulerJobCreateRequest: Codable, Equatable, Sendable {
+    /// Name of the job.
+    public let name: String
 
-    public init(standby: Bool) {
-        self.standby = standby
+    /// Description of the job.
+    public let description: String?
+
+    /// Cron expression of the job's trigger.
+    public let cronExpression: String?
+
+    /// Whether the job is enabled.
+    public let enabled: Bool?
+
+    /// Type-specific job parameters.
+    public let parameters: [String: String]?
+
+    public init(name: String, description: String? = nil, cronExpression: String? = nil, enabled: Bool? = nil, parameters: [String: String]? = nil) {
+        self.name = name
+        self.description = description
+        self.cronExpression = cronExpression
+        self.enabled = enabled
+        self.parameters = parameters
     }
 
     enum CodingKeys: String, CodingKey {
-        case standby
+        case name
+        case description
+        case cronExpression
+        case enabled
+        case parameters
     }
 }
 
@@ -281,7 +230,7 @@ public struct SchedulerConfiguration: Codable, Equatable, Sendable {
     }
 }
 
-/// Scheduler configuration change; every field is optional and only sent fields change.
+/// Scheduler configuration change.
 ///
 /// - Spec: `#/components/schemas/SchedulerConfigurationPatch`
 public struct SchedulerConfigurationPatch: Codable, Equatable, Sendable {
@@ -307,79 +256,125 @@ public struct SchedulerConfigurationPatch: Codable, Equatable, Sendable {
     }
 }
 
-/// A portal user.
+/// User change.
 ///
-/// - Spec: `#/components/schemas/User`
-public struct User: Codable, Equatable, Sendable {
-    /// Id (GUID) of the user.
-    public let id: String
-
+/// - Spec: `#/components/schemas/UserPatch`
+public struct UserPatch: Codable, Equatable, Sendable {
     /// Login name.
-    public let loginName: String
+    public let loginName: String?
+
+    /// New password.
+    public let password: String?
 
     /// First name.
-    public let firstName: String?
+    public let firstName: PatchValue<String>
 
     /// Last name.
-    public let lastName: String?
+    public let lastName: PatchValue<String>
 
     /// E-mail address.
-    public let email: String?
-
-    /// Organizational container (organizational unit) the user belongs to.
-    public let container: String?
+    public let email: PatchValue<String>
 
     /// Description of the user.
-    public let description: String?
+    public let description: PatchValue<String>
 
     /// Whether the user may log in.
     public let enabled: Bool?
 
-    public init(id: String, loginName: String, firstName: String? = nil, lastName: String? = nil, email: String? = nil, container: String? = nil, description: String? = nil, enabled: Bool? = nil) {
-        self.id = id
+    public init(loginName: String? = nil, password: String? = nil, firstName: PatchValue<String> = .absent, lastName: PatchValue<String> = .absent, email: PatchValue<String> = .absent, description: PatchValue<String> = .absent, enabled: Bool? = nil) {
         self.loginName = loginName
+        self.password = password
         self.firstName = firstName
         self.lastName = lastName
         self.email = email
-        self.container = container
         self.description = description
         self.enabled = enabled
     }
 
     enum CodingKeys: String, CodingKey {
-        case id
         case loginName
+        case password
         case firstName
         case lastName
         case email
-        case container
         case description
         case enabled
     }
 }
 
-/// License status of the Intrexx Administration API.
+/// A portal group.
 ///
-/// - Spec: `#/components/schemas/AdminApiLicense`
-public struct AdminApiLicense: Codable, Equatable, Sendable {
-    /// License key of the Administration API.
-    public let key: String?
+/// - Spec: `#/components/schemas/Group`
+public struct Group: Codable, Equatable, Sendable {
+    /// Id (GUID) of the group.
+    public let id: String
 
-    /// Whether the Administration API is licensed.
-    public let licensed: Bool
+    /// Name of the group.
+    public let name: String
 
-    /// End of the license period; null for unlimited licenses.
+    /// Description of the group.
+    public let description: String?
+
+    /// Organizational container the group belongs to.
+    public let container: String?
+
+    public init(id: String, name: String, description: String? = nil, container: String? = nil) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.container = container
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case name
+        case description
+        case container
+    }
+}
+
+/// An Intrexx license.
+///
+/// - Spec: `#/components/schemas/License`
+public struct License: Codable, Equatable, Sendable {
+    /// License key.
+    public let key: String
+
+    /// Licensed product.
+    public let product: String?
+
+    /// Licensed edition.
+    public let edition: String?
+
+    /// Licensee.
+    public let licensee: String?
+
+    /// Number of licensed users.
+    public let users: Int?
+
+    /// End of the license period.
     public let validUntil: CalendarDate?
 
-    public init(key: String? = nil, licensed: Bool, validUntil: CalendarDate? = nil) {
+    /// Whether this is a trial license.
+    public let trial: Bool?
+
+    public init(key: String, product: String? = nil, edition: String? = nil, licensee: String? = nil, users: Int? = nil, validUntil: CalendarDate? = nil, trial: Bool? = nil) {
         self.key = key
-        self.licensed = licensed
+        self.product = product
+        self.edition = edition
+        self.licensee = licensee
+        self.users = users
         self.validUntil = validUntil
+        self.trial = trial
     }
 
     enum CodingKeys: String, CodingKey {
         case key
-        case licensed
+        case product
+        case edition
+        case licensee
+        case users
         case validUntil
+        case trial
     }
 }

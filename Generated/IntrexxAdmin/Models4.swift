@@ -3,22 +3,6 @@
 import Foundation
 import KilnRuntime
 
-/// Result of a successful authentication.
-///
-/// - Spec: `#/components/schemas/AuthResponse`
-public struct AuthResponse: Codable, Equatable, Sendable {
-    /// Token for all further calls; valid for one hour.
-    public let token: String
-
-    public init(token: String) {
-        self.token = token
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case token
-    }
-}
-
 /// A portal of the Intrexx instance.
 ///
 /// - Spec: `#/components/schemas/Portal`
@@ -26,7 +10,7 @@ public struct Portal: Codable, Equatable, Sendable {
     /// Id of the portal.
     public let id: String
 
-    /// Name of the portal; used as `{portal}` in the portal-scoped paths.
+    /// Name of the portal.
     public let name: String
 
     /// Portal directory on the server.
@@ -55,7 +39,33 @@ public struct Portal: Codable, Equatable, Sendable {
     }
 }
 
-/// Portal properties to change; every field is optional and only sent fields change.
+/// A portal template.
+///
+/// - Spec: `#/components/schemas/PortalTemplate`
+public struct PortalTemplate: Codable, Equatable, Sendable {
+    /// Id of the template.
+    public let id: String
+
+    /// Display name of the template.
+    public let name: String
+
+    /// Description of the template.
+    public let description: String?
+
+    public init(id: String, name: String, description: String? = nil) {
+        self.id = id
+        self.name = name
+        self.description = description
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case name
+        case description
+    }
+}
+
+/// Portal properties to change.
 ///
 /// - Spec: `#/components/schemas/PortalSettingsPatch`
 public struct PortalSettingsPatch: Codable, Equatable, Sendable {
@@ -101,7 +111,7 @@ public struct PortalSettingsPatch: Codable, Equatable, Sendable {
     }
 }
 
-/// Change of the Mobile App API key; without `apiKey` the server generates a new key.
+/// Change of the Mobile App API key.
 ///
 /// - Spec: `#/components/schemas/MobileApiKeyPatch`
 public struct MobileApiKeyPatch: Codable, Equatable, Sendable {
@@ -117,60 +127,76 @@ public struct MobileApiKeyPatch: Codable, Equatable, Sendable {
     }
 }
 
-/// Reports engine change; every field is optional and only sent fields change.
+/// Export configuration change.
 ///
-/// - Spec: `#/components/schemas/ReportsEnginePatch`
-public struct ReportsEnginePatch: Codable, Equatable, Sendable {
-    /// Identifier of the reports engine to use.
-    public let engine: String?
+/// - Spec: `#/components/schemas/ExportConfigurationPatch`
+public struct ExportConfigurationPatch: Codable, Equatable, Sendable {
+    /// Directory on the server the export is written to.
+    public let exportDirectory: String?
 
-    /// Configuration values to set.
-    public let configuration: [String: String]?
+    /// Export the data of the applications.
+    public let includeData: Bool?
 
-    public init(engine: String? = nil, configuration: [String: String]? = nil) {
-        self.engine = engine
-        self.configuration = configuration
+    /// Export the files of the portal.
+    public let includeFiles: Bool?
+
+    /// Export the log files.
+    public let includeLogFiles: Bool?
+
+    public init(exportDirectory: String? = nil, includeData: Bool? = nil, includeFiles: Bool? = nil, includeLogFiles: Bool? = nil) {
+        self.exportDirectory = exportDirectory
+        self.includeData = includeData
+        self.includeFiles = includeFiles
+        self.includeLogFiles = includeLogFiles
     }
 
     enum CodingKeys: String, CodingKey {
-        case engine
-        case configuration
+        case exportDirectory
+        case includeData
+        case includeFiles
+        case includeLogFiles
     }
 }
 
-/// Definition of a new scheduler job.
+/// Multipart body of an application import.
 ///
-/// - Spec: `#/components/schemas/SchedulerJobCreateRequest`
-public struct SchedulerJobCreateRequest: Codable, Equatable, Sendable {
-    /// Name of the job.
-    public let name: String
+/// - Spec: `#/components/schemas/ApplicationImport`
+public struct ApplicationImport: Codable, Equatable, Sendable {
+    /// Export zip file with applications, processes, layouts and files.
+    public let file: Data
 
-    /// Description of the job.
-    public let description: String?
+    /// Also import the data contained in the export.
+    public let importData: Bool?
 
-    /// Cron expression of the job's trigger.
-    public let cronExpression: String?
+    /// Also import the permissions contained in the export.
+    public let importPermissions: Bool?
 
-    /// Whether the job is enabled.
-    public let enabled: Bool?
-
-    /// Type-specific job parameters.
-    public let parameters: [String: String]?
-
-    public init(name: String, description: String? = nil, cronExpression: String? = nil, enabled: Bool? = nil, parameters: [String: String]? = nil) {
-        self.name = name
-        self.description = description
-        self.cronExpression = cronExpression
-        self.enabled = enabled
-        self.parameters = parameters
+    public init(file: Data, importData: Bool? = nil, importPermissions: Bool? = nil) {
+        self.file = file
+        self.importData = importData
+        self.importPermissions = importPermissions
     }
 
     enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case cronExpression
-        case enabled
-        case parameters
+        case file
+        case importData
+        case importPermissions
+    }
+}
+
+/// Standby status of the scheduler.
+///
+/// - Spec: `#/components/schemas/SchedulerStandby`
+public struct SchedulerStandby: Codable, Equatable, Sendable {
+    /// Whether the scheduler is in standby.
+    public let standby: Bool
+
+    public init(standby: Bool) {
+        self.standby = standby
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case standby
     }
 }
 
@@ -235,43 +261,6 @@ public struct SchedulerJobActionRequest: Codable, Equatable, Sendable {
     }
 }
 
-/// Transport encryption.
-///
-/// - Spec: `#/components/schemas/MailEncryption`
-public enum MailEncryption: OpenEnum {
-    case none_
-    case ssl
-    case starttls
-    /// A value this client does not know yet.
-    case unknown(String)
-
-    public init(rawValue: String) {
-        switch rawValue {
-        case "none":
-            self = .none_
-        case "ssl":
-            self = .ssl
-        case "starttls":
-            self = .starttls
-        default:
-            self = .unknown(rawValue)
-        }
-    }
-
-    public var rawValue: String {
-        switch self {
-        case .none_:
-            "none"
-        case .ssl:
-            "ssl"
-        case .starttls:
-            "starttls"
-        case .unknown(let value):
-            value
-        }
-    }
-}
-
 /// Definition of a new mail service.
 ///
 /// - Spec: `#/components/schemas/MailServiceCreateRequest`
@@ -319,75 +308,47 @@ public struct MailServiceCreateRequest: Codable, Equatable, Sendable {
     }
 }
 
-/// Definition of a new group.
+/// Mail service change.
 ///
-/// - Spec: `#/components/schemas/GroupCreateRequest`
-public struct GroupCreateRequest: Codable, Equatable, Sendable {
-    /// Name of the group.
-    public let name: String
+/// - Spec: `#/components/schemas/MailServicePatch`
+public struct MailServicePatch: Codable, Equatable, Sendable {
+    /// Name of the mail service.
+    public let name: String?
 
-    /// Description of the group.
-    public let description: String?
+    /// Mail server host.
+    public let host: String?
 
-    /// Organizational container to create the group in.
-    public let container: String?
+    /// Mail server port.
+    public let port: Int?
+    public let encryption: MailEncryption?
 
-    public init(name: String, description: String? = nil, container: String? = nil) {
+    /// User for authentication at the mail server.
+    public let user: String?
+
+    /// Password for authentication at the mail server.
+    public let password: String?
+
+    /// Default sender address (outgoing services).
+    public let sender: String?
+
+    public init(name: String? = nil, host: String? = nil, port: Int? = nil, encryption: MailEncryption? = nil, user: String? = nil, password: String? = nil, sender: String? = nil) {
         self.name = name
-        self.description = description
-        self.container = container
+        self.host = host
+        self.port = port
+        self.encryption = encryption
+        self.user = user
+        self.password = password
+        self.sender = sender
     }
 
     enum CodingKeys: String, CodingKey {
         case name
-        case description
-        case container
-    }
-}
-
-/// An Intrexx license.
-///
-/// - Spec: `#/components/schemas/License`
-public struct License: Codable, Equatable, Sendable {
-    /// License key.
-    public let key: String
-
-    /// Licensed product.
-    public let product: String?
-
-    /// Licensed edition.
-    public let edition: String?
-
-    /// Licensee.
-    public let licensee: String?
-
-    /// Number of licensed users.
-    public let users: Int?
-
-    /// End of the license period; null for unlimited licenses.
-    public let validUntil: CalendarDate?
-
-    /// Whether this is a trial license.
-    public let trial: Bool?
-
-    public init(key: String, product: String? = nil, edition: String? = nil, licensee: String? = nil, users: Int? = nil, validUntil: CalendarDate? = nil, trial: Bool? = nil) {
-        self.key = key
-        self.product = product
-        self.edition = edition
-        self.licensee = licensee
-        self.users = users
-        self.validUntil = validUntil
-        self.trial = trial
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case key
-        case product
-        case edition
-        case licensee
-        case users
-        case validUntil
-        case trial
+        case host
+        case port
+        case encryption
+        case user
+        case password
+        case sender
     }
 }
 
@@ -404,5 +365,31 @@ public struct LicenseKeyRequest: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case key
+    }
+}
+
+/// License status of the Intrexx Administration API.
+///
+/// - Spec: `#/components/schemas/AdminApiLicense`
+public struct AdminApiLicense: Codable, Equatable, Sendable {
+    /// License key of the Administration API.
+    public let key: String?
+
+    /// Whether the Administration API is licensed.
+    public let licensed: Bool
+
+    /// End of the license period.
+    public let validUntil: CalendarDate?
+
+    public init(key: String? = nil, licensed: Bool, validUntil: CalendarDate? = nil) {
+        self.key = key
+        self.licensed = licensed
+        self.validUntil = validUntil
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case key
+        case licensed
+        case validUntil
     }
 }

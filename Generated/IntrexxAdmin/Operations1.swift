@@ -11,7 +11,7 @@ extension IntrexxClient.Reports {
     /// - Spec: `GET /{portal}/reports/engine`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     public func getEngine(portal: String) async throws -> ReportsEngine {
         try await getEngineRaw(portal: portal).body
     }
@@ -24,14 +24,14 @@ extension IntrexxClient.Reports {
         return try await core.json(ReportsEngine.self, for: request, operationID: "getReportsEngine")
     }
 
-    /// Set and configure the current reports engine
+    /// Set/update and configure the current reports engine and its configuration
     ///
-    /// Sets or updates the current reports engine and its configuration.
+    /// Sets or updates and configures the current reports engine and its configuration.
     ///
     /// - Spec: `PATCH /{portal}/reports/engine`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func updateEngine(portal: String, _ body: ReportsEnginePatch) async throws -> ReportsEngine {
         try await updateEngineRaw(portal: portal, body).body
@@ -55,7 +55,7 @@ extension IntrexxClient.Diagnosis {
     /// - Spec: `GET /{portal}/diagnosis`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     public func download(portal: String) async throws -> Data {
         try await downloadRaw(portal: portal).body
     }
@@ -77,7 +77,7 @@ extension IntrexxClient.Scheduler {
     /// - Spec: `GET /{portal}/scheduler/jobs`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     public func listJobs(portal: String) async throws -> [SchedulerJob] {
         try await listJobsRaw(portal: portal).body
     }
@@ -97,7 +97,7 @@ extension IntrexxClient.Scheduler {
     /// - Spec: `GET /{portal}/scheduler/job/{id}`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - jobId: Id of the scheduler job. (`id` in path)
     public func getJob(portal: String, jobId: String) async throws -> SchedulerJob {
         try await getJobRaw(portal: portal, jobId: jobId).body
@@ -118,7 +118,7 @@ extension IntrexxClient.Scheduler {
     /// - Spec: `POST /{portal}/scheduler/job/{id}`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - type: Type of the scheduler job to create (`{type}` in the source); it shares the path segment that the other job calls use for the job id. (`id` in path)
     ///   - body: (`application/json`)
     public func createJob(portal: String, type: String, _ body: SchedulerJobCreateRequest) async throws -> SchedulerJob {
@@ -141,7 +141,7 @@ extension IntrexxClient.Scheduler {
     /// - Spec: `DELETE /{portal}/scheduler/job/{id}`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - jobId: Id of the scheduler job. (`id` in path)
     public func deleteJob(portal: String, jobId: String) async throws {
         _ = try await deleteJobRaw(portal: portal, jobId: jobId)
@@ -157,12 +157,12 @@ extension IntrexxClient.Scheduler {
 
     /// Patch a scheduler job
     ///
-    /// Changes properties of a scheduler job. Send only the properties that change.
+    /// Patches a scheduler job.
     ///
     /// - Spec: `PATCH /{portal}/scheduler/job/{id}`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - jobId: Id of the scheduler job. (`id` in path)
     ///   - body: (`application/json`)
     public func updateJob(portal: String, jobId: String, _ body: SchedulerJobPatch) async throws -> SchedulerJob {
@@ -185,7 +185,7 @@ extension IntrexxClient.Scheduler {
     /// - Spec: `GET /{portal}/scheduler/standby`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     public func getStandby(portal: String) async throws -> SchedulerStandby {
         try await getStandbyRaw(portal: portal).body
     }
@@ -205,7 +205,7 @@ extension IntrexxClient.Scheduler {
     /// - Spec: `PUT /{portal}/scheduler/standby`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func setStandby(portal: String, _ body: SchedulerStandby) async throws -> SchedulerStandby {
         try await setStandbyRaw(portal: portal, body).body
@@ -227,7 +227,7 @@ extension IntrexxClient.Scheduler {
     /// - Spec: `GET /{portal}/scheduler/configuration`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     public func getConfiguration(portal: String) async throws -> SchedulerConfiguration {
         try await getConfigurationRaw(portal: portal).body
     }
@@ -242,12 +242,12 @@ extension IntrexxClient.Scheduler {
 
     /// Modify the scheduler configuration
     ///
-    /// Changes the scheduler configuration. Send only the values that change.
+    /// Modifies the scheduler configuration.
     ///
     /// - Spec: `PATCH /{portal}/scheduler/configuration`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func updateConfiguration(portal: String, _ body: SchedulerConfigurationPatch) async throws -> SchedulerConfiguration {
         try await updateConfigurationRaw(portal: portal, body).body
@@ -264,12 +264,12 @@ extension IntrexxClient.Scheduler {
 
     /// Execute actions on jobs
     ///
-    /// Executes an action (start, pause, resume, interrupt) on one or more scheduler jobs.
+    /// Executes actions on scheduler jobs.
     ///
     /// - Spec: `PUT /{portal}/scheduler/actions`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func executeJobActions(portal: String, _ body: SchedulerJobActionRequest) async throws -> SchedulerJobActionResponse {
         try await executeJobActionsRaw(portal: portal, body).body

@@ -3,75 +3,59 @@
 import Foundation
 import KilnRuntime
 
-extension IntrexxClient.Portals {
-    /// Get the portal list
+extension IntrexxClient.Export {
+    /// Read portal export template configuration
     ///
-    /// This endpoint returns a list of all portals in your Intrexx instance.
+    /// Reads the portal export template configuration (the source links the help topic "Portal exportieren").
     ///
-    /// - Spec: `GET /portals`
-    public func list() async throws -> [Portal] {
-        try await listRaw().body
-    }
-
-    /// ``list`` with the response's status and headers.
-    ///
-    /// - Spec: `GET /portals`
-    public func listRaw() async throws -> Response<[Portal]> {
-        let request = HTTPRequest(method: .get, path: "/portals")
-        return try await core.json([Portal].self, for: request, operationID: "listPortals")
-    }
-
-    /// Create a new portal
-    ///
-    /// Use this endpoint to create a new portal.
-    ///
-    /// - Spec: `POST /portals`
+    /// - Spec: `GET /{portal}/export`
     ///
     /// - Parameters:
+    ///   - portal: The portal the call applies to. (`portal` in path)
+    public func getConfiguration(portal: String) async throws -> ExportConfiguration {
+        try await getConfigurationRaw(portal: portal).body
+    }
+
+    /// ``getConfiguration`` with the response's status and headers.
+    ///
+    /// - Spec: `GET /{portal}/export`
+    public func getConfigurationRaw(portal: String) async throws -> Response<ExportConfiguration> {
+        let request = HTTPRequest(method: .get, path: "/\(PathEncoder.segment(portal))/export")
+        return try await core.json(ExportConfiguration.self, for: request, operationID: "getExportConfiguration")
+    }
+
+    /// Write portal export configuration
+    ///
+    /// Writes the portal export configuration.
+    ///
+    /// - Spec: `PATCH /{portal}/export`
+    ///
+    /// - Parameters:
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
-    public func create(_ body: PortalCreateRequest) async throws -> Portal {
-        try await createRaw(body).body
+    public func updateConfiguration(portal: String, _ body: ExportConfigurationPatch) async throws -> ExportConfiguration {
+        try await updateConfigurationRaw(portal: portal, body).body
     }
 
-    /// ``create`` with the response's status and headers.
+    /// ``updateConfiguration`` with the response's status and headers.
     ///
-    /// - Spec: `POST /portals`
-    public func createRaw(_ body: PortalCreateRequest) async throws -> Response<Portal> {
-        var request = HTTPRequest(method: .post, path: "/portals")
-        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "createPortal")
-        return try await core.json(Portal.self, for: request, operationID: "createPortal")
-    }
-
-    /// Delete a portal
-    ///
-    /// Use this endpoint to delete a portal.
-    ///
-    /// - Spec: `DELETE /portals/{id}`
-    ///
-    /// - Parameters:
-    ///   - portalId: Id of the portal to delete. (`id` in path)
-    public func delete(portalId: String) async throws {
-        _ = try await deleteRaw(portalId: portalId)
-    }
-
-    /// ``delete`` with the response's status and headers.
-    ///
-    /// - Spec: `DELETE /portals/{id}`
-    public func deleteRaw(portalId: String) async throws -> Response<Void> {
-        let request = HTTPRequest(method: .delete, path: "/portals/\(PathEncoder.segment(portalId))")
-        return try await core.empty(for: request, operationID: "deletePortal")
+    /// - Spec: `PATCH /{portal}/export`
+    public func updateConfigurationRaw(portal: String, _ body: ExportConfigurationPatch) async throws -> Response<ExportConfiguration> {
+        var request = HTTPRequest(method: .patch, path: "/\(PathEncoder.segment(portal))/export")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "updateExportConfiguration")
+        return try await core.json(ExportConfiguration.self, for: request, operationID: "updateExportConfiguration")
     }
 }
 
 extension IntrexxClient.Search {
     /// Trigger an action for the search index
     ///
-    /// Triggers an action (such as a rebuild) on the search index of the portal.
+    /// Triggers an action for the search index of the portal.
     ///
     /// - Spec: `POST /{portal}/search/index`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func runIndexAction(portal: String, _ body: SearchIndexAction) async throws {
         _ = try await runIndexActionRaw(portal: portal, body)
@@ -90,12 +74,12 @@ extension IntrexxClient.Search {
 extension IntrexxClient.Users {
     /// Create a new user
     ///
-    /// Creates a new user in the portal's user management.
+    /// Creates a new user.
     ///
     /// - Spec: `POST /{portal}/users`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func create(portal: String, _ body: UserCreateRequest) async throws -> User {
         try await createRaw(portal: portal, body).body
@@ -117,7 +101,7 @@ extension IntrexxClient.Users {
     /// - Spec: `GET /{portal}/users/{user-id}`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - userId: Id (GUID) of the user. (`user-id` in path)
     public func get(portal: String, userId: String) async throws -> User {
         try await getRaw(portal: portal, userId: userId).body
@@ -138,7 +122,7 @@ extension IntrexxClient.Users {
     /// - Spec: `DELETE /{portal}/users/{user-id}`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - userId: Id (GUID) of the user. (`user-id` in path)
     public func delete(portal: String, userId: String) async throws {
         _ = try await deleteRaw(portal: portal, userId: userId)
@@ -154,12 +138,12 @@ extension IntrexxClient.Users {
 
     /// Change a user property
     ///
-    /// Changes properties of a user. Send only the properties that change.
+    /// Changes user properties.
     ///
     /// - Spec: `PATCH /{portal}/users/{user-id}`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - userId: Id (GUID) of the user. (`user-id` in path)
     ///   - body: (`application/json`)
     public func update(portal: String, userId: String, _ body: UserPatch) async throws -> User {
@@ -182,7 +166,7 @@ extension IntrexxClient.Users {
     /// - Spec: `GET /{portal}/users/{user-id}/groups`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - userId: Id (GUID) of the user. (`user-id` in path)
     public func listGroups(portal: String, userId: String) async throws -> [Group] {
         try await listGroupsRaw(portal: portal, userId: userId).body
@@ -203,7 +187,7 @@ extension IntrexxClient.Users {
     /// - Spec: `PUT /{portal}/users/{user-id}/groups/{group-id}`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - userId: Id (GUID) of the user. (`user-id` in path)
     ///   - groupId: Id (GUID) of the group. (`group-id` in path)
     public func addToGroup(portal: String, userId: String, groupId: String) async throws {
@@ -225,7 +209,7 @@ extension IntrexxClient.Users {
     /// - Spec: `DELETE /{portal}/users/{user-id}/groups/{group-id}`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - userId: Id (GUID) of the user. (`user-id` in path)
     ///   - groupId: Id (GUID) of the group. (`group-id` in path)
     public func removeFromGroup(portal: String, userId: String, groupId: String) async throws {
@@ -244,12 +228,12 @@ extension IntrexxClient.Users {
 extension IntrexxClient.Groups {
     /// Create a new group
     ///
-    /// Creates a new group in the portal's user management.
+    /// Creates a new group.
     ///
     /// - Spec: `POST /{portal}/groups`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func create(portal: String, _ body: GroupCreateRequest) async throws -> Group {
         try await createRaw(portal: portal, body).body
@@ -266,12 +250,12 @@ extension IntrexxClient.Groups {
 
     /// Get the group details
     ///
-    /// Returns the details of the group, including its members.
+    /// Returns the details of the group.
     ///
     /// - Spec: `GET /{portal}/groups/{group-id}`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - groupId: Id (GUID) of the group. (`group-id` in path)
     public func get(portal: String, groupId: String) async throws -> GroupDetails {
         try await getRaw(portal: portal, groupId: groupId).body
@@ -292,7 +276,7 @@ extension IntrexxClient.Groups {
     /// - Spec: `DELETE /{portal}/groups/{group-id}`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - groupId: Id (GUID) of the group. (`group-id` in path)
     public func delete(portal: String, groupId: String) async throws {
         _ = try await deleteRaw(portal: portal, groupId: groupId)

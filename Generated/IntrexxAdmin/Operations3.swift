@@ -3,6 +3,66 @@
 import Foundation
 import KilnRuntime
 
+extension IntrexxClient.Portals {
+    /// Get the portal list
+    ///
+    /// This endpoint returns a list of all portals in your Intrexx instance.
+    ///
+    /// - Spec: `GET /portals`
+    public func list() async throws -> [Portal] {
+        try await listRaw().body
+    }
+
+    /// ``list`` with the response's status and headers.
+    ///
+    /// - Spec: `GET /portals`
+    public func listRaw() async throws -> Response<[Portal]> {
+        let request = HTTPRequest(method: .get, path: "/portals")
+        return try await core.json([Portal].self, for: request, operationID: "listPortals")
+    }
+
+    /// Create a new portal
+    ///
+    /// Use this endpoint to create a new portal.
+    ///
+    /// - Spec: `POST /portals`
+    ///
+    /// - Parameters:
+    ///   - body: (`application/json`)
+    public func create(_ body: PortalCreateRequest) async throws -> Portal {
+        try await createRaw(body).body
+    }
+
+    /// ``create`` with the response's status and headers.
+    ///
+    /// - Spec: `POST /portals`
+    public func createRaw(_ body: PortalCreateRequest) async throws -> Response<Portal> {
+        var request = HTTPRequest(method: .post, path: "/portals")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "createPortal")
+        return try await core.json(Portal.self, for: request, operationID: "createPortal")
+    }
+
+    /// Delete a portal
+    ///
+    /// Use this endpoint to delete a portal.
+    ///
+    /// - Spec: `DELETE /portals/{id}`
+    ///
+    /// - Parameters:
+    ///   - portalId: Id of the portal to delete. (`id` in path)
+    public func delete(portalId: String) async throws {
+        _ = try await deleteRaw(portalId: portalId)
+    }
+
+    /// ``delete`` with the response's status and headers.
+    ///
+    /// - Spec: `DELETE /portals/{id}`
+    public func deleteRaw(portalId: String) async throws -> Response<Void> {
+        let request = HTTPRequest(method: .delete, path: "/portals/\(PathEncoder.segment(portalId))")
+        return try await core.empty(for: request, operationID: "deletePortal")
+    }
+}
+
 extension IntrexxClient.Templates {
     /// Get a list of all portal templates
     ///
@@ -39,7 +99,7 @@ extension IntrexxClient.Templates {
     public func uploadRaw(_ body: TemplateUpload) async throws -> Response<PortalTemplate> {
         var request = HTTPRequest(method: .post, path: "/templates")
         var form = MultipartFormData()
-        form.addFile("file", body.file, contentType: "application/octet-stream")
+        form.addFile("file", body.file, contentType: "application/zip")
         request.setMultipartBody(form)
         return try await core.json(PortalTemplate.self, for: request, operationID: "uploadTemplate")
     }
@@ -48,12 +108,12 @@ extension IntrexxClient.Templates {
 extension IntrexxClient.Mobile {
     /// Get the current mobile API key
     ///
-    /// This endpoint returns the API key that is stored in Intrexx for the Intrexx Mobile App (Intrexx Mobile App settings in the "Tools" module).
+    /// This endpoint returns the API key that is stored in Intrexx for the Intrexx Mobile App (the source links the help topic "Intrexx Mobile App - Einstellungen im Modul "Werkzeuge"").
     ///
     /// - Spec: `GET /{portal}/mobile`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     public func getApiKey(portal: String) async throws -> MobileApiKey {
         try await getApiKeyRaw(portal: portal).body
     }
@@ -73,7 +133,7 @@ extension IntrexxClient.Mobile {
     /// - Spec: `DELETE /{portal}/mobile`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     public func deleteApiKey(portal: String) async throws {
         _ = try await deleteApiKeyRaw(portal: portal)
     }
@@ -93,7 +153,7 @@ extension IntrexxClient.Mobile {
     /// - Spec: `PATCH /{portal}/mobile`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func updateApiKey(portal: String, _ body: MobileApiKeyPatch) async throws -> MobileApiKey {
         try await updateApiKeyRaw(portal: portal, body).body
@@ -109,59 +169,15 @@ extension IntrexxClient.Mobile {
     }
 }
 
-extension IntrexxClient.Export {
-    /// Read the portal export template configuration
-    ///
-    /// Reads the configuration used to export the portal (see "Export portal").
-    ///
-    /// - Spec: `GET /{portal}/export`
-    ///
-    /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
-    public func getConfiguration(portal: String) async throws -> ExportConfiguration {
-        try await getConfigurationRaw(portal: portal).body
-    }
-
-    /// ``getConfiguration`` with the response's status and headers.
-    ///
-    /// - Spec: `GET /{portal}/export`
-    public func getConfigurationRaw(portal: String) async throws -> Response<ExportConfiguration> {
-        let request = HTTPRequest(method: .get, path: "/\(PathEncoder.segment(portal))/export")
-        return try await core.json(ExportConfiguration.self, for: request, operationID: "getExportConfiguration")
-    }
-
-    /// Write the portal export configuration
-    ///
-    /// Writes the configuration used to export the portal. Send only the values that change.
-    ///
-    /// - Spec: `PATCH /{portal}/export`
-    ///
-    /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
-    ///   - body: (`application/json`)
-    public func updateConfiguration(portal: String, _ body: ExportConfigurationPatch) async throws -> ExportConfiguration {
-        try await updateConfigurationRaw(portal: portal, body).body
-    }
-
-    /// ``updateConfiguration`` with the response's status and headers.
-    ///
-    /// - Spec: `PATCH /{portal}/export`
-    public func updateConfigurationRaw(portal: String, _ body: ExportConfigurationPatch) async throws -> Response<ExportConfiguration> {
-        var request = HTTPRequest(method: .patch, path: "/\(PathEncoder.segment(portal))/export")
-        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "updateExportConfiguration")
-        return try await core.json(ExportConfiguration.self, for: request, operationID: "updateExportConfiguration")
-    }
-}
-
 extension IntrexxClient.Mail {
     /// Get the available mail services
     ///
-    /// Returns the mail services configured for the portal.
+    /// Returns the available mail services of the portal.
     ///
     /// - Spec: `GET /{portal}/mailservices`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     public func listServices(portal: String) async throws -> [MailService] {
         try await listServicesRaw(portal: portal).body
     }
@@ -181,7 +197,7 @@ extension IntrexxClient.Mail {
     /// - Spec: `POST /{portal}/mailservices`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func createService(portal: String, _ body: MailServiceCreateRequest) async throws -> MailService {
         try await createServiceRaw(portal: portal, body).body
@@ -203,7 +219,7 @@ extension IntrexxClient.Mail {
     /// - Spec: `GET /{portal}/mailservices/{id}`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - mailServiceId: Id of the mail service. (`id` in path)
     public func getService(portal: String, mailServiceId: String) async throws -> MailService {
         try await getServiceRaw(portal: portal, mailServiceId: mailServiceId).body
@@ -219,12 +235,12 @@ extension IntrexxClient.Mail {
 
     /// Modify properties of a mail service
     ///
-    /// Modifies properties of the given mail service configuration. Send only the properties that change.
+    /// Modifies properties of the given mail service configuration.
     ///
     /// - Spec: `PATCH /{portal}/mailservices/{id}`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - mailServiceId: Id of the mail service. (`id` in path)
     ///   - body: (`application/json`)
     public func updateService(portal: String, mailServiceId: String, _ body: MailServicePatch) async throws -> MailService {
@@ -242,12 +258,12 @@ extension IntrexxClient.Mail {
 
     /// Get the mail service status
     ///
-    /// Returns whether the mail service is running.
+    /// Returns the status of the mail service.
     ///
     /// - Spec: `GET /{portal}/mailservices/{id}/status`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - mailServiceId: Id of the mail service. (`id` in path)
     public func getServiceStatus(portal: String, mailServiceId: String) async throws -> MailServiceStatus {
         try await getServiceStatusRaw(portal: portal, mailServiceId: mailServiceId).body
@@ -263,12 +279,12 @@ extension IntrexxClient.Mail {
 
     /// Change the service status
     ///
-    /// Starts or stops the mail service.
+    /// Changes the status of the mail service.
     ///
     /// - Spec: `PUT /{portal}/mailservices/{id}/status`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - mailServiceId: Id of the mail service. (`id` in path)
     ///   - body: (`application/json`)
     public func setServiceStatus(portal: String, mailServiceId: String, _ body: MailServiceStatus) async throws -> MailServiceStatus {

@@ -6,7 +6,7 @@ import KilnRuntime
 extension IntrexxClient.Auth {
     /// Authenticates against the IAA API
     ///
-    /// Use this endpoint to authenticate to the Intrexx Administration API. Enter the user name and password that were stored during the installation of the Intrexx Administration API (tab "Administration API configuration"). The returned token authorizes all other calls and is valid for one hour.
+    /// Use this endpoint to authenticate against the Intrexx Administration API. The source refers to a step-by-step guide in the Intrexx online help for how to authenticate.
     ///
     /// - Spec: `POST /auth`
     ///
@@ -34,7 +34,7 @@ extension IntrexxClient.Auth {
     /// - Spec: `POST /{portal}/logout`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     public func logoutFromPortal(portal: String) async throws {
         _ = try await logoutFromPortalRaw(portal: portal)
     }
@@ -56,7 +56,7 @@ extension IntrexxClient.Settings {
     /// - Spec: `GET /{portal}/webserver`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     public func getPortalBaseUrl(portal: String) async throws -> Webserver {
         try await getPortalBaseUrlRaw(portal: portal).body
     }
@@ -76,7 +76,7 @@ extension IntrexxClient.Settings {
     /// - Spec: `PUT /{portal}/webserver`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func setPortalBaseUrl(portal: String, _ body: Webserver) async throws -> Webserver {
         try await setPortalBaseUrlRaw(portal: portal, body).body
@@ -93,12 +93,12 @@ extension IntrexxClient.Settings {
 
     /// Get the portal settings
     ///
-    /// This endpoint returns the properties of the portal (portal properties, "General").
+    /// This endpoint returns the properties of the portal (the source links the help topic "Portaleigenschaften - Allgemein").
     ///
     /// - Spec: `GET /{portal}/settings`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     public func getPortal(portal: String) async throws -> PortalSettings {
         try await getPortalRaw(portal: portal).body
     }
@@ -113,12 +113,12 @@ extension IntrexxClient.Settings {
 
     /// Set the portal settings
     ///
-    /// Use this endpoint to change the portal properties. Send only the properties that change.
+    /// Use this endpoint to change the portal properties.
     ///
     /// - Spec: `PATCH /{portal}/settings`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func updatePortal(portal: String, _ body: PortalSettingsPatch) async throws -> PortalSettings {
         try await updatePortalRaw(portal: portal, body).body
@@ -135,14 +135,14 @@ extension IntrexxClient.Settings {
 }
 
 extension IntrexxClient.Applications {
-    /// Import applications, processes, layouts and files from an export zip
+    /// Upload and import/create applications, processes, layouts and files by export zip
     ///
     /// Uploads an export zip file and imports (creates) the applications, processes, layouts and files it contains.
     ///
     /// - Spec: `POST /{portal}/applications`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`multipart/form-data`)
     public func `import`(portal: String, _ body: ApplicationImport) async throws -> ImportResult {
         try await importRaw(portal: portal, body).body
@@ -161,14 +161,14 @@ extension IntrexxClient.Applications {
         return try await core.json(ImportResult.self, for: request, operationID: "importApplications")
     }
 
-    /// Overwrite applications, processes, layouts and files from an export zip
+    /// Overwrite applications, processes, layouts and files by export zip
     ///
     /// Uploads an export zip file and overwrites the existing applications, processes, layouts and files with the ones it contains.
     ///
     /// - Spec: `PATCH /{portal}/applications`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`multipart/form-data`)
     public func overwrite(portal: String, _ body: ApplicationImport) async throws -> ImportResult {
         try await overwriteRaw(portal: portal, body).body
@@ -191,12 +191,12 @@ extension IntrexxClient.Applications {
 extension IntrexxClient.Licenses {
     /// Get all available Intrexx licenses
     ///
-    /// Returns all Intrexx licenses available to the portal's instance.
+    /// Returns all available Intrexx licenses.
     ///
     /// - Spec: `GET /{portal}/licenses`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     public func list(portal: String) async throws -> [License] {
         try await listRaw(portal: portal).body
     }
@@ -211,12 +211,12 @@ extension IntrexxClient.Licenses {
 
     /// Add a new license
     ///
-    /// Adds a new Intrexx license by its license key.
+    /// Adds a new Intrexx license.
     ///
     /// - Spec: `POST /{portal}/licenses`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func add(portal: String, _ body: LicenseKeyRequest) async throws -> License {
         try await addRaw(portal: portal, body).body
@@ -238,7 +238,7 @@ extension IntrexxClient.Licenses {
     /// - Spec: `DELETE /{portal}/licenses/{key}`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - key: Key of the license. (`key` in path)
     public func delete(portal: String, key: String) async throws {
         _ = try await deleteRaw(portal: portal, key: key)
@@ -259,7 +259,7 @@ extension IntrexxClient.Licenses {
     /// - Spec: `PUT /{portal}/trial-license`
     ///
     /// - Parameters:
-    ///   - portal: Name of the portal the call applies to (as listed by `GET /portals`). (`portal` in path)
+    ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func setTrial(portal: String, _ body: LicenseKeyRequest) async throws -> License {
         try await setTrialRaw(portal: portal, body).body

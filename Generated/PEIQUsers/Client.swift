@@ -46,7 +46,7 @@ public struct PEIQClient: Sendable {
 
     /// Authenticates every call with `oauth2`.
     ///
-    /// Access control follows the OAuth 2 standard; every call sends the access token as a Bearer token.
+    /// Access control is implemented according to the OAuth 2 standard.
     ///
     /// OAuth 2 client credentials against `/oauth/token`: the token is fetched once, shared by concurrent
     /// calls, renewed shortly before it expires, and renewed once more when the server answers 401.
@@ -64,7 +64,7 @@ public struct PEIQClient: Sendable {
         Users(core: core)
     }
 
-    /// User groups are created in the PORTAL's permission group management. The endpoints determine the IDs of user groups so they can be assigned to users.
+    /// User groups can be created in the PORTAL's permission group management. The endpoints serve to determine the IDs of user groups and to assign them to users.
     public var groups: Groups {
         Groups(core: core)
     }

@@ -35,7 +35,7 @@ public struct UserInput: Codable, Equatable, Sendable {
     public let groupIds: [Int64]?
     public let email: String?
 
-    /// The user's password in plain text; the PORTAL stores it hashed.
+    /// The user's password in plain text.
     public let plaintextPassword: String?
     public let lastLogin: Date?
 

@@ -90,11 +90,11 @@ public struct Image: Codable, Equatable, Sendable {
     }
 }
 
-/// A new avatar or wallpaper, loaded by the PORTAL from the given URL.
+/// A new avatar or wallpaper, loaded into the PORTAL from the given URL.
 ///
 /// - Spec: `#/components/schemas/ImageUpload`
 public struct ImageUpload: Codable, Equatable, Sendable {
-    /// URL the PORTAL loads the image from.
+    /// URL of the image to load into the PORTAL.
     public let url: String
     public let creationDate: Date?
 

@@ -89,7 +89,7 @@ extension PEIQClient.Users {
 
     /// Get all user segments
     ///
-    /// Returns all user segments; a user's user_segment field (e.g. "leserreporter") holds one of them.
+    /// Returns all user segments.
     ///
     /// - Spec: `GET /users/segments`
     public func listSegments() async throws -> [UserSegment] {

@@ -25,7 +25,7 @@ struct PEIQClientContractTests {
 
     @Test("POST /users")
     func createUser() async throws {
-        let reply = #"{"id":"1","remote_id":{"ssofact":"12345"},"first_name":"Max","last_name":"Mustermann","full_name":"Max Mustermann","credits":1,"group_ids":[2,3],"email":"max@mustermann.de","registration_date":"2019-03-07T13:00:00+00:00","user_type":"person","user_segment":"leserreporter","location_id":17,"static_tags":["commercial"],"lock_state":"none","enabled":true,"gender":"male","birthdate":"1977-03-07","tags":["Tagger"]}"#
+        let reply = #"{"id":"1","remote_id":{"ssofact":"12345"},"first_name":"Max","last_name":"Mustermann","full_name":"Max Mustermann","credits":1,"group_ids":[2,3],"email":"max@mustermann.de","registration_date":"2015-03-07T03:00:00+00:00","last_login":"2019-03-07T13:00:00+00:00","user_type":"person","user_segment":"leserreporter","location_id":17,"static_tags":["commercial"],"lock_state":"none","enabled":true,"address":{"street":"Example Street","street_number":"123","zipcode":"86159","city":"Augsburg","phone":"08212849204"},"biograpy":"This is the example biography from Max Mustermann.","gender":"male","birthdate":"1977-03-07","tags":["Tagger","I'm a Tag"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
             let result = try await client.users.create(try ContractCheck.sample(UserInput.self, #"{"remote_id":{"ssofact":"12345"},"first_name":"Max","last_name":"Mustermann","credits":1,"group_ids":[2,3],"email":"max@mustermann.de","plaintext_password":"Password123!","last_login":"2019-03-07T13:00:00+00:00","user_type":"person","user_segment":"leserreporter","location_id":17,"static_tags":["commercial"],"lock_state":"none","enabled":true,"address":{"street":"Example Street","street_number":"123","zipcode":"86159","city":"Augsburg","phone":"08212849204"},"biograpy":"This is the example biography from Max Mustermann.","gender":"male","birthdate":"1977-03-07","tags":["Tagger","I'm a Tag"]}"#))
@@ -54,7 +54,7 @@ struct PEIQClientContractTests {
 
     @Test("GET /users/segments")
     func listUserSegments() async throws {
-        let reply = #"["leserreporter","redakteur"]"#
+        let reply = #"["leserreporter"]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
             let result = try await client.users.listSegments()

@@ -3,25 +3,51 @@
 import Foundation
 import KilnRuntime
 
-/// One page of users.
+/// An initial field value for one language.
 ///
-/// - Spec: `#/components/schemas/UserPage`
-public struct UserPage: Codable, Equatable, Sendable {
-    public let data: [User]
-    public let pagingDetails: PagingDetails
+/// - Spec: `#/components/schemas/FieldValue`
+public struct FieldValue: Codable, Equatable, Sendable {
+    /// Language (LCID) of the value, e.g. 1031.
+    public let lcid: Int32
 
-    public init(data: [User], pagingDetails: PagingDetails) {
-        self.data = data
-        self.pagingDetails = pagingDetails
+    /// Field ID, e.g. `Org.Title`.
+    public let field: String
+
+    /// Text of the field.
+    public let text: String
+
+    public init(lcid: Int32, field: String, text: String) {
+        self.lcid = lcid
+        self.field = field
+        self.text = text
     }
 
     enum CodingKeys: String, CodingKey {
-        case data
-        case pagingDetails
+        case lcid
+        case field
+        case text
     }
 }
 
-/// A user's profile; in the user details without the shares, in the profile details with them.
+/// New title and field changes of a user.
+///
+/// - Spec: `#/components/schemas/UpdateUserRequest`
+public struct UpdateUserRequest: Codable, Equatable, Sendable {
+    public let title: String?
+    public let fieldChanges: [FieldChange]?
+
+    public init(title: String? = nil, fieldChanges: [FieldChange]? = nil) {
+        self.title = title
+        self.fieldChanges = fieldChanges
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title
+        case fieldChanges
+    }
+}
+
+/// A user's profile. It appears in the user details (where the script reads id, title and organizationUnitId) and as the profile details (where the script reads id, title and profileShares).
 ///
 /// - Spec: `#/components/schemas/Profile`
 public struct Profile: Codable, Equatable, Sendable {
@@ -49,69 +75,43 @@ public struct Profile: Codable, Equatable, Sendable {
     }
 }
 
-/// New title, organization unit and field changes of a profile.
+/// New title, parent, SID and field changes of an organization unit.
 ///
-/// - Spec: `#/components/schemas/UpdateProfileRequest`
-public struct UpdateProfileRequest: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/UpdateOrganizationUnitRequest`
+public struct UpdateOrganizationUnitRequest: Codable, Equatable, Sendable {
     public let title: String?
-
-    /// The organization unit the profile is moved to.
-    public let organizationUnitId: String?
+    public let parentId: String?
+    public let sid: String?
     public let fieldChanges: [FieldChange]?
 
-    public init(title: String? = nil, organizationUnitId: String? = nil, fieldChanges: [FieldChange]? = nil) {
+    public init(title: String? = nil, parentId: String? = nil, sid: String? = nil, fieldChanges: [FieldChange]? = nil) {
         self.title = title
-        self.organizationUnitId = organizationUnitId
+        self.parentId = parentId
+        self.sid = sid
         self.fieldChanges = fieldChanges
     }
 
     enum CodingKeys: String, CodingKey {
         case title
-        case organizationUnitId
+        case parentId
+        case sid
         case fieldChanges
     }
 }
 
-/// A node of the organization unit tree with its child nodes.
+/// A new public snippet group.
 ///
-/// - Spec: `#/components/schemas/OrganizationUnitTreeNode`
-public struct OrganizationUnitTreeNode: Codable, Equatable, Sendable {
-    public let id: String
-    public let title: String
-    public let parentId: String?
-    public let children: [OrganizationUnitTreeNode]?
-
-    public init(id: String, title: String, parentId: String? = nil, children: [OrganizationUnitTreeNode]? = nil) {
-        self.id = id
-        self.title = title
-        self.parentId = parentId
-        self.children = children
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id
-        case title
-        case parentId
-        case children
-    }
-}
-
-/// A public snippet group with its localizations and permissions.
-///
-/// - Spec: `#/components/schemas/SnippetGroup`
-public struct SnippetGroup: Codable, Equatable, Sendable {
-    public let id: String
-
-    /// The parent snippet group; null at the top level.
+/// - Spec: `#/components/schemas/CreateSnippetGroupRequest`
+public struct CreateSnippetGroupRequest: Codable, Equatable, Sendable {
+    /// The parent snippet group; null creates a top-level group.
     public let parentId: String?
 
     /// Sort position among its siblings.
     public let sort: Int32?
-    public let localized: [SnippetGroupLocalization]?
-    public let permissions: [SnippetGroupPermission]?
+    public let localized: [SnippetGroupLocalization]
+    public let permissions: [SnippetGroupPermissionInput]?
 
-    public init(id: String, parentId: String? = nil, sort: Int32? = nil, localized: [SnippetGroupLocalization]? = nil, permissions: [SnippetGroupPermission]? = nil) {
-        self.id = id
+    public init(parentId: String? = nil, sort: Int32? = nil, localized: [SnippetGroupLocalization], permissions: [SnippetGroupPermissionInput]? = nil) {
         self.parentId = parentId
         self.sort = sort
         self.localized = localized
@@ -119,29 +119,10 @@ public struct SnippetGroup: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id
         case parentId
         case sort
         case localized
         case permissions
-    }
-}
-
-/// One page of public snippet groups.
-///
-/// - Spec: `#/components/schemas/SnippetGroupPage`
-public struct SnippetGroupPage: Codable, Equatable, Sendable {
-    public let data: [SnippetGroup]
-    public let pagingDetails: PagingDetails
-
-    public init(data: [SnippetGroup], pagingDetails: PagingDetails) {
-        self.data = data
-        self.pagingDetails = pagingDetails
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case data
-        case pagingDetails
     }
 }
 
@@ -222,5 +203,23 @@ public struct Template: Codable, Equatable, Sendable {
         case localizedName
         case localizedDescription
         case tags
+    }
+}
+
+/// One page of templates.
+///
+/// - Spec: `#/components/schemas/TemplatePage`
+public struct TemplatePage: Codable, Equatable, Sendable {
+    public let data: [Template]
+    public let pagingDetails: PagingDetails
+
+    public init(data: [Template], pagingDetails: PagingDetails) {
+        self.data = data
+        self.pagingDetails = pagingDetails
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case data
+        case pagingDetails
     }
 }

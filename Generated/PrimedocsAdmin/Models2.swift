@@ -3,47 +3,21 @@
 import Foundation
 import KilnRuntime
 
-/// An initial field value for one language.
+/// One page of users.
 ///
-/// - Spec: `#/components/schemas/FieldValue`
-public struct FieldValue: Codable, Equatable, Sendable {
-    /// Language (LCID) of the value, e.g. 1031.
-    public let lcid: Int32
+/// - Spec: `#/components/schemas/UserPage`
+public struct UserPage: Codable, Equatable, Sendable {
+    public let data: [User]
+    public let pagingDetails: PagingDetails
 
-    /// Field ID, e.g. `Org.Title`.
-    public let field: String
-
-    /// Text of the field.
-    public let text: String
-
-    public init(lcid: Int32, field: String, text: String) {
-        self.lcid = lcid
-        self.field = field
-        self.text = text
+    public init(data: [User], pagingDetails: PagingDetails) {
+        self.data = data
+        self.pagingDetails = pagingDetails
     }
 
     enum CodingKeys: String, CodingKey {
-        case lcid
-        case field
-        case text
-    }
-}
-
-/// New title and field changes of a user.
-///
-/// - Spec: `#/components/schemas/UpdateUserRequest`
-public struct UpdateUserRequest: Codable, Equatable, Sendable {
-    public let title: String?
-    public let fieldChanges: [FieldChange]?
-
-    public init(title: String? = nil, fieldChanges: [FieldChange]? = nil) {
-        self.title = title
-        self.fieldChanges = fieldChanges
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case title
-        case fieldChanges
+        case data
+        case pagingDetails
     }
 }
 
@@ -83,6 +57,60 @@ public struct ProfileShare: Codable, Equatable, Sendable {
     }
 }
 
+/// New title, organization unit and field changes of a profile.
+///
+/// - Spec: `#/components/schemas/UpdateProfileRequest`
+public struct UpdateProfileRequest: Codable, Equatable, Sendable {
+    public let title: String?
+
+    /// The organization unit the profile is moved to.
+    public let organizationUnitId: String?
+    public let fieldChanges: [FieldChange]?
+
+    public init(title: String? = nil, organizationUnitId: String? = nil, fieldChanges: [FieldChange]? = nil) {
+        self.title = title
+        self.organizationUnitId = organizationUnitId
+        self.fieldChanges = fieldChanges
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title
+        case organizationUnitId
+        case fieldChanges
+    }
+}
+
+/// An organization unit. The scripts read id and title from the lists and also parentId and fields from the details.
+///
+/// - Spec: `#/components/schemas/OrganizationUnit`
+public struct OrganizationUnit: Codable, Equatable, Sendable {
+    public let id: String
+    public let title: String
+
+    /// The parent organization unit; null for a root.
+    public let parentId: String?
+
+    /// SID of the organization unit.
+    public let sid: String?
+    public let fields: [OrganizationUnitField]?
+
+    public init(id: String, title: String, parentId: String? = nil, sid: String? = nil, fields: [OrganizationUnitField]? = nil) {
+        self.id = id
+        self.title = title
+        self.parentId = parentId
+        self.sid = sid
+        self.fields = fields
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case title
+        case parentId
+        case sid
+        case fields
+    }
+}
+
 /// A field value of an organization unit for one language.
 ///
 /// - Spec: `#/components/schemas/OrganizationUnitField`
@@ -112,27 +140,27 @@ public struct OrganizationUnitField: Codable, Equatable, Sendable {
     }
 }
 
-/// New title, parent, SID and field changes of an organization unit.
+/// A node of the organization unit tree with its child nodes.
 ///
-/// - Spec: `#/components/schemas/UpdateOrganizationUnitRequest`
-public struct UpdateOrganizationUnitRequest: Codable, Equatable, Sendable {
-    public let title: String?
+/// - Spec: `#/components/schemas/OrganizationUnitTreeNode`
+public struct OrganizationUnitTreeNode: Codable, Equatable, Sendable {
+    public let id: String
+    public let title: String
     public let parentId: String?
-    public let sid: String?
-    public let fieldChanges: [FieldChange]?
+    public let children: [OrganizationUnitTreeNode]?
 
-    public init(title: String? = nil, parentId: String? = nil, sid: String? = nil, fieldChanges: [FieldChange]? = nil) {
+    public init(id: String, title: String, parentId: String? = nil, children: [OrganizationUnitTreeNode]? = nil) {
+        self.id = id
         self.title = title
         self.parentId = parentId
-        self.sid = sid
-        self.fieldChanges = fieldChanges
+        self.children = children
     }
 
     enum CodingKeys: String, CodingKey {
+        case id
         case title
         case parentId
-        case sid
-        case fieldChanges
+        case children
     }
 }
 
@@ -163,41 +191,14 @@ public struct SnippetGroupPermissionInput: Codable, Equatable, Sendable {
     }
 }
 
-/// A new public snippet group.
+/// One page of public snippet groups.
 ///
-/// - Spec: `#/components/schemas/CreateSnippetGroupRequest`
-public struct CreateSnippetGroupRequest: Codable, Equatable, Sendable {
-    /// The parent snippet group; null creates a top-level group.
-    public let parentId: String?
-
-    /// Sort position among its siblings.
-    public let sort: Int32?
-    public let localized: [SnippetGroupLocalization]
-    public let permissions: [SnippetGroupPermissionInput]?
-
-    public init(parentId: String? = nil, sort: Int32? = nil, localized: [SnippetGroupLocalization], permissions: [SnippetGroupPermissionInput]? = nil) {
-        self.parentId = parentId
-        self.sort = sort
-        self.localized = localized
-        self.permissions = permissions
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case parentId
-        case sort
-        case localized
-        case permissions
-    }
-}
-
-/// One page of templates.
-///
-/// - Spec: `#/components/schemas/TemplatePage`
-public struct TemplatePage: Codable, Equatable, Sendable {
-    public let data: [Template]
+/// - Spec: `#/components/schemas/SnippetGroupPage`
+public struct SnippetGroupPage: Codable, Equatable, Sendable {
+    public let data: [SnippetGroup]
     public let pagingDetails: PagingDetails
 
-    public init(data: [Template], pagingDetails: PagingDetails) {
+    public init(data: [SnippetGroup], pagingDetails: PagingDetails) {
         self.data = data
         self.pagingDetails = pagingDetails
     }

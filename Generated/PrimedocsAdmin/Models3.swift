@@ -3,38 +3,7 @@
 import Foundation
 import KilnRuntime
 
-/// A change of one field value (e.g. `User.FirstName`, `Org.Title`, `Org.Claim`) for one language. With `purge: true` the value is deleted (the scripts purge when the new text is empty).
-///
-/// - Spec: `#/components/schemas/FieldChange`
-public struct FieldChange: Codable, Equatable, Sendable {
-    /// Language (LCID) of the value, e.g. 1031.
-    public let lcid: Int32
-
-    /// Field ID, e.g. `User.FirstName` or `Org.Title`.
-    public let field: String
-
-    /// New text of the field.
-    public let text: String?
-
-    /// Whether the field value is deleted instead of set.
-    public let purge: Bool?
-
-    public init(lcid: Int32, field: String, text: String? = nil, purge: Bool? = nil) {
-        self.lcid = lcid
-        self.field = field
-        self.text = text
-        self.purge = purge
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case lcid
-        case field
-        case text
-        case purge
-    }
-}
-
-/// A primedocs user. The list returns the summary fields; the details also carry the profiles.
+/// A primedocs user. The scripts read id and title from the list and also profiles from the details.
 ///
 /// - Spec: `#/components/schemas/User`
 public struct User: Codable, Equatable, Sendable {
@@ -206,6 +175,37 @@ public struct SnippetGroupPermission: Codable, Equatable, Sendable {
         case appUserGroupId
         case hasModifyPermission
         case hasUsingPermission
+    }
+}
+
+/// A public snippet group with its localizations and permissions.
+///
+/// - Spec: `#/components/schemas/SnippetGroup`
+public struct SnippetGroup: Codable, Equatable, Sendable {
+    public let id: String
+
+    /// The parent snippet group; null at the top level.
+    public let parentId: String?
+
+    /// Sort position among its siblings.
+    public let sort: Int32?
+    public let localized: [SnippetGroupLocalization]?
+    public let permissions: [SnippetGroupPermission]?
+
+    public init(id: String, parentId: String? = nil, sort: Int32? = nil, localized: [SnippetGroupLocalization]? = nil, permissions: [SnippetGroupPermission]? = nil) {
+        self.id = id
+        self.parentId = parentId
+        self.sort = sort
+        self.localized = localized
+        self.permissions = permissions
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case parentId
+        case sort
+        case localized
+        case permissions
     }
 }
 

@@ -34,6 +34,37 @@ public struct PagingDetails: Codable, Equatable, Sendable {
     }
 }
 
+/// A change of one field value (e.g. `User.FirstName`, `Org.Title`, `Org.Claim`) for one language. With `purge: true` the value is deleted (the scripts purge when the new text is empty).
+///
+/// - Spec: `#/components/schemas/FieldChange`
+public struct FieldChange: Codable, Equatable, Sendable {
+    /// Language (LCID) of the value, e.g. 1031.
+    public let lcid: Int32
+
+    /// Field ID, e.g. `User.FirstName` or `Org.Title`.
+    public let field: String
+
+    /// New text of the field.
+    public let text: String?
+
+    /// Whether the field value is deleted instead of set.
+    public let purge: Bool?
+
+    public init(lcid: Int32, field: String, text: String? = nil, purge: Bool? = nil) {
+        self.lcid = lcid
+        self.field = field
+        self.text = text
+        self.purge = purge
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case lcid
+        case field
+        case text
+        case purge
+    }
+}
+
 /// How the signature of a profile share may be used:
 /// - `0`: the signature share cannot be used for document signing.
 /// - `1`: the signature share can be used for document signing, but without the real signature image.
@@ -139,37 +170,6 @@ public struct AppUserGroupPage: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case data
         case pagingDetails
-    }
-}
-
-/// An organization unit. The list returns the summary fields; the details also carry the fields.
-///
-/// - Spec: `#/components/schemas/OrganizationUnit`
-public struct OrganizationUnit: Codable, Equatable, Sendable {
-    public let id: String
-    public let title: String
-
-    /// The parent organization unit; null for a root.
-    public let parentId: String?
-
-    /// SID of the organization unit.
-    public let sid: String?
-    public let fields: [OrganizationUnitField]?
-
-    public init(id: String, title: String, parentId: String? = nil, sid: String? = nil, fields: [OrganizationUnitField]? = nil) {
-        self.id = id
-        self.title = title
-        self.parentId = parentId
-        self.sid = sid
-        self.fields = fields
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id
-        case title
-        case parentId
-        case sid
-        case fields
     }
 }
 

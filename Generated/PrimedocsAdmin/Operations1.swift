@@ -6,12 +6,12 @@ import KilnRuntime
 extension PrimedocsClient.SnippetGroups {
     /// List public snippet groups
     ///
-    /// Returns a paginated list of the top-level public snippet groups.
+    /// Returns a paginated list of public snippet groups.
     ///
     /// - Spec: `GET /SnippetGroups/Public`
     ///
     /// - Parameters:
-    ///   - page: Number of the page to return (first page is 1). (`page` in query)
+    ///   - page: Number of the page to return. (`page` in query)
     ///   - pageSize: Number of items per page. (`pageSize` in query)
     public func list(page: Int32? = nil, pageSize: Int32? = nil) async throws -> SnippetGroupPage {
         try await listRaw(page: page, pageSize: pageSize).body
@@ -112,13 +112,13 @@ extension PrimedocsClient.SnippetGroups {
 
     /// List the children of a public snippet group
     ///
-    /// Returns a paginated list of the public snippet groups directly below a parent snippet group.
+    /// Returns a paginated list of the child snippet groups of a parent public snippet group.
     ///
     /// - Spec: `GET /SnippetGroups/Public/{snippetGroupId}/SnippetGroups`
     ///
     /// - Parameters:
     ///   - snippetGroupId: ID of the public snippet group. (`snippetGroupId` in path)
-    ///   - page: Number of the page to return (first page is 1). (`page` in query)
+    ///   - page: Number of the page to return. (`page` in query)
     ///   - pageSize: Number of items per page. (`pageSize` in query)
     public func listChildren(snippetGroupId: String, page: Int32? = nil, pageSize: Int32? = nil) async throws -> SnippetGroupPage {
         try await listChildrenRaw(snippetGroupId: snippetGroupId, page: page, pageSize: pageSize).body

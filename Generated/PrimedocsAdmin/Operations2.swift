@@ -11,7 +11,7 @@ extension PrimedocsClient.OrganizationUnits {
     /// - Spec: `GET /OrganizationUnits`
     ///
     /// - Parameters:
-    ///   - page: Number of the page to return (first page is 1). (`page` in query)
+    ///   - page: Number of the page to return. (`page` in query)
     ///   - pageSize: Number of items per page. (`pageSize` in query)
     ///   - query: Filter/search expression. Syntax: `[Property]:"[Filter]" [OtherProperty]:"[Other filter]" ...`. The double quotes around a filter are optional, but needed when the filter contains spaces. Some properties support the `*` wildcard at the start and end. The individual filters are AND-combined. The available properties depend on the endpoint. (`query` in query)
     public func list(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> OrganizationUnitPage {
@@ -116,13 +116,13 @@ extension PrimedocsClient.OrganizationUnits {
 
     /// List the children of an organization unit
     ///
-    /// Returns a paginated list of the direct child units of an organization unit.
+    /// Returns a paginated list of the child units of an organization unit.
     ///
     /// - Spec: `GET /OrganizationUnits/{organizationUnitId}/Children`
     ///
     /// - Parameters:
     ///   - organizationUnitId: ID of the organization unit. (`organizationUnitId` in path)
-    ///   - page: Number of the page to return (first page is 1). (`page` in query)
+    ///   - page: Number of the page to return. (`page` in query)
     ///   - pageSize: Number of items per page. (`pageSize` in query)
     ///   - query: Filter/search expression. Syntax: `[Property]:"[Filter]" [OtherProperty]:"[Other filter]" ...`. The double quotes around a filter are optional, but needed when the filter contains spaces. Some properties support the `*` wildcard at the start and end. The individual filters are AND-combined. The available properties depend on the endpoint. (`query` in query)
     public func listChildren(organizationUnitId: String, page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> OrganizationUnitPage {

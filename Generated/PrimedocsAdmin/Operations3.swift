@@ -102,7 +102,7 @@ extension PrimedocsClient.AppUserGroups {
     /// - Spec: `GET /AppUserGroups`
     ///
     /// - Parameters:
-    ///   - page: Number of the page to return (first page is 1). (`page` in query)
+    ///   - page: Number of the page to return. (`page` in query)
     ///   - pageSize: Number of items per page. (`pageSize` in query)
     ///   - query: Filter/search expression. Syntax: `[Property]:"[Filter]" [OtherProperty]:"[Other filter]" ...`. The double quotes around a filter are optional, but needed when the filter contains spaces. Some properties support the `*` wildcard at the start and end. The individual filters are AND-combined. The available properties depend on the endpoint. (`query` in query)
     public func list(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> AppUserGroupPage {

@@ -11,7 +11,7 @@ extension PrimedocsClient.Users {
     /// - Spec: `GET /Users`
     ///
     /// - Parameters:
-    ///   - page: Number of the page to return (first page is 1). (`page` in query)
+    ///   - page: Number of the page to return. (`page` in query)
     ///   - pageSize: Number of items per page. (`pageSize` in query)
     ///   - query: Filter/search expression. Syntax: `[Property]:"[Filter]" [OtherProperty]:"[Other filter]" ...`. The double quotes around a filter are optional, but needed when the filter contains spaces. Some properties support the `*` wildcard at the start and end. The individual filters are AND-combined. The available properties depend on the endpoint. (`query` in query)
     public func list(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> UserPage {
@@ -101,7 +101,7 @@ extension PrimedocsClient.Groups {
     /// - Spec: `GET /Groups`
     ///
     /// - Parameters:
-    ///   - page: Number of the page to return (first page is 1). (`page` in query)
+    ///   - page: Number of the page to return. (`page` in query)
     ///   - pageSize: Number of items per page. (`pageSize` in query)
     ///   - query: Filter/search expression. Syntax: `[Property]:"[Filter]" [OtherProperty]:"[Other filter]" ...`. The double quotes around a filter are optional, but needed when the filter contains spaces. Some properties support the `*` wildcard at the start and end. The individual filters are AND-combined. The available properties depend on the endpoint. (`query` in query)
     public func list(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> UserGroupPage {
@@ -149,7 +149,7 @@ extension PrimedocsClient.Templates {
     /// - Spec: `GET /Templates`
     ///
     /// - Parameters:
-    ///   - page: Number of the page to return (first page is 1). (`page` in query)
+    ///   - page: Number of the page to return. (`page` in query)
     ///   - pageSize: Number of items per page. (`pageSize` in query)
     ///   - query: Filter/search expression. Syntax: `[Property]:"[Filter]" [OtherProperty]:"[Other filter]" ...`. The double quotes around a filter are optional, but needed when the filter contains spaces. Some properties support the `*` wildcard at the start and end. The individual filters are AND-combined. The available properties depend on the endpoint. (`query` in query)
     public func list(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> TemplatePage {
