@@ -8,26 +8,118 @@ import KilnRuntime
 /// - Spec: `#/components/schemas/JSONScalar`
 public typealias JSONScalar = JSONValue?
 
-/// Ends an existing session (logout).
+/// Verification. Checks whether a token (kmd) is still valid and/or sends a 2FA code for two-factor authentication. Returns the token (kmd) to send in all later calls.
 ///
-/// - Spec: `#/components/schemas/LogoutRequest`
-public struct LogoutRequest: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/VerifyAuthRequest`
+public struct VerifyAuthRequest: Codable, Equatable, Sendable {
     public let action: String
     public let accessType: AccessType
 
     /// Token (kmd) from auth.
-    public let token: String?
+    public let token: String
 
-    public init(action: String, accessType: AccessType, token: String? = nil) {
+    /// Two-factor code.
+    public let twoFactorCode: String?
+
+    public init(action: String, accessType: AccessType, token: String, twoFactorCode: String? = nil) {
         self.action = action
         self.accessType = accessType
         self.token = token
+        self.twoFactorCode = twoFactorCode
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.action = try container.decode(String.self, forKey: .action)
+        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
+        self.token = try container.decode(String.self, forKey: .token)
+        self.twoFactorCode = try container.decodeIfPresent(String.self, forKey: .twoFactorCode)
+        if self.action != "verifyauth" {
+            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"verifyauth\"")
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case action
         case accessType
         case token
+        case twoFactorCode = "2fa"
+    }
+}
+
+/// Comparison type (default `eql` when omitted):
+/// - eql: equal; rows whose field content is exactly `value`.
+/// - lt: lower than `value`.
+/// - gt: greater than `value`.
+/// - lte: lower than or equal to `value`.
+/// - gte: greater than or equal to `value`.
+/// - like: contains; `value` is part of (or all of) the field content.
+/// - in: is in list; the field content equals one of `value` (an array).
+/// - is: is NULL.
+/// - isnot: is not NULL.
+///
+/// - Spec: `#/components/schemas/FilterComparison`
+public enum FilterComparison: OpenEnum {
+    case eql
+    case lt
+    case gt
+    case lte
+    case gte
+    case like
+    case `in`
+    case `is`
+    case isnot
+    /// A value this client does not know yet.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "eql":
+            self = .eql
+        case "lt":
+            self = .lt
+        case "gt":
+            self = .gt
+        case "lte":
+            self = .lte
+        case "gte":
+            self = .gte
+        case "like":
+            self = .like
+        case "in":
+            self = .`in`
+        case "is":
+            self = .`is`
+        case "isnot":
+            self = .isnot
+        default:
+            self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .eql:
+            "eql"
+        case .lt:
+            "lt"
+        case .gt:
+            "gt"
+        case .lte:
+            "lte"
+        case .gte:
+            "gte"
+        case .like:
+            "like"
+        case .`in`:
+            "in"
+        case .`is`:
+            "is"
+        case .isnot:
+            "isnot"
+        case .unknown(let value):
+            value
+        }
     }
 }
 
@@ -59,6 +151,20 @@ public struct CreateRequest: Codable, Equatable, Sendable {
         self.data = data
         self.insertIgnore = insertIgnore
         self.onDuplicateUpdate = onDuplicateUpdate
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.action = try container.decode(String.self, forKey: .action)
+        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
+        self.model = try container.decode(String.self, forKey: .model)
+        self.ids = try container.decodeIfPresent([RecordId].self, forKey: .ids)
+        self.data = try container.decode(RecordData.self, forKey: .data)
+        self.insertIgnore = try container.decodeIfPresent(InsertIgnore.self, forKey: .insertIgnore)
+        self.onDuplicateUpdate = try container.decodeIfPresent(OnDuplicateUpdate.self, forKey: .onDuplicateUpdate)
+        if self.action != "create" {
+            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"create\"")
+        }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -167,31 +273,59 @@ public struct PreauthResponse: Codable, Equatable, Sendable {
     }
 }
 
-/// Single sign-on type:
-/// - 0: none
-/// - 1: LDAP
-/// - 2: SAML
-/// - 3: OAuth
+/// How the user must log in.
 ///
-/// - Spec: `#/components/schemas/SsoType`
-public enum SsoType: OpenEnum {
-    case noSSO
-    case ldap
-    case saml
-    case oauth
+/// - Spec: `#/components/schemas/PreauthResult`
+public struct PreauthResult: Codable, Equatable, Sendable {
+    public let ssoType: SsoType
+
+    /// URL to redirect the user to (SAML and OAuth). When present, forward the user to the SSO endpoint; once the user returns, continue with the next authentication steps.
+    public let ssoRedirect: String?
+    public let twofactorType: TwoFactorType
+
+    /// Whether a second factor is required (every two-factor type except 0).
+    public let twofactorRequired: Bool
+
+    public init(ssoType: SsoType, ssoRedirect: String? = nil, twofactorType: TwoFactorType, twofactorRequired: Bool) {
+        self.ssoType = ssoType
+        self.ssoRedirect = ssoRedirect
+        self.twofactorType = twofactorType
+        self.twofactorRequired = twofactorRequired
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case ssoType = "sso_type"
+        case ssoRedirect = "sso_redirect"
+        case twofactorType = "twofactor_type"
+        case twofactorRequired = "twofactor_required"
+    }
+}
+
+/// Two-factor authorization type:
+/// - 0: no 2FA
+/// - 1: authenticator (OTP)
+/// - 2: e-mail
+/// - 3: SMS
+///
+/// - Spec: `#/components/schemas/TwoFactorType`
+public enum TwoFactorType: OpenEnum {
+    case noTwoFactor
+    case authenticator
+    case email
+    case sms
     /// A value this client does not know yet.
     case unknown(Int)
 
     public init(rawValue: Int) {
         switch rawValue {
         case 0:
-            self = .noSSO
+            self = .noTwoFactor
         case 1:
-            self = .ldap
+            self = .authenticator
         case 2:
-            self = .saml
+            self = .email
         case 3:
-            self = .oauth
+            self = .sms
         default:
             self = .unknown(rawValue)
         }
@@ -199,13 +333,13 @@ public enum SsoType: OpenEnum {
 
     public var rawValue: Int {
         switch self {
-        case .noSSO:
+        case .noTwoFactor:
             0
-        case .ldap:
+        case .authenticator:
             1
-        case .saml:
+        case .email:
             2
-        case .oauth:
+        case .sms:
             3
         case .unknown(let value):
             value
@@ -227,163 +361,61 @@ public struct AuthResult: Codable, Equatable, Sendable {
     }
 }
 
-/// Success envelope of logout.
-///
-/// - Spec: `#/components/schemas/LogoutResponse`
-public struct LogoutResponse: Codable, Equatable, Sendable {
-    public let status: ResponseStatus
+/// - Spec: `#/components/schemas/ListRow`
+public struct ListRow: Codable, Equatable, Sendable {
+    public let id: RecordId
 
-    /// 0 on success.
-    public let statuscode: Int
-    public let msg: String?
-    public let model: String?
-    public let action: String?
-    public let previousAction: String?
+    /// Cell values in the order of `head`.
+    public let row: [String?]
 
-    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil) {
-        self.status = status
-        self.statuscode = statuscode
-        self.msg = msg
-        self.model = model
-        self.action = action
-        self.previousAction = previousAction
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case status
-        case statuscode
-        case msg
-        case model
-        case action
-        case previousAction
-    }
-}
-
-/// Success envelope of rights.
-///
-/// - Spec: `#/components/schemas/RightsResponse`
-public struct RightsResponse: Codable, Equatable, Sendable {
-    public let status: ResponseStatus
-
-    /// 0 on success.
-    public let statuscode: Int
-    public let msg: String?
-    public let model: String?
-    public let action: String?
-    public let previousAction: String?
-    public let data: [ModelRights]
-
-    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: [ModelRights]) {
-        self.status = status
-        self.statuscode = statuscode
-        self.msg = msg
-        self.model = model
-        self.action = action
-        self.previousAction = previousAction
-        self.data = data
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case status
-        case statuscode
-        case msg
-        case model
-        case action
-        case previousAction
-        case data
-    }
-}
-
-/// An action type permitted on a model.
-///
-/// - Spec: `#/components/schemas/ModelAction`
-public enum ModelAction: OpenEnum {
-    case get
-    case list
-    case update
-    case create
-    case delete
-    case deleteinfo
-    /// A value this client does not know yet.
-    case unknown(String)
-
-    public init(rawValue: String) {
-        switch rawValue {
-        case "get":
-            self = .get
-        case "list":
-            self = .list
-        case "update":
-            self = .update
-        case "create":
-            self = .create
-        case "delete":
-            self = .delete
-        case "deleteinfo":
-            self = .deleteinfo
-        default:
-            self = .unknown(rawValue)
-        }
-    }
-
-    public var rawValue: String {
-        switch self {
-        case .get:
-            "get"
-        case .list:
-            "list"
-        case .update:
-            "update"
-        case .create:
-            "create"
-        case .delete:
-            "delete"
-        case .deleteinfo:
-            "deleteinfo"
-        case .unknown(let value):
-            value
-        }
-    }
-}
-
-/// A `data` array with the rows to show the user and a matching `head` array with the column information (sorting, headline text, etc.) for each table column.
-///
-/// - Spec: `#/components/schemas/ListResult`
-public struct ListResult: Codable, Equatable, Sendable {
-    public let data: [ListRow]
-    public let head: [ListColumn]?
-
-    /// Caption of the list (e.g. User).
-    public let caption: String?
-
-    /// Number of rows in this response.
-    public let count: Int?
-
-    /// Total number of matching rows (for paging).
-    public let total: Int?
-
-    public init(data: [ListRow], head: [ListColumn]? = nil, caption: String? = nil, count: Int? = nil, total: Int? = nil) {
-        self.data = data
-        self.head = head
-        self.caption = caption
-        self.count = count
-        self.total = total
+    public init(id: RecordId, row: [String?]) {
+        self.id = id
+        self.row = row
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.data = try container.decode([ListRow].self, forKey: .data)
-        self.head = try container.decodeIfPresent([ListColumn].self, forKey: .head)
-        self.caption = try container.decodeIfPresent(String.self, forKey: .caption)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
+        self.id = try container.decodeLenient(RecordId.self, forKey: .id)
+        self.row = try container.decode([String?].self, forKey: .row)
     }
 
     enum CodingKeys: String, CodingKey {
+        case id
+        case row
+    }
+}
+
+/// Success envelope of get, create, update and delete: the field descriptors of the entries. Create and update answer like get (`action` "get", `previousAction` naming the action performed); the delete sample shows `action` "create", `previousAction` "delete" and empty `ids`, i.e. the form for a new entry.
+///
+/// - Spec: `#/components/schemas/RecordResponse`
+public struct RecordResponse: Codable, Equatable, Sendable {
+    public let status: ResponseStatus
+
+    /// 0 on success.
+    public let statuscode: Int
+    public let msg: String?
+    public let model: String?
+    public let action: String?
+    public let previousAction: String?
+    public let data: RecordForm
+
+    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: RecordForm) {
+        self.status = status
+        self.statuscode = statuscode
+        self.msg = msg
+        self.model = model
+        self.action = action
+        self.previousAction = previousAction
+        self.data = data
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case status
+        case statuscode
+        case msg
+        case model
+        case action
+        case previousAction
         case data
-        case head
-        case caption
-        case count
-        case total
     }
 }

@@ -3,184 +3,118 @@
 import Foundation
 import KilnRuntime
 
-/// Pre-authorization. To authenticate a user, call the preauth action type first. Send the user name and receive whether the user must log in with a password and/or 2Factor, or whether a redirect to third-party servers (SAML / OAuth) is needed. When e-mail or SMS is the second factor, the system sends the e-mail / SMS automatically with the preauth request.
+/// Requests a list of entries of a specific model from the database. Meant to give the user an overview of the items (rather than showing specific details). For list-type fields (field subtypes 1, 2 and 12) the suffix `:convert` in `cols` returns the readable value instead of the raw value (e.g. a name instead of an ID); such a column appears twice in the output, raw and converted.
 ///
-/// - Spec: `#/components/schemas/PreauthRequest`
-public struct PreauthRequest: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/ListRequest`
+public struct ListRequest: Codable, Equatable, Sendable {
     public let action: String
     public let accessType: AccessType
 
-    /// User name.
-    public let kname: String
-
-    /// API key.
-    public let apiKey: String?
-
-    public init(action: String, accessType: AccessType, kname: String, apiKey: String? = nil) {
-        self.action = action
-        self.accessType = accessType
-        self.kname = kname
-        self.apiKey = apiKey
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case action
-        case accessType
-        case kname
-        case apiKey = "api_key"
-    }
-}
-
-/// Sorting direction of the output.
-///
-/// - Spec: `#/components/schemas/SortDirection`
-public enum SortDirection: OpenEnum {
-    case asc
-    case desc
-    /// A value this client does not know yet.
-    case unknown(String)
-
-    public init(rawValue: String) {
-        switch rawValue {
-        case "asc":
-            self = .asc
-        case "desc":
-            self = .desc
-        default:
-            self = .unknown(rawValue)
-        }
-    }
-
-    public var rawValue: String {
-        switch self {
-        case .asc:
-            "asc"
-        case .desc:
-            "desc"
-        case .unknown(let value):
-            value
-        }
-    }
-}
-
-/// Comparison type (default `eql` when omitted):
-/// - eql: equal; rows whose field content is exactly `value`.
-/// - lt: lower than `value`.
-/// - gt: greater than `value`.
-/// - lte: lower than or equal to `value`.
-/// - gte: greater than or equal to `value`.
-/// - like: contains; `value` is part of (or all of) the field content.
-/// - in: is in list; the field content equals one of `value` (an array).
-/// - is: is NULL.
-/// - isnot: is not NULL.
-///
-/// - Spec: `#/components/schemas/FilterComparison`
-public enum FilterComparison: OpenEnum {
-    case eql
-    case lt
-    case gt
-    case lte
-    case gte
-    case like
-    case `in`
-    case `is`
-    case isnot
-    /// A value this client does not know yet.
-    case unknown(String)
-
-    public init(rawValue: String) {
-        switch rawValue {
-        case "eql":
-            self = .eql
-        case "lt":
-            self = .lt
-        case "gt":
-            self = .gt
-        case "lte":
-            self = .lte
-        case "gte":
-            self = .gte
-        case "like":
-            self = .like
-        case "in":
-            self = .`in`
-        case "is":
-            self = .`is`
-        case "isnot":
-            self = .isnot
-        default:
-            self = .unknown(rawValue)
-        }
-    }
-
-    public var rawValue: String {
-        switch self {
-        case .eql:
-            "eql"
-        case .lt:
-            "lt"
-        case .gt:
-            "gt"
-        case .lte:
-            "lte"
-        case .gte:
-            "gte"
-        case .like:
-            "like"
-        case .`in`:
-            "in"
-        case .`is`:
-            "is"
-        case .isnot:
-            "isnot"
-        case .unknown(let value):
-            value
-        }
-    }
-}
-
-/// Changes one or more existing entries. Answered like get; on failure an error envelope with statuscode 113 carries field-specific messages in `data`.
-///
-/// - Spec: `#/components/schemas/UpdateRequest`
-public struct UpdateRequest: Codable, Equatable, Sendable {
-    public let action: String
-    public let accessType: AccessType
-
-    /// The model (e.g. Subaccount).
+    /// The model to list (e.g. Subaccount).
     public let model: String
 
-    /// IDs of the entries to change.
-    public let ids: [RecordId]
-    public let data: RecordData
+    /// Filters to apply (optional); all filters must match.
+    public let filters: [Filter]?
 
-    public init(action: String, accessType: AccessType, model: String, ids: [RecordId], data: RecordData) {
+    /// Limit of output rows (optional).
+    public let limit: Int?
+
+    /// Start index of the first row (optional).
+    public let offset: Int?
+
+    /// Column to sort by (optional).
+    public let order: String?
+    public let sort: SortDirection?
+
+    /// If set, outputs the named fields, otherwise a default set of fields. A `:convert` suffix (e.g. `intPosition:convert`) adds the converted value of a list-type field.
+    public let cols: [String]?
+
+    /// If set, returns an associative array instead of a data list (optional).
+    public let assoc: Bool?
+
+    /// If set, returns the data list only, without header information (optional).
+    public let dataonly: Bool?
+
+    public init(action: String, accessType: AccessType, model: String, filters: [Filter]? = nil, limit: Int? = nil, offset: Int? = nil, order: String? = nil, sort: SortDirection? = nil, cols: [String]? = nil, assoc: Bool? = nil, dataonly: Bool? = nil) {
         self.action = action
         self.accessType = accessType
         self.model = model
-        self.ids = ids
-        self.data = data
+        self.filters = filters
+        self.limit = limit
+        self.offset = offset
+        self.order = order
+        self.sort = sort
+        self.cols = cols
+        self.assoc = assoc
+        self.dataonly = dataonly
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.action = try container.decode(String.self, forKey: .action)
+        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
+        self.model = try container.decode(String.self, forKey: .model)
+        self.filters = try container.decodeIfPresent([Filter].self, forKey: .filters)
+        self.limit = try container.decodeIfPresent(Int.self, forKey: .limit)
+        self.offset = try container.decodeIfPresent(Int.self, forKey: .offset)
+        self.order = try container.decodeIfPresent(String.self, forKey: .order)
+        self.sort = try container.decodeIfPresent(SortDirection.self, forKey: .sort)
+        self.cols = try container.decodeIfPresent([String].self, forKey: .cols)
+        self.assoc = try container.decodeIfPresent(Bool.self, forKey: .assoc)
+        self.dataonly = try container.decodeIfPresent(Bool.self, forKey: .dataonly)
+        if self.action != "list" {
+            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"list\"")
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case action
         case accessType
         case model
-        case ids
-        case data
+        case filters
+        case limit
+        case offset
+        case order
+        case sort
+        case cols
+        case assoc
+        case dataonly
     }
 }
 
-/// Deletes one or more entries of a specific model when their IDs are known.
+/// A filter item. Use fieldname `query` to search all fields.
 ///
-/// - Spec: `#/components/schemas/DeleteRequest`
-public struct DeleteRequest: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/Filter`
+public struct Filter: Codable, Equatable, Sendable {
+    /// Field the filter applies to (`query` searches all fields).
+    public let fieldname: String
+    public let comparison: FilterComparison?
+    public let value: FilterValue?
+
+    public init(fieldname: String, comparison: FilterComparison? = nil, value: FilterValue? = nil) {
+        self.fieldname = fieldname
+        self.comparison = comparison
+        self.value = value
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case fieldname
+        case comparison
+        case value
+    }
+}
+
+/// Requests one or more entries of a specific model when their IDs are known. Meant for showing the data in a form for editing, so the response gives detailed information about each field. Send an empty `ids` array to get only the field definitions (e.g. to build a form for a new entry).
+///
+/// - Spec: `#/components/schemas/GetRequest`
+public struct GetRequest: Codable, Equatable, Sendable {
     public let action: String
     public let accessType: AccessType
 
     /// The model (e.g. Subaccount).
     public let model: String
 
-    /// IDs of the entries to delete.
+    /// IDs of the entries; empty for the field definitions only.
     public let ids: [RecordId]
 
     public init(action: String, accessType: AccessType, model: String, ids: [RecordId]) {
@@ -190,6 +124,17 @@ public struct DeleteRequest: Codable, Equatable, Sendable {
         self.ids = ids
     }
 
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.action = try container.decode(String.self, forKey: .action)
+        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
+        self.model = try container.decode(String.self, forKey: .model)
+        self.ids = try container.decode([RecordId].self, forKey: .ids)
+        if self.action != "get" {
+            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"get\"")
+        }
+    }
+
     enum CodingKeys: String, CodingKey {
         case action
         case accessType
@@ -198,150 +143,244 @@ public struct DeleteRequest: Codable, Equatable, Sendable {
     }
 }
 
-/// How the user must log in.
+/// Success envelope of auth and verifyauth.
 ///
-/// - Spec: `#/components/schemas/PreauthResult`
-public struct PreauthResult: Codable, Equatable, Sendable {
-    public let ssoType: SsoType
+/// - Spec: `#/components/schemas/AuthResponse`
+public struct AuthResponse: Codable, Equatable, Sendable {
+    public let status: ResponseStatus
 
-    /// URL to redirect the user to (SAML and OAuth). When present, forward the user to the SSO endpoint; once the user returns, continue with the next authentication steps.
-    public let ssoRedirect: String?
-    public let twofactorType: TwoFactorType
+    /// 0 on success.
+    public let statuscode: Int
+    public let msg: String?
+    public let model: String?
+    public let action: String?
+    public let previousAction: String?
+    public let data: AuthResult
 
-    /// Whether a second factor is required (every two-factor type except 0).
-    public let twofactorRequired: Bool
-
-    public init(ssoType: SsoType, ssoRedirect: String? = nil, twofactorType: TwoFactorType, twofactorRequired: Bool) {
-        self.ssoType = ssoType
-        self.ssoRedirect = ssoRedirect
-        self.twofactorType = twofactorType
-        self.twofactorRequired = twofactorRequired
+    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: AuthResult) {
+        self.status = status
+        self.statuscode = statuscode
+        self.msg = msg
+        self.model = model
+        self.action = action
+        self.previousAction = previousAction
+        self.data = data
     }
 
     enum CodingKeys: String, CodingKey {
-        case ssoType = "sso_type"
-        case ssoRedirect = "sso_redirect"
-        case twofactorType = "twofactor_type"
-        case twofactorRequired = "twofactor_required"
+        case status
+        case statuscode
+        case msg
+        case model
+        case action
+        case previousAction
+        case data
     }
 }
 
-/// - Spec: `#/components/schemas/ListRow`
-public struct ListRow: Codable, Equatable, Sendable {
-    /// ID of the entry.
-    public let id: String
+/// Success envelope of logout.
+///
+/// - Spec: `#/components/schemas/LogoutResponse`
+public struct LogoutResponse: Codable, Equatable, Sendable {
+    public let status: ResponseStatus
 
-    /// Cell values in the order of `head`.
-    public let row: [String?]
+    /// 0 on success.
+    public let statuscode: Int
+    public let msg: String?
+    public let model: String?
+    public let action: String?
+    public let previousAction: String?
 
-    public init(id: String, row: [String?]) {
-        self.id = id
-        self.row = row
+    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil) {
+        self.status = status
+        self.statuscode = statuscode
+        self.msg = msg
+        self.model = model
+        self.action = action
+        self.previousAction = previousAction
     }
 
     enum CodingKeys: String, CodingKey {
-        case id
-        case row
+        case status
+        case statuscode
+        case msg
+        case model
+        case action
+        case previousAction
     }
 }
 
-/// - Spec: `#/components/schemas/ListColumn`
-public struct ListColumn: Codable, Equatable, Sendable {
-    /// Data type of the column (e.g. string).
-    public let headlineType: String?
+/// A model and the actions the user may perform on it.
+///
+/// - Spec: `#/components/schemas/ModelRights`
+public struct ModelRights: Codable, Equatable, Sendable {
+    /// Model name (e.g. User, Subaccount).
+    public let model: String
+    public let actions: [ModelAction]
 
-    /// Headline text.
-    public let headline: String
-
-    /// Whether the list is sorted by this column.
-    public let colsort: Bool?
-
-    /// Column name to send as `order` to sort by this column.
-    public let colorder: String?
-
-    /// Column (field) name, with `:convert` for a converted column.
-    public let colname: String
-
-    public init(headlineType: String? = nil, headline: String, colsort: Bool? = nil, colorder: String? = nil, colname: String) {
-        self.headlineType = headlineType
-        self.headline = headline
-        self.colsort = colsort
-        self.colorder = colorder
-        self.colname = colname
+    public init(model: String, actions: [ModelAction]) {
+        self.model = model
+        self.actions = actions
     }
 
     enum CodingKeys: String, CodingKey {
-        case headlineType
-        case headline
-        case colsort
-        case colorder
-        case colname
+        case model
+        case actions
     }
 }
 
-public indirect enum PerformActionRequest: Codable, Equatable, Sendable {
-    case preauthRequest(PreauthRequest)
-    case authRequest(AuthRequest)
-    case verifyAuthRequest(VerifyAuthRequest)
-    case logoutRequest(LogoutRequest)
-    case rightsRequest(RightsRequest)
-    case listRequest(ListRequest)
-    case getRequest(GetRequest)
-    case createRequest(CreateRequest)
-    case updateRequest(UpdateRequest)
-    case deleteRequest(DeleteRequest)
+/// An action type permitted on a model.
+///
+/// - Spec: `#/components/schemas/ModelAction`
+public enum ModelAction: OpenEnum {
+    case get
+    case list
+    case update
+    case create
+    case delete
+    case deleteinfo
+    /// A value this client does not know yet.
+    case unknown(String)
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        switch try decoder.discriminator("action") {
-        case "preauth":
-            self = .preauthRequest(try container.decode(PreauthRequest.self))
-        case "auth":
-            self = .authRequest(try container.decode(AuthRequest.self))
-        case "verifyauth":
-            self = .verifyAuthRequest(try container.decode(VerifyAuthRequest.self))
-        case "logout":
-            self = .logoutRequest(try container.decode(LogoutRequest.self))
-        case "rights":
-            self = .rightsRequest(try container.decode(RightsRequest.self))
-        case "list":
-            self = .listRequest(try container.decode(ListRequest.self))
+    public init(rawValue: String) {
+        switch rawValue {
         case "get":
-            self = .getRequest(try container.decode(GetRequest.self))
-        case "create":
-            self = .createRequest(try container.decode(CreateRequest.self))
+            self = .get
+        case "list":
+            self = .list
         case "update":
-            self = .updateRequest(try container.decode(UpdateRequest.self))
+            self = .update
+        case "create":
+            self = .create
         case "delete":
-            self = .deleteRequest(try container.decode(DeleteRequest.self))
-        case let value:
-            throw OneOfDecodingError.unknownDiscriminator(value, type: "PerformActionRequest", codingPath: decoder.codingPath)
+            self = .delete
+        case "deleteinfo":
+            self = .deleteinfo
+        default:
+            self = .unknown(rawValue)
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
+    public var rawValue: String {
         switch self {
-        case .preauthRequest(let value):
-            try container.encode(value)
-        case .authRequest(let value):
-            try container.encode(value)
-        case .verifyAuthRequest(let value):
-            try container.encode(value)
-        case .logoutRequest(let value):
-            try container.encode(value)
-        case .rightsRequest(let value):
-            try container.encode(value)
-        case .listRequest(let value):
-            try container.encode(value)
-        case .getRequest(let value):
-            try container.encode(value)
-        case .createRequest(let value):
-            try container.encode(value)
-        case .updateRequest(let value):
-            try container.encode(value)
-        case .deleteRequest(let value):
-            try container.encode(value)
+        case .get:
+            "get"
+        case .list:
+            "list"
+        case .update:
+            "update"
+        case .create:
+            "create"
+        case .delete:
+            "delete"
+        case .deleteinfo:
+            "deleteinfo"
+        case .unknown(let value):
+            value
         }
+    }
+}
+
+/// Field descriptors and form state of one or more entries.
+///
+/// - Spec: `#/components/schemas/RecordForm`
+public struct RecordForm: Codable, Equatable, Sendable {
+    public let fields: [FieldDescriptor]
+
+    /// Caption of the form (e.g. "User: aaa").
+    public let caption: String?
+
+    /// Field groups of the form.
+    public let groups: [[String: JSONValue]]?
+
+    /// Field subgroups of the form.
+    public let subgroups: [[String: JSONValue]]?
+    public let ids: [RecordId]?
+    public let canDelete: Bool?
+    public let canSave: Bool?
+    public let canSaveNew: Bool?
+
+    public init(fields: [FieldDescriptor], caption: String? = nil, groups: [[String: JSONValue]]? = nil, subgroups: [[String: JSONValue]]? = nil, ids: [RecordId]? = nil, canDelete: Bool? = nil, canSave: Bool? = nil, canSaveNew: Bool? = nil) {
+        self.fields = fields
+        self.caption = caption
+        self.groups = groups
+        self.subgroups = subgroups
+        self.ids = ids
+        self.canDelete = canDelete
+        self.canSave = canSave
+        self.canSaveNew = canSaveNew
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case fields
+        case caption
+        case groups
+        case subgroups
+        case ids
+        case canDelete
+        case canSave
+        case canSaveNew
+    }
+}
+
+/// Detailed information about one field of a model.
+///
+/// - Spec: `#/components/schemas/FieldDescriptor`
+public struct FieldDescriptor: Codable, Equatable, Sendable {
+    public let fieldname: String
+    public let displayname: String?
+
+    /// Field type (e.g. 1, 2).
+    public let type: Int
+
+    /// Field subtype; subtypes 1, 2 and 12 are list-type fields (see `listkeys`).
+    public let subtype: Int
+    public let required: Bool?
+    public let defaultvalue: JSONScalar?
+    public let disabled: Bool?
+
+    /// Help text of the field, or false.
+    public let infotext: JSONValue?
+
+    /// Raw value (`%%unchanged%%` for an unchanged password).
+    public let value: String?
+
+    /// Readable value.
+    public let displayvalue: String?
+
+    /// Keys of a list-type field's options.
+    public let listkeys: [JSONValue]?
+
+    /// Labels of a list-type field's options, in the order of `listkeys`.
+    public let listvalues: [String]?
+
+    public init(fieldname: String, displayname: String? = nil, type: Int, subtype: Int, required: Bool? = nil, defaultvalue: JSONScalar? = nil, disabled: Bool? = nil, infotext: JSONValue? = nil, value: String? = nil, displayvalue: String? = nil, listkeys: [JSONValue]? = nil, listvalues: [String]? = nil) {
+        self.fieldname = fieldname
+        self.displayname = displayname
+        self.type = type
+        self.subtype = subtype
+        self.required = required
+        self.defaultvalue = defaultvalue
+        self.disabled = disabled
+        self.infotext = infotext
+        self.value = value
+        self.displayvalue = displayvalue
+        self.listkeys = listkeys
+        self.listvalues = listvalues
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case fieldname
+        case displayname
+        case type
+        case subtype
+        case required
+        case defaultvalue
+        case disabled
+        case infotext
+        case value
+        case displayvalue
+        case listkeys
+        case listvalues
     }
 }

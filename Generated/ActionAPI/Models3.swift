@@ -3,48 +3,129 @@
 import Foundation
 import KilnRuntime
 
-/// Access type of the calling client, sent with every request (the document shows `0|1|2|...`).
+/// Outcome of the call; "Error" means the action failed.
 ///
-/// - Spec: `#/components/schemas/AccessType`
-public typealias AccessType = Int
+/// - Spec: `#/components/schemas/ResponseStatus`
+public enum ResponseStatus: OpenEnum {
+    case success
+    case error
+    /// A value this client does not know yet.
+    case unknown(String)
 
-/// ID of an entry of a model.
-///
-/// - Spec: `#/components/schemas/RecordId`
-public typealias RecordId = Int64
+    public init(rawValue: String) {
+        switch rawValue {
+        case "Success":
+            self = .success
+        case "Error":
+            self = .error
+        default:
+            self = .unknown(rawValue)
+        }
+    }
 
-/// Verification. Checks whether a token (kmd) is still valid and/or sends a 2FA code for two-factor authentication. Returns the token (kmd) to send in all later calls.
+    public var rawValue: String {
+        switch self {
+        case .success:
+            "Success"
+        case .error:
+            "Error"
+        case .unknown(let value):
+            value
+        }
+    }
+}
+
+/// Authenticates the user with user name and password (and the 2FA code if needed) and returns an authentication token (`kmd`) for all later calls. With two-factor authentication, auth returns an error code depending on the 2FA method if `2fa` was not sent; show the user the matching 2FA page (e.g. to enter the e-mail code or OTP), then use the received token (kmd) with verifyauth to (re)send the 2FA code.
 ///
-/// - Spec: `#/components/schemas/VerifyAuthRequest`
-public struct VerifyAuthRequest: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/AuthRequest`
+public struct AuthRequest: Codable, Equatable, Sendable {
     public let action: String
     public let accessType: AccessType
 
-    /// Token (kmd) from auth.
-    public let token: String
+    /// User name.
+    public let kname: String
 
-    /// Two-factor code.
+    /// Password.
+    public let kpass: String
+
+    /// Two-factor code (optional).
     public let twoFactorCode: String?
 
-    public init(action: String, accessType: AccessType, token: String, twoFactorCode: String? = nil) {
+    /// 1 requests a long-lived session (optional).
+    public let longlife: Longlife?
+
+    /// API key (optional).
+    public let apiKey: String?
+
+    public init(action: String, accessType: AccessType, kname: String, kpass: String, twoFactorCode: String? = nil, longlife: Longlife? = nil, apiKey: String? = nil) {
         self.action = action
         self.accessType = accessType
-        self.token = token
+        self.kname = kname
+        self.kpass = kpass
         self.twoFactorCode = twoFactorCode
+        self.longlife = longlife
+        self.apiKey = apiKey
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.action = try container.decode(String.self, forKey: .action)
+        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
+        self.kname = try container.decode(String.self, forKey: .kname)
+        self.kpass = try container.decode(String.self, forKey: .kpass)
+        self.twoFactorCode = try container.decodeIfPresent(String.self, forKey: .twoFactorCode)
+        self.longlife = try container.decodeIfPresent(Longlife.self, forKey: .longlife)
+        self.apiKey = try container.decodeIfPresent(String.self, forKey: .apiKey)
+        if self.action != "auth" {
+            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"auth\"")
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case action
         case accessType
-        case token
+        case kname
+        case kpass
         case twoFactorCode = "2fa"
+        case longlife
+        case apiKey = "api_key"
+    }
+
+    /// 1 requests a long-lived session (optional).
+    public enum Longlife: OpenEnum {
+        case no
+        case yes
+        /// A value this client does not know yet.
+        case unknown(Int)
+
+        public init(rawValue: Int) {
+            switch rawValue {
+            case 0:
+                self = .no
+            case 1:
+                self = .yes
+            default:
+                self = .unknown(rawValue)
+            }
+        }
+
+        public var rawValue: Int {
+            switch self {
+            case .no:
+                0
+            case .yes:
+                1
+            case .unknown(let value):
+                value
+            }
+        }
     }
 }
 
-/// Returns an overview of the models and actions the user has access rights to.
+/// Ends an existing session (logout).
 ///
-/// - Spec: `#/components/schemas/RightsRequest`
-public struct RightsRequest: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/LogoutRequest`
+public struct LogoutRequest: Codable, Equatable, Sendable {
     public let action: String
     public let accessType: AccessType
 
@@ -57,6 +138,16 @@ public struct RightsRequest: Codable, Equatable, Sendable {
         self.token = token
     }
 
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.action = try container.decode(String.self, forKey: .action)
+        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
+        self.token = try container.decodeIfPresent(String.self, forKey: .token)
+        if self.action != "logout" {
+            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"logout\"")
+        }
+    }
+
     enum CodingKeys: String, CodingKey {
         case action
         case accessType
@@ -64,78 +155,118 @@ public struct RightsRequest: Codable, Equatable, Sendable {
     }
 }
 
-/// Requests a list of entries of a specific model from the database. Meant to give the user an overview of the items (rather than showing specific details). For list-type fields (field subtypes 1, 2 and 12) the suffix `:convert` in `cols` returns the readable value instead of the raw value (e.g. a name instead of an ID); such a column appears twice in the output, raw and converted.
+/// Sorting direction of the output.
 ///
-/// - Spec: `#/components/schemas/ListRequest`
-public struct ListRequest: Codable, Equatable, Sendable {
-    public let action: String
-    public let accessType: AccessType
+/// - Spec: `#/components/schemas/SortDirection`
+public enum SortDirection: OpenEnum {
+    case asc
+    case desc
+    /// A value this client does not know yet.
+    case unknown(String)
 
-    /// The model to list (e.g. Subaccount).
-    public let model: String
-
-    /// Filters to apply (optional); all filters must match.
-    public let filters: [Filter]?
-
-    /// Limit of output rows (optional).
-    public let limit: Int?
-
-    /// Start index of the first row (optional).
-    public let offset: Int?
-
-    /// Column to sort by (optional).
-    public let order: String?
-    public let sort: SortDirection?
-
-    /// If set, outputs the named fields, otherwise a default set of fields. A `:convert` suffix (e.g. `intPosition:convert`) adds the converted value of a list-type field.
-    public let cols: [String]?
-
-    /// If set, returns an associative array instead of a data list (optional).
-    public let assoc: Bool?
-
-    /// If set, returns the data list only, without header information (optional).
-    public let dataonly: Bool?
-
-    public init(action: String, accessType: AccessType, model: String, filters: [Filter]? = nil, limit: Int? = nil, offset: Int? = nil, order: String? = nil, sort: SortDirection? = nil, cols: [String]? = nil, assoc: Bool? = nil, dataonly: Bool? = nil) {
-        self.action = action
-        self.accessType = accessType
-        self.model = model
-        self.filters = filters
-        self.limit = limit
-        self.offset = offset
-        self.order = order
-        self.sort = sort
-        self.cols = cols
-        self.assoc = assoc
-        self.dataonly = dataonly
+    public init(rawValue: String) {
+        switch rawValue {
+        case "asc":
+            self = .asc
+        case "desc":
+            self = .desc
+        default:
+            self = .unknown(rawValue)
+        }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case action
-        case accessType
-        case model
-        case filters
-        case limit
-        case offset
-        case order
-        case sort
-        case cols
-        case assoc
-        case dataonly
+    public var rawValue: String {
+        switch self {
+        case .asc:
+            "asc"
+        case .desc:
+            "desc"
+        case .unknown(let value):
+            value
+        }
     }
 }
 
-/// Requests one or more entries of a specific model when their IDs are known. Meant for showing the data in a form for editing, so the response gives detailed information about each field. Send an empty `ids` array to get only the field definitions (e.g. to build a form for a new entry).
+/// Value to compare the field to; an array for comparison `in`.
 ///
-/// - Spec: `#/components/schemas/GetRequest`
-public struct GetRequest: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/FilterValue`
+public indirect enum FilterValue: Codable, Equatable, Sendable {
+    case jsonScalar(JSONScalar)
+    case array([JSONScalar])
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        var errors: [any Error] = []
+        do { self = .jsonScalar(try container.decode(JSONScalar.self)); return } catch { errors.append(error) }
+        do { self = .array(try container.decode([JSONScalar].self)); return } catch { errors.append(error) }
+        throw OneOfDecodingError.noVariantMatched("FilterValue", codingPath: decoder.codingPath, errors: errors)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .jsonScalar(let value):
+            try container.encode(value)
+        case .array(let value):
+            try container.encode(value)
+        }
+    }
+}
+
+/// Changes one or more existing entries. Answered like get; on failure an error envelope with statuscode 113 carries field-specific messages in `data`.
+///
+/// - Spec: `#/components/schemas/UpdateRequest`
+public struct UpdateRequest: Codable, Equatable, Sendable {
     public let action: String
     public let accessType: AccessType
 
     /// The model (e.g. Subaccount).
     public let model: String
 
-    /// IDs of the entries; empty for the field definitions only.
+    /// IDs of the entries to change.
+    public let ids: [RecordId]
+    public let data: RecordData
+
+    public init(action: String, accessType: AccessType, model: String, ids: [RecordId], data: RecordData) {
+        self.action = action
+        self.accessType = accessType
+        self.model = model
+        self.ids = ids
+        self.data = data
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.action = try container.decode(String.self, forKey: .action)
+        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
+        self.model = try container.decode(String.self, forKey: .model)
+        self.ids = try container.decode([RecordId].self, forKey: .ids)
+        self.data = try container.decode(RecordData.self, forKey: .data)
+        if self.action != "update" {
+            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"update\"")
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case action
+        case accessType
+        case model
+        case ids
+        case data
+    }
+}
+
+/// Deletes one or more entries of a specific model when their IDs are known.
+///
+/// - Spec: `#/components/schemas/DeleteRequest`
+public struct DeleteRequest: Codable, Equatable, Sendable {
+    public let action: String
+    public let accessType: AccessType
+
+    /// The model (e.g. Subaccount).
+    public let model: String
+
+    /// IDs of the entries to delete.
     public let ids: [RecordId]
 
     public init(action: String, accessType: AccessType, model: String, ids: [RecordId]) {
@@ -143,6 +274,17 @@ public struct GetRequest: Codable, Equatable, Sendable {
         self.accessType = accessType
         self.model = model
         self.ids = ids
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.action = try container.decode(String.self, forKey: .action)
+        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
+        self.model = try container.decode(String.self, forKey: .model)
+        self.ids = try container.decode([RecordId].self, forKey: .ids)
+        if self.action != "delete" {
+            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"delete\"")
+        }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -153,15 +295,10 @@ public struct GetRequest: Codable, Equatable, Sendable {
     }
 }
 
-/// Field values of an entry, keyed by field name (e.g. strLogin).
+/// Success envelope of list.
 ///
-/// - Spec: `#/components/schemas/RecordData`
-public typealias RecordData = [String: JSONScalar]
-
-/// Success envelope of auth and verifyauth.
-///
-/// - Spec: `#/components/schemas/AuthResponse`
-public struct AuthResponse: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/ListResponse`
+public struct ListResponse: Codable, Equatable, Sendable {
     public let status: ResponseStatus
 
     /// 0 on success.
@@ -170,9 +307,9 @@ public struct AuthResponse: Codable, Equatable, Sendable {
     public let model: String?
     public let action: String?
     public let previousAction: String?
-    public let data: AuthResult
+    public let data: ListResult
 
-    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: AuthResult) {
+    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: ListResult) {
         self.status = status
         self.statuscode = statuscode
         self.msg = msg
@@ -193,46 +330,12 @@ public struct AuthResponse: Codable, Equatable, Sendable {
     }
 }
 
-/// Success envelope of get, create, update and delete: the field descriptors of the entries (create and update answer like get, with `previousAction` naming the action performed).
-///
-/// - Spec: `#/components/schemas/RecordResponse`
-public struct RecordResponse: Codable, Equatable, Sendable {
-    public let status: ResponseStatus
-
-    /// 0 on success.
-    public let statuscode: Int
-    public let msg: String?
-    public let model: String?
-    public let action: String?
-    public let previousAction: String?
-    public let data: RecordForm
-
-    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: RecordForm) {
-        self.status = status
-        self.statuscode = statuscode
-        self.msg = msg
-        self.model = model
-        self.action = action
-        self.previousAction = previousAction
-        self.data = data
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case status
-        case statuscode
-        case msg
-        case model
-        case action
-        case previousAction
-        case data
-    }
-}
-
-/// Error envelope (`status` "Error"). For an update error (statuscode 113) `data` maps field names to field-specific messages.
+/// Error envelope (`status` "Error"). For an update error (statuscode 113) `data` maps field names to field-specific messages; when auth needs the second factor, `data` carries the token (kmd) to send with verifyauth.
 ///
 /// - Spec: `#/components/schemas/ErrorResponse`
 public struct ErrorResponse: Codable, Equatable, Sendable {
-    public let status: ResponseStatus
+    /// Always "Error" in an error envelope.
+    public let status: String
 
     /// Error code (113 = update error, field messages in data).
     public let statuscode: Int
@@ -240,16 +343,29 @@ public struct ErrorResponse: Codable, Equatable, Sendable {
     public let model: String?
     public let action: String?
 
-    /// Field-specific messages keyed by field name.
+    /// Field-specific messages keyed by field name, or the token (kmd) of a login that still needs its second factor.
     public let data: [String: String]?
 
-    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, data: [String: String]? = nil) {
+    public init(status: String, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, data: [String: String]? = nil) {
         self.status = status
         self.statuscode = statuscode
         self.msg = msg
         self.model = model
         self.action = action
         self.data = data
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.status = try container.decode(String.self, forKey: .status)
+        self.statuscode = try container.decode(Int.self, forKey: .statuscode)
+        self.msg = try container.decodeIfPresent(String.self, forKey: .msg)
+        self.model = try container.decodeIfPresent(String.self, forKey: .model)
+        self.action = try container.decodeIfPresent(String.self, forKey: .action)
+        self.data = try container.decodeIfPresent([String: String].self, forKey: .data)
+        if self.status != "Error" {
+            throw DecodingError.dataCorruptedError(forKey: .status, in: container, debugDescription: "expected the constant \"Error\"")
+        }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -259,44 +375,5 @@ public struct ErrorResponse: Codable, Equatable, Sendable {
         case model
         case action
         case data
-    }
-}
-
-public indirect enum PerformActionResponse: Codable, Equatable, Sendable {
-    case preauthResponse(PreauthResponse)
-    case authResponse(AuthResponse)
-    case logoutResponse(LogoutResponse)
-    case rightsResponse(RightsResponse)
-    case listResponse(ListResponse)
-    case recordResponse(RecordResponse)
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        var errors: [any Error] = []
-        do { self = .preauthResponse(try container.decode(PreauthResponse.self)); return } catch { errors.append(error) }
-        do { self = .authResponse(try container.decode(AuthResponse.self)); return } catch { errors.append(error) }
-        do { self = .logoutResponse(try container.decode(LogoutResponse.self)); return } catch { errors.append(error) }
-        do { self = .rightsResponse(try container.decode(RightsResponse.self)); return } catch { errors.append(error) }
-        do { self = .listResponse(try container.decode(ListResponse.self)); return } catch { errors.append(error) }
-        do { self = .recordResponse(try container.decode(RecordResponse.self)); return } catch { errors.append(error) }
-        throw OneOfDecodingError.noVariantMatched("PerformActionResponse", codingPath: decoder.codingPath, errors: errors)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .preauthResponse(let value):
-            try container.encode(value)
-        case .authResponse(let value):
-            try container.encode(value)
-        case .logoutResponse(let value):
-            try container.encode(value)
-        case .rightsResponse(let value):
-            try container.encode(value)
-        case .listResponse(let value):
-            try container.encode(value)
-        case .recordResponse(let value):
-            try container.encode(value)
-        }
     }
 }

@@ -3,184 +3,118 @@
 import Foundation
 import KilnRuntime
 
-/// Outcome of the call; "Error" means the action failed.
+/// Access type of the calling client, sent with every request (the document shows `0|1|2|...`).
 ///
-/// - Spec: `#/components/schemas/ResponseStatus`
-public enum ResponseStatus: OpenEnum {
-    case success
-    case error
-    /// A value this client does not know yet.
-    case unknown(String)
+/// - Spec: `#/components/schemas/AccessType`
+public typealias AccessType = Int
 
-    public init(rawValue: String) {
-        switch rawValue {
-        case "Success":
-            self = .success
-        case "Error":
-            self = .error
-        default:
-            self = .unknown(rawValue)
-        }
-    }
-
-    public var rawValue: String {
-        switch self {
-        case .success:
-            "Success"
-        case .error:
-            "Error"
-        case .unknown(let value):
-            value
-        }
-    }
-}
-
-/// Authenticates the user with user name and password (and the 2FA code if needed) and returns an authentication token (`kmd`) for all later calls. With two-factor authentication, auth returns an error code depending on the 2FA method if `2fa` was not sent; show the user the matching 2FA page (e.g. to enter the e-mail code or OTP), then use the received token (kmd) with verifyauth to (re)send the 2FA code.
+/// ID of an entry of a model.
 ///
-/// - Spec: `#/components/schemas/AuthRequest`
-public struct AuthRequest: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/RecordId`
+public typealias RecordId = Int64
+
+/// Pre-authorization. To authenticate a user, call the preauth action type first. Send the user name and receive whether the user must log in with a password and/or 2Factor, or whether a redirect to third-party servers (SAML / OAuth) is needed. When e-mail or SMS is the second factor, the system sends the e-mail / SMS automatically with the preauth request.
+///
+/// - Spec: `#/components/schemas/PreauthRequest`
+public struct PreauthRequest: Codable, Equatable, Sendable {
     public let action: String
     public let accessType: AccessType
 
     /// User name.
     public let kname: String
 
-    /// Password.
-    public let kpass: String
-
-    /// Two-factor code (optional).
-    public let twoFactorCode: String?
-
-    /// 1 requests a long-lived session (optional).
-    public let longlife: Longlife?
-
-    /// API key (optional).
+    /// API key.
     public let apiKey: String?
 
-    public init(action: String, accessType: AccessType, kname: String, kpass: String, twoFactorCode: String? = nil, longlife: Longlife? = nil, apiKey: String? = nil) {
+    public init(action: String, accessType: AccessType, kname: String, apiKey: String? = nil) {
         self.action = action
         self.accessType = accessType
         self.kname = kname
-        self.kpass = kpass
-        self.twoFactorCode = twoFactorCode
-        self.longlife = longlife
         self.apiKey = apiKey
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.action = try container.decode(String.self, forKey: .action)
+        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
+        self.kname = try container.decode(String.self, forKey: .kname)
+        self.apiKey = try container.decodeIfPresent(String.self, forKey: .apiKey)
+        if self.action != "preauth" {
+            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"preauth\"")
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case action
         case accessType
         case kname
-        case kpass
-        case twoFactorCode = "2fa"
-        case longlife
         case apiKey = "api_key"
-    }
-
-    /// 1 requests a long-lived session (optional).
-    public enum Longlife: OpenEnum {
-        case no
-        case yes
-        /// A value this client does not know yet.
-        case unknown(Int)
-
-        public init(rawValue: Int) {
-            switch rawValue {
-            case 0:
-                self = .no
-            case 1:
-                self = .yes
-            default:
-                self = .unknown(rawValue)
-            }
-        }
-
-        public var rawValue: Int {
-            switch self {
-            case .no:
-                0
-            case .yes:
-                1
-            case .unknown(let value):
-                value
-            }
-        }
     }
 }
 
-/// A filter item. Use fieldname `query` to search all fields.
+/// Returns an overview of the models and actions the user has access rights to.
 ///
-/// - Spec: `#/components/schemas/Filter`
-public struct Filter: Codable, Equatable, Sendable {
-    /// Field the filter applies to (`query` searches all fields).
-    public let fieldname: String
-    public let comparison: FilterComparison?
-    public let value: FilterValue?
+/// - Spec: `#/components/schemas/RightsRequest`
+public struct RightsRequest: Codable, Equatable, Sendable {
+    public let action: String
+    public let accessType: AccessType
 
-    public init(fieldname: String, comparison: FilterComparison? = nil, value: FilterValue? = nil) {
-        self.fieldname = fieldname
-        self.comparison = comparison
-        self.value = value
+    /// Token (kmd) from auth.
+    public let token: String?
+
+    public init(action: String, accessType: AccessType, token: String? = nil) {
+        self.action = action
+        self.accessType = accessType
+        self.token = token
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.action = try container.decode(String.self, forKey: .action)
+        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
+        self.token = try container.decodeIfPresent(String.self, forKey: .token)
+        if self.action != "rights" {
+            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"rights\"")
+        }
     }
 
     enum CodingKeys: String, CodingKey {
-        case fieldname
-        case comparison
-        case value
+        case action
+        case accessType
+        case token
     }
 }
 
-/// Value to compare the field to; an array for comparison `in`.
+/// Field values of an entry, keyed by field name (e.g. strLogin).
 ///
-/// - Spec: `#/components/schemas/FilterValue`
-public indirect enum FilterValue: Codable, Equatable, Sendable {
-    case jsonScalar(JSONScalar)
-    case array([JSONScalar])
+/// - Spec: `#/components/schemas/RecordData`
+public typealias RecordData = [String: JSONScalar]
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        var errors: [any Error] = []
-        do { self = .jsonScalar(try container.decode(JSONScalar.self)); return } catch { errors.append(error) }
-        do { self = .array(try container.decode([JSONScalar].self)); return } catch { errors.append(error) }
-        throw OneOfDecodingError.noVariantMatched("FilterValue", codingPath: decoder.codingPath, errors: errors)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .jsonScalar(let value):
-            try container.encode(value)
-        case .array(let value):
-            try container.encode(value)
-        }
-    }
-}
-
-/// Two-factor authorization type:
-/// - 0: no 2FA
-/// - 1: authenticator (OTP)
-/// - 2: e-mail
-/// - 3: SMS
+/// Single sign-on type:
+/// - 0: none
+/// - 1: LDAP
+/// - 2: SAML
+/// - 3: OAuth
 ///
-/// - Spec: `#/components/schemas/TwoFactorType`
-public enum TwoFactorType: OpenEnum {
-    case noTwoFactor
-    case authenticator
-    case email
-    case sms
+/// - Spec: `#/components/schemas/SsoType`
+public enum SsoType: OpenEnum {
+    case noSSO
+    case ldap
+    case saml
+    case oauth
     /// A value this client does not know yet.
     case unknown(Int)
 
     public init(rawValue: Int) {
         switch rawValue {
         case 0:
-            self = .noTwoFactor
+            self = .noSSO
         case 1:
-            self = .authenticator
+            self = .ldap
         case 2:
-            self = .email
+            self = .saml
         case 3:
-            self = .sms
+            self = .oauth
         default:
             self = .unknown(rawValue)
         }
@@ -188,13 +122,13 @@ public enum TwoFactorType: OpenEnum {
 
     public var rawValue: Int {
         switch self {
-        case .noTwoFactor:
+        case .noSSO:
             0
-        case .authenticator:
+        case .ldap:
             1
-        case .email:
+        case .saml:
             2
-        case .sms:
+        case .oauth:
             3
         case .unknown(let value):
             value
@@ -202,29 +136,10 @@ public enum TwoFactorType: OpenEnum {
     }
 }
 
-/// A model and the actions the user may perform on it.
+/// Success envelope of rights.
 ///
-/// - Spec: `#/components/schemas/ModelRights`
-public struct ModelRights: Codable, Equatable, Sendable {
-    /// Model name (e.g. User, Subaccount).
-    public let model: String
-    public let actions: [ModelAction]
-
-    public init(model: String, actions: [ModelAction]) {
-        self.model = model
-        self.actions = actions
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case model
-        case actions
-    }
-}
-
-/// Success envelope of list.
-///
-/// - Spec: `#/components/schemas/ListResponse`
-public struct ListResponse: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/RightsResponse`
+public struct RightsResponse: Codable, Equatable, Sendable {
     public let status: ResponseStatus
 
     /// 0 on success.
@@ -233,9 +148,9 @@ public struct ListResponse: Codable, Equatable, Sendable {
     public let model: String?
     public let action: String?
     public let previousAction: String?
-    public let data: ListResult
+    public let data: [ModelRights]
 
-    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: ListResult) {
+    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: [ModelRights]) {
         self.status = status
         self.statuscode = statuscode
         self.msg = msg
@@ -256,106 +171,188 @@ public struct ListResponse: Codable, Equatable, Sendable {
     }
 }
 
-/// Field descriptors and form state of one or more entries.
+/// A `data` array with the rows to show the user and a matching `head` array with the column information (sorting, headline text, etc.) for each table column.
 ///
-/// - Spec: `#/components/schemas/RecordForm`
-public struct RecordForm: Codable, Equatable, Sendable {
-    public let fields: [FieldDescriptor]
+/// - Spec: `#/components/schemas/ListResult`
+public struct ListResult: Codable, Equatable, Sendable {
+    public let data: [ListRow]
+    public let head: [ListColumn]?
 
-    /// Caption of the form (e.g. "User: aaa").
+    /// Caption of the list (e.g. User).
     public let caption: String?
 
-    /// Field groups of the form.
-    public let groups: [[String: JSONValue]]?
+    /// Number of rows in this response.
+    public let count: Int?
 
-    /// Field subgroups of the form.
-    public let subgroups: [[String: JSONValue]]?
-    public let ids: [RecordId]?
-    public let canDelete: Bool?
-    public let canSave: Bool?
-    public let canSaveNew: Bool?
+    /// Total number of matching rows (for paging).
+    public let total: Int?
 
-    public init(fields: [FieldDescriptor], caption: String? = nil, groups: [[String: JSONValue]]? = nil, subgroups: [[String: JSONValue]]? = nil, ids: [RecordId]? = nil, canDelete: Bool? = nil, canSave: Bool? = nil, canSaveNew: Bool? = nil) {
-        self.fields = fields
+    public init(data: [ListRow], head: [ListColumn]? = nil, caption: String? = nil, count: Int? = nil, total: Int? = nil) {
+        self.data = data
+        self.head = head
         self.caption = caption
-        self.groups = groups
-        self.subgroups = subgroups
-        self.ids = ids
-        self.canDelete = canDelete
-        self.canSave = canSave
-        self.canSaveNew = canSaveNew
+        self.count = count
+        self.total = total
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.data = try container.decode([ListRow].self, forKey: .data)
+        self.head = try container.decodeIfPresent([ListColumn].self, forKey: .head)
+        self.caption = try container.decodeIfPresent(String.self, forKey: .caption)
+        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
+        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
     }
 
     enum CodingKeys: String, CodingKey {
-        case fields
+        case data
+        case head
         case caption
-        case groups
-        case subgroups
-        case ids
-        case canDelete
-        case canSave
-        case canSaveNew
+        case count
+        case total
     }
 }
 
-/// Detailed information about one field of a model.
-///
-/// - Spec: `#/components/schemas/FieldDescriptor`
-public struct FieldDescriptor: Codable, Equatable, Sendable {
-    public let fieldname: String
-    public let displayname: String?
+/// - Spec: `#/components/schemas/ListColumn`
+public struct ListColumn: Codable, Equatable, Sendable {
+    /// Data type of the column (e.g. string).
+    public let headlineType: String?
 
-    /// Field type (e.g. 1, 2).
-    public let type: Int
+    /// Headline text.
+    public let headline: String
 
-    /// Field subtype; subtypes 1, 2 and 12 are list-type fields (see `listkeys`).
-    public let subtype: Int
-    public let required: Bool?
-    public let defaultvalue: JSONScalar?
-    public let disabled: Bool?
+    /// Sorting flag of the column (every sample shows false).
+    public let colsort: Bool?
 
-    /// Help text of the field, or false.
-    public let infotext: JSONValue?
+    /// Column name to send as `order` to sort by this column.
+    public let colorder: String?
 
-    /// Raw value (`%%unchanged%%` for an unchanged password).
-    public let value: String?
+    /// Column (field) name, with `:convert` for a converted column.
+    public let colname: String
 
-    /// Readable value.
-    public let displayvalue: String?
-
-    /// Keys of a list-type field's options.
-    public let listkeys: [JSONValue]?
-
-    /// Labels of a list-type field's options, in the order of `listkeys`.
-    public let listvalues: [String]?
-
-    public init(fieldname: String, displayname: String? = nil, type: Int, subtype: Int, required: Bool? = nil, defaultvalue: JSONScalar? = nil, disabled: Bool? = nil, infotext: JSONValue? = nil, value: String? = nil, displayvalue: String? = nil, listkeys: [JSONValue]? = nil, listvalues: [String]? = nil) {
-        self.fieldname = fieldname
-        self.displayname = displayname
-        self.type = type
-        self.subtype = subtype
-        self.required = required
-        self.defaultvalue = defaultvalue
-        self.disabled = disabled
-        self.infotext = infotext
-        self.value = value
-        self.displayvalue = displayvalue
-        self.listkeys = listkeys
-        self.listvalues = listvalues
+    public init(headlineType: String? = nil, headline: String, colsort: Bool? = nil, colorder: String? = nil, colname: String) {
+        self.headlineType = headlineType
+        self.headline = headline
+        self.colsort = colsort
+        self.colorder = colorder
+        self.colname = colname
     }
 
     enum CodingKeys: String, CodingKey {
-        case fieldname
-        case displayname
-        case type
-        case subtype
-        case required
-        case defaultvalue
-        case disabled
-        case infotext
-        case value
-        case displayvalue
-        case listkeys
-        case listvalues
+        case headlineType
+        case headline
+        case colsort
+        case colorder
+        case colname
+    }
+}
+
+public indirect enum PerformActionRequest: Codable, Equatable, Sendable {
+    case preauthRequest(PreauthRequest)
+    case authRequest(AuthRequest)
+    case verifyAuthRequest(VerifyAuthRequest)
+    case logoutRequest(LogoutRequest)
+    case rightsRequest(RightsRequest)
+    case listRequest(ListRequest)
+    case getRequest(GetRequest)
+    case createRequest(CreateRequest)
+    case updateRequest(UpdateRequest)
+    case deleteRequest(DeleteRequest)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        switch try decoder.discriminator("action") {
+        case "preauth":
+            self = .preauthRequest(try container.decode(PreauthRequest.self))
+        case "auth":
+            self = .authRequest(try container.decode(AuthRequest.self))
+        case "verifyauth":
+            self = .verifyAuthRequest(try container.decode(VerifyAuthRequest.self))
+        case "logout":
+            self = .logoutRequest(try container.decode(LogoutRequest.self))
+        case "rights":
+            self = .rightsRequest(try container.decode(RightsRequest.self))
+        case "list":
+            self = .listRequest(try container.decode(ListRequest.self))
+        case "get":
+            self = .getRequest(try container.decode(GetRequest.self))
+        case "create":
+            self = .createRequest(try container.decode(CreateRequest.self))
+        case "update":
+            self = .updateRequest(try container.decode(UpdateRequest.self))
+        case "delete":
+            self = .deleteRequest(try container.decode(DeleteRequest.self))
+        case let value:
+            throw OneOfDecodingError.unknownDiscriminator(value, type: "PerformActionRequest", codingPath: decoder.codingPath)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .preauthRequest(let value):
+            try container.encode(value)
+        case .authRequest(let value):
+            try container.encode(value)
+        case .verifyAuthRequest(let value):
+            try container.encode(value)
+        case .logoutRequest(let value):
+            try container.encode(value)
+        case .rightsRequest(let value):
+            try container.encode(value)
+        case .listRequest(let value):
+            try container.encode(value)
+        case .getRequest(let value):
+            try container.encode(value)
+        case .createRequest(let value):
+            try container.encode(value)
+        case .updateRequest(let value):
+            try container.encode(value)
+        case .deleteRequest(let value):
+            try container.encode(value)
+        }
+    }
+}
+
+public indirect enum PerformActionResponse: Codable, Equatable, Sendable {
+    case errorResponse(ErrorResponse)
+    case preauthResponse(PreauthResponse)
+    case authResponse(AuthResponse)
+    case rightsResponse(RightsResponse)
+    case listResponse(ListResponse)
+    case recordResponse(RecordResponse)
+    case logoutResponse(LogoutResponse)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        var errors: [any Error] = []
+        do { self = .errorResponse(try container.decode(ErrorResponse.self)); return } catch { errors.append(error) }
+        do { self = .preauthResponse(try container.decode(PreauthResponse.self)); return } catch { errors.append(error) }
+        do { self = .authResponse(try container.decode(AuthResponse.self)); return } catch { errors.append(error) }
+        do { self = .rightsResponse(try container.decode(RightsResponse.self)); return } catch { errors.append(error) }
+        do { self = .listResponse(try container.decode(ListResponse.self)); return } catch { errors.append(error) }
+        do { self = .recordResponse(try container.decode(RecordResponse.self)); return } catch { errors.append(error) }
+        do { self = .logoutResponse(try container.decode(LogoutResponse.self)); return } catch { errors.append(error) }
+        throw OneOfDecodingError.noVariantMatched("PerformActionResponse", codingPath: decoder.codingPath, errors: errors)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .errorResponse(let value):
+            try container.encode(value)
+        case .preauthResponse(let value):
+            try container.encode(value)
+        case .authResponse(let value):
+            try container.encode(value)
+        case .rightsResponse(let value):
+            try container.encode(value)
+        case .listResponse(let value):
+            try container.encode(value)
+        case .recordResponse(let value):
+            try container.encode(value)
+        case .logoutResponse(let value):
+            try container.encode(value)
+        }
     }
 }

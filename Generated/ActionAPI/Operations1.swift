@@ -46,12 +46,12 @@ extension ActionAPIClient {
     ///
     /// - Spec: `POST /` with `action: auth`
     ///
-    /// - Throws: `ActionError` when the server answers with an error envelope (`Error`).
+    /// - Throws: `ActionError` when the server answers with an error envelope (`Error`). A login that is not complete yet (a second factor is missing) may still return a token: `ActionError.sessionToken`.
     public func auth(kname: String, kpass: String, twoFactorCode: String? = nil, longlife: AuthRequest.Longlife? = nil, apiKey: String? = nil) async throws -> AuthResponse {
         let body = AuthRequest(action: "auth", accessType: try core.fixedBodyField("accessType", as: AccessType.self, operationID: "performAction"), kname: kname, kpass: kpass, twoFactorCode: twoFactorCode, longlife: longlife, apiKey: apiKey)
         var request = HTTPRequest(method: .post, path: "/")
         try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "performAction")
-        let response = try await core.action(AuthResponse.self, action: "auth", for: request, operationID: "performAction", failure: ActionFailureRule(errorValue: "Error"), errors: [.default(ErrorResponse.self)])
+        let response = try await core.action(AuthResponse.self, action: "auth", for: request, operationID: "performAction", failure: ActionFailureRule(errorValue: "Error", tokenPath: "data.kmd"), errors: [.default(ErrorResponse.self)])
         await core.session.setToken(response.body.data.kmd)
         return response.body
     }
@@ -62,12 +62,12 @@ extension ActionAPIClient {
     ///
     /// - Spec: `POST /` with `action: verifyauth`
     ///
-    /// - Throws: `ActionError` when the server answers with an error envelope (`Error`).
+    /// - Throws: `ActionError` when the server answers with an error envelope (`Error`). A login that is not complete yet (a second factor is missing) may still return a token: `ActionError.sessionToken`.
     public func verifyAuth(token: String, twoFactorCode: String? = nil) async throws -> AuthResponse {
         let body = VerifyAuthRequest(action: "verifyauth", accessType: try core.fixedBodyField("accessType", as: AccessType.self, operationID: "performAction"), token: token, twoFactorCode: twoFactorCode)
         var request = HTTPRequest(method: .post, path: "/")
         try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "performAction")
-        let response = try await core.action(AuthResponse.self, action: "verifyauth", for: request, operationID: "performAction", failure: ActionFailureRule(errorValue: "Error"), errors: [.default(ErrorResponse.self)])
+        let response = try await core.action(AuthResponse.self, action: "verifyauth", for: request, operationID: "performAction", failure: ActionFailureRule(errorValue: "Error", tokenPath: "data.kmd"), errors: [.default(ErrorResponse.self)])
         await core.session.setToken(response.body.data.kmd)
         return response.body
     }

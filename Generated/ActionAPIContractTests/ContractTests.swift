@@ -52,6 +52,25 @@ struct ActionAPIClientContractTests {
         }
     }
 
+    @Test("POST / action: auth fails (authSecondFactorMissing)")
+    func authActionAuthSecondFactorMissing() async throws {
+        let reply = #"{"status":"Error","statuscode":2,"msg":"Two-factor code required","action":"auth","data":{"kmd":"5f2b8c0e9a7d4e1f"}}"#
+        try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
+            let client = ActionAPIClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let error = await #expect(throws: ActionError.self) {
+                try await client.auth(kname: "aaa", kpass: "ABCabc123!", twoFactorCode: "123456", longlife: try ContractCheck.sample(AuthRequest.Longlife.self, #"0"#), apiKey: "")
+            }
+            let request = try #require(server.requests.first)
+            #expect(request.method == "POST")
+            #expect(request.path == "/")
+            #expect(ContractCheck.jsonDifference(request.body, #"{"action":"auth","accessType":1,"kname":"aaa","kpass":"ABCabc123!","2fa":"123456","longlife":0,"api_key":""}"#) == nil)
+            #expect(error?.code == 2)
+            #expect(error?.message == "Two-factor code required")
+            #expect(error?.fieldMessages == [:])
+            #expect(error?.sessionToken == "5f2b8c0e9a7d4e1f")
+        }
+    }
+
     @Test("POST / action: verifyauth")
     func verifyAuthAction() async throws {
         let reply = #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","action":"verifyauth","data":{"kmd":"5f2b8c0e9a7d4e1f"}}"#
@@ -147,6 +166,25 @@ struct ActionAPIClientContractTests {
             #expect(request.path == "/")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"update","accessType":1,"model":"Subaccount","ids":[542],"data":{"intID":"542","strLogin":"aaa","strPass":"abcabc","intStatus":"1"}}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
+        }
+    }
+
+    @Test("POST / action: update fails (updateError)")
+    func updateActionUpdateError() async throws {
+        let reply = #"{"status":"Error","statuscode":113,"msg":"Update error, see error message. Field specific messages see response.data","model":"Subaccount","action":"update","data":{"strLogin":"Wert muss mindestens 6 Zeichen lang sein","strPass":"Wert muss Sonderzeichen beinhalten"}}"#
+        try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
+            let client = ActionAPIClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let error = await #expect(throws: ActionError.self) {
+                try await client.update(model: "Subaccount", ids: try ContractCheck.sample([RecordId].self, #"[542]"#), data: try ContractCheck.sample(RecordData.self, #"{"intID":"542","strLogin":"aaa","strPass":"abcabc","intStatus":"1"}"#))
+            }
+            let request = try #require(server.requests.first)
+            #expect(request.method == "POST")
+            #expect(request.path == "/")
+            #expect(ContractCheck.jsonDifference(request.body, #"{"action":"update","accessType":1,"model":"Subaccount","ids":[542],"data":{"intID":"542","strLogin":"aaa","strPass":"abcabc","intStatus":"1"}}"#) == nil)
+            #expect(error?.code == 113)
+            #expect(error?.message == "Update error, see error message. Field specific messages see response.data")
+            #expect(error?.fieldMessages == ["strLogin": "Wert muss mindestens 6 Zeichen lang sein", "strPass": "Wert muss Sonderzeichen beinhalten"])
+            #expect(error?.sessionToken == nil)
         }
     }
 

@@ -16,7 +16,7 @@ import Testing
         mock.listStub.handler = { _ in
             ListResponse(
                 status: .success, statuscode: 0,
-                data: ListResult(data: [ListRow(id: "1", row: ["aaa"]), ListRow(id: "2", row: ["bbb"])]))
+                data: ListResult(data: [ListRow(id: 1, row: ["aaa"]), ListRow(id: 2, row: ["bbb"])]))
         }
         #expect(try await Self.logins(mock) == ["aaa", "bbb"])
         #expect(mock.listStub.calls.map(\.model) == ["Subaccount"])

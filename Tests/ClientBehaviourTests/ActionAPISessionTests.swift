@@ -5,8 +5,8 @@ import KilnTestServer
 import Testing
 
 /// The action API through its generated per-action methods against a loopback server that plays the
-/// document's login protocol: preauth, auth that demands a second factor, auth with the code, calls
-/// carrying `kmd`, logout.
+/// document's login protocol: preauth, auth that demands a second factor and returns a pending token,
+/// verifyauth with that token and the code, calls carrying `kmd`, logout.
 @Suite struct ActionAPISessionTests {
     /// A server with one user `aaa` / `ABCabc123!` whose second factor is an e-mail code `123456`.
     static func loginServer(_ request: RecordedRequest) -> TestResponse {
@@ -23,9 +23,14 @@ import Testing
                 return .json(#"{"status":"Error","statuscode":101,"msg":"Wrong user name or password","action":"auth","data":null}"#)
             }
             guard body["2fa"] as? String == "123456" else {
-                return .json(#"{"status":"Error","statuscode":122,"msg":"E-mail code required","action":"auth"}"#)
+                return .json(#"{"status":"Error","statuscode":122,"msg":"E-mail code required","action":"auth","data":{"kmd":"pending-7"}}"#)
             }
             return .json(#"{"status":"Success","statuscode":0,"msg":"","action":"auth","data":{"kmd":"session-42"}}"#)
+        case "verifyauth":
+            guard body["token"] as? String == "pending-7", body["2fa"] as? String == "123456" else {
+                return .json(#"{"status":"Error","statuscode":123,"msg":"Wrong code","action":"verifyauth"}"#)
+            }
+            return .json(#"{"status":"Success","statuscode":0,"msg":"","action":"verifyauth","data":{"kmd":"session-42"}}"#)
         case "logout":
             return .json(#"{"status":"Success","statuscode":0,"msg":"Logged out","action":"logout","data":null}"#)
         default:
@@ -46,32 +51,37 @@ import Testing
             #expect(preauth.data.twofactorRequired)
             #expect(preauth.data.twofactorType == .email)
 
-            // Without the code the server answers with an error envelope: thrown, with its code and message.
+            // Without the code the server answers with an error envelope: thrown, with its code, its message
+            // and the pending token, which stays out of the field messages and the description.
             let missingCode = await #expect(throws: ActionError.self) {
                 try await client.auth(kname: "aaa", kpass: "ABCabc123!")
             }
             #expect(missingCode?.code == 122)
             #expect(missingCode?.message == "E-mail code required")
-            #expect(await client.session.token == nil)
+            let pending = try #require(missingCode?.sessionToken)
+            #expect(pending == "pending-7")
+            #expect(missingCode?.fieldMessages == [:])
+            #expect(missingCode.map(String.init(describing:))?.contains("pending-7") == false)
+            #expect(await client.session.token == nil, "a login that is not complete starts no session")
 
-            let auth = try await client.auth(kname: "aaa", kpass: "ABCabc123!", twoFactorCode: "123456")
-            #expect(auth.data.kmd == "session-42")
+            let verified = try await client.verifyAuth(token: pending, twoFactorCode: "123456")
+            #expect(verified.data.kmd == "session-42")
             #expect(await client.session.token == "session-42")
 
             let list = try await client.list(model: "Subaccount", limit: 10)
-            #expect(list.data.data.map(\.id) == ["542"])
+            #expect(list.data.data.map(\.id) == [542], "list ids arrive as strings and decode as record ids")
 
             _ = try await client.logout()
             #expect(await client.session.token == nil)
             await #expect(throws: ActionError.self) { try await client.list(model: "Subaccount") }
 
             let bodies = try server.requests.map { try #require(JSONSerialization.jsonObject(with: $0.body) as? [String: Any]) }
-            #expect(bodies.map { $0["action"] as? String } == ["preauth", "auth", "auth", "list", "logout", "list"])
+            #expect(bodies.map { $0["action"] as? String } == ["preauth", "auth", "verifyauth", "list", "logout", "list"])
             // The runtime fills in accessType on every call and the token on every call after login.
             #expect(bodies.allSatisfy { $0["accessType"] as? Int == 1 })
             #expect(bodies.map { $0["kmd"] as? String } == [nil, nil, nil, "session-42", "session-42", nil])
             #expect(bodies[3]["model"] as? String == "Subaccount" && bodies[3]["limit"] as? Int == 10)
-            #expect(bodies[2]["2fa"] as? String == "123456")
+            #expect(bodies[2]["2fa"] as? String == "123456" && bodies[2]["token"] as? String == "pending-7")
         }
     }
 
@@ -95,6 +105,29 @@ import Testing
         }
     }
 
+    @Test func rawCallTellsErrorEnvelopesFromSuccessByTheirConstantStatus() async throws {
+        try await withKilnTestServer(handler: { request in
+            let body = (try? JSONSerialization.jsonObject(with: request.body) as? [String: Any]) ?? [:]
+            return body["model"] as? String == "Missing"
+                ? .json(#"{"status":"Error","statuscode":7,"msg":"No such model","action":"list"}"#)
+                : .json(#"{"status":"Success","statuscode":0,"action":"list","data":{"data":[{"id":"9","row":[]}],"total":1}}"#)
+        }) { server in
+            let client = ActionAPIClient(baseURL: server.baseURL)
+            let failed = try await client.performAction(.listRequest(ListRequest(action: "list", accessType: 1, model: "Missing")))
+            guard case .errorResponse(let error) = failed else {
+                Issue.record("an error envelope decoded as \(failed)")
+                return
+            }
+            #expect(error.statuscode == 7 && error.msg == "No such model")
+            let listed = try await client.performAction(.listRequest(ListRequest(action: "list", accessType: 1, model: "Subaccount")))
+            guard case .listResponse(let list) = listed else {
+                Issue.record("a list envelope decoded as \(listed)")
+                return
+            }
+            #expect(list.data.data.map(\.id) == [9])
+        }
+    }
+
     @Test func listAllPagesByOffsetAndLimitUntilTotal() async throws {
         // 5 rows, 2 per page: offsets 0, 2, 4; the server reports total as a numeric string.
         try await withKilnTestServer(handler: { request in
@@ -106,11 +139,11 @@ import Testing
                 #"{"status":"Success","statuscode":0,"action":"list","data":{"data":[\#(rows.joined(separator: ","))],"total":"5"}}"#)
         }) { server in
             let client = ActionAPIClient(baseURL: server.baseURL)
-            var ids: [String] = []
+            var ids: [RecordId] = []
             for try await row in client.listAll(model: "Subaccount", filters: [.field("age", .gte(27))], pageSize: 2) {
                 ids.append(row.id)
             }
-            #expect(ids == ["0", "1", "2", "3", "4"])
+            #expect(ids == [0, 1, 2, 3, 4])
             let bodies = try server.requests.map { try #require(JSONSerialization.jsonObject(with: $0.body) as? [String: Any]) }
             #expect(bodies.map { $0["offset"] as? Int } == [0, 2, 4])
             #expect(bodies.allSatisfy { $0["limit"] as? Int == 2 && $0["model"] as? String == "Subaccount" })

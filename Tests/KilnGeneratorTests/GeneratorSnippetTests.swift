@@ -84,6 +84,35 @@ import Testing
         #expect(code.contains("self.cursor = try container.decodeIfPresent(String.self, forKey: .cursor)\n"))
     }
 
+    @Test func stringConstantsAreCheckedOnDecode() throws {
+        let code = try generate(spec(schemas: """
+                Failure:
+                  type: object
+                  required: [status]
+                  properties:
+                    status: {type: string, const: Error}
+                    kind: {type: string, const: fatal}
+            """))
+        #expect(code.contains("self.status = try container.decode(String.self, forKey: .status)"))
+        #expect(code.contains(#"if self.status != "Error" {"#))
+        #expect(code.contains(#"if let value = self.kind, value != "fatal" {"#))
+        #expect(code.contains("throw DecodingError.dataCorruptedError(forKey: .status, in: container"))
+    }
+
+    @Test func lenientNumbersThroughAReference() throws {
+        let code = try generate(spec(schemas: """
+                RecordId: {type: integer, format: int64, x-kiln-lenient-number: true}
+                Row:
+                  type: object
+                  required: [id]
+                  properties:
+                    id: {$ref: '#/components/schemas/RecordId'}
+                    parent: {$ref: '#/components/schemas/RecordId'}
+            """))
+        #expect(code.contains("self.id = try container.decodeLenient(RecordId.self, forKey: .id)"))
+        #expect(code.contains("self.parent = try container.decodeLenientIfPresent(RecordId.self, forKey: .parent)"))
+    }
+
     @Test func readOnlyFieldsStayOutOfRequestBodies() throws {
         let code = try generate(spec(schemas: """
                 Pet:

@@ -1,18 +1,83 @@
 import KilnOpenAPI
 import KilnText
 
-/// Contract tests for `x-kiln-actions` operations: one per action, through the action's own method.
+/// Contract tests for `x-kiln-actions` operations: one per action, through the action's own method,
+/// and one per documented error envelope of that action.
 extension ContractTestTranslator {
     /// One action of an `x-kiln-actions` operation through its own method: the spec's request example
     /// for that action is what the server must receive, and its response example must round-trip.
     func actionTest(
         _ signature: OperationTranslator.Signature, _ call: ActionTranslator.Call, group: ClientTranslator.Group, name: String
     ) -> Declaration {
-        let isThisAction: (SampleValue) -> Bool = { value in
-            guard case .object(let fields) = value else { return false }
-            return fields.contains { $0.0 == call.discriminator && $0.1 == .string(call.action) }
+        let (arguments, expectedBody) = actionArguments(signature, call)
+        let media = signature.response.successMedia
+        let responseExample = media.flatMap(examples)?.first { key, value in
+            !isError(value, call) && (key == call.action || value.objectField("action") == .string(call.action))
+        }?.1
+        var inner = [clientLine]
+        inner.append(.line("let result = try await \(accessor(group)).\(call.name)(\(arguments))"))
+        inner += requestChecks(signature, call, expectedBody: expectedBody)
+        if responseExample != nil {
+            inner.append(.line("#expect(try ContractCheck.roundTripDifference(result, reply) == nil)"))
+        } else {
+            inner.append(.line("_ = result"))
         }
-        let requestExample = signature.body.flatMap { examples($0.media) }?.first(where: { isThisAction($0.1) })?.1
+        let reply = responseExample ?? media?.schema.map { samples.sample(for: $0) } ?? .object([])
+        return actionTestFunction(
+            "\(signature.method.rawValue.uppercased()) \(signature.path) \(call.discriminator): \(call.action)", name: name,
+            reply: reply, inner: inner)
+    }
+
+    /// The documented error envelopes of one action (examples whose status is the failure value and whose
+    /// `action` is this one): the method must throw `ActionError` with the envelope's code, message,
+    /// per-field messages and, for a login, the token it still returned.
+    func actionErrorTests(
+        _ signature: OperationTranslator.Signature, _ call: ActionTranslator.Call, group: ClientTranslator.Group,
+        scope: inout NameScope
+    ) -> [Declaration] {
+        let errorExamples = signature.response.successMedia.map(examples)?.filter { _, value in
+            isError(value, call) && value.objectField("action") == .string(call.action)
+        } ?? []
+        let (arguments, expectedBody) = actionArguments(signature, call)
+        return errorExamples.map { key, reply in
+            var inner = [clientLine]
+            inner.append(
+                .opened(
+                    "let error = await #expect(throws: ActionError.self) {",
+                    [.line("try await \(accessor(group)).\(call.name)(\(arguments))")], closing: "}"))
+            inner += requestChecks(signature, call, expectedBody: expectedBody)
+            var token: String?
+            if let tokenPath = call.tokenPath, case .string(let text)? = reply.value(atPath: tokenPath) { token = text }
+            if case .number(let code)? = reply.objectField("statuscode") {
+                inner.append(.line("#expect(error?.code == \(code))"))
+            }
+            if case .string(let message)? = reply.objectField("msg") {
+                inner.append(.line("#expect(error?.message == \(SwiftLiteral.string(message)))"))
+            }
+            var messages: [(String, String)] = []
+            if case .object(let fields)? = reply.objectField("data") {
+                let tokenKey = call.tokenPath.flatMap { $0.hasPrefix("data.") ? String($0.dropFirst(5)) : nil }
+                messages = fields.compactMap { key, value in
+                    if case .string(let text) = value, key != tokenKey { (key, text) } else { nil }
+                }
+            }
+            let dictionary = messages.isEmpty
+                ? "[:]" : "[" + messages.map { "\(SwiftLiteral.string($0.0)): \(SwiftLiteral.string($0.1))" }.joined(separator: ", ") + "]"
+            inner.append(.line("#expect(error?.fieldMessages == \(dictionary))"))
+            inner.append(.line("#expect(error?.sessionToken == \(token.map(SwiftLiteral.string) ?? "nil"))"))
+            let name = scope.claim(SwiftNaming.memberName("\(plain(call.name)) action \(key.isEmpty ? "error" : key)"))
+            return actionTestFunction(
+                "\(signature.method.rawValue.uppercased()) \(signature.path) \(call.discriminator): \(call.action) fails (\(key))",
+                name: name, reply: reply, inner: inner)
+        }
+    }
+
+    /// The call's arguments from the spec's request example for this action (a sample where it lacks a
+    /// required one), and the body the server must then receive (nil without an example).
+    private func actionArguments(_ signature: OperationTranslator.Signature, _ call: ActionTranslator.Call) -> (String, SampleValue?) {
+        let requestExample = signature.body.flatMap { examples($0.media) }?.first { _, value in
+            value.objectField(call.discriminator) == .string(call.action)
+        }?.1
         var fields: [(String, SampleValue)] = []
         if case .object(let values)? = requestExample { fields = values }
         var arguments: [String] = []
@@ -28,38 +93,45 @@ extension ContractTestTranslator {
         }
         // A null in the example is an optional argument left out: the client does not send the key.
         let expectedBody = requestExample == nil ? nil : SampleValue.object(fields.filter { $0.1 != .null })
+        return (arguments.joined(separator: ", "), expectedBody)
+    }
 
-        let media = signature.response.successMedia
-        let responseExample = media.flatMap(examples)?.first { key, value in
-            key == call.action || (value.objectField("action") == .string(call.action))
-        }?.1
-        var inner: [Statement] = [
-            .line("let client = \(clientName)(baseURL: ContractCheck.baseURL(server, path: \(SwiftLiteral.string(basePath))))")
+    private func requestChecks(
+        _ signature: OperationTranslator.Signature, _ call: ActionTranslator.Call, expectedBody: SampleValue?
+    ) -> [Statement] {
+        var checks: [Statement] = [
+            .line("let request = try #require(server.requests.first)"),
+            .line("#expect(request.method == \(SwiftLiteral.string(signature.method.rawValue.uppercased())))"),
+            .line("#expect(request.path == \(SwiftLiteral.string(basePath + signature.path)))"),
         ]
-        let accessor = group.tag == nil ? "client" : "client.\(group.propertyName)"
-        inner.append(.line("let result = try await \(accessor).\(call.name)(\(arguments.joined(separator: ", ")))"))
-        inner.append(.line("let request = try #require(server.requests.first)"))
-        inner.append(.line("#expect(request.method == \(SwiftLiteral.string(signature.method.rawValue.uppercased())))"))
-        inner.append(.line("#expect(request.path == \(SwiftLiteral.string(basePath + signature.path)))"))
         if let expectedBody {
-            inner.append(.line("#expect(ContractCheck.jsonDifference(request.body, \(JSONText.rawLiteral(expectedBody.json))) == nil)"))
+            checks.append(.line("#expect(ContractCheck.jsonDifference(request.body, \(JSONText.rawLiteral(expectedBody.json))) == nil)"))
         } else {
-            inner.append(.line("#expect(request.bodyText.contains(\(SwiftLiteral.string(JSONText.string(call.action)))))"))
+            checks.append(.line("#expect(request.bodyText.contains(\(SwiftLiteral.string(JSONText.string(call.action)))))"))
         }
-        if responseExample != nil {
-            inner.append(.line("#expect(try ContractCheck.roundTripDifference(result, reply) == nil)"))
-        } else {
-            inner.append(.line("_ = result"))
-        }
-        let reply = responseExample ?? media?.schema.map { samples.sample(for: $0) } ?? .object([])
+        return checks
+    }
+
+    private func actionTestFunction(_ title: String, name: String, reply: SampleValue, inner: [Statement]) -> Declaration {
         let server =
             "try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader(\"Content-Type\", \"application/json\")], body: Data(reply.utf8)) }) { server in"
         return .function(
             FunctionDeclaration(
-                info: DeclarationInfo(
-                    attributes: ["@Test(\(SwiftLiteral.string("\(signature.method.rawValue.uppercased()) \(signature.path) \(call.discriminator): \(call.action)")))"]),
+                info: DeclarationInfo(attributes: ["@Test(\(SwiftLiteral.string(title)))"]),
                 name: name, parameters: [], isAsync: true, throwsClause: "throws",
                 body: [.line("let reply = \(JSONText.rawLiteral(reply.json))"), .opened(server, inner, closing: "}")]))
+    }
+
+    private var clientLine: Statement {
+        .line("let client = \(clientName)(baseURL: ContractCheck.baseURL(server, path: \(SwiftLiteral.string(basePath))))")
+    }
+
+    private func accessor(_ group: ClientTranslator.Group) -> String {
+        group.tag == nil ? "client" : "client.\(group.propertyName)"
+    }
+
+    private func isError(_ value: SampleValue, _ call: ActionTranslator.Call) -> Bool {
+        value.objectField("status") == .string(call.errorStatus)
     }
 
     private func examples(_ media: MediaType) -> [(String, SampleValue)] {

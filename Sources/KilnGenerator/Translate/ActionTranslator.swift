@@ -58,6 +58,10 @@ struct ActionTranslator {
         /// Each parameter's property schema, for a sample when the spec's example lacks it.
         var schemas: [Schema]
         var discriminator: String
+        /// The envelope `status` of a failure ("Error").
+        var errorStatus: String
+        /// For a login action, the dot path of the token (which a failed login may carry too).
+        var tokenPath: String?
     }
 
     struct Output {
@@ -93,7 +97,8 @@ struct ActionTranslator {
             output.calls.append(
                 Call(
                     action: action, name: method.declaration.name, parameters: method.declaration.parameters,
-                    wireNames: method.wireNames, schemas: method.schemas, discriminator: settings.discriminator))
+                    wireNames: method.wireNames, schemas: method.schemas, discriminator: settings.discriminator,
+                    errorStatus: settings.failure, tokenPath: settings.logins[action]?.tokenPath))
             if let paging = PaginationTranslator.Settings(signature.operation.extensions["x-kiln-pagination"], action: action),
                 let responseSchema
             {
@@ -181,9 +186,12 @@ struct ActionTranslator {
             .line("try request.setJSONBody(body, contentType: \"application/json\", core: core, operationID: \(operationID))"),
         ]
         let errors = signature.response.errors.isEmpty ? "" : ", errors: [\(signature.response.errors.joined(separator: ", "))]"
+        // A login's error envelope may still carry the token (second factor pending): ActionError exposes it.
+        let tokenPath = settings.logins[action]?.tokenPath.map { ", tokenPath: \(SwiftLiteral.string($0))" } ?? ""
+        let failure = "ActionFailureRule(errorValue: \(SwiftLiteral.string(settings.failure))\(tokenPath))"
         body.append(
             .line(
-                "let response = try await core.action(\(responseType).self, action: \(SwiftLiteral.string(action)), for: request, operationID: \(operationID), failure: ActionFailureRule(errorValue: \(SwiftLiteral.string(settings.failure)))\(errors))"
+                "let response = try await core.action(\(responseType).self, action: \(SwiftLiteral.string(action)), for: request, operationID: \(operationID), failure: \(failure)\(errors))"
             ))
         if let login = settings.logins[action] {
             body += SessionSettings.statements(login, responseSchema: responseSchema, translator: translator)
@@ -198,6 +206,9 @@ struct ActionTranslator {
             "",
             "- Throws: `ActionError` when the server answers with an error envelope (`\(settings.failure)`).",
         ]
+        if settings.logins[action]?.tokenPath != nil {
+            documentation[documentation.count - 1] += " A login that is not complete yet (a second factor is missing) may still return a token: `ActionError.sessionToken`."
+        }
         let name = scope.claim(SwiftNaming.memberName(settings.names[action] ?? action))
         return Method(
             declaration: FunctionDeclaration(

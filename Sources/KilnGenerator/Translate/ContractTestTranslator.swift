@@ -28,6 +28,7 @@ struct ContractTestTranslator {
             for (operation, call) in group.actionCalls {
                 let name = scope.claim(SwiftNaming.memberName("\(plain(call.name)) action"))
                 tests.append(actionTest(operation, call, group: group, name: name))
+                tests += actionErrorTests(operation, call, group: group, scope: &scope)
             }
         }
         let suiteName = SwiftNaming.typeName(clientName + "ContractTests")

@@ -46,6 +46,11 @@ indirect enum SampleValue: Equatable {
         return fields.first { $0.0 == name }?.1
     }
 
+    /// The value at a dot path of object fields (`data.kmd`); nil when a step is missing.
+    func value(atPath path: String) -> SampleValue? {
+        path.split(separator: ".").reduce(self) { value, key in value?.objectField(String(key)) }
+    }
+
     /// The text of a scalar as a parameter carries it; nil for structures.
     var scalarText: String? {
         switch self {

@@ -24,6 +24,9 @@ struct StructBuilder {
         /// The schema's `default` as a Swift literal: an optional field with one is non-optional and
         /// decodes to it when the key is missing.
         var defaultLiteral: String?
+        /// A string `const` as a Swift literal: decoding rejects any other value, so an untagged
+        /// `oneOf` (an error envelope with `status: Error`) tells its variants apart.
+        var constLiteral: String?
     }
 
     func build(documentation: [String]) -> Declaration {
@@ -31,7 +34,7 @@ struct StructBuilder {
         let properties = self.properties(nested: &nested)
         var members: [Declaration] = properties.map(storedProperty)
         members.append(.initializer(memberwiseInitializer(properties)))
-        if properties.contains(where: { $0.isLenientNumber || $0.defaultLiteral != nil }) {
+        if properties.contains(where: { $0.isLenientNumber || $0.defaultLiteral != nil || $0.constLiteral != nil }) {
             members.append(.initializer(customDecoder(properties)))
         }
         if properties.contains(where: \.isReadOnly) {
@@ -58,6 +61,10 @@ struct StructBuilder {
             let isOptional = !merged.required.contains(wireName) || propertySchema.readOnly || propertySchema.writeOnly
             let isPatch =
                 isOptional && type.isOptional && component.map(translator.patchBodySchemas.contains) == true
+            var constLiteral: String?
+            if type.unwrapped == .string, case .string(let text)? = propertySchema.constValue?.scalar?.resolved {
+                constLiteral = SwiftLiteral.string(text)
+            }
             let defaultLiteral =
                 isOptional && !type.isOptional && !propertySchema.readOnly && !propertySchema.writeOnly
                 ? Self.literal(propertySchema.defaultValue, for: type) : nil
@@ -71,9 +78,18 @@ struct StructBuilder {
                 wireName: wireName, name: name, type: type,
                 documentation: Documentation.lines(summary: propertySchema.title, description: propertySchema.description),
                 isIndirect: translator.needsIndirection(owner: component, propertySchema: propertySchema),
-                isLenientNumber: propertySchema.extensions["x-kiln-lenient-number"]?.scalar?.resolved == .bool(true),
-                isPatch: isPatch, isReadOnly: propertySchema.readOnly, defaultLiteral: defaultLiteral)
+                isLenientNumber: isLenientNumber(propertySchema),
+                isPatch: isPatch, isReadOnly: propertySchema.readOnly, defaultLiteral: defaultLiteral,
+                constLiteral: constLiteral)
         }
+    }
+
+    /// `x-kiln-lenient-number` on the property or on the schema it references (a shared `RecordId`).
+    private func isLenientNumber(_ property: Schema) -> Bool {
+        let flag = { (schema: Schema) in schema.extensions["x-kiln-lenient-number"]?.scalar?.resolved == .bool(true) }
+        if flag(property) { return true }
+        guard property.isPureReference, let target = translator.document.resolve(property) else { return false }
+        return flag(target)
     }
 
     /// Swift names of an object's properties; multipart encoding relies on getting the same names.
@@ -105,7 +121,7 @@ struct StructBuilder {
             body: properties.map { .line("self.\(bare($0.name)) = \($0.name)") })
     }
 
-    /// Only for structs with lenient numbers or defaults: everything else uses the synthesized decoder.
+    /// Only for structs with lenient numbers, defaults or constants: everything else uses the synthesized decoder.
     private func customDecoder(_ properties: [Property]) -> InitializerDeclaration {
         var body: [Statement] = [.line("let container = try decoder.container(keyedBy: CodingKeys.self)")]
         for property in properties {
@@ -122,6 +138,17 @@ struct StructBuilder {
             let fallback = property.defaultLiteral.map { " ?? \($0)" } ?? ""
             body.append(
                 .line("self.\(bare(property.name)) = try container.\(method)(\(type).self, forKey: .\(property.name))\(fallback)"))
+        }
+        for property in properties {
+            guard let literal = property.constLiteral, !property.isPatch else { continue }
+            let condition = property.type.isOptional
+                ? "if let value = self.\(bare(property.name)), value != \(literal)"
+                : "if self.\(bare(property.name)) != \(literal)"
+            body.append(
+                .block(
+                    condition,
+                    [.line("throw DecodingError.dataCorruptedError(forKey: .\(property.name), in: container, debugDescription: \(SwiftLiteral.string("expected the constant " + literal)))")],
+                    footer: "}"))
         }
         return InitializerDeclaration(
             info: DeclarationInfo(access: translator.access),

@@ -8,16 +8,20 @@ public struct ActionFailureRule: Sendable, Hashable {
     public var codeField: String
     public var messageField: String
     public var detailsField: String
+    /// For a login action: dot path to the session token, which an error envelope may carry too
+    /// (a login that still needs its second factor answers with an error and a token to verify).
+    public var tokenPath: String?
 
     public init(
         statusField: String = "status", errorValue: String = "Error", codeField: String = "statuscode",
-        messageField: String = "msg", detailsField: String = "data"
+        messageField: String = "msg", detailsField: String = "data", tokenPath: String? = nil
     ) {
         self.statusField = statusField
         self.errorValue = errorValue
         self.codeField = codeField
         self.messageField = messageField
         self.detailsField = detailsField
+        self.tokenPath = tokenPath
     }
 }
 
@@ -30,6 +34,9 @@ public struct ActionError: Error, CustomStringConvertible, Sendable {
     public let message: String?
     /// Messages keyed by field name (the envelope's `data` when it is an object of strings).
     public let fieldMessages: [String: String]
+    /// The session token a failed login still returned (e.g. `kmd` when the second factor is missing),
+    /// to pass to the action that completes the login; nil for other actions.
+    public let sessionToken: String?
     /// The whole envelope, for fields the rule does not name.
     public let envelope: JSONValue
     public let response: HTTPResponse
@@ -55,13 +62,19 @@ extension APIClientCore {
         let response = try await json(JSONValue.self, for: request, operationID: operationID, errors: errors)
         let envelope = response.body
         if envelope[failure.statusField]?.stringValue == failure.errorValue {
-            let details = envelope[failure.detailsField]?.objectValue ?? [:]
+            var details = envelope[failure.detailsField]?.objectValue ?? [:]
+            let token = failure.tokenPath.flatMap { envelope.value(atPath: $0)?.stringValue }
+            // A token is a secret, not a field message: keep it out of messages and descriptions.
+            if let tokenPath = failure.tokenPath, tokenPath.hasPrefix(failure.detailsField + ".") {
+                details[String(tokenPath.dropFirst(failure.detailsField.count + 1))] = nil
+            }
             // Some servers send numbers as strings ("113"); the code is useful either way.
             let code = envelope[failure.codeField].flatMap { $0.int64Value.map(Int.init) ?? $0.stringValue.flatMap { Int($0) } }
             throw ActionError(
                 action: action, code: code,
                 message: envelope[failure.messageField]?.stringValue,
-                fieldMessages: details.compactMapValues(\.stringValue), envelope: envelope,
+                fieldMessages: details.compactMapValues(\.stringValue),
+                sessionToken: token, envelope: envelope,
                 response: HTTPResponse(status: response.status, headers: response.headers, body: response.rawBody))
         }
         let body = try decodeJSON(
