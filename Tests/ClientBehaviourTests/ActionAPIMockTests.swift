@@ -23,4 +23,17 @@ import Testing
         #expect(mock.listStub.calls.first?.cols == ["strLogin"])
         await #expect(throws: MockError.self) { try await mock.get(model: "Subaccount", ids: [1]) }
     }
+
+    @Test func fullArgumentCallsThroughTheProtocolReachTheStub() async throws {
+        let mock = ActionAPIClientMock()
+        mock.preauthStub.handler = { input in
+            PreauthResponse(status: .success, statuscode: 0, data: PreauthResult(ssoType: .noSSO, twofactorType: .email, twofactorRequired: input.apiKey == "k"))
+        }
+        let client: any ActionAPIProtocol = mock
+        // Every argument given: the call must reach the requirement, not its defaulting forwarder again.
+        let full = try await client.preauth(kname: "aaa", apiKey: "k")
+        let defaulted = try await client.preauth(kname: "bbb")
+        #expect(full.data.twofactorRequired && !defaulted.data.twofactorRequired)
+        #expect(mock.preauthStub.calls.map(\.kname) == ["aaa", "bbb"])
+    }
 }
