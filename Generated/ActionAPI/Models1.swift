@@ -3,11 +3,6 @@
 import Foundation
 import KilnRuntime
 
-/// A single field value (string, number, boolean or null).
-///
-/// - Spec: `#/components/schemas/JSONScalar`
-public typealias JSONScalar = JSONValue?
-
 /// Verification. Checks whether a token (kmd) is still valid and/or sends a 2FA code for two-factor authentication. Returns the token (kmd) to send in all later calls.
 ///
 /// - Spec: `#/components/schemas/VerifyAuthRequest`
@@ -237,6 +232,11 @@ public struct CreateRequest: Codable, Equatable, Sendable {
         }
     }
 }
+
+/// Field values of an entry, keyed by field name (e.g. strLogin).
+///
+/// - Spec: `#/components/schemas/RecordData`
+public typealias RecordData = [String: JSONScalar]
 
 /// Success envelope of preauth.
 ///

@@ -99,7 +99,7 @@ import Testing
         #expect(code.contains("throw DecodingError.dataCorruptedError(forKey: .status, in: container"))
     }
 
-    @Test func lenientNumbersThroughAReference() throws {
+    @Test func lenientNumbersThroughAReferenceOrATypeArray() throws {
         let code = try generate(spec(schemas: """
                 RecordId: {type: integer, format: int64, x-kiln-lenient-number: true}
                 Row:
@@ -108,9 +108,12 @@ import Testing
                   properties:
                     id: {$ref: '#/components/schemas/RecordId'}
                     parent: {$ref: '#/components/schemas/RecordId'}
+                    total: {type: [integer, string], x-kiln-lenient-number: true}
             """))
         #expect(code.contains("self.id = try container.decodeLenient(RecordId.self, forKey: .id)"))
         #expect(code.contains("self.parent = try container.decodeLenientIfPresent(RecordId.self, forKey: .parent)"))
+        // `type: [integer, string]` says the same in plain JSON Schema: still an integer in Swift.
+        #expect(code.contains("self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)"))
     }
 
     @Test func readOnlyFieldsStayOutOfRequestBodies() throws {

@@ -161,6 +161,12 @@ final class ModelTranslator {
             }
         }
         if Set(types) == [.integer, .number] { types = [.number] }
+        // A lenient number can say so in plain JSON Schema too (`type: [integer, string]`): still a number.
+        if schema.extensions["x-kiln-lenient-number"]?.scalar?.resolved == .bool(true), types.count == 2,
+            types.contains(.string), types.contains(where: { $0 == .integer || $0 == .number })
+        {
+            types.removeAll { $0 == .string }
+        }
         guard types.count == 1, let type = types.first else { return .json }
         switch type {
         case .string:
