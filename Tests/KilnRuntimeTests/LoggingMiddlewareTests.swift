@@ -4,7 +4,12 @@ import KilnRuntime
 import KilnTestServer
 
 @Suite struct LoggingMiddlewareTests {
-    static let sensitiveFields = ["client_secret", "password", "kpass", "plaintext_password", "token", "access_token", "refresh_token", "kmd"]
+    /// The issue's list, the APIs' own secrets (action API `api_key`, `2fa`, `strPass`; Intrexx `apiKey`) and
+    /// names that merely look secret.
+    static let sensitiveFields = [
+        "client_secret", "password", "kpass", "plaintext_password", "token", "access_token", "refresh_token", "kmd",
+        "api_key", "apiKey", "2fa", "otp", "strPass", "newPassword", "id_token", "x-api-key",
+    ]
 
     /// Sends `request` through a logging client against `transport` and returns the log messages.
     private func logs(
@@ -96,7 +101,7 @@ import KilnTestServer
     }
 
     @Test func fieldListIsConfigurable() async {
-        let redactor = Redactor(headerNames: ["X-Pin"], fieldNames: ["PIN"])
+        let redactor = Redactor(headerNames: ["X-Pin"], fieldNames: ["PIN"], matchesSecretLikeNames: false)
         let request = HTTPRequest(method: .post, path: "/c", query: ["pin": "1234", "password": "visible"], headers: ["x-pin": "9", "Content-Type": "application/json"], body: Data(#"{"Pin":"5678"}"#.utf8))
         let text = await logs(for: request, options: .init(logsBodies: true, redactor: redactor)).joined(separator: "\n")
         #expect(!text.contains("1234") && !text.contains("5678"))
@@ -129,6 +134,36 @@ import KilnTestServer
         _ = try await core.send(HTTPRequest(path: "/x"), operationID: "op")
         #expect(messages.values.first?.hasPrefix("→ GET http://127.0.0.1:1/api/x?access_token=[REDACTED]") == true)
         #expect(!messages.values.joined().contains("hunter2"))
+    }
+
+    @Test func apiKeyHeadersAreRedacted() async {
+        let request = HTTPRequest(path: "/", headers: ["X-API-Key": "hunter2-a", "Api-Key": "hunter2-b", "X-Auth-Token": "hunter2-c"])
+        let text = await logs(for: request).joined(separator: "\n")
+        #expect(!text.contains("hunter2"))
+        #expect(text.contains("X-API-Key: [REDACTED]") && text.contains("X-Auth-Token: [REDACTED]"))
+    }
+
+    @Test func transportErrorsQuotingTheURLAreRedacted() async throws {
+        // A server that is gone: URLSession's error then quotes the whole URL, query secrets included.
+        var gone: URL?
+        try await withKilnTestServer(handler: { _ in .json("{}") }) { server in gone = server.baseURL }
+        let baseURL = try #require(gone)
+        let messages = Collector<String>()
+        let core = APIClientCore(baseURL: baseURL, middlewares: [LoggingMiddleware { messages.append($0) }])
+        let request = HTTPRequest(path: "/x", query: ["access_token": "hunter2-at", "api_key": "hunter2-key", "page": "2"])
+        let error = await #expect(throws: ClientError.self) { try await core.send(request, operationID: "op") }
+        let failure = try #require(messages.values.last)
+        #expect(failure.hasPrefix("✗ GET "))
+        #expect(!failure.contains("hunter2"), "\(failure)")
+        // The error does quote the URL (so this checks something): redacted, harmless values kept.
+        #expect(error?.message.contains("access_token=[REDACTED]&api_key=[REDACTED]&page=2") == true)
+        #expect(!(error?.message.contains("hunter2") ?? true), "\(String(describing: error?.message))")
+        #expect(!String(describing: error).contains("hunter2"))
+    }
+
+    @Test func freeTextKeepsHarmlessQueryValues() {
+        let text = Redactor().redactedText("failed: http://h/x?page=2&token=abc&q=a%20b; url=http://h/?apiKey=k")
+        #expect(text == "failed: http://h/x?page=2&token=[REDACTED]&q=a%20b; url=http://h/?apiKey=[REDACTED]")
     }
 
     @Test func logsFailuresAndRethrows() async {

@@ -44,7 +44,9 @@ public final class APIClientCore: Sendable {
             throw ClientError(kind: .invalidRequest, operationID: operationID, message: error.description, underlyingError: error)
         } catch {
             if Task.isCancelled { throw CancellationError() }
-            throw ClientError(kind: .transport, operationID: operationID, message: "Request failed: \(error)", underlyingError: error)
+            // The message is what apps print: keep query secrets the error quotes out of it.
+            let description = Redactor().redactedText(String(describing: error))
+            throw ClientError(kind: .transport, operationID: operationID, message: "Request failed: \(description)", underlyingError: error)
         }
     }
 

@@ -51,7 +51,9 @@ public struct LoggingMiddleware: ClientMiddleware {
             sink(["← \(response.status) \(summary) (\(elapsed) ms)"] + details(headers: response.headers, body: response.body))
             return response
         } catch {
-            sink(["✗ \(summary) failed after \(Self.milliseconds(clock.now - start)) ms: \(error)"])
+            // Transport errors quote the full URL, query secrets included.
+            let description = options.redactor.redactedText(String(describing: error))
+            sink(["✗ \(summary) failed after \(Self.milliseconds(clock.now - start)) ms: \(description)"])
             throw error
         }
     }

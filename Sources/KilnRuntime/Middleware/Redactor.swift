@@ -2,36 +2,64 @@ import Foundation
 
 /// Removes secrets from what `LoggingMiddleware` prints: whole header values, and values of
 /// sensitive fields in query strings, form bodies and JSON bodies (at any depth).
-/// Names are compared case-insensitively.
+/// Names are compared case-insensitively; besides the listed names, any name that looks like a
+/// secret counts (it contains "password", "secret" or "apikey"/"api_key"/"api-key", or ends in "token"
+/// or "pass": `id_token`, `kpass`, `strPass`; not `token_type`), unless `matchesSecretLikeNames` is off.
 public struct Redactor: Sendable {
     /// Printed instead of a secret value.
     public static let placeholder = "[REDACTED]"
     /// Headers whose whole value is secret.
-    public static let defaultHeaderNames: Set<String> = ["authorization", "proxy-authorization", "cookie", "set-cookie"]
+    public static let defaultHeaderNames: Set<String> = [
+        "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key",
+    ]
     /// Query, form and JSON field names whose values are secret.
     public static let defaultFieldNames: Set<String> = [
         "client_secret", "password", "kpass", "plaintext_password", "token", "access_token", "refresh_token", "kmd",
+        "api_key", "apikey", "2fa", "otp",
     ]
+    private static let secretLikeParts = ["password", "passwd", "secret", "apikey", "api_key", "api-key"]
 
     /// Lowercased.
     public let headerNames: Set<String>
     /// Lowercased.
     public let fieldNames: Set<String>
+    /// Whether names that look like secrets count too (see the type's documentation).
+    public let matchesSecretLikeNames: Bool
 
     /// Replaces the default lists (names in any case).
-    public init(headerNames: Set<String> = Redactor.defaultHeaderNames, fieldNames: Set<String> = Redactor.defaultFieldNames) {
+    public init(
+        headerNames: Set<String> = Redactor.defaultHeaderNames, fieldNames: Set<String> = Redactor.defaultFieldNames,
+        matchesSecretLikeNames: Bool = true
+    ) {
         self.headerNames = Set(headerNames.map { $0.lowercased() })
         self.fieldNames = Set(fieldNames.map { $0.lowercased() })
+        self.matchesSecretLikeNames = matchesSecretLikeNames
     }
 
     /// Whether the header value must not be printed.
     public func isSensitiveHeader(_ name: String) -> Bool {
-        headerNames.contains(name.lowercased())
+        let name = name.lowercased()
+        return headerNames.contains(name) || (matchesSecretLikeNames && looksSecret(name))
     }
 
     /// Whether a query/form/JSON field value must not be printed.
     public func isSensitiveField(_ name: String) -> Bool {
-        fieldNames.contains(name.lowercased())
+        let name = name.lowercased()
+        return fieldNames.contains(name) || (matchesSecretLikeNames && looksSecret(name))
+    }
+
+    private func looksSecret(_ lowercased: String) -> Bool {
+        lowercased.hasSuffix("pass") || lowercased.hasSuffix("token") || Self.secretLikeParts.contains { lowercased.contains($0) }
+    }
+
+    /// Free text (an error's description, which may quote the request URL) with the values of
+    /// sensitive `name=value` query pairs replaced.
+    public func redactedText(_ text: String) -> String {
+        text.replacing(/(?<lead>[?&;])(?<name>[^=&?;\s]+)=(?<value>[^&;\s,)"'\]]*)/) { match in
+            let name = PercentEncoding.decode(String(match.output.name), plusAsSpace: true) ?? String(match.output.name)
+            guard isSensitiveField(name), !match.output.value.isEmpty else { return String(match.output.0) }
+            return "\(match.output.lead)\(match.output.name)=\(Self.placeholder)"
+        }
     }
 
     /// `name: value` lines with sensitive values replaced.
