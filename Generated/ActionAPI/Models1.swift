@@ -3,6 +3,11 @@
 import Foundation
 import KilnRuntime
 
+/// Access type of the calling client, sent with every request (the document shows `0|1|2|...`).
+///
+/// - Spec: `#/components/schemas/AccessType`
+public typealias AccessType = Int
+
 /// Verification. Checks whether a token (kmd) is still valid and/or sends a 2FA code for two-factor authentication. Returns the token (kmd) to send in all later calls.
 ///
 /// - Spec: `#/components/schemas/VerifyAuthRequest`
@@ -232,11 +237,6 @@ public struct CreateRequest: Codable, Equatable, Sendable {
         }
     }
 }
-
-/// Field values of an entry, keyed by field name (e.g. strLogin).
-///
-/// - Spec: `#/components/schemas/RecordData`
-public typealias RecordData = [String: JSONScalar]
 
 /// Success envelope of preauth.
 ///

@@ -3,6 +3,11 @@
 import Foundation
 import KilnRuntime
 
+/// A single field value (string, number, boolean or null).
+///
+/// - Spec: `#/components/schemas/JSONScalar`
+public typealias JSONScalar = JSONValue?
+
 /// Requests a list of entries of a specific model from the database. Meant to give the user an overview of the items (rather than showing specific details). For list-type fields (field subtypes 1, 2 and 12) the suffix `:convert` in `cols` returns the readable value instead of the raw value (e.g. a name instead of an ID); such a column appears twice in the output, raw and converted.
 ///
 /// - Spec: `#/components/schemas/ListRequest`

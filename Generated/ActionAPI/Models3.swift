@@ -129,7 +129,7 @@ public struct LogoutRequest: Codable, Equatable, Sendable {
     public let action: String
     public let accessType: AccessType
 
-    /// Token (kmd) from auth.
+    /// Token (kmd) from auth; the client sends its session token when none is given.
     public let token: String?
 
     public init(action: String, accessType: AccessType, token: String? = nil) {

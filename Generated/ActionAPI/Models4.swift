@@ -3,20 +3,10 @@
 import Foundation
 import KilnRuntime
 
-/// Access type of the calling client, sent with every request (the document shows `0|1|2|...`).
-///
-/// - Spec: `#/components/schemas/AccessType`
-public typealias AccessType = Int
-
 /// ID of an entry of a model. The samples send it as a number (`ids: [542]`) or as a numeric string (list rows: `"id": "542"`); Kiln decodes both as an integer.
 ///
 /// - Spec: `#/components/schemas/RecordId`
 public typealias RecordId = Int64
-
-/// A single field value (string, number, boolean or null).
-///
-/// - Spec: `#/components/schemas/JSONScalar`
-public typealias JSONScalar = JSONValue?
 
 /// Pre-authorization. To authenticate a user, call the preauth action type first. Send the user name and receive whether the user must log in with a password and/or 2Factor, or whether a redirect to third-party servers (SAML / OAuth) is needed. When e-mail or SMS is the second factor, the system sends the e-mail / SMS automatically with the preauth request.
 ///
@@ -64,7 +54,7 @@ public struct RightsRequest: Codable, Equatable, Sendable {
     public let action: String
     public let accessType: AccessType
 
-    /// Token (kmd) from auth.
+    /// Token (kmd) from auth; the client sends its session token when none is given.
     public let token: String?
 
     public init(action: String, accessType: AccessType, token: String? = nil) {
@@ -89,6 +79,11 @@ public struct RightsRequest: Codable, Equatable, Sendable {
         case token
     }
 }
+
+/// Field values of an entry, keyed by field name (e.g. strLogin).
+///
+/// - Spec: `#/components/schemas/RecordData`
+public typealias RecordData = [String: JSONScalar]
 
 /// Single sign-on type:
 /// - 0: none

@@ -80,7 +80,8 @@ extension ActionAPIClient {
     ///
     /// - Throws: `ActionError` when the server answers with an error envelope (`Error`).
     public func logout(token: String? = nil) async throws -> LogoutResponse {
-        let body = LogoutRequest(action: "logout", accessType: try core.fixedBodyField("accessType", as: AccessType.self, operationID: "performAction"), token: token)
+        let sessionToken = await core.session.token
+        let body = LogoutRequest(action: "logout", accessType: try core.fixedBodyField("accessType", as: AccessType.self, operationID: "performAction"), token: token ?? sessionToken)
         var request = HTTPRequest(method: .post, path: "/")
         try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "performAction")
         let response = try await core.action(LogoutResponse.self, action: "logout", for: request, operationID: "performAction", failure: ActionFailureRule(errorValue: "Error"), errors: [.default(ErrorResponse.self)])
@@ -96,7 +97,8 @@ extension ActionAPIClient {
     ///
     /// - Throws: `ActionError` when the server answers with an error envelope (`Error`).
     public func rights(token: String? = nil) async throws -> RightsResponse {
-        let body = RightsRequest(action: "rights", accessType: try core.fixedBodyField("accessType", as: AccessType.self, operationID: "performAction"), token: token)
+        let sessionToken = await core.session.token
+        let body = RightsRequest(action: "rights", accessType: try core.fixedBodyField("accessType", as: AccessType.self, operationID: "performAction"), token: token ?? sessionToken)
         var request = HTTPRequest(method: .post, path: "/")
         try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "performAction")
         let response = try await core.action(RightsResponse.self, action: "rights", for: request, operationID: "performAction", failure: ActionFailureRule(errorValue: "Error"), errors: [.default(ErrorResponse.self)])

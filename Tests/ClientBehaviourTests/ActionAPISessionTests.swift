@@ -32,6 +32,10 @@ import Testing
             }
             return .json(#"{"status":"Success","statuscode":0,"msg":"","action":"verifyauth","data":{"kmd":"session-42"}}"#)
         case "logout":
+            // The document's logout sample sends `token`; the client defaults it to the session token.
+            guard body["token"] as? String == "session-42" else {
+                return .json(#"{"status":"Error","statuscode":3,"msg":"No token","action":"logout"}"#)
+            }
             return .json(#"{"status":"Success","statuscode":0,"msg":"Logged out","action":"logout","data":null}"#)
         default:
             guard body["kmd"] as? String == "session-42" else {

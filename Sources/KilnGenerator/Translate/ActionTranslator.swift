@@ -13,6 +13,8 @@ struct ActionTranslator {
     struct Settings {
         var discriminator: String
         var fixed: [String]
+        /// Optional body fields that carry the session token when the caller gives none (logout's `token`).
+        var sessionFields: [String]
         var failure: String
         var responses: [String: String]
         var names: [String: String]
@@ -22,6 +24,7 @@ struct ActionTranslator {
             guard let node else { return nil }
             discriminator = node["discriminator"]?.scalar?.text ?? "action"
             fixed = node["fixed"]?.sequence?.compactMap { $0.scalar?.text } ?? []
+            sessionFields = node["sessionFields"]?.sequence?.compactMap { $0.scalar?.text } ?? []
             failure = node["errorStatus"]?.scalar?.text ?? "Error"
             func map(_ key: String) -> [String: String] {
                 Dictionary(
@@ -170,7 +173,8 @@ struct ActionTranslator {
                 arguments.append(
                     "\(bare(name)): try core.fixedBodyField(\(SwiftLiteral.string(wireName)), as: \(type.unwrapped).self, operationID: \(operationID))")
             } else {
-                arguments.append("\(bare(name)): \(name)")
+                let usesSession = settings.sessionFields.contains(wireName) && type.isOptional
+                arguments.append("\(bare(name)): \(name)\(usesSession ? " ?? sessionToken" : "")")
                 let parameter = Parameter(name: name, type: type, defaultValue: type.isOptional ? "nil" : nil)
                 if type.isOptional {
                     optional.append((parameter, wireName, property))
@@ -180,7 +184,11 @@ struct ActionTranslator {
             }
         }
         let inputs = required + optional
-        var body: [Statement] = [
+        var body: [Statement] = []
+        if arguments.contains(where: { $0.hasSuffix(" ?? sessionToken") }) {
+            body.append(.line("let sessionToken = await core.session.token"))
+        }
+        body += [
             .line("let body = \(requestType)(\(arguments.joined(separator: ", ")))"),
             .line("var request = HTTPRequest(method: .\(signature.method.rawValue), path: \(SwiftLiteral.string(signature.path)))"),
             .line("try request.setJSONBody(body, contentType: \"application/json\", core: core, operationID: \(operationID))"),

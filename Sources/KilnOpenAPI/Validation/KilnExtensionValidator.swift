@@ -142,10 +142,13 @@ struct KilnExtensionValidator {
             let response = responseName.flatMap { document.components.schemas[$0] }
             checkLogin(pair.value, responseSchema: response ?? successSchema(of: context.operation), at: "x-kiln-actions.login.\(action)")
         }
-        for field in node["fixed"]?.sequence ?? [] {
-            guard let name = field.scalar?.text else { continue }
-            if !requests.values.contains(where: { properties(of: $0)[name] != nil }) {
-                error("x-kiln-actions: fixed field '\(name)' is in no action's request schema", field)
+        for key in ["fixed", "sessionFields"] {
+            for field in node[key]?.sequence ?? [] {
+                guard let name = field.scalar?.text else { continue }
+                if !requests.values.contains(where: { properties(of: $0)[name] != nil }) {
+                    let what = key == "fixed" ? "fixed field" : "session field"
+                    error("x-kiln-actions: \(what) '\(name)' is in no action's request schema", field)
+                }
             }
         }
     }
