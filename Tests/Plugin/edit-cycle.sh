@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The build plugin as a maintainer meets it, in a throwaway package that applies KilnBuildPlugin to a
-# target with its own spec: the first build generates; a second build with nothing changed does not run
-# the generator; an edited spec (a new operation) regenerates on the next build and the new method is
-# callable; a broken spec fails the build with `spec.yaml:LINE:COL: error:`; a missing config is a clear error.
+# target with its own spec: the first build generates; builds with nothing changed do not run the generator
+# (from the third build: see below); an edited spec (a new operation) regenerates on the next build and the
+# new method is callable; an edited file the spec `$ref`s regenerates too; a broken spec fails the build with
+# `spec.yaml:LINE:COL: error:`; a missing config is a clear error.
 # Usage: Tests/Plugin/edit-cycle.sh   (KILN_PLUGIN_CHECK_DIR: work folder, default .build-plugin-check)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -21,7 +22,7 @@ let package = Package(
     targets: [
         .target(
             name: "PetsClient", dependencies: [.product(name: "KilnRuntime", package: "Kiln")],
-            exclude: ["kiln.json", "spec.yaml"], plugins: [.plugin(name: "KilnBuildPlugin", package: "Kiln")]),
+            exclude: ["kiln.json", "spec.yaml", "common.yaml"], plugins: [.plugin(name: "KilnBuildPlugin", package: "Kiln")]),
         .target(name: "PetsApp", dependencies: ["PetsClient"]),
     ]
 )
@@ -51,7 +52,18 @@ components:
       required: [name]
       properties:
         name: {type: string}
+        tag: {\$ref: 'common.yaml#/Tag'}
 $2
+EOS
+}
+
+write_common() {  # $1: extra properties of Tag (YAML, indented 4)
+  cat > "$pkg/Sources/PetsClient/common.yaml" <<EOS
+Tag:
+  type: object
+  properties:
+    label: {type: string}
+$1
 EOS
 }
 
@@ -70,6 +82,7 @@ build() { swift build --package-path "$pkg" --target PetsApp -Xswiftc -warnings-
 fail() { echo "error: $*"; tail -30 "$work/build.log"; exit 1; }
 
 write_spec "" ""
+write_common ""
 write_app 'let pets = try await client.pets.list(); _ = pets.map(\.name)'
 build || fail "first build of the plugin-generated client failed"
 grep -q "Generating PetsClient from spec.yaml" "$work/build.log" || fail "the first build did not run the generator"
@@ -97,6 +110,12 @@ grep -q "Generating PetsClient from spec.yaml" "$work/build.log" || fail "the ed
 echo "plugin: edited spec regenerated; the new operation is callable"
 build || fail "the build after the regenerating one failed"
 if grep -q "Generating PetsClient" "$work/build.log"; then fail "the generator ran again without a change"; fi
+
+write_common '    color: {type: string}'
+write_app 'let pet = try await client.pets.get(name: "Rex"); _ = pet.tag?.color'
+build || fail "the build after editing the referenced common.yaml failed"
+grep -q "Generating PetsClient from spec.yaml" "$work/build.log" || fail "editing a \$ref'd file did not regenerate"
+echo "plugin: edited \$ref'd file (common.yaml) regenerated"
 
 write_spec "" '    Owner:
       type: object
