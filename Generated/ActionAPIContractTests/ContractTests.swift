@@ -19,6 +19,7 @@ struct ActionAPIClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"preauth","accessType":1,"kname":"aaa","api_key":""}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -33,6 +34,7 @@ struct ActionAPIClientContractTests {
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/")
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"preauth","accessType":1,"kname":"aaa","api_key":""}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -47,6 +49,7 @@ struct ActionAPIClientContractTests {
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/")
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"auth","accessType":1,"kname":"aaa","kpass":"ABCabc123!","2fa":"123456","longlife":0,"api_key":""}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -63,6 +66,7 @@ struct ActionAPIClientContractTests {
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/")
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"auth","accessType":1,"kname":"aaa","kpass":"ABCabc123!","2fa":"123456","longlife":0,"api_key":""}"#) == nil)
             #expect(error?.code == 2)
             #expect(error?.message == "Two-factor code required")
@@ -80,6 +84,7 @@ struct ActionAPIClientContractTests {
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/")
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"verifyauth","accessType":1,"token":"5f2b8c0e9a7d4e1f","2fa":"123456"}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -94,6 +99,7 @@ struct ActionAPIClientContractTests {
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/")
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"logout","accessType":1,"token":"5f2b8c0e9a7d4e1f"}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -108,6 +114,7 @@ struct ActionAPIClientContractTests {
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/")
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"rights","accessType":1,"token":"5f2b8c0e9a7d4e1f"}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -122,6 +129,7 @@ struct ActionAPIClientContractTests {
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/")
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"list","accessType":1,"model":"Subaccount","filters":[{"fieldname":"age","comparison":"gte","value":27},{"fieldname":"lastname","comparison":"like","value":"man"}],"limit":100,"offset":0,"order":"strLogin","sort":"asc","cols":["intID","strLogin","intStatus"]}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -136,6 +144,7 @@ struct ActionAPIClientContractTests {
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/")
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"get","accessType":1,"model":"Subaccount","ids":[542]}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -150,6 +159,7 @@ struct ActionAPIClientContractTests {
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/")
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"create","accessType":1,"model":"Subaccount","ids":[],"data":{"intID":"0","strLogin":"new User","strPass":"ABCabc123!","intStatus":"1"}}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -164,6 +174,7 @@ struct ActionAPIClientContractTests {
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/")
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"update","accessType":1,"model":"Subaccount","ids":[542],"data":{"intID":"542","strLogin":"aaa","strPass":"abcabc","intStatus":"1"}}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -180,6 +191,7 @@ struct ActionAPIClientContractTests {
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/")
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"update","accessType":1,"model":"Subaccount","ids":[542],"data":{"intID":"542","strLogin":"aaa","strPass":"abcabc","intStatus":"1"}}"#) == nil)
             #expect(error?.code == 113)
             #expect(error?.message == "Update error, see error message. Field specific messages see response.data")
@@ -197,6 +209,7 @@ struct ActionAPIClientContractTests {
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/")
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"delete","accessType":1,"model":"Subaccount","ids":[544]}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }

@@ -33,6 +33,7 @@ struct IServClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","type":"student","importId":"S-1042","auxInfo":"7b"}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -62,6 +63,7 @@ struct IServClientContractTests {
             #expect(request.method == "PUT")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"status":"r","auxInfo":"8b"}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -90,6 +92,7 @@ struct IServClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/groups")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["17","18"]"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -105,6 +108,7 @@ struct IServClientContractTests {
             #expect(request.method == "DELETE")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/groups")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["18"]"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -120,6 +124,7 @@ struct IServClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/roles")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["5"]"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -135,6 +140,7 @@ struct IServClientContractTests {
             #expect(request.method == "DELETE")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/roles")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["5"]"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -150,6 +156,7 @@ struct IServClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/privileges")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["31","32"]"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -165,6 +172,7 @@ struct IServClientContractTests {
             #expect(request.method == "DELETE")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/privileges")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["32"]"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -180,6 +188,7 @@ struct IServClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/User/sample1/password")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"password":"secretpassword"}"#) == nil)
         }
     }
@@ -221,6 +230,7 @@ struct IServClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/User/sample1/adminpassword")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"password":"secretpassword"}"#) == nil)
         }
     }
@@ -276,6 +286,7 @@ struct IServClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Klasse 7b"}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -305,6 +316,7 @@ struct IServClientContractTests {
             #expect(request.method == "PUT")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Klasse 8b","account":"klasse.8b"}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -333,6 +345,7 @@ struct IServClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/users")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["1042","1043"]"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -348,6 +361,7 @@ struct IServClientContractTests {
             #expect(request.method == "DELETE")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/users")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["1043"]"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -363,6 +377,7 @@ struct IServClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/assignedPrivileges")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["31"]"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -378,6 +393,7 @@ struct IServClientContractTests {
             #expect(request.method == "DELETE")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/assignedPrivileges")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["31"]"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -393,6 +409,7 @@ struct IServClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/assignedFlags")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["2"]"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -408,6 +425,7 @@ struct IServClientContractTests {
             #expect(request.method == "DELETE")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/assignedFlags")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["2"]"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -437,6 +455,7 @@ struct IServClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Role")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Sekretariat","module":"Core"}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -479,6 +498,7 @@ struct IServClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/sample1/link/privileges")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["31","32"]"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -494,6 +514,7 @@ struct IServClientContractTests {
             #expect(request.method == "DELETE")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/sample1/link/privileges")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["32"]"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -537,6 +558,7 @@ struct IServClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/sample1/link/roles")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["6"]"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -552,6 +574,7 @@ struct IServClientContractTests {
             #expect(request.method == "DELETE")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/sample1/link/roles")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["6"]"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -567,6 +590,7 @@ struct IServClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/sample1/link/groups")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["17","18"]"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -582,6 +606,7 @@ struct IServClientContractTests {
             #expect(request.method == "DELETE")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/sample1/link/groups")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["18"]"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -597,6 +622,7 @@ struct IServClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Sso/authenticate")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/x-www-form-urlencoded")
             #expect(ContractCheck.formPairs(request.body) == [["username", "max.mustermann"]])
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }

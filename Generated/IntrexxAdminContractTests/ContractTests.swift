@@ -19,6 +19,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/auth")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"username":"admin","password":"s3cr3t"}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -61,6 +62,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/portals")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"test","template":"blank","baseUrl":"https://intranet.example.com/test/","database":{"type":"postgresql","host":"localhost","port":5432,"name":"ixtest","user":"intrexx","password":"dbpass","createDatabase":true}}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -103,6 +105,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/templates")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "multipart/form-data")
             #expect(request.bodyText.contains("name=\"file\""))
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -132,6 +135,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PUT")
             #expect(request.path == "/portal/webserver")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"baseUrl":"https://portal.example.com/"}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -161,6 +165,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/settings")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"description":"Company intranet (production)","sessionTimeout":60}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -203,6 +208,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/mobile")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"apiKey":"0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d"}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -232,6 +238,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/reports/engine")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"configuration":{"maxConcurrentReports":"8"}}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -261,6 +268,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/export")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"includeData":false}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -290,6 +298,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/portal/search/index")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"rebuild"}"#) == nil)
         }
     }
@@ -304,6 +313,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/portal/applications")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "multipart/form-data")
             #expect(request.bodyText.contains("name=\"file\""))
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -319,6 +329,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/applications")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "multipart/form-data")
             #expect(request.bodyText.contains("name=\"file\""))
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -362,6 +373,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/portal/scheduler/job/groovy")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Nightly cleanup","description":"Removes temporary files.","cronExpression":"0 0 2 * * ?","enabled":true,"parameters":{"script":"internal/scripts/cleanup.groovy"}}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -390,6 +402,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/scheduler/job/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"enabled":false}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -419,6 +432,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PUT")
             #expect(request.path == "/portal/scheduler/standby")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"standby":true}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -448,6 +462,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/scheduler/configuration")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"threadCount":20}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -463,6 +478,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PUT")
             #expect(request.path == "/portal/scheduler/actions")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"start","jobIds":["2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E"]}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -492,6 +508,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/portal/mailservices")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Default SMTP","type":"smtp","host":"mail.example.com","port":587,"encryption":"starttls","user":"intrexx@example.com","password":"mailpass","sender":"intrexx@example.com"}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -521,6 +538,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/mailservices/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"port":465,"encryption":"ssl"}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -550,6 +568,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PUT")
             #expect(request.path == "/portal/mailservices/sample1/status")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"status":"stopped"}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -565,6 +584,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/portal/users")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"loginName":"jdoe","password":"Init1al!","firstName":"Jane","lastName":"Doe","email":"jane.doe@example.com","container":"Users","enabled":true}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -607,6 +627,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/users/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"email":"j.doe@example.com"}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -662,6 +683,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/portal/groups")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Sales","description":"Sales department","container":"Groups"}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -718,6 +740,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/portal/licenses")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"key":"ABCD-EFGH-IJKL-MNOP"}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -746,6 +769,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PUT")
             #expect(request.path == "/portal/trial-license")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"key":"TRIA-L123-4567-89AB"}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -761,6 +785,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PUT")
             #expect(request.path == "/admin-api/license")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"key":"IAA0-1234-5678-9ABC"}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }

@@ -33,6 +33,7 @@ struct PEIQClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/api/v2/users")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"remote_id":{"ssofact":"12345"},"first_name":"Max","last_name":"Mustermann","credits":1,"group_ids":[2,3],"email":"max@mustermann.de","plaintext_password":"Password123!","last_login":"2019-03-07T13:00:00+00:00","user_type":"person","user_segment":"leserreporter","location_id":17,"static_tags":["commercial"],"lock_state":"none","enabled":true,"address":{"street":"Example Street","street_number":"123","zipcode":"86159","city":"Augsburg","phone":"08212849204"},"biograpy":"This is the example biography from Max Mustermann.","gender":"male","birthdate":"1977-03-07","tags":["Tagger","I'm a Tag"]}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -90,6 +91,7 @@ struct PEIQClientContractTests {
             #expect(request.method == "PUT")
             #expect(request.path == "/api/v2/users/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"first_name":"Maxi","last_name":"Mustermann","lock_state":"locked","enabled":false}"#) == nil)
         }
     }
@@ -159,6 +161,7 @@ struct PEIQClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/api/v2/users/sample1/avatar")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"url":"https://www.example.com/resources/mediadb/article/2019/03/04/1/1_XL.jpg","creation_date":"2019-03-07T00:00:00+00:00","focus_x":"2","focus_y":"3"}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -201,6 +204,7 @@ struct PEIQClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/api/v2/users/sample1/wallpaper")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"url":"https://www.example.com/resources/mediadb/article/2019/03/04/1/1_XL.jpg","creation_date":"2019-03-07T00:00:00+00:00","focus_x":"2","focus_y":"3"}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }

@@ -61,6 +61,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "PUT")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"title":"Doe John","fieldChanges":[{"lcid":1031,"field":"User.FirstName","text":"John","purge":false},{"lcid":1031,"field":"User.LastName","text":"","purge":true}]}"#) == nil)
         }
     }
@@ -89,6 +90,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "PUT")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users/sample1/Profiles/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"title":"John Doe (Marketing)","organizationUnitId":"9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a","fieldChanges":[{"lcid":1031,"field":"Org.Title","text":"Marketing","purge":false},{"lcid":1031,"field":"User.FirstName","text":"","purge":true}]}"#) == nil)
         }
     }
@@ -103,6 +105,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users/sample1/Profiles/sample1/ProfileShares")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"userId":null,"groupId":"1a2b3c4d-5e6f-4708-8192-a3b4c5d6e7f8","appUserGroupId":null,"profilePermissionLevel":1,"signaturePermissionLevel":1}"#) == nil)
         }
     }
@@ -172,6 +175,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnits")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"title":"Sales","parentId":"2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f","sid":"OU-123","fields":[{"lcid":1031,"field":"Org.Title","text":"Verkauf"}]}"#) == nil)
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -201,6 +205,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "PUT")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnits/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"title":"Sales & Marketing","parentId":"2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f","sid":"OU-123","fieldChanges":[{"lcid":1031,"field":"Org.Title","text":"Verkauf & Marketing","purge":false},{"lcid":1031,"field":"Org.Claim","text":"","purge":true}]}"#) == nil)
         }
     }
@@ -270,6 +275,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"parentId":null,"localized":[{"lcid":1031,"name":"Grussformeln"}],"permissions":[{"userId":"0b6f4a52-3c1e-4d8a-9f0e-2a7c5d1e9b01","groupId":null,"appUserGroupId":null,"hasModifyPermission":true,"hasUsingPermission":true}]}"#) == nil)
         }
     }
@@ -298,6 +304,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "PUT")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"parentId":"a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d","sort":3}"#) == nil)
         }
     }
@@ -339,6 +346,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/sample1/Permissions")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"userId":null,"groupId":null,"appUserGroupId":"d4e5f6a7-b8c9-4d0e-9f2a-3b4c5d6e7f80","hasModifyPermission":true,"hasUsingPermission":true}"#) == nil)
         }
     }
@@ -366,6 +374,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/sample1/Localized")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"lcid":1033,"name":"Closings","description":"Closing phrases for letters","searchKeywords":"regards;closing"}"#) == nil)
         }
     }

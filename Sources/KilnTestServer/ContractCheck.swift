@@ -24,24 +24,36 @@ public enum ContractCheck {
         FormURLEncoder.decode(String(decoding: body, as: UTF8.self)).map { [$0.name, $0.value] }
     }
 
-    /// nil when `data` holds the JSON `expected` describes (see `SemanticJSON`), else what differs.
+    /// The request's media type without parameters (`multipart/form-data`, not its boundary), lowercased.
+    public static func mediaType(_ request: RecordedRequest) -> String? {
+        request.header("Content-Type").map { String($0.prefix { $0 != ";" }).trimmingCharacters(in: .whitespaces).lowercased() }
+    }
+
+    /// nil when `data`, a request body the client sent, holds the JSON `expected` describes, else what
+    /// differs. Numbers and strings must match in kind: a client that built the body from typed models
+    /// has no excuse for sending `"1"` where the spec's example has `1`.
     public static func jsonDifference(_ data: Data, _ expected: String) -> String? {
+        difference(data, expected, lenientNumbers: false)
+    }
+
+    /// nil when `value` re-encodes to the JSON it was decoded from, else what differs. A numeric string
+    /// may come back as its number: that is what `x-kiln-lenient-number` fields do.
+    public static func roundTripDifference(_ value: some Encodable, _ json: String) throws -> String? {
+        difference(try JSONCoding.makeEncoder().encode(value), json, lenientNumbers: true)
+    }
+
+    private static func difference(_ data: Data, _ expected: String, lenientNumbers: Bool) -> String? {
         guard let actual = SemanticJSON(data: data) else {
             return "not JSON: \(String(decoding: data.prefix(200), as: UTF8.self))"
         }
         guard let wanted = SemanticJSON(data: Data(expected.utf8)) else { return "the expected text is not JSON" }
-        return wanted.difference(from: actual, path: "$")
-    }
-
-    /// nil when `value` re-encodes to the JSON it was decoded from, else what differs.
-    public static func roundTripDifference(_ value: some Encodable, _ json: String) throws -> String? {
-        jsonDifference(try JSONCoding.makeEncoder().encode(value), json)
+        return wanted.difference(from: actual, path: "$", lenientNumbers: lenientNumbers)
     }
 }
 
 /// JSON compared by meaning, the way a server and a client may legitimately differ: a missing key equals
-/// null, `1` equals `1.0`, a numeric string equals its number (lenient fields), and two date-times are
-/// equal when they denote the same instant (`+00:00` and `Z`, with or without `.000`).
+/// null, `1` equals `1.0`, two date-times are equal when they denote the same instant (`+00:00` and `Z`,
+/// with or without `.000`), and, only when asked (decoded lenient fields), a numeric string equals its number.
 indirect enum SemanticJSON: Decodable {
     case null, bool(Bool), number(Double), string(String), array([SemanticJSON]), object([String: SemanticJSON])
 
@@ -60,13 +72,13 @@ indirect enum SemanticJSON: Decodable {
         else { self = .object(try container.decode([String: SemanticJSON].self)) }
     }
 
-    func difference(from actual: SemanticJSON, path: String) -> String? {
+    func difference(from actual: SemanticJSON, path: String, lenientNumbers: Bool) -> String? {
         switch (self, actual) {
         case (.null, .null): return nil
         case (.bool(let a), .bool(let b)) where a == b: return nil
         case (.number(let a), .number(let b)) where a == b: return nil
-        case (.string(let a), .number(let b)) where Double(a) == b: return nil
-        case (.number(let a), .string(let b)) where Double(b) == a: return nil
+        case (.string(let a), .number(let b)) where lenientNumbers && Double(a) == b: return nil
+        case (.number(let a), .string(let b)) where lenientNumbers && Double(b) == a: return nil
         case (.string(let a), .string(let b)):
             if a == b { return nil }
             if let x = ISO8601DateTime.date(from: a), let y = ISO8601DateTime.date(from: b), x == y { return nil }
@@ -74,14 +86,18 @@ indirect enum SemanticJSON: Decodable {
         case (.array(let a), .array(let b)):
             guard a.count == b.count else { return "\(path): expected \(a.count) items, got \(b.count)" }
             for (index, pair) in zip(a, b).enumerated() {
-                if let difference = pair.0.difference(from: pair.1, path: "\(path)[\(index)]") { return difference }
+                if let difference = pair.0.difference(from: pair.1, path: "\(path)[\(index)]", lenientNumbers: lenientNumbers) {
+                    return difference
+                }
             }
             return nil
         case (.object(let a), .object(let b)):
             for key in Set(a.keys).union(b.keys).sorted() {
                 let expected = a[key] ?? .null
                 let got = b[key] ?? .null
-                if let difference = expected.difference(from: got, path: "\(path).\(key)") { return difference }
+                if let difference = expected.difference(from: got, path: "\(path).\(key)", lenientNumbers: lenientNumbers) {
+                    return difference
+                }
             }
             return nil
         default:

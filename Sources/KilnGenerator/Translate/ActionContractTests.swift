@@ -103,6 +103,7 @@ extension ContractTestTranslator {
             .line("let request = try #require(server.requests.first)"),
             .line("#expect(request.method == \(SwiftLiteral.string(signature.method.rawValue.uppercased())))"),
             .line("#expect(request.path == \(SwiftLiteral.string(basePath + signature.path)))"),
+            .line("#expect(ContractCheck.mediaType(request) == \"application/json\")"),
         ]
         if let expectedBody {
             checks.append(.line("#expect(ContractCheck.jsonDifference(request.body, \(JSONText.rawLiteral(expectedBody.json))) == nil)"))

@@ -137,6 +137,13 @@ struct ContractTestTranslator {
     }
 
     private func bodySample(_ body: RequestBodyTranslator.Body) -> (argument: String, checks: [Statement]) {
+        let (argument, checks) = bodyArgument(body)
+        // What the server is told it receives; parameters (a multipart boundary) aside.
+        let mediaType = body.contentType.prefix { $0 != ";" }.lowercased()
+        return (argument, [.line("#expect(ContractCheck.mediaType(request) == \(SwiftLiteral.string(mediaType)))")] + checks)
+    }
+
+    private func bodyArgument(_ body: RequestBodyTranslator.Body) -> (argument: String, checks: [Statement]) {
         let type = body.parameter.type.unwrapped
         switch body.encoding {
         case .json, .form:
