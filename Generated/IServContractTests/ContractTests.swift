@@ -14,11 +14,11 @@ struct IServClientContractTests {
         let reply = #"[{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","created":"2023-08-01","createdBy":"admin","lastlogin":"2024-02-12T07:45:13+01:00"},{"_id":"1043","username":"erika.musterfrau","firstname":"Erika","lastname":"Musterfrau","status":"r","created":"2023-08-01","createdBy":"admin","lastlogin":null}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.users.list(extended: false)
+            let result = try await client.users.list(extended: false, query: try ContractCheck.sample(UserFilter.self, #"{"username":"sample","firstname":"sample"}"#))
             let request = try #require(server.requests.first)
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User")
-            #expect(ContractCheck.queryPairs(request) == [["extended", "false"]])
+            #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[firstname]", "sample"], ["query[username]", "sample"]])
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -267,11 +267,11 @@ struct IServClientContractTests {
         let reply = #"[{"_id":"17","account":"klasse.7b","name":"Klasse 7b","owner":"mueller","createdBy":"admin","created":"2023-08-01"},{"_id":"18","account":"lehrer","name":"Lehrer","owner":null,"createdBy":null,"created":"2019-01-15"}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.groups.list(extended: false)
+            let result = try await client.groups.list(extended: false, query: try ContractCheck.sample(GroupFilter.self, #"{"account":"sample","name":"sample"}"#))
             let request = try #require(server.requests.first)
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group")
-            #expect(ContractCheck.queryPairs(request) == [["extended", "false"]])
+            #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[account]", "sample"], ["query[name]", "sample"]])
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -436,11 +436,11 @@ struct IServClientContractTests {
         let reply = #"[{"_id":"5","name":"Schüler","module":"Core"},{"_id":"6","name":"Lehrer","module":"Core"}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.roles.list(extended: false)
+            let result = try await client.roles.list(extended: false, query: try ContractCheck.sample(RoleFilter.self, #"{"name":"sample","module":"sample"}"#))
             let request = try #require(server.requests.first)
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Role")
-            #expect(ContractCheck.queryPairs(request) == [["extended", "false"]])
+            #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[module]", "sample"], ["query[name]", "sample"]])
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -525,11 +525,11 @@ struct IServClientContractTests {
         let reply = #"[{"_id":"31","title":"Send e-mails to external recipients","module":"Mail","groups":["17"],"roles":["6"]},{"_id":"32","title":"Use the file system","module":"Files","groups":[],"roles":["5","6"]}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.privileges.list(extended: false)
+            let result = try await client.privileges.list(extended: false, query: try ContractCheck.sample(PrivilegeFilter.self, #"{"title":"sample","module":"sample"}"#))
             let request = try #require(server.requests.first)
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege")
-            #expect(ContractCheck.queryPairs(request) == [["extended", "false"]])
+            #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[module]", "sample"], ["query[title]", "sample"]])
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }

@@ -61,7 +61,8 @@ struct ContractTestTranslator {
         for input in signature.inputs {
             let optional = input.parameter.type.isOptional
             let value = parameterSample(input)
-            guard !optional || isSimple(input.parameter.type.unwrapped) else { continue }
+            // Optional structured inputs are left out, except deepObject queries: their encoding is the point.
+            guard !optional || isSimple(input.parameter.type.unwrapped) || input.style == .deepObject else { continue }
             arguments.append("\(plain(input.parameter.name)): \(expression(value, type: input.parameter.type.unwrapped))")
             switch input.location {
             case .path?:
