@@ -59,8 +59,10 @@ public struct IntrexxClient: Sendable {
     /// Authenticates every call with `intrexxToken`.
     ///
     /// The token returned by `POST /auth`, sent as `Authorization: Bearer <token>`.
+    ///
+    /// Not sent with `authenticate`, whose security requirements leave this scheme out.
     public static func intrexxToken(token: String) -> any ClientMiddleware {
-        BearerTokenMiddleware(token: token)
+        BearerTokenMiddleware(token: token).skipping(["authenticate"])
     }
 
     /// Authentication against the IAA and logout from portals.

@@ -36,6 +36,21 @@ import Testing
         }
     }
 
+    @Test func schemeFactoriesLeaveOutOperationsWhoseSecurityExcludesThem() async throws {
+        try await withKilnTestServer(handler: { request in
+            request.path == "/auth" ? .json(#"{"token":"fresh"}"#) : .json(#"[]"#)
+        }) { server in
+            // A fixed token from elsewhere, given as the scheme's middleware: POST /auth has `security: []`.
+            let intrexx = IntrexxClient(baseURL: server.baseURL, middlewares: [IntrexxClient.intrexxToken(token: "kept")])
+            _ = try await intrexx.auth.authenticate(AuthRequest(username: "admin", password: "s3cr3t"))
+            await intrexx.session.setToken(nil)
+            _ = try await intrexx.portals.list()
+            #expect(server.requests.map(\.path) == ["/auth", "/portals"])
+            #expect(server.requests[0].header("Authorization") == nil, "no credentials to an operation that needs none")
+            #expect(server.requests[1].header("Authorization") == "Bearer kept")
+        }
+    }
+
     @Test func peiqOAuthFetchesOneTokenForTenConcurrentCalls() async throws {
         let tokenRequests = Counter()
         try await withKilnTestServer(handler: { request in

@@ -116,6 +116,41 @@ import Testing
         #expect(code.contains("self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)"))
     }
 
+    @Test func authFactoriesSkipOperationsWhoseSecurityLeavesTheSchemeOut() throws {
+        let code = try generate("""
+            openapi: 3.1.0
+            info: {title: Snippet API, version: "1"}
+            security: [{token: []}]
+            paths:
+              /login:
+                post:
+                  operationId: login
+                  security: []
+                  responses: {"204": {description: done}}
+              /public:
+                get:
+                  operationId: publicInfo
+                  security: [{}]
+                  responses: {"204": {description: done}}
+              /keyed:
+                get:
+                  operationId: keyed
+                  security: [{key: []}]
+                  responses: {"204": {description: done}}
+              /items:
+                get:
+                  operationId: items
+                  responses: {"204": {description: done}}
+            components:
+              securitySchemes:
+                token: {type: http, scheme: bearer}
+                key: {type: apiKey, in: header, name: X-Key}
+            """)
+        #expect(code.contains(#"BearerTokenMiddleware(token: token).skipping(["keyed", "login"])"#))
+        // `publicInfo` allows anonymous access (`{}`), so credentials may go along.
+        #expect(code.contains(#"APIKeyMiddleware(name: "X-Key", value: key, location: .header).skipping(["items", "login"])"#))
+    }
+
     @Test func readOnlyFieldsStayOutOfRequestBodies() throws {
         let code = try generate(spec(schemas: """
                 Pet:

@@ -67,11 +67,37 @@ struct AuthTranslator {
         default:
             return nil
         }
+        let skipped = operationsNotUsing(schemeName)
+        if !skipped.isEmpty, let last = body.popLast() {
+            // Operations whose security requirements leave this scheme out (a login with `security: []`).
+            let skipping = ".skipping([\(skipped.map(SwiftLiteral.string).joined(separator: ", "))])"
+            switch last {
+            case .line(let text): body.append(.line(text + skipping))
+            case .opened(let header, let inner, let closing): body.append(.opened(header, inner, closing: closing + skipping))
+            default: body.append(last)
+            }
+            docs += ["", "Not sent with \(skipped.map { "`\($0)`" }.joined(separator: ", ")), whose security requirements leave this scheme out."]
+        }
         return .function(
             FunctionDeclaration(
                 info: DeclarationInfo(documentation: docs, access: access), modifiers: ["static"],
                 name: scope.claim(SwiftNaming.memberName(schemeName)), parameters: parameters,
                 returnType: .named("any ClientMiddleware"), body: body))
+    }
+
+    /// Operation IDs (sorted) whose effective security requirements (their own, else the document's)
+    /// neither name the scheme nor allow anonymous access (`{}`). Without any requirement, every operation
+    /// gets the scheme: a spec that declares a scheme but no `security` still means it.
+    private func operationsNotUsing(_ schemeName: String) -> [String] {
+        var skipped: [String] = []
+        for (path, item) in document.paths {
+            for (method, operation) in item.operations {
+                guard let requirements = operation.security ?? document.security else { continue }
+                let uses = requirements.contains { $0.schemes.isEmpty || $0.schemes[schemeName] != nil }
+                if !uses { skipped.append(operation.operationId ?? OperationNaming.derivedName(method: method, path: path)) }
+            }
+        }
+        return skipped.sorted()
     }
 
     /// A token URL may be absolute, relative to the server (`/oauth/token`), or use the server's

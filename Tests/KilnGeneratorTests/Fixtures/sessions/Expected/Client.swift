@@ -49,31 +49,39 @@ public struct SessionsClient: Sendable {
     }
 
     /// Authenticates every call with `basic`.
+    ///
+    /// Not sent with `login`, whose security requirements leave this scheme out.
     public static func basic(username: String, password: String) -> any ClientMiddleware {
-        BasicAuthMiddleware(username: username, password: password)
+        BasicAuthMiddleware(username: username, password: password).skipping(["login"])
     }
 
     /// Authenticates every call with `bearer`.
+    ///
+    /// Not sent with `login`, whose security requirements leave this scheme out.
     public static func bearer(token: String) -> any ClientMiddleware {
-        BearerTokenMiddleware(token: token)
+        BearerTokenMiddleware(token: token).skipping(["login"])
     }
 
     /// Authenticates every call with `apiKey`.
+    ///
+    /// Not sent with `login`, whose security requirements leave this scheme out.
     public static func apiKey(key: String) -> any ClientMiddleware {
-        APIKeyMiddleware(name: "X-Session", value: key, location: .header)
+        APIKeyMiddleware(name: "X-Session", value: key, location: .header).skipping(["login"])
     }
 
     /// Authenticates every call with `clientCredentials`.
     ///
     /// OAuth 2 client credentials against `https://{host}/token`: the token is fetched once, shared by concurrent
     /// calls, renewed shortly before it expires, and renewed once more when the server answers 401.
+    ///
+    /// Not sent with `login`, whose security requirements leave this scheme out.
     public static func clientCredentials(clientID: String, clientSecret: String, host: String = "example.com", scope: String? = "read write", transport: any HTTPTransport = URLSessionTransport()) -> any ClientMiddleware {
         OAuth2Middleware(
             provider: OAuth2ClientCredentials(
                 tokenURL: URL(string: "https://\(host)/token")!, clientID: clientID, clientSecret: clientSecret, scope: scope,
                 transport: transport
             )
-        )
+        ).skipping(["login"])
     }
 
     /// Operations tagged `auth`.
