@@ -151,6 +151,22 @@ import Testing
         #expect(code.contains(#"APIKeyMiddleware(name: "X-Key", value: key, location: .header).skipping(["items", "login"])"#))
     }
 
+    @Test func pathStylesOtherThanSimpleAreEncodedByStyle() throws {
+        let code = try generate(spec(paths: """
+                /items/{ids}/{label}/{matrix}:
+                  get:
+                    operationId: styled
+                    parameters:
+                      - {name: ids, in: path, required: true, schema: {type: array, items: {type: integer}}}
+                      - {name: label, in: path, required: true, style: label, explode: true, schema: {type: array, items: {type: string}}}
+                      - {name: matrix, in: path, required: true, style: matrix, schema: {type: string}}
+                    responses: {"204": {description: done}}
+            """))
+        #expect(code.contains(#"let labelPath = PathEncoder.encode(name: "label", value: label.parameterValue, style: .label, explode: true)"#))
+        #expect(code.contains(#"let matrixPath = PathEncoder.encode(name: "matrix", value: matrix.parameterValue, style: .matrix, explode: false)"#))
+        #expect(code.contains(#"path: "/items/\(PathEncoder.segment(ids))/\(labelPath)/\(matrixPath)")"#))
+    }
+
     @Test func readOnlyFieldsStayOutOfRequestBodies() throws {
         let code = try generate(spec(schemas: """
                 Pet:

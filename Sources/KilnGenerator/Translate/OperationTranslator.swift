@@ -77,9 +77,8 @@ struct OperationTranslator {
         var building: [Statement] = inputs.filter { $0.location != .path }.map { .line(addParameter($0, operationID)) }
         if let body { building += body.statements(operationID) }
         let binding = building.isEmpty ? "let" : "var"
-        var statements: [Statement] = [
-            .line("\(binding) request = HTTPRequest(method: .\(method.rawValue), path: \(pathLiteral(path, inputs)))")
-        ]
+        var statements: [Statement] = styledPathValues(inputs)
+        statements.append(.line("\(binding) request = HTTPRequest(method: .\(method.rawValue), path: \(pathLiteral(path, inputs)))"))
         statements += building
         if let login = SessionSettings.Login(operation.extensions["x-kiln-login"]) {
             // Only a successful login or logout changes the session; a thrown error leaves it as it was.
@@ -181,7 +180,8 @@ struct OperationTranslator {
                 template = ""
             } else if character == "}", let name = template {
                 if let input = inputs.first(where: { $0.location == .path && $0.wireName == name }) {
-                    literal += "\\(PathEncoder.segment(\(input.parameter.name)))"
+                    literal += Self.isPlainSegment(input)
+                        ? "\\(PathEncoder.segment(\(input.parameter.name)))" : "\\(\(styledPathName(input)))"
                 } else {
                     literal += "{\(name)}"
                 }
@@ -192,7 +192,30 @@ struct OperationTranslator {
                 literal.append(character)
             }
         }
-        return SwiftLiteral.string(literal).replacing("\\\\(PathEncoder", with: "\\(PathEncoder")
+        var swift = SwiftLiteral.string(literal).replacing("\\\\(PathEncoder", with: "\\(PathEncoder")
+        for input in inputs where input.location == .path && !Self.isPlainSegment(input) {
+            swift = swift.replacing("\\\\(\(styledPathName(input)))", with: "\\(\(styledPathName(input)))")
+        }
+        return swift
+    }
+
+    /// `simple` without explode, the default and by far the most common: one encoded segment.
+    private static func isPlainSegment(_ input: Input) -> Bool {
+        input.style == .simple && !input.explode
+    }
+
+    /// Label (`.a.b`), matrix (`;id=a,b`) and exploded styles, encoded before the path is built: the
+    /// call would not fit inside the path's string literal.
+    private func styledPathValues(_ inputs: [Input]) -> [Statement] {
+        inputs.filter { $0.location == .path && !Self.isPlainSegment($0) }.map { input in
+            let style = ["simple", "label", "matrix"].contains(input.style.rawValue) ? input.style.rawValue : "simple"
+            return .line(
+                "let \(styledPathName(input)) = PathEncoder.encode(name: \(SwiftLiteral.string(input.wireName)), value: \(input.parameter.name).parameterValue, style: .\(style), explode: \(input.explode))")
+        }
+    }
+
+    private func styledPathName(_ input: Input) -> String {
+        "\(bare(input.parameter.name))Path"
     }
 
     private func addParameter(_ input: Input, _ operationID: String) -> String {
