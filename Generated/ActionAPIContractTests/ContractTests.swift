@@ -21,6 +21,7 @@ struct ActionAPIClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"preauth","accessType":1,"kname":"aaa","api_key":""}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }

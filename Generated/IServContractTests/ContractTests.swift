@@ -19,6 +19,7 @@ struct IServClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User")
             #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[firstname]", "sample"], ["query[username]", "sample"]])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -35,6 +36,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","type":"student","importId":"S-1042","auxInfo":"7b"}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -49,6 +51,7 @@ struct IServClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -65,6 +68,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"status":"r","auxInfo":"8b"}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -94,6 +98,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["17","18"]"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -110,6 +115,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["18"]"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -126,6 +132,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["5"]"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -142,6 +149,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["5"]"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -158,6 +166,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["31","32"]"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -174,6 +183,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["32"]"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -203,6 +213,7 @@ struct IServClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/User/sample1/password/reset")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -245,6 +256,7 @@ struct IServClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/User/sample1/adminpassword/reset")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -272,6 +284,7 @@ struct IServClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group")
             #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[account]", "sample"], ["query[name]", "sample"]])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -288,6 +301,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Klasse 7b"}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -302,6 +316,7 @@ struct IServClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -318,6 +333,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Klasse 8b","account":"klasse.8b"}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -347,6 +363,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["1042","1043"]"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -363,6 +380,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["1043"]"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -379,6 +397,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["31"]"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -395,6 +414,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["31"]"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -411,6 +431,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["2"]"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -427,6 +448,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["2"]"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -441,6 +463,7 @@ struct IServClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Role")
             #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[module]", "sample"], ["query[name]", "sample"]])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -457,6 +480,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Sekretariat","module":"Core"}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -471,6 +495,7 @@ struct IServClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -500,6 +525,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["31","32"]"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -516,6 +542,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["32"]"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -530,6 +557,7 @@ struct IServClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege")
             #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[module]", "sample"], ["query[title]", "sample"]])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -544,6 +572,7 @@ struct IServClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -560,6 +589,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["6"]"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -576,6 +606,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["6"]"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -592,6 +623,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["17","18"]"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -608,6 +640,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["18"]"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -624,6 +657,7 @@ struct IServClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/x-www-form-urlencoded")
             #expect(ContractCheck.formPairs(request.body) == [["username", "max.mustermann"]])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }

@@ -65,7 +65,7 @@ extension IntrexxClient.Diagnosis {
     /// - Spec: `GET /{portal}/diagnosis`
     public func downloadRaw(portal: String) async throws -> Response<Data> {
         let request = HTTPRequest(method: .get, path: "/\(PathEncoder.segment(portal))/diagnosis")
-        return try await core.data(for: request, operationID: "downloadDiagnosis")
+        return try await core.data(for: request, operationID: "downloadDiagnosis", accept: "application/zip")
     }
 }
 

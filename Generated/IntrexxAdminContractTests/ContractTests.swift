@@ -21,6 +21,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"username":"admin","password":"s3cr3t"}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -48,6 +49,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portals")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -64,6 +66,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"test","template":"blank","baseUrl":"https://intranet.example.com/test/","database":{"type":"postgresql","host":"localhost","port":5432,"name":"ixtest","user":"intrexx","password":"dbpass","createDatabase":true}}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -91,6 +94,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/templates")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -107,6 +111,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "multipart/form-data")
             #expect(request.bodyText.contains("name=\"file\""))
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -121,6 +126,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/webserver")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -137,6 +143,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"baseUrl":"https://portal.example.com/"}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -151,6 +158,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/settings")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -167,6 +175,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"description":"Company intranet (production)","sessionTimeout":60}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -181,6 +190,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/mobile")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -210,6 +220,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"apiKey":"0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d"}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -224,6 +235,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/reports/engine")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -240,6 +252,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"configuration":{"maxConcurrentReports":"8"}}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -254,6 +267,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/export")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -270,6 +284,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"includeData":false}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -284,6 +299,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/diagnosis")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/zip")
             #expect(result == Data(reply.utf8))
         }
     }
@@ -315,6 +331,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "multipart/form-data")
             #expect(request.bodyText.contains("name=\"file\""))
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -331,6 +348,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "multipart/form-data")
             #expect(request.bodyText.contains("name=\"file\""))
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -345,6 +363,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/scheduler/jobs")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -359,6 +378,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/scheduler/job/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -375,6 +395,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Nightly cleanup","description":"Removes temporary files.","cronExpression":"0 0 2 * * ?","enabled":true,"parameters":{"script":"internal/scripts/cleanup.groovy"}}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -404,6 +425,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"enabled":false}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -418,6 +440,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/scheduler/standby")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -434,6 +457,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"standby":true}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -448,6 +472,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/scheduler/configuration")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -464,6 +489,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"threadCount":20}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -480,6 +506,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"start","jobIds":["2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E"]}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -494,6 +521,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/mailservices")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -510,6 +538,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Default SMTP","type":"smtp","host":"mail.example.com","port":587,"encryption":"starttls","user":"intrexx@example.com","password":"mailpass","sender":"intrexx@example.com"}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -524,6 +553,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/mailservices/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -540,6 +570,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"port":465,"encryption":"ssl"}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -554,6 +585,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/mailservices/sample1/status")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -570,6 +602,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"status":"stopped"}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -586,6 +619,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"loginName":"jdoe","password":"Init1al!","firstName":"Jane","lastName":"Doe","email":"jane.doe@example.com","container":"Users","enabled":true}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -600,6 +634,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/users/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -629,6 +664,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"email":"j.doe@example.com"}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -643,6 +679,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/users/sample1/groups")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -685,6 +722,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Sales","description":"Sales department","container":"Groups"}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -699,6 +737,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/groups/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -726,6 +765,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/licenses")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -742,6 +782,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"key":"ABCD-EFGH-IJKL-MNOP"}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -771,6 +812,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"key":"TRIA-L123-4567-89AB"}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -787,6 +829,7 @@ struct IntrexxClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"key":"IAA0-1234-5678-9ABC"}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }

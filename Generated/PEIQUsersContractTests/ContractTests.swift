@@ -19,6 +19,7 @@ struct PEIQClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/api/v2/users")
             #expect(ContractCheck.queryPairs(request) == [["first_name", "sample"], ["last_name", "sample"], ["email", "sample"], ["updated_since", "2024-01-02T03:04:05Z"], ["registration_date_from", "2024-01-02T03:04:05Z"], ["registration_date_to", "2024-01-02T03:04:05Z"], ["enabled", "true"], ["locked", "true"], ["lock_state", "none"], ["tags", "sample"], ["user_ids", "sample"], ["page", "1"], ["page_size", "20"]])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -35,6 +36,7 @@ struct PEIQClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"remote_id":{"ssofact":"12345"},"first_name":"Max","last_name":"Mustermann","credits":1,"group_ids":[2,3],"email":"max@mustermann.de","plaintext_password":"Password123!","last_login":"2019-03-07T13:00:00+00:00","user_type":"person","user_segment":"leserreporter","location_id":17,"static_tags":["commercial"],"lock_state":"none","enabled":true,"address":{"street":"Example Street","street_number":"123","zipcode":"86159","city":"Augsburg","phone":"08212849204"},"biograpy":"This is the example biography from Max Mustermann.","gender":"male","birthdate":"1977-03-07","tags":["Tagger","I'm a Tag"]}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -49,6 +51,7 @@ struct PEIQClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/api/v2/users/me")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -63,6 +66,7 @@ struct PEIQClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/api/v2/users/segments")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -77,6 +81,7 @@ struct PEIQClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/api/v2/users/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -119,6 +124,7 @@ struct PEIQClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/api/v2/users/groups")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -133,6 +139,7 @@ struct PEIQClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/api/v2/users/groups/7")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -147,6 +154,7 @@ struct PEIQClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/api/v2/users/sample1/avatar")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -163,6 +171,7 @@ struct PEIQClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"url":"https://www.example.com/resources/mediadb/article/2019/03/04/1/1_XL.jpg","creation_date":"2019-03-07T00:00:00+00:00","focus_x":"2","focus_y":"3"}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -190,6 +199,7 @@ struct PEIQClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/api/v2/users/sample1/wallpaper")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -206,6 +216,7 @@ struct PEIQClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"url":"https://www.example.com/resources/mediadb/article/2019/03/04/1/1_XL.jpg","creation_date":"2019-03-07T00:00:00+00:00","focus_x":"2","focus_y":"3"}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }

@@ -19,6 +19,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users")
             #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "sample"]])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -33,6 +34,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users")
             #expect(ContractCheck.queryPairs(request) == [["sid", "sample"]])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -47,6 +49,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -76,6 +79,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users/sample1/Profiles/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -133,6 +137,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Groups")
             #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "sample"]])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -147,6 +152,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Groups")
             #expect(ContractCheck.queryPairs(request) == [["sid", "sample"]])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -161,6 +167,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnits")
             #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "sample"]])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -177,6 +184,7 @@ struct PrimedocsClientContractTests {
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"title":"Sales","parentId":"2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f","sid":"OU-123","fields":[{"lcid":1031,"field":"Org.Title","text":"Verkauf"}]}"#) == nil)
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -191,6 +199,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnits/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -233,6 +242,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnits/sample1/Children")
             #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "sample"]])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -247,6 +257,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnitTree")
             #expect(ContractCheck.queryPairs(request) == [["query", "sample"]])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -261,6 +272,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public")
             #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"]])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -290,6 +302,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -332,6 +345,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/sample1/SnippetGroups")
             #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"]])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -402,6 +416,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/AppUserGroups")
             #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "sample"]])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
@@ -416,6 +431,7 @@ struct PrimedocsClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Templates")
             #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "sample"]])
+            #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }

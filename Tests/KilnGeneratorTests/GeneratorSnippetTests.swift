@@ -167,6 +167,28 @@ import Testing
         #expect(code.contains(#"path: "/items/\(PathEncoder.segment(ids))/\(labelPath)/\(matrixPath)")"#))
     }
 
+    @Test func aLoneDefaultResponseIsTheSuccessAndDownloadsSayWhatTheyAccept() throws {
+        let code = try generate(spec(paths: """
+                /numbers:
+                  get:
+                    operationId: numbers
+                    responses:
+                      default:
+                        description: Numbers, whatever the status.
+                        content: {application/json: {schema: {type: array, items: {type: integer}}}}
+                /export:
+                  get:
+                    operationId: export
+                    responses:
+                      "200":
+                        description: A zip.
+                        content: {application/zip: {schema: {type: string, format: binary}}}
+            """))
+        #expect(code.contains("public func numbers() async throws -> [Int] {"))
+        #expect(code.contains(#"core.json([Int].self, for: request, operationID: "numbers", errors: [.default([Int].self)])"#))
+        #expect(code.contains(#"core.data(for: request, operationID: "export", accept: "application/zip")"#))
+    }
+
     @Test func readOnlyFieldsStayOutOfRequestBodies() throws {
         let code = try generate(spec(schemas: """
                 Pet:

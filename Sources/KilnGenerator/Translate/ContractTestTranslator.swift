@@ -106,6 +106,9 @@ struct ContractTestTranslator {
         let pairs = queryPairs.map { "[\(SwiftLiteral.string($0.0)), \(SwiftLiteral.string($0.1))]" }.joined(separator: ", ")
         inner.append(.line("#expect(ContractCheck.queryPairs(request) == [\(pairs)])"))
         inner += checks
+        if let accept = signature.response.kind == .json ? "application/json" : signature.response.acceptedMediaTypes {
+            inner.append(.line("#expect(request.header(\"Accept\") == \(SwiftLiteral.string(accept)))"))
+        }
         switch signature.response.kind {
         case .json: inner.append(.line("#expect(try ContractCheck.roundTripDifference(result, reply) == nil)"))
         case .text: inner.append(.line("#expect(result == reply)"))

@@ -14,14 +14,20 @@ struct ResponseTranslator {
         /// The documented success: its status code and, when it has a body, its media type.
         var successCode: String = "200"
         var successMedia: MediaType?
+        /// The success response's media types, for `Accept` on downloads and text (JSON sets its own).
+        var acceptedMediaTypes: String?
+
+        private var acceptArgument: String {
+            acceptedMediaTypes.map { ", accept: \(SwiftLiteral.string($0))" } ?? ""
+        }
 
         func call(_ operationID: String) -> String {
             let id = SwiftLiteral.string(operationID)
             let errorList = errors.isEmpty ? "" : ", errors: [\(errors.joined(separator: ", "))]"
             switch kind {
             case .json: return "core.json(\(bodyType).self, for: request, operationID: \(id)\(errorList))"
-            case .data: return "core.data(for: request, operationID: \(id)\(errorList))"
-            case .text: return "core.text(for: request, operationID: \(id)\(errorList))"
+            case .data: return "core.data(for: request, operationID: \(id)\(errorList)\(acceptArgument))"
+            case .text: return "core.text(for: request, operationID: \(id)\(errorList)\(acceptArgument))"
             case .empty: return "core.empty(for: request, operationID: \(id)\(errorList))"
             }
         }
@@ -45,6 +51,10 @@ struct ResponseTranslator {
                 errors.append(errorEntry(code, type))
             }
         }
+        // Only `default` documented: it describes every status, the successful ones included.
+        if successes.isEmpty, let fallback = responses["default"].flatMap(document.resolve) {
+            successes.append(("default", fallback))
+        }
         guard let (code, success) = successes.first(where: { !$0.response.content.isEmpty }),
             let (mediaType, media) = preferredContent(success.content)
         else {
@@ -54,7 +64,7 @@ struct ResponseTranslator {
         let essence = mediaType.lowercased()
         var result: Result
         if MediaTypeName.isJSON(essence) {
-            let type = media.schema.map { modelType($0, hint: typePrefix + (code == "200" || code == "2XX" ? "Response" : "Response" + code), &types) } ?? .json
+            let type = media.schema.map { modelType($0, hint: typePrefix + (["200", "2XX", "default"].contains(code) ? "Response" : "Response" + code), &types) } ?? .json
             result = Result(bodyType: someSuccessIsEmpty ? type.optional : type, kind: .json, errors: errors)
         } else if essence.hasPrefix("text/") {
             result = Result(bodyType: .string, kind: .text, errors: errors)
@@ -63,6 +73,9 @@ struct ResponseTranslator {
         }
         result.successCode = code
         result.successMedia = media
+        // Wildcards (`*/*`) say nothing the server's default would not; concrete types help it choose.
+        let concrete = success.content.keys.filter { !$0.hasPrefix("*") }
+        if result.kind != .json, !concrete.isEmpty { result.acceptedMediaTypes = concrete.joined(separator: ", ") }
         return result
     }
 

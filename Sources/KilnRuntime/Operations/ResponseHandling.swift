@@ -52,17 +52,25 @@ extension APIClientCore {
     }
 
     /// Sends the request; a 2xx response's body is returned as bytes (downloads such as zip files).
-    public func data(for request: HTTPRequest, operationID: String, errors: [ErrorBody] = []) async throws -> Response<Data> {
-        let response = try await success(request, operationID: operationID, errors: errors)
+    /// `accept`: the media types the spec documents (`application/zip`), sent unless the request has an Accept.
+    public func data(for request: HTTPRequest, operationID: String, errors: [ErrorBody] = [], accept: String? = nil) async throws -> Response<Data> {
+        let response = try await success(accepting(accept, request), operationID: operationID, errors: errors)
         return Response(status: response.status, headers: response.headers, body: response.body, rawBody: response.body)
     }
 
     /// Sends the request; a 2xx response's body is returned as UTF-8 text.
-    public func text(for request: HTTPRequest, operationID: String, errors: [ErrorBody] = []) async throws -> Response<String> {
-        let response = try await success(request, operationID: operationID, errors: errors)
+    public func text(for request: HTTPRequest, operationID: String, errors: [ErrorBody] = [], accept: String? = nil) async throws -> Response<String> {
+        let response = try await success(accepting(accept, request), operationID: operationID, errors: errors)
         return Response(
             status: response.status, headers: response.headers, body: String(decoding: response.body, as: UTF8.self),
             rawBody: response.body)
+    }
+
+    private func accepting(_ mediaTypes: String?, _ request: HTTPRequest) -> HTTPRequest {
+        guard let mediaTypes, !request.headers.contains("Accept") else { return request }
+        var request = request
+        request.headers.append(name: "Accept", value: mediaTypes)
+        return request
     }
 
     private func success(_ request: HTTPRequest, operationID: String, errors: [ErrorBody]) async throws -> HTTPResponse {

@@ -14,7 +14,7 @@ extension ShopClient {
     /// - Spec: `GET /export`
     public func exportRaw() async throws -> Response<Data> {
         let request = HTTPRequest(method: .get, path: "/export")
-        return try await core.data(for: request, operationID: "export")
+        return try await core.data(for: request, operationID: "export", accept: "application/zip")
     }
 
     /// - Spec: `POST /import`
@@ -31,6 +31,6 @@ extension ShopClient {
     public func importRaw(_ body: UploadBody) async throws -> Response<String> {
         var request = HTTPRequest(method: .post, path: "/import")
         try request.setBinaryBody(body, contentType: "application/zip", operationID: "import")
-        return try await core.text(for: request, operationID: "import")
+        return try await core.text(for: request, operationID: "import", accept: "text/plain")
     }
 }
