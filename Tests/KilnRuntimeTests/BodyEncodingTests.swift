@@ -84,6 +84,19 @@ import KilnRuntime
         #expect(text.contains("name=\"a%22b\"; filename=\"x%0D%0Ay.txt\""))
     }
 
+    @Test func generatedCodeAddsFileArraysAsOnePartEachAndTextAsItsBytes() {
+        var form = MultipartFormData(boundary: "b")
+        form.addFile("pages", [Data("p1".utf8), Data("p2".utf8)], contentType: "application/pdf")
+        form.addFile("thumb", "PNG…", contentType: "image/png")
+        form.addFile("none", nil as [Data]?, contentType: "application/pdf")
+        let part = { (name: String, type: String, content: String) in
+            "--b\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(name)\"\r\nContent-Type: \(type)\r\n\r\n\(content)\r\n"
+        }
+        let expected = part("pages", "application/pdf", "p1") + part("pages", "application/pdf", "p2")
+            + part("thumb", "image/png", "PNG…") + "--b--\r\n"
+        #expect(form.encoded() == Data(expected.utf8))
+    }
+
     @Test func randomBoundariesDiffer() {
         #expect(MultipartFormData().boundary != MultipartFormData().boundary)
         #expect(MultipartFormData().encoded().count > 0)

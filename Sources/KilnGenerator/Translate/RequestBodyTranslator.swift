@@ -120,15 +120,19 @@ struct RequestBodyTranslator {
         return zip(merged.properties, names).map { entry, name in
             let (wireName, property) = entry
             let resolved = translator.document.resolve(property) ?? property
-            let isFile = resolved.types == [.string]
-                && (resolved.format == "binary" || resolved.contentMediaType != nil || resolved.contentEncoding != nil)
+            func isBinary(_ schema: Schema) -> Bool {
+                schema.types == [.string] && (schema.format == "binary" || schema.contentMediaType != nil || schema.contentEncoding != nil)
+            }
+            // An array of binary items is several file parts under one name.
+            let items = resolved.types == [.array] ? resolved.items.flatMap { translator.document.resolve($0) ?? $0 } : nil
+            let isFile = isBinary(resolved) || items.map(isBinary) == true
             let isText = !isFile && (resolved.types.count == 1 && resolved.types[0] != .object && resolved.types[0] != .array)
                 || resolved.enumValues != nil
             return MultipartField(
                 wireName: wireName, propertyName: name,
                 isOptional: !merged.required.contains(wireName),
                 kind: isFile ? .file : (isText ? .text : .json),
-                contentType: media.encoding[wireName]?.contentType ?? resolved.contentMediaType)
+                contentType: media.encoding[wireName]?.contentType ?? resolved.contentMediaType ?? items?.contentMediaType)
         }
     }
 }

@@ -28,6 +28,17 @@ extension MultipartFormData {
         addFile(name: name, filename: filename ?? name, contentType: contentType, data: data)
     }
 
+    /// A file part whose content the spec types as a string (3.1 `contentMediaType` without binary
+    /// format): its UTF-8 bytes.
+    public mutating func addFile(_ name: String, _ text: String?, contentType: String, filename: String? = nil) {
+        addFile(name, text.map { Data($0.utf8) }, contentType: contentType, filename: filename)
+    }
+
+    /// One file part per element, all under the same name (an array of binary items).
+    public mutating func addFile(_ name: String, _ files: [Data]?, contentType: String, filename: String? = nil) {
+        for data in files ?? [] { addFile(name, data, contentType: contentType, filename: filename) }
+    }
+
     /// A text part from a scalar (a string, number, boolean or enum); nil leaves the part out.
     public mutating func addText(_ name: String, _ value: (some ParameterEncodable)?) {
         guard let value else { return }

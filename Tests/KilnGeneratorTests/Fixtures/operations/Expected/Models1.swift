@@ -6,17 +6,27 @@ import KilnRuntime
 public struct UploadItemImageRequest: Codable, Equatable, Sendable {
     public let file: Data
     public let caption: String?
+
+    /// Several files under one name, one part each.
+    public let pages: [Data]?
+
+    /// OpenAPI 3.1 binary content typed by its media type alone.
+    public let thumbnail: String?
     public let meta: Meta?
 
-    public init(file: Data, caption: String? = nil, meta: Meta? = nil) {
+    public init(file: Data, caption: String? = nil, pages: [Data]? = nil, thumbnail: String? = nil, meta: Meta? = nil) {
         self.file = file
         self.caption = caption
+        self.pages = pages
+        self.thumbnail = thumbnail
         self.meta = meta
     }
 
     enum CodingKeys: String, CodingKey {
         case file
         case caption
+        case pages
+        case thumbnail
         case meta
     }
 

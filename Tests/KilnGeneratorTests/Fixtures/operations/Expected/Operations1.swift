@@ -105,6 +105,8 @@ extension ShopClient.Items {
         var form = MultipartFormData()
         form.addFile("file", body.file, contentType: "image/png")
         form.addText("caption", body.caption)
+        form.addFile("pages", body.pages, contentType: "application/octet-stream")
+        form.addFile("thumbnail", body.thumbnail, contentType: "image/png")
         try form.addJSON("meta", body.meta, core: core, operationID: "uploadItemImage")
         request.setMultipartBody(form)
         return try await core.empty(for: request, operationID: "uploadItemImage")
