@@ -30,6 +30,32 @@ import KilnRuntime
     }
 }
 
+/// Models are sent in their declaration order, though their values go through JSON (which forgets it).
+@Suite struct DeclarationOrderTests {
+    struct Filter: Encodable {
+        let zone: String
+        let age: Int?
+        let name: String
+        let tags: [String]
+    }
+
+    @Test func formBodiesAndObjectParametersKeepTheModelsOrder() throws {
+        let filter = Filter(zone: "z", age: nil, name: "n", tags: ["a", "b"])
+        var request = HTTPRequest(method: .post, path: "/")
+        try request.setFormBody(filter, core: APIClientCore(baseURL: URL(string: "http://127.0.0.1")!), operationID: "op")
+        #expect(request.body == Data("zone=z&name=n&tags=a&tags=b".utf8))
+        request.addQuery("f", ParameterValueBox(filter), style: .deepObject)
+        #expect(request.query.items.map(\.name) == ["f[zone]", "f[name]", "f[tags]"])
+    }
+
+    /// A generated model's conformance, as the generator writes it.
+    struct ParameterValueBox: ParameterEncodable {
+        let filter: Filter
+        init(_ filter: Filter) { self.filter = filter }
+        var parameterValue: ParameterValue { ParameterValue(encoding: filter) }
+    }
+}
+
 @Suite struct MultipartFormDataTests {
     @Test func exactBytesForFieldsAndFiles() {
         var form = MultipartFormData(boundary: "XyZ")

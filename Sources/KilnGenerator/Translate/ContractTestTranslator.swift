@@ -78,7 +78,9 @@ struct ContractTestTranslator {
             default:
                 if input.asJSON {
                     queryPairs.append((input.wireName, value.json))
-                } else if let pairs = value.queryPairs(name: input.wireName, style: input.style, explode: input.explode) {
+                } else if let pairs = declarationOrdered(value, input.source.schema).queryPairs(
+                    name: input.wireName, style: input.style, explode: input.explode)
+                {
                     queryPairs += pairs
                 }
             }
@@ -127,6 +129,16 @@ struct ContractTestTranslator {
 
     // MARK: - Samples
 
+    /// An object sample with its fields in the schema's declaration order, the order the client sends.
+    private func declarationOrdered(_ value: SampleValue, _ schema: Schema?) -> SampleValue {
+        guard case .object(let fields) = value, let schema = schema.flatMap(document.resolve) else { return value }
+        let order = Array(translator.analysis.mergedObject(schema).properties.keys)
+        let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return .object(fields.enumerated().sorted { lhs, rhs in
+            (rank[lhs.element.0] ?? .max, lhs.offset) < (rank[rhs.element.0] ?? .max, rhs.offset)
+        }.map(\.element))
+    }
+
     private func parameterSample(_ input: OperationTranslator.Input) -> SampleValue {
         let parameter = input.source
         if let example = parameter.example { return SampleValue(example) }
@@ -157,8 +169,8 @@ struct ContractTestTranslator {
                 return (argument, [.line("#expect(ContractCheck.jsonDifference(request.body, \(JSONText.rawLiteral(value.json))) == nil)")])
             }
             var pairs: [(String, String)] = []
-            if case .object(let fields) = value {
-                for (name, field) in fields.sorted(by: { $0.0 < $1.0 }) {
+            if case .object(let fields) = declarationOrdered(value, body.media.schema) {
+                for (name, field) in fields {
                     if case .array(let items) = field {
                         pairs += items.compactMap { item in item.scalarText.map { (name, $0) } }
                     } else if let text = field.scalarText, field != .null {

@@ -74,9 +74,10 @@ indirect enum SampleValue: Equatable {
             let delimiter = style == .spaceDelimited ? " " : style == .pipeDelimited ? "|" : ","
             return [(name, texts.joined(separator: delimiter))]
         case .object(let fields):
-            let sorted = fields.filter { $0.1 != .null }.sorted { $0.0 < $1.0 }
-            let texts = sorted.compactMap { field in field.1.scalarText.map { (field.0, $0) } }
-            guard texts.count == sorted.count else { return nil }
+            // In the order given: callers put the fields in the schema's declaration order, as the client sends them.
+            let present = fields.filter { $0.1 != .null }
+            let texts = present.compactMap { field in field.1.scalarText.map { (field.0, $0) } }
+            guard texts.count == present.count else { return nil }
             switch style {
             case .deepObject: return texts.map { ("\(name)[\($0.0)]", $0.1) }
             case .form where explode: return texts

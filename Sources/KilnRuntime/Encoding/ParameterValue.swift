@@ -1,5 +1,5 @@
 /// The shape of a parameter value as OpenAPI styles see it: one scalar, a list, or an object
-/// whose properties keep their declared order.
+/// whose properties keep their order (a model's declaration order, see `KeyOrder`).
 public enum ParameterValue: Hashable, Sendable {
     case primitive(String)
     case array([String])

@@ -26,7 +26,7 @@ extension Array: ParameterEncodable where Element: ParameterPrimitive {
 
 extension ParameterValue {
     /// An object parameter (a deepObject filter, say) from a generated model: its JSON encoding's top-level
-    /// fields in key order; nested values are sent as their JSON text.
+    /// fields in the model's declaration order; nested values are sent as their JSON text.
     public init(encoding value: some Encodable) {
         guard let json = try? JSONValue(encoding: value) else {
             self = .object([])
@@ -36,7 +36,7 @@ extension ParameterValue {
             self = .primitive(json.parameterText)
             return
         }
-        self = .object(fields.keys.sorted().compactMap { key in
+        self = .object(KeyOrder.sorted(fields.keys, as: value).compactMap { key in
             fields[key].flatMap { $0.isNull ? nil : Property(key, $0.parameterText) }
         })
     }

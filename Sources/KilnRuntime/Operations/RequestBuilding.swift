@@ -34,7 +34,7 @@ extension HTTPRequest {
     public mutating func setFormBody(_ body: (some Encodable)?, core: APIClientCore, operationID: String) throws {
         guard let body else { return }
         let json = try core.encodeJSON(body, operationID: operationID)
-        self.body = FormURLEncoder.encodeBody(try FormFields.fields(fromJSON: json, operationID: operationID))
+        self.body = FormURLEncoder.encodeBody(try FormFields.fields(fromJSON: json, order: KeyOrder.of(body), operationID: operationID))
         setContentType(FormURLEncoder.contentType)
     }
 
@@ -64,14 +64,15 @@ extension HTTPRequest {
 /// A JSON object as form fields in key order: scalars as text, arrays as repeated fields, nested
 /// objects as their JSON text, nulls left out.
 enum FormFields {
-    static func fields(fromJSON json: Data, operationID: String) throws -> [(name: String, value: String)] {
+    /// `order`: the model's declaration order (see `KeyOrder`); other keys follow, sorted.
+    static func fields(fromJSON json: Data, order: [String], operationID: String) throws -> [(name: String, value: String)] {
         guard case .object(let dictionary)? = try? JSONDecoder().decode(JSONValue.self, from: json) else {
             throw ClientError(
                 kind: .encoding, operationID: operationID,
                 message: "A form body must be an object with fields", underlyingError: nil)
         }
         var result: [(name: String, value: String)] = []
-        for key in dictionary.keys.sorted() {
+        for key in KeyOrder.sorted(dictionary.keys, by: order) {
             switch dictionary[key] {
             case .array(let items)?:
                 for item in items { result.append((key, item.parameterText)) }
