@@ -44,6 +44,8 @@ import KilnRuntime
         var request = HTTPRequest(method: .post, path: "/")
         try request.setFormBody(filter, core: APIClientCore(baseURL: URL(string: "http://127.0.0.1")!), operationID: "op")
         #expect(request.body == Data("zone=z&name=n&tags=a&tags=b".utf8))
+        try request.setFormBody(filter, joinedFields: ["tags": .pipeDelimited], core: APIClientCore(baseURL: URL(string: "http://127.0.0.1")!), operationID: "op")
+        #expect(request.body == Data("zone=z&name=n&tags=a%7Cb".utf8), "encoding: {tags: {style: pipeDelimited, explode: false}}")
         request.addQuery("f", ParameterValueBox(filter), style: .deepObject)
         #expect(request.query.items.map(\.name) == ["f[zone]", "f[name]", "f[tags]"])
     }

@@ -27,6 +27,18 @@ struct RequestBodyTranslator {
         var contentType: String
         var summary: String
 
+        /// Form fields whose `encoding` joins an array into one value (`explode: false`, or a delimited style).
+        private var formFieldStyles: String {
+            let styled = media.encoding.compactMap { name, encoding -> String? in
+                let style = encoding.style ?? .form
+                guard ["form", "spaceDelimited", "pipeDelimited"].contains(style.rawValue) else { return nil }
+                let explode = encoding.explode ?? (style == .form)
+                guard !explode else { return nil }
+                return "\(SwiftLiteral.string(name)): .\(style.rawValue)"
+            }
+            return styled.isEmpty ? "" : ", joinedFields: [\(styled.joined(separator: ", "))]"
+        }
+
         func statements(_ operationID: String) -> [Statement] {
             let content = SwiftLiteral.string(contentType)
             let id = SwiftLiteral.string(operationID)
@@ -34,7 +46,7 @@ struct RequestBodyTranslator {
             case .json:
                 return [.line("try request.setJSONBody(body, contentType: \(content), core: core, operationID: \(id))")]
             case .form:
-                return [.line("try request.setFormBody(body, core: core, operationID: \(id))")]
+                return [.line("try request.setFormBody(body\(formFieldStyles), core: core, operationID: \(id))")]
             case .text:
                 return [.line("request.setTextBody(body, contentType: \(content))")]
             case .binary:

@@ -31,10 +31,15 @@ extension HTTPRequest {
     }
 
     /// application/x-www-form-urlencoded from a model: its JSON fields, arrays as repeated fields.
-    public mutating func setFormBody(_ body: (some Encodable)?, core: APIClientCore, operationID: String) throws {
+    /// `joinedFields`: array fields the spec's `encoding` sends as one value (`explode: false`): `tags=a,b`
+    /// for `.form`, space- or pipe-separated for the delimited styles; other arrays repeat the field.
+    public mutating func setFormBody(
+        _ body: (some Encodable)?, joinedFields: [String: QueryStyle] = [:], core: APIClientCore, operationID: String
+    ) throws {
         guard let body else { return }
         let json = try core.encodeJSON(body, operationID: operationID)
-        self.body = FormURLEncoder.encodeBody(try FormFields.fields(fromJSON: json, order: KeyOrder.of(body), operationID: operationID))
+        self.body = FormURLEncoder.encodeBody(
+            try FormFields.fields(fromJSON: json, order: KeyOrder.of(body), joined: joinedFields, operationID: operationID))
         setContentType(FormURLEncoder.contentType)
     }
 
@@ -65,7 +70,9 @@ extension HTTPRequest {
 /// objects as their JSON text, nulls left out.
 enum FormFields {
     /// `order`: the model's declaration order (see `KeyOrder`); other keys follow, sorted.
-    static func fields(fromJSON json: Data, order: [String], operationID: String) throws -> [(name: String, value: String)] {
+    static func fields(
+        fromJSON json: Data, order: [String], joined: [String: QueryStyle] = [:], operationID: String
+    ) throws -> [(name: String, value: String)] {
         guard case .object(let dictionary)? = try? JSONDecoder().decode(JSONValue.self, from: json) else {
             throw ClientError(
                 kind: .encoding, operationID: operationID,
@@ -75,7 +82,12 @@ enum FormFields {
         for key in KeyOrder.sorted(dictionary.keys, by: order) {
             switch dictionary[key] {
             case .array(let items)?:
-                for item in items { result.append((key, item.parameterText)) }
+                if let style = joined[key] {
+                    let separator = style == .spaceDelimited ? " " : style == .pipeDelimited ? "|" : ","
+                    result.append((key, items.map(\.parameterText).joined(separator: separator)))
+                } else {
+                    for item in items { result.append((key, item.parameterText)) }
+                }
             case .null?, nil:
                 continue
             case let value?:

@@ -3,6 +3,19 @@
 import Foundation
 import KilnRuntime
 
+/// - Spec: `#/components/schemas/Problem`
+public struct Problem: Codable, Equatable, Sendable {
+    public let title: String?
+
+    public init(title: String? = nil) {
+        self.title = title
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title
+    }
+}
+
 public enum ListItemsSort: OpenEnum {
     case name
     case price
@@ -29,17 +42,5 @@ public enum ListItemsSort: OpenEnum {
         case .unknown(let value):
             value
         }
-    }
-}
-
-public struct UpdateItemRequest: Codable, Equatable, Sendable {
-    public let name: String?
-
-    public init(name: String? = nil) {
-        self.name = name
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case name = "Name"
     }
 }

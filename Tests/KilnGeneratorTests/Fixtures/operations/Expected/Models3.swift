@@ -19,16 +19,18 @@ public struct Filter: Codable, Equatable, Sendable {
     }
 }
 
-/// - Spec: `#/components/schemas/Problem`
-public struct Problem: Codable, Equatable, Sendable {
-    public let title: String?
+public struct CreateItemRequest: Codable, Equatable, Sendable {
+    public let name: String
+    public let price: Double?
 
-    public init(title: String? = nil) {
-        self.title = title
+    public init(name: String, price: Double? = nil) {
+        self.name = name
+        self.price = price
     }
 
     enum CodingKeys: String, CodingKey {
-        case title
+        case name
+        case price
     }
 }
 

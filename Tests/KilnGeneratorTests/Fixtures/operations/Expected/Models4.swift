@@ -19,17 +19,17 @@ public struct Item: Codable, Equatable, Sendable {
     }
 }
 
-public struct CreateItemRequest: Codable, Equatable, Sendable {
-    public let name: String
-    public let price: Double?
+public struct UpdateItemRequest: Codable, Equatable, Sendable {
+    public let name: String?
+    public let tags: [String]?
 
-    public init(name: String, price: Double? = nil) {
+    public init(name: String? = nil, tags: [String]? = nil) {
         self.name = name
-        self.price = price
+        self.tags = tags
     }
 
     enum CodingKeys: String, CodingKey {
-        case name
-        case price
+        case name = "Name"
+        case tags = "Tags"
     }
 }

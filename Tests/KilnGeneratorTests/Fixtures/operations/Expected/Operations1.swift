@@ -84,7 +84,7 @@ extension ShopClient.Items {
     /// - Spec: `PATCH /items/{itemId}`
     public func updateRaw(itemId: String, _ body: UpdateItemRequest? = nil) async throws -> Response<Item?> {
         var request = HTTPRequest(method: .patch, path: "/items/\(PathEncoder.segment(itemId))")
-        try request.setFormBody(body, core: core, operationID: "updateItem")
+        try request.setFormBody(body, joinedFields: ["Tags": .form], core: core, operationID: "updateItem")
         return try await core.json(Item?.self, for: request, operationID: "updateItem")
     }
 
