@@ -52,7 +52,7 @@ public struct ActionAPIClient: Sendable {
     /// The server `https://{host}` with its variables filled in.
     ///
     /// - Parameters:
-    /// - host: Host name (optionally with a path prefix) of the installation.
+    ///   - host: Host name (optionally with a path prefix) of the installation.
     public static func serverURL(host: String = "api.example.com") -> URL {
         // A server URL with its variables substituted is a valid URL unless a variable breaks it.
         URL(string: "https://\(host)")!

@@ -32,7 +32,7 @@ public struct IServClient: Sendable {
     /// The server `https://{host}/iserv/api` with its variables filled in.
     ///
     /// - Parameters:
-    /// - host: Host name of the IServ server.
+    ///   - host: Host name of the IServ server.
     public static func serverURL(host: String = "iserv.example.org") -> URL {
         // A server URL with its variables substituted is a valid URL unless a variable breaks it.
         URL(string: "https://\(host)/iserv/api")!

@@ -48,9 +48,9 @@ public struct IntrexxClient: Sendable {
     /// The server `{scheme}://{host}:{port}` with its variables filled in.
     ///
     /// - Parameters:
-    /// - scheme: Protocol of the IAA service. One of: `https`, `http`.
-    /// - host: Host name of the server running the Intrexx Administration API.
-    /// - port: Port of the Intrexx Administration API service.
+    ///   - scheme: Protocol of the IAA service. One of: `https`, `http`.
+    ///   - host: Host name of the server running the Intrexx Administration API.
+    ///   - port: Port of the Intrexx Administration API service.
     public static func serverURL(scheme: String = "https", host: String = "localhost", port: String = "8443") -> URL {
         // A server URL with its variables substituted is a valid URL unless a variable breaks it.
         URL(string: "\(scheme)://\(host):\(port)")!

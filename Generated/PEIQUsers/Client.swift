@@ -38,7 +38,7 @@ public struct PEIQClient: Sendable {
     /// The server `https://{domain}/api/v2` with its variables filled in.
     ///
     /// - Parameters:
-    /// - domain: Host name of the PEIQ PORTAL instance.
+    ///   - domain: Host name of the PEIQ PORTAL instance.
     public static func serverURL(domain: String = "yourdomain.com") -> URL {
         // A server URL with its variables substituted is a valid URL unless a variable breaks it.
         URL(string: "https://\(domain)/api/v2")!

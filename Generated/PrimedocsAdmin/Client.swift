@@ -51,8 +51,8 @@ public struct PrimedocsClient: Sendable {
     /// The server `https://{instance}/webapi/api/v3/{datasourceId}/Admin` with its variables filled in.
     ///
     /// - Parameters:
-    /// - instance: Host name of the primedocs instance ("{instanz}" in the source).
-    /// - datasourceId: GUID of the primedocs data source (`$datasourceId` in the source's configuration section).
+    ///   - instance: Host name of the primedocs instance ("{instanz}" in the source).
+    ///   - datasourceId: GUID of the primedocs data source (`$datasourceId` in the source's configuration section).
     public static func serverURL(instance: String = "primesoft.primedocs.io", datasourceId: String = "b78c3707-d7c7-4fc7-b97f-87d70f63c1ac") -> URL {
         // A server URL with its variables substituted is a valid URL unless a variable breaks it.
         URL(string: "https://\(instance)/webapi/api/v3/\(datasourceId)/Admin")!

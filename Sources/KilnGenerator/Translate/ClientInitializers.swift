@@ -28,7 +28,9 @@ extension ClientTranslator {
         var docs = [
             "A client for \(translator.document.info.title).", "",
             "- Parameters:",
-            "  - baseURL: The server, e.g. from ``serverURL(\(serverVariableLabels(server)))``.",
+            hasDefaultURL && server?.variables.isEmpty == false
+                ? "  - baseURL: The server, e.g. from ``serverURL(\(serverVariableLabels(server)))``."
+                : hasDefaultURL ? "  - baseURL: The server; by default the spec's first." : "  - baseURL: The server, e.g. `https://api.example.com`.",
         ]
         docs += fixed.map { "  - \(bare($0.name)): Sent as `\($0.wireName)` in every request body." }
         docs += [
@@ -95,9 +97,10 @@ extension ClientTranslator {
             parameters.append(
                 Parameter(name: swiftName, type: .string, defaultValue: SwiftLiteral.string(variable.defaultValue)))
             literal = literal.replacing("{\(name)}", with: "\\(\(bare(swiftName)))")
-            var line = "  - \(bare(swiftName)): " + (variable.description ?? "`\(name)`")
+            var line = Documentation.oneLine(variable.description ?? "`\(name)`")
             if let values = variable.enumValues { line += " One of: " + values.map { "`\($0)`" }.joined(separator: ", ") + "." }
-            docs.append(Documentation.oneLine(line))
+            // Indented under `- Parameters:`, as DocC reads parameter lists.
+            docs.append("  - \(bare(swiftName)): " + line)
         }
         return .function(
             FunctionDeclaration(

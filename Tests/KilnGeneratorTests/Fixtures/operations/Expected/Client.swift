@@ -32,8 +32,8 @@ public struct ShopClient: Sendable {
     /// The server `https://{host}/{portal}/api` with its variables filled in.
     ///
     /// - Parameters:
-    /// - host: `host`
-    /// - portal: The portal
+    ///   - host: `host`
+    ///   - portal: The portal
     public static func serverURL(host: String = "shop.example.com", portal: String = "main") -> URL {
         // A server URL with its variables substituted is a valid URL unless a variable breaks it.
         URL(string: "https://\(host)/\(portal)/api")!

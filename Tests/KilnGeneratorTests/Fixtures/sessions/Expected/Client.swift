@@ -42,7 +42,7 @@ public struct SessionsClient: Sendable {
     /// The server `https://{host}/api` with its variables filled in.
     ///
     /// - Parameters:
-    /// - host: `host`
+    ///   - host: `host`
     public static func serverURL(host: String = "example.com") -> URL {
         // A server URL with its variables substituted is a valid URL unless a variable breaks it.
         URL(string: "https://\(host)/api")!
