@@ -20,11 +20,13 @@ struct KilnCommandPlugin: CommandPlugin {
             throw KilnPluginError(file: nil, "generate-clients: the package has no Swift target '\(missing)'")
         }
         let kiln = try context.tool(named: "kiln").url
+        let generated = context.package.directoryURL.appendingPathComponent("Generated")
         var failed: [String] = []
+        var kept: [String: Set<String>] = [:]
         for target in targets {
             let config = try KilnConfig.load(for: target)
-            let output = context.package.directoryURL.appendingPathComponent("Generated")
-                .appendingPathComponent(target.name)
+            let output = generated.appendingPathComponent(target.name)
+            kept[target.name] = Set(config.outputFileNames + [".kiln-generated"])
             // kiln prints its diagnostics (file:line:col: error:) and a summary line itself.
             let process = Process()
             process.executableURL = kiln
@@ -34,8 +36,31 @@ struct KilnCommandPlugin: CommandPlugin {
             if process.terminationStatus != 0 { failed.append(target.name) }
         }
         if targets.isEmpty { Diagnostics.warning("generate-clients: no target has a \(KilnConfig.fileName)") }
+        // Only a full refresh knows every target, so only it may remove another target's folder.
+        if failed.isEmpty { prune(generated, keeping: kept, removeOtherFolders: selected.isEmpty) }
         if !failed.isEmpty {
             throw KilnPluginError(file: nil, "generate-clients: kiln failed for \(failed.joined(separator: ", "))")
+        }
+    }
+
+    /// Generated/ belongs to the tool: a file no target generates (hand-added, or left by an older
+    /// layout) and the folder of a target that no longer exists are removed, so the committed copy is
+    /// exactly what the generator produces and CI's freshness check sees the difference.
+    private func prune(_ generated: URL, keeping kept: [String: Set<String>], removeOtherFolders: Bool) {
+        let manager = FileManager.default
+        for folder in (try? manager.contentsOfDirectory(atPath: generated.path)) ?? [] {
+            let url = generated.appendingPathComponent(folder)
+            guard let names = kept[folder] else {
+                if removeOtherFolders {
+                    try? manager.removeItem(at: url)
+                    print("generate-clients: removed Generated/\(folder) (no target '\(folder)' has a \(KilnConfig.fileName))")
+                }
+                continue
+            }
+            for file in (try? manager.contentsOfDirectory(atPath: url.path)) ?? [] where !names.contains(file) {
+                try? manager.removeItem(at: url.appendingPathComponent(file))
+                print("generate-clients: removed Generated/\(folder)/\(file), which kiln does not generate")
+            }
         }
     }
 }
