@@ -171,6 +171,23 @@ import KilnTestServer
         }
     }
 
+    @Test func honoursAnHTTPDateRetryAfterFromTheTestServer() async throws {
+        let now = Date(timeIntervalSince1970: 784_111_765)  // 12 s before the date the server names
+        let calls = Counter()
+        try await withKilnTestServer(handler: { _ in
+            calls.increment() == 1
+                ? .text("busy", status: 429, headers: [TestHeader("Retry-After", "Sun, 06 Nov 1994 08:49:37 GMT")]) : .text("done")
+        }) { server in
+            let sleeper = SleepRecorder()
+            let retry = RetryMiddleware(sleep: sleeper.sleep, now: { now })
+            let core = APIClientCore(baseURL: server.baseURL, middlewares: [retry])
+            let response = try await core.send(HTTPRequest(path: "/work"), operationID: "op")
+            #expect(String(decoding: response.body, as: UTF8.self) == "done")
+            #expect(server.requests.count == 2)
+            #expect(sleeper.delays.values == [12])
+        }
+    }
+
     @Test func cancellationDuringBackoffStopsAtOnce() async throws {
         let transport = ScriptedTransport(statuses: [503])
         let retry = RetryMiddleware(sleep: { _ in
