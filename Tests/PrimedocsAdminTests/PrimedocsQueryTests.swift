@@ -13,6 +13,20 @@ import Testing
         #expect("\(query)" == query.rendered)
     }
 
+    @Test func listCallsTakeTheBuilderDirectly() async throws {
+        let mock = PrimedocsClientMock()
+        mock.users.listStub.handler = { input in
+            UserPage(data: [User(id: "\(input.page ?? 0)", title: "John")], pagingDetails: PagingDetails(page: input.page ?? 1, totalPages: 2))
+        }
+        let query = try PrimedocsQuery.Users().title(.startsWith("John"))
+        _ = try await mock.users.list(query: query)
+        var ids: [String] = []
+        for try await user in mock.users.all(query: query, pageSize: 10) { ids.append(user.id) }
+        #expect(ids == ["1", "2"])
+        #expect(mock.users.listStub.calls.map(\.query) == [#"title:"John*""#, #"title:"John*""#, #"title:"John*""#])
+        #expect(mock.users.listStub.calls.map(\.pageSize) == [nil, 10, 10])
+    }
+
     @Test func everyMatchPutsTheWildcardOnlyAtTheEnds() throws {
         let groups = try PrimedocsQuery.Groups().title(.exactly("Admin")).primarySid(.startsWith("123"))
         #expect(groups.rendered == #"title:"Admin" primarySid:"123*""#)
