@@ -136,6 +136,21 @@ struct ActionAPIClientContractTests {
         }
     }
 
+    @Test("POST / action: list (listConverted)")
+    func listActionListConverted() async throws {
+        let reply = #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","model":"Subaccount","action":"list","data":{"data":[{"id":"542","row":["542","aaa","Aktiv"]},{"id":"543","row":["543","bbb","Aktiv"]}],"head":[{"headline":"ID","colsort":false,"colorder":"intID","colname":"intID"},{"headlineType":"string","headline":"Nutzername","colsort":false,"colorder":"strLogin","colname":"strLogin"},{"headlineType":"string","headline":"Status","colsort":false,"colorder":"intStatus","colname":"intStatus"}],"caption":"User","count":2,"total":2}}"#
+        try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
+            let client = ActionAPIClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let result = try await client.list(model: "Design", cols: try ContractCheck.sample([String].self, #"["strName","intPosition:convert"]"#))
+            let request = try #require(server.requests.first)
+            #expect(request.method == "POST")
+            #expect(request.path == "/")
+            #expect(ContractCheck.mediaType(request) == "application/json")
+            #expect(ContractCheck.jsonDifference(request.body, #"{"action":"list","accessType":1,"model":"Design","cols":["strName","intPosition:convert"]}"#) == nil)
+            #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
+        }
+    }
+
     @Test("POST / action: get")
     func getAction() async throws {
         let reply = #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","model":"Subaccount","action":"get","data":{"fields":[{"fieldname":"intID","displayname":"ID","type":2,"subtype":8,"required":true,"defaultvalue":null,"disabled":false,"infotext":false,"value":"542","displayvalue":"","listkeys":[],"listvalues":[]},{"fieldname":"strLogin","displayname":"Nutzername","type":1,"subtype":0,"required":true,"defaultvalue":null,"disabled":false,"infotext":false,"value":"aaa","displayvalue":"aaa","listkeys":[],"listvalues":[]},{"fieldname":"strPass","displayname":"Passwort","type":1,"subtype":5,"required":true,"defaultvalue":null,"disabled":false,"infotext":false,"value":"%%unchanged%%","displayvalue":"********","listkeys":[],"listvalues":[]},{"fieldname":"intStatus","displayname":"Status","type":2,"subtype":1,"required":false,"defaultvalue":null,"disabled":false,"infotext":false,"value":"1","displayvalue":"Aktiv","listkeys":[0,1],"listvalues":["Inaktiv","Aktiv"]}],"caption":"User: aaa","groups":[],"ids":[542],"canDelete":true,"canSave":true,"canSaveNew":true}}"#

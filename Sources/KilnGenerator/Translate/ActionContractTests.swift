@@ -1,15 +1,43 @@
 import KilnOpenAPI
 import KilnText
 
-/// Contract tests for `x-kiln-actions` operations: one per action, through the action's own method,
-/// and one per documented error envelope of that action.
+/// A named request example of one action.
+struct ActionExample {
+    var key: String
+    var value: SampleValue
+}
+
+/// Contract tests for `x-kiln-actions` operations: one per request example of each action (at least one),
+/// through the action's own method, and one per documented error envelope of that action.
 extension ContractTestTranslator {
-    /// One action of an `x-kiln-actions` operation through its own method: the spec's request example
-    /// for that action is what the server must receive, and its response example must round-trip.
-    func actionTest(
-        _ signature: OperationTranslator.Signature, _ call: ActionTranslator.Call, group: ClientTranslator.Group, name: String
+    /// Every request example of one action (the spec's `listConverted` next to `list`), or a sample.
+    func actionTests(
+        _ signature: OperationTranslator.Signature, _ call: ActionTranslator.Call, group: ClientTranslator.Group,
+        scope: inout NameScope
+    ) -> [Declaration] {
+        let requests = examplesOfAction(signature, call)
+        if requests.isEmpty {
+            let name = scope.claim(SwiftNaming.memberName("\(plain(call.name)) action"))
+            return [actionTest(signature, call, requestExample: nil, group: group, name: name, titleSuffix: "")]
+        }
+        var tests: [Declaration] = []
+        for (index, request) in requests.enumerated() {
+            let name = scope.claim(SwiftNaming.memberName("\(plain(call.name)) action" + (index == 0 ? "" : " \(request.key)")))
+            tests.append(
+                actionTest(
+                    signature, call, requestExample: request.value, group: group, name: name,
+                    titleSuffix: index == 0 ? "" : " (\(request.key))"))
+        }
+        return tests
+    }
+
+    /// One action through its own method: the request example is what the server must receive, and
+    /// the action's response example must round-trip.
+    private func actionTest(
+        _ signature: OperationTranslator.Signature, _ call: ActionTranslator.Call, requestExample: SampleValue?,
+        group: ClientTranslator.Group, name: String, titleSuffix: String
     ) -> Declaration {
-        let (arguments, expectedBody) = actionArguments(signature, call)
+        let (arguments, expectedBody) = callArguments(call, requestExample)
         let media = signature.response.successMedia
         let responseExample = media.flatMap(examples)?.first { key, value in
             !isError(value, call) && (key == call.action || value.objectField("action") == .string(call.action))
@@ -24,8 +52,8 @@ extension ContractTestTranslator {
         }
         let reply = responseExample ?? media?.schema.map { samples.sample(for: $0) } ?? .object([])
         return actionTestFunction(
-            "\(signature.method.rawValue.uppercased()) \(signature.path) \(call.discriminator): \(call.action)", name: name,
-            reply: reply, inner: inner)
+            "\(signature.method.rawValue.uppercased()) \(signature.path) \(call.discriminator): \(call.action)\(titleSuffix)",
+            name: name, reply: reply, inner: inner)
     }
 
     /// The documented error envelopes of one action (examples whose status is the failure value and whose
@@ -38,7 +66,7 @@ extension ContractTestTranslator {
         let errorExamples = signature.response.successMedia.map(examples)?.filter { _, value in
             isError(value, call) && value.objectField("action") == .string(call.action)
         } ?? []
-        let (arguments, expectedBody) = actionArguments(signature, call)
+        let (arguments, expectedBody) = callArguments(call, examplesOfAction(signature, call).first?.value)
         return errorExamples.map { key, reply in
             var inner = [clientLine]
             inner.append(
@@ -72,12 +100,17 @@ extension ContractTestTranslator {
         }
     }
 
-    /// The call's arguments from the spec's request example for this action (a sample where it lacks a
-    /// required one), and the body the server must then receive (nil without an example).
-    private func actionArguments(_ signature: OperationTranslator.Signature, _ call: ActionTranslator.Call) -> (String, SampleValue?) {
-        let requestExample = signature.body.flatMap { examples($0.media) }?.first { _, value in
-            value.objectField(call.discriminator) == .string(call.action)
-        }?.1
+    /// The request examples of this action, in the spec's order.
+    private func examplesOfAction(_ signature: OperationTranslator.Signature, _ call: ActionTranslator.Call) -> [ActionExample] {
+        guard let body = signature.body else { return [] }
+        return examples(body.media).map { ActionExample(key: $0.0, value: $0.1) }.filter {
+            $0.value.objectField(call.discriminator) == .string(call.action)
+        }
+    }
+
+    /// The call's arguments from a request example of this action (a sample where it lacks a required
+    /// one), and the body the server must then receive (nil without an example).
+    private func callArguments(_ call: ActionTranslator.Call, _ requestExample: SampleValue?) -> (String, SampleValue?) {
         var fields: [(String, SampleValue)] = []
         if case .object(let values)? = requestExample { fields = values }
         var arguments: [String] = []

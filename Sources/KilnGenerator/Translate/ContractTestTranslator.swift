@@ -26,8 +26,7 @@ struct ContractTestTranslator {
                 tests.append(test(signature, group: group, name: name))
             }
             for (operation, call) in group.actionCalls {
-                let name = scope.claim(SwiftNaming.memberName("\(plain(call.name)) action"))
-                tests.append(actionTest(operation, call, group: group, name: name))
+                tests += actionTests(operation, call, group: group, scope: &scope)
                 tests += actionErrorTests(operation, call, group: group, scope: &scope)
             }
         }
