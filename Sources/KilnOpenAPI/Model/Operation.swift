@@ -15,6 +15,9 @@ public struct PathItem: Sendable {
     public var parameters: [Referenceable<Parameter>] = []
     public var extensions = Extensions()
     public var location: SourceLocation
+    /// Where the item's key (its path template under `paths`) is written; problems with the path
+    /// itself are reported there. nil for items that are not keyed by a path.
+    public var keyLocation: SourceLocation?
 
     public init(at location: SourceLocation) {
         self.location = location

@@ -136,14 +136,16 @@ enum DocumentParser {
     }
 
     private static func parsePaths(_ node: YAMLNode, _ context: ParseContext) -> OrderedMap<PathItem> {
-        context.map(node, "paths") { path, item in
+        context.mapPairs(node, "paths") { path, pair in
             guard path.hasPrefix("/") else {
                 if !path.hasPrefix("x-") {
-                    context.error("path '\(path)' must start with '/'", at: item.location)
+                    context.error("path '\(path)' must start with '/'", at: pair.key.location)
                 }
                 return nil
             }
-            return OperationParser.pathItem(item, context)
+            var item = OperationParser.pathItem(pair.value, context)
+            item?.keyLocation = pair.key.location
+            return item
         }
     }
 }

@@ -69,15 +69,15 @@ enum OperationParser {
     }
 
     private static func responses(_ node: YAMLNode, _ context: ParseContext) -> OrderedMap<Referenceable<Response>> {
-        context.map(node, "responses") { code, node in
+        context.mapPairs(node, "responses") { code, pair in
             if code.hasPrefix("x-") { return nil }
             guard StatusCode.isValid(code) else {
                 context.error(
                     "invalid status code '\(code)'; expected 100 to 599, a range such as 2XX, or 'default'",
-                    at: node.location)
+                    at: pair.key.location)
                 return nil
             }
-            return context.referenceable(node) { response($0, context) }
+            return context.referenceable(pair.value) { response($0, context) }
         }
     }
 

@@ -25,6 +25,12 @@ struct ParseContext {
 
     /// Parses a map of named objects (`components.schemas`, `responses`, ...), keeping spec order.
     func map<T>(_ node: YAMLNode, _ what: String, _ parse: (String, YAMLNode) -> T?) -> OrderedMap<T> {
+        mapPairs(node, what) { key, pair in parse(key, pair.value) }
+    }
+
+    /// `map`, for callers that also need the key node: a problem with the key itself (an invalid status
+    /// code, a malformed path) is reported where the key stands, not at its value on the next line.
+    func mapPairs<T>(_ node: YAMLNode, _ what: String, _ parse: (String, YAMLPair) -> T?) -> OrderedMap<T> {
         var result = OrderedMap<T>()
         if isEmptyValue(node, what) { return result }
         guard let pairs = node.mapping else {
@@ -36,7 +42,7 @@ struct ParseContext {
                 error("expected a name as key in \(what), found \(pair.key.kindDescription)", at: pair.key.location)
                 continue
             }
-            if let value = parse(key, pair.value) { result[key] = value }
+            if let value = parse(key, pair) { result[key] = value }
         }
         return result
     }

@@ -38,14 +38,14 @@ struct Validator {
         var templates: [String: String] = [:]
         for (path, item) in document.paths {
             guard let names = PathTemplate.parameterNames(path) else {
-                diagnostics.error("path '\(path)' has an unbalanced '{' or '}'", at: item.location)
+                diagnostics.error("path '\(path)' has an unbalanced '{' or '}'", at: item.keyLocation ?? item.location)
                 continue
             }
             let shape = PathTemplate.shape(path)
             if let other = templates[shape] {
                 diagnostics.error(
                     "path '\(path)' is the same as '\(other)' apart from parameter names; OpenAPI forbids that",
-                    at: item.location)
+                    at: item.keyLocation ?? item.location)
             } else {
                 templates[shape] = path
             }
