@@ -50,6 +50,16 @@ public struct Operation: Sendable {
 public struct Parameter: Sendable {
     public enum Location: String, Sendable, Hashable, CaseIterable {
         case path, query, header, cookie
+
+        /// The styles OpenAPI 3.x allows in this location (the "Style Values" table).
+        public var allowedStyles: [Style] {
+            switch self {
+            case .path: [.matrix, .label, .simple]
+            case .query: [.form, .spaceDelimited, .pipeDelimited, .deepObject]
+            case .header: [.simple]
+            case .cookie: [.form]
+            }
+        }
     }
 
     public enum Style: String, Sendable, Hashable, CaseIterable {
