@@ -7,7 +7,7 @@ enum DocumentParser {
         guard let version = detectVersion(root, diagnostics: diagnostics) else { return nil }
         let context = ParseContext(version: version.kind, diagnostics: diagnostics)
         guard let object = context.object(root, "an OpenAPI document") else { return nil }
-        _ = object.value("openapi")
+        if let node = object.value("openapi") { context.checkQuoted(node, "'openapi'") }
 
         let info = object.value("info").flatMap { parseInfo($0, context) }
         if !object.has("info") { object.missing("info") }
@@ -80,6 +80,7 @@ enum DocumentParser {
         var info = Info(
             title: object.requiredString("title") ?? "", version: object.requiredString("version") ?? "",
             at: node.location)
+        if let node = object.value("version") { context.checkQuoted(node, "'version'") }
         info.summary = object.string("summary")
         info.description = object.string("description")
         info.termsOfService = object.string("termsOfService")

@@ -66,14 +66,26 @@ struct ParseContext {
         return parse(node).map(Referenceable.value)
     }
 
-    /// Reads a scalar as text. YAML authors often leave versions and codes unquoted (`version: 1.0`),
-    /// which is unambiguous, so any non-null scalar is accepted as a string.
+    /// Reads a scalar as text. YAML authors often leave names and codes unquoted (`name: 42`), which is
+    /// unambiguous, so any non-null scalar is accepted as a string (see `checkQuoted` for the exceptions).
     func string(_ node: YAMLNode, _ what: String) -> String? {
         guard let scalar = node.scalar, scalar.resolved != .null else {
             error("expected a string for \(what), found \(node.kindDescription)", at: node.location)
             return nil
         }
         return scalar.text
+    }
+
+    /// For `openapi` and `info.version`, which OpenAPI defines as strings: unquoted, `3.0` or `1.10` are
+    /// YAML numbers, and any tool that re-serializes the spec writes them as `3` and `1.1`.
+    func checkQuoted(_ node: YAMLNode, _ what: String) {
+        guard let scalar = node.scalar else { return }
+        switch scalar.resolved {
+        case .integer, .float, .bool:
+            error("expected a string for \(what), found \(node.kindDescription); quote it: \"\(scalar.text)\"", at: node.location)
+        case .null, .string:
+            break
+        }
     }
 
     func stringList(_ node: YAMLNode, _ what: String) -> [String]? {
