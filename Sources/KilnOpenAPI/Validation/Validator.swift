@@ -41,6 +41,13 @@ struct Validator {
                 diagnostics.error("path '\(path)' has an unbalanced '{' or '}'", at: item.keyLocation ?? item.location)
                 continue
             }
+            var seenNames = Set<String>()
+            for name in names where !seenNames.insert(name).inserted {
+                // One parameter cannot fill two segments, and a client could not tell them apart.
+                diagnostics.error(
+                    "path '\(path)' uses '{\(name)}' more than once; each template needs its own name",
+                    at: item.keyLocation ?? item.location)
+            }
             let shape = PathTemplate.shape(path)
             if let other = templates[shape] {
                 diagnostics.error(
