@@ -10,6 +10,7 @@ struct Validator {
         checkPaths()
         checkServers(document.servers)
         checkSecurity()
+        checkReferenceCycles()
     }
 
     /// Every operation of the document with the path item it belongs to.
