@@ -141,7 +141,7 @@ enum GenerateCommand {
             }
             return 0
         } catch {
-            errors.write("\(outputDirectory): error: could not write the generated files: \(error)\n")
+            errors.write("error: \(WriteFailure(error, fallbackPath: outputDirectory))\n")
             return 1
         }
     }

@@ -64,6 +64,19 @@ import Testing
         #expect(result.errors == "\(config.path):2:12: error: 'access' must be public, package or internal, not 'open'\n")
     }
 
+    @Test func unwritableOutputIsOneClearLine() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A file where the output folder should be: fails for every user, root included.
+        let blocker = folder.appendingPathComponent("file")
+        try Data().write(to: blocker)
+        let spec = TestPaths.fixtures.appendingPathComponent("valid/everything.yaml").path
+        let output = blocker.appendingPathComponent("out").path
+        let result = run(["generate", spec, "--output", output, "--quiet"])
+        #expect(result.code == 1)
+        #expect(result.errors == "error: cannot write \(output): Not a directory\n")
+    }
+
     @Test func specWithErrorsWritesNothingAndKeepsEarlierOutput() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
