@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "KilnYAML", dependencies: ["CYAML", "KilnDiagnostics"]),
         .target(name: "KilnOpenAPI", dependencies: ["KilnYAML", "KilnDiagnostics", "KilnText"]),
         .target(name: "KilnGenerator", dependencies: ["KilnOpenAPI", "KilnText"]),
-        .target(name: "KilnCLI", dependencies: ["KilnOpenAPI", "KilnGenerator", "KilnDiagnostics"]),
+        .target(name: "KilnCLI", dependencies: ["KilnOpenAPI", "KilnGenerator", "KilnDiagnostics", "KilnYAML"]),
         .executableTarget(name: "kiln", dependencies: ["KilnCLI"]),
 
         // What generated clients import. Foundation only.

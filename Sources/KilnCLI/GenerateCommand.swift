@@ -107,22 +107,19 @@ enum GenerateCommand {
         }
         var configuration = GeneratorConfiguration()
         if let configPath {
-            switch KilnConfigFile.load(configPath) {
-            case .failure(let error):
-                errors.write(error.description + "\n")
-                return 1
-            case .success(let loaded):
-                if let problem = loaded.config.apply(to: &configuration) {
-                    errors.write(ConfigError(path: configPath, message: problem).description + "\n")
-                    return 1
-                }
-                spec = spec ?? loaded.specPath
+            let diagnostics = DiagnosticCollector()
+            if let config = KilnConfigFile.load(configPath, diagnostics: diagnostics) {
+                config.apply(to: &configuration)
+                spec = spec ?? config.specPath
                 if spec == nil {
                     // The build plugin passes only --config, so this is what a build log shows.
-                    errors.write(ConfigError(path: configPath, message: "names no spec; add \"spec\": \"<path>\"").description + "\n")
-                    return 1
+                    diagnostics.error("names no spec; add \"spec\": \"<path>\"", at: .start(of: configPath))
                 }
             }
+            for diagnostic in diagnostics.sorted where !quiet || diagnostic.severity == .error {
+                errors.write("\(diagnostic)\n")
+            }
+            if diagnostics.hasErrors { return 1 }
         }
         for flag in flags { flag(&configuration) }
         guard let spec, let outputDirectory else {
@@ -144,7 +141,7 @@ enum GenerateCommand {
             }
             return 0
         } catch {
-            errors.write("\(outputDirectory): error: could not write the generated files: \(error)\n")
+            errors.write("error: \(WriteFailure(error, fallbackPath: outputDirectory))\n")
             return 1
         }
     }

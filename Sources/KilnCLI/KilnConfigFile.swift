@@ -3,52 +3,86 @@
 #else
     import Foundation
 #endif
+import KilnDiagnostics
 import KilnGenerator
+import KilnYAML
 
 /// `kiln.json`, the config file a target folder holds for the build plugin, also accepted by
 /// `kiln generate --config`: `{"spec": "../../Specs/iserv.yaml", "clientName": "IServClient",
 /// "access": "public", "mode": "client", "clientModule": "IServ"}`. The spec path is relative to the file.
-struct KilnConfigFile: Decodable {
-    var spec: String?
+///
+/// Read with the YAML loader (JSON is YAML) rather than JSONDecoder, so every problem is located at
+/// the key or value to fix, like a spec's.
+struct KilnConfigFile {
+    static let keys = ["spec", "clientName", "access", "mode", "clientModule"]
+
+    /// The spec path resolved against the file's folder.
+    var specPath: String?
     var clientName: String?
-    var access: String?
-    var mode: String?
+    var access: AccessLevel?
+    var mode: GeneratorConfiguration.Mode?
     var clientModule: String?
 
-    /// Reads the file; problems are returned as messages located at the file.
-    static func load(_ path: String) -> Result<(config: KilnConfigFile, specPath: String?), ConfigError> {
+    /// Reads the file, reporting problems to `diagnostics`; nil when it has errors.
+    static func load(_ path: String, diagnostics: DiagnosticCollector) -> KilnConfigFile? {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(ConfigError(path: path, message: "cannot read the config file"))
+            diagnostics.error("cannot read the config file", at: .start(of: path))
+            return nil
         }
-        let config: KilnConfigFile
-        do {
-            config = try JSONDecoder().decode(KilnConfigFile.self, from: data)
-        } catch {
-            return .failure(ConfigError(path: path, message: "not a valid kiln.json: \(error)"))
+        guard data.contains(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else {
+            diagnostics.error("the config file is empty; expected a JSON object", at: .start(of: path))
+            return nil
         }
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-        let specPath = config.spec.map { $0.hasPrefix("/") ? $0 : directory.appendingPathComponent($0).standardizedFileURL.path }
-        return .success((config, specPath))
+        guard let root = YAMLLoader.parse([UInt8](data), file: path, diagnostics: diagnostics) else { return nil }
+        guard let pairs = root.mapping else {
+            diagnostics.error("expected a JSON object, found \(root.kindDescription)", at: root.location)
+            return nil
+        }
+        let reportedBefore = diagnostics.diagnostics.count
+        var config = KilnConfigFile()
+        for pair in pairs {
+            guard let key = pair.key.scalar?.text, keys.contains(key) else {
+                // A misspelt key would otherwise be dropped silently and the default used instead.
+                diagnostics.warning(
+                    "unknown key '\(pair.key.scalar?.text ?? pair.key.kindDescription)'; the keys are "
+                        + keys.joined(separator: ", "),
+                    at: pair.key.location)
+                continue
+            }
+            guard case .string(let value)? = pair.value.scalar?.resolved, !value.isEmpty else {
+                diagnostics.error(
+                    "'\(key)' must be a non-empty string, found \(pair.value.kindDescription)", at: pair.value.location)
+                continue
+            }
+            config.set(key, value, at: pair.value.location, diagnostics: diagnostics)
+        }
+        let failed = diagnostics.diagnostics[reportedBefore...].contains { $0.severity == .error }
+        return failed ? nil : config
+    }
+
+    private mutating func set(_ key: String, _ value: String, at location: SourceLocation, diagnostics: DiagnosticCollector) {
+        switch key {
+        case "spec":
+            let directory = URL(fileURLWithPath: location.file).deletingLastPathComponent()
+            specPath = value.hasPrefix("/") ? value : directory.appendingPathComponent(value).standardizedFileURL.path
+        case "clientName":
+            clientName = value
+        case "access":
+            access = AccessLevel(rawValue: value)
+            if access == nil { diagnostics.error("'access' must be public, package or internal, not '\(value)'", at: location) }
+        case "mode":
+            mode = GeneratorConfiguration.Mode(rawValue: value)
+            if mode == nil { diagnostics.error("'mode' must be client or tests, not '\(value)'", at: location) }
+        default:
+            clientModule = value
+        }
     }
 
     /// Applies the file's settings; command-line flags given explicitly win and are applied afterwards.
-    func apply(to configuration: inout GeneratorConfiguration) -> String? {
+    func apply(to configuration: inout GeneratorConfiguration) {
         if let clientName { configuration.clientName = clientName }
-        if let access {
-            guard let level = AccessLevel(rawValue: access) else { return "'access' must be public, package or internal, not '\(access)'" }
-            configuration.access = level
-        }
-        if let mode {
-            guard let value = GeneratorConfiguration.Mode(rawValue: mode) else { return "'mode' must be client or tests, not '\(mode)'" }
-            configuration.mode = value
-        }
+        if let access { configuration.access = access }
+        if let mode { configuration.mode = mode }
         if let clientModule { configuration.clientModule = clientModule }
-        return nil
     }
-}
-
-struct ConfigError: Error {
-    var path: String
-    var message: String
-    var description: String { "\(path):1:1: error: \(message)" }
 }

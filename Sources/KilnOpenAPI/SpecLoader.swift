@@ -36,6 +36,7 @@ public enum SpecLoader {
         guard let parsed = DocumentParser.parse(root, file: file, diagnostics: diagnostics) else { return nil }
         let resolved = ReferenceResolver(document: parsed, root: root, diagnostics: diagnostics).resolve()
         Validator(document: resolved, diagnostics: diagnostics).run()
+        SchemaValueValidator(document: resolved, diagnostics: diagnostics).run()
         KilnExtensionValidator(document: resolved, diagnostics: diagnostics).run()
         return resolved
     }

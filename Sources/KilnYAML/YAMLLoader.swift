@@ -28,7 +28,9 @@ public enum YAMLLoader {
         }
         defer { yaml_parser_delete(parser) }
 
-        return bytes.withUnsafeBufferPointer { buffer -> YAMLNode? in
+        let isJSON = JSONSurrogates.isJSON(bytes)
+        let input = isJSON ? JSONSurrogates.rewritingPairs(bytes) ?? bytes : bytes
+        return input.withUnsafeBufferPointer { buffer -> YAMLNode? in
             // libyaml reads from the buffer for the parser's lifetime, which ends inside this closure.
             guard let start = buffer.baseAddress else { return nil }
             yaml_parser_set_input_string(parser, start, buffer.count)
@@ -36,7 +38,9 @@ public enum YAMLLoader {
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(parser, &event) == 1 else {
-                    reportSyntaxError(parser.pointee, in: buffer, file: file, diagnostics: diagnostics)
+                    reportSyntaxError(
+                        parser.pointee, in: buffer, file: file, language: isJSON ? "JSON" : "YAML",
+                        diagnostics: diagnostics)
                     return nil
                 }
                 let step = builder.consume(event)
@@ -76,10 +80,12 @@ public enum YAMLLoader {
         _ parser: yaml_parser_t,
         in buffer: UnsafeBufferPointer<UInt8>,
         file: String,
+        language: String,
         diagnostics: DiagnosticCollector
     ) {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
-        var message = "malformed YAML: \(problem)"
+        // libyaml parses JSON as YAML, but a JSON author should not be told their file is YAML.
+        var message = "malformed \(language): \(problem)"
         if let context = parser.context.map({ String(cString: $0) }) {
             let contextMark = parser.context_mark
             message += " (\(context) at line \(contextMark.line + 1), column \(contextMark.column + 1))"

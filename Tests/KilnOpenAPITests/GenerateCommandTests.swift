@@ -43,6 +43,40 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
     }
 
+    @Test func unknownConfigKeyIsALocatedWarning() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spec = TestPaths.fixtures.appendingPathComponent("valid/everything.yaml").path
+        let config = folder.appendingPathComponent("kiln.json")
+        try Data("{\n  \"spec\": \"\(spec)\",\n  \"clientNmae\": \"XClient\"\n}\n".utf8).write(to: config)
+        let result = run(["generate", "--config", config.path, "--output", folder.appendingPathComponent("out").path])
+        #expect(result.code == 0, "a misspelt key is worth a warning, not a failed build")
+        #expect(result.errors.hasPrefix("\(config.path):3:3: warning: unknown key 'clientNmae'"), "\(result.errors)")
+    }
+
+    @Test func badConfigValueIsAnErrorAtTheValue() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("kiln.json")
+        try Data("{\"spec\": \"x.yaml\",\n \"access\": \"open\"}".utf8).write(to: config)
+        let result = run(["generate", "--config", config.path, "--output", folder.appendingPathComponent("out").path])
+        #expect(result.code == 1)
+        #expect(result.errors == "\(config.path):2:12: error: 'access' must be public, package or internal, not 'open'\n")
+    }
+
+    @Test func unwritableOutputIsOneClearLine() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A file where the output folder should be: fails for every user, root included.
+        let blocker = folder.appendingPathComponent("file")
+        try Data().write(to: blocker)
+        let spec = TestPaths.fixtures.appendingPathComponent("valid/everything.yaml").path
+        let output = blocker.appendingPathComponent("out").path
+        let result = run(["generate", spec, "--output", output, "--quiet"])
+        #expect(result.code == 1)
+        #expect(result.errors == "error: cannot write \(output): Not a directory\n")
+    }
+
     @Test func specWithErrorsWritesNothingAndKeepsEarlierOutput() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -15,6 +15,9 @@ public struct PathItem: Sendable {
     public var parameters: [Referenceable<Parameter>] = []
     public var extensions = Extensions()
     public var location: SourceLocation
+    /// Where the item's key (its path template under `paths`) is written; problems with the path
+    /// itself are reported there. nil for items that are not keyed by a path.
+    public var keyLocation: SourceLocation?
 
     public init(at location: SourceLocation) {
         self.location = location
@@ -47,6 +50,16 @@ public struct Operation: Sendable {
 public struct Parameter: Sendable {
     public enum Location: String, Sendable, Hashable, CaseIterable {
         case path, query, header, cookie
+
+        /// The styles OpenAPI 3.x allows in this location (the "Style Values" table).
+        public var allowedStyles: [Style] {
+            switch self {
+            case .path: [.matrix, .label, .simple]
+            case .query: [.form, .spaceDelimited, .pipeDelimited, .deepObject]
+            case .header: [.simple]
+            case .cookie: [.form]
+            }
+        }
     }
 
     public enum Style: String, Sendable, Hashable, CaseIterable {

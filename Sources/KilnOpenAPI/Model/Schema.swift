@@ -18,6 +18,8 @@ public struct Schema: Sendable {
         /// Wire value -> schema reference or bare component name, as written.
         public var mapping: OrderedMap<String>
         public var location: SourceLocation
+        /// Wire value -> where its target is written, so a dangling target is reported on its own line.
+        public var mappingLocations: [String: SourceLocation] = [:]
     }
 
     public var location: SourceLocation

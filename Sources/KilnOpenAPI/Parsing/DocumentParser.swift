@@ -7,7 +7,7 @@ enum DocumentParser {
         guard let version = detectVersion(root, diagnostics: diagnostics) else { return nil }
         let context = ParseContext(version: version.kind, diagnostics: diagnostics)
         guard let object = context.object(root, "an OpenAPI document") else { return nil }
-        _ = object.value("openapi")
+        if let node = object.value("openapi") { context.checkQuoted(node, "'openapi'") }
 
         let info = object.value("info").flatMap { parseInfo($0, context) }
         if !object.has("info") { object.missing("info") }
@@ -80,6 +80,7 @@ enum DocumentParser {
         var info = Info(
             title: object.requiredString("title") ?? "", version: object.requiredString("version") ?? "",
             at: node.location)
+        if let node = object.value("version") { context.checkQuoted(node, "'version'") }
         info.summary = object.string("summary")
         info.description = object.string("description")
         info.termsOfService = object.string("termsOfService")
@@ -136,14 +137,16 @@ enum DocumentParser {
     }
 
     private static func parsePaths(_ node: YAMLNode, _ context: ParseContext) -> OrderedMap<PathItem> {
-        context.map(node, "paths") { path, item in
+        context.mapPairs(node, "paths") { path, pair in
             guard path.hasPrefix("/") else {
                 if !path.hasPrefix("x-") {
-                    context.error("path '\(path)' must start with '/'", at: item.location)
+                    context.error("path '\(path)' must start with '/'", at: pair.key.location)
                 }
                 return nil
             }
-            return OperationParser.pathItem(item, context)
+            var item = OperationParser.pathItem(pair.value, context)
+            item?.keyLocation = pair.key.location
+            return item
         }
     }
 }

@@ -69,15 +69,15 @@ enum OperationParser {
     }
 
     private static func responses(_ node: YAMLNode, _ context: ParseContext) -> OrderedMap<Referenceable<Response>> {
-        context.map(node, "responses") { code, node in
+        context.mapPairs(node, "responses") { code, pair in
             if code.hasPrefix("x-") { return nil }
             guard StatusCode.isValid(code) else {
                 context.error(
                     "invalid status code '\(code)'; expected 100 to 599, a range such as 2XX, or 'default'",
-                    at: node.location)
+                    at: pair.key.location)
                 return nil
             }
-            return context.referenceable(node) { response($0, context) }
+            return context.referenceable(pair.value) { response($0, context) }
         }
     }
 
@@ -106,7 +106,7 @@ enum OperationParser {
         }
         parameter.deprecated = object.bool("deprecated") ?? false
         parameter.allowEmptyValue = object.bool("allowEmptyValue") ?? false
-        parameter.style = style(object)
+        parameter.style = style(object, allowedIn: location)
         parameter.explode = object.bool("explode")
         parameter.allowReserved = object.bool("allowReserved") ?? false
         parameter.schema = object.value("schema").flatMap { SchemaParser.parse($0, context) }
@@ -130,7 +130,8 @@ enum OperationParser {
         header.description = object.string("description")
         header.required = object.bool("required") ?? false
         header.deprecated = object.bool("deprecated") ?? false
-        header.style = style(object)
+        // A header object is a parameter "in: header" without the 'in'.
+        header.style = style(object, allowedIn: .header)
         header.explode = object.bool("explode")
         header.schema = object.value("schema").flatMap { SchemaParser.parse($0, context) }
         if let content = object.value("content") { header.content = mediaTypes(content, context) }
@@ -243,7 +244,9 @@ enum OperationParser {
         }
     }
 
-    private static func style(_ object: ObjectReader) -> Parameter.Style? {
+    /// Reads `style`; with a location, a style the location does not allow is an error (serializers
+    /// have no rule for, say, a deepObject header, so the request would be encoded wrongly).
+    private static func style(_ object: ObjectReader, allowedIn location: Parameter.Location? = nil) -> Parameter.Style? {
         guard let node = object.value("style"), let text = object.context.string(node, "'style'") else { return nil }
         guard let style = Parameter.Style(rawValue: text) else {
             object.context.error(
@@ -251,6 +254,13 @@ enum OperationParser {
                     + Parameter.Style.allCases.map(\.rawValue).joined(separator: ", "),
                 at: node.location)
             return nil
+        }
+        if let location, !location.allowedStyles.contains(style) {
+            let allowed = location.allowedStyles.map(\.rawValue)
+            let expected = allowed.count == 1 ? allowed[0] : allowed.dropLast().joined(separator: ", ") + " or " + allowed.last!
+            object.context.error(
+                "style '\(text)' is not allowed for a \(location.rawValue) parameter; expected \(expected)",
+                at: node.location)
         }
         return style
     }

@@ -25,6 +25,12 @@ struct ParseContext {
 
     /// Parses a map of named objects (`components.schemas`, `responses`, ...), keeping spec order.
     func map<T>(_ node: YAMLNode, _ what: String, _ parse: (String, YAMLNode) -> T?) -> OrderedMap<T> {
+        mapPairs(node, what) { key, pair in parse(key, pair.value) }
+    }
+
+    /// `map`, for callers that also need the key node: a problem with the key itself (an invalid status
+    /// code, a malformed path) is reported where the key stands, not at its value on the next line.
+    func mapPairs<T>(_ node: YAMLNode, _ what: String, _ parse: (String, YAMLPair) -> T?) -> OrderedMap<T> {
         var result = OrderedMap<T>()
         if isEmptyValue(node, what) { return result }
         guard let pairs = node.mapping else {
@@ -36,7 +42,7 @@ struct ParseContext {
                 error("expected a name as key in \(what), found \(pair.key.kindDescription)", at: pair.key.location)
                 continue
             }
-            if let value = parse(key, pair.value) { result[key] = value }
+            if let value = parse(key, pair) { result[key] = value }
         }
         return result
     }
@@ -60,14 +66,26 @@ struct ParseContext {
         return parse(node).map(Referenceable.value)
     }
 
-    /// Reads a scalar as text. YAML authors often leave versions and codes unquoted (`version: 1.0`),
-    /// which is unambiguous, so any non-null scalar is accepted as a string.
+    /// Reads a scalar as text. YAML authors often leave names and codes unquoted (`name: 42`), which is
+    /// unambiguous, so any non-null scalar is accepted as a string (see `checkQuoted` for the exceptions).
     func string(_ node: YAMLNode, _ what: String) -> String? {
         guard let scalar = node.scalar, scalar.resolved != .null else {
             error("expected a string for \(what), found \(node.kindDescription)", at: node.location)
             return nil
         }
         return scalar.text
+    }
+
+    /// For `openapi` and `info.version`, which OpenAPI defines as strings: unquoted, `3.0` or `1.10` are
+    /// YAML numbers, and any tool that re-serializes the spec writes them as `3` and `1.1`.
+    func checkQuoted(_ node: YAMLNode, _ what: String) {
+        guard let scalar = node.scalar else { return }
+        switch scalar.resolved {
+        case .integer, .float, .bool:
+            error("expected a string for \(what), found \(node.kindDescription); quote it: \"\(scalar.text)\"", at: node.location)
+        case .null, .string:
+            break
+        }
     }
 
     func stringList(_ node: YAMLNode, _ what: String) -> [String]? {

@@ -108,13 +108,18 @@ enum SchemaParser {
         guard let object = context.object(node, "a discriminator") else { return nil }
         let propertyName = object.requiredString("propertyName")
         var mapping = OrderedMap<String>()
+        var locations: [String: SourceLocation] = [:]
         if let map = object.value("mapping") {
-            mapping = context.map(map, "a discriminator mapping") { _, node in
-                context.string(node, "a discriminator mapping value")
+            mapping = context.mapPairs(map, "a discriminator mapping") { key, pair in
+                locations[key] = pair.value.location
+                return context.string(pair.value, "a discriminator mapping value")
             }
         }
         _ = object.finish()
-        return propertyName.map { Schema.Discriminator(propertyName: $0, mapping: mapping, location: node.location) }
+        return propertyName.map {
+            Schema.Discriminator(
+                propertyName: $0, mapping: mapping, location: node.location, mappingLocations: locations)
+        }
     }
 
     private static func limits(_ object: ObjectReader) -> SchemaLimits {

@@ -166,8 +166,9 @@ final class ReferenceResolver {
         schema.anyOf = schema.anyOf.map { resolveSchema($0, base) }
         if let not = schema.not { schema.not = resolveSchema(not, base) }
         if var discriminator = schema.discriminator {
-            discriminator.mapping = discriminator.mapping.mapValues { target in
-                resolveDiscriminatorTarget(target, at: discriminator.location, base)
+            for (value, target) in discriminator.mapping {
+                let location = discriminator.mappingLocations[value] ?? discriminator.location
+                discriminator.mapping[value] = resolveDiscriminatorTarget(target, at: location, base)
             }
             schema.discriminator = discriminator
         }

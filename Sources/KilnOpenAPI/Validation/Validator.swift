@@ -10,6 +10,7 @@ struct Validator {
         checkPaths()
         checkServers(document.servers)
         checkSecurity()
+        checkReferenceCycles()
     }
 
     /// Every operation of the document with the path item it belongs to.
@@ -38,18 +39,26 @@ struct Validator {
         var templates: [String: String] = [:]
         for (path, item) in document.paths {
             guard let names = PathTemplate.parameterNames(path) else {
-                diagnostics.error("path '\(path)' has an unbalanced '{' or '}'", at: item.location)
+                diagnostics.error("path '\(path)' has an unbalanced '{' or '}'", at: item.keyLocation ?? item.location)
                 continue
+            }
+            var seenNames = Set<String>()
+            for name in names where !seenNames.insert(name).inserted {
+                // One parameter cannot fill two segments, and a client could not tell them apart.
+                diagnostics.error(
+                    "path '\(path)' uses '{\(name)}' more than once; each template needs its own name",
+                    at: item.keyLocation ?? item.location)
             }
             let shape = PathTemplate.shape(path)
             if let other = templates[shape] {
                 diagnostics.error(
                     "path '\(path)' is the same as '\(other)' apart from parameter names; OpenAPI forbids that",
-                    at: item.location)
+                    at: item.keyLocation ?? item.location)
             } else {
                 templates[shape] = path
             }
             if let servers = item.servers { checkServers(servers) }
+            checkDuplicates(item.parameters, of: "all operations of \(path)")
             for (method, operation) in item.operations {
                 checkParameters(of: operation, method: method, in: item, path: path, templateNames: names)
                 checkBodies(of: operation)
@@ -71,18 +80,8 @@ struct Validator {
                     "parameter '\(parameter.name)' has content '\(name)' without a schema", at: media.location)
             }
         }
-        var operationKeys = Set<String>()
-        for reference in operation.parameters {
-            guard let parameter = document.resolve(reference) else { continue }
-            let key = "\(parameter.location.rawValue):\(parameter.name)"
-            if !operationKeys.insert(key).inserted {
-                diagnostics.error(
-                    "parameter '\(parameter.name)' in \(parameter.location.rawValue) is declared twice for "
-                        + "\(method.rawValue.uppercased()) \(path)",
-                    at: reference.reference?.location ?? parameter.sourceLocation)
-            }
-        }
         let operationName = "\(method.rawValue.uppercased()) \(path)"
+        checkDuplicates(operation.parameters, of: operationName)
         for name in templateNames where declared[name] == nil {
             diagnostics.error(
                 "path parameter '{\(name)}' of \(operationName) is not declared; add a parameter with 'in: path'",
@@ -92,6 +91,25 @@ struct Validator {
             diagnostics.error(
                 "parameter '\(name)' is declared 'in: path', but '\(path)' has no '{\(name)}'",
                 at: parameter.sourceLocation)
+        }
+    }
+
+    /// A parameter is identified by name and location; HTTP header names ignore case, so `X-Id` and
+    /// `x-id` are one header sent twice.
+    private func checkDuplicates(_ references: [Referenceable<Parameter>], of owner: String) {
+        var seen: [String: String] = [:]
+        for reference in references {
+            guard let parameter = document.resolve(reference) else { continue }
+            let name = parameter.location == .header ? parameter.name.lowercased() : parameter.name
+            let key = "\(parameter.location.rawValue):\(name)"
+            guard let first = seen[key] else {
+                seen[key] = parameter.name
+                continue
+            }
+            let spelling = first == parameter.name ? "" : " (as '\(first)'; header names ignore case)"
+            diagnostics.error(
+                "parameter '\(parameter.name)' in \(parameter.location.rawValue) is declared twice\(spelling) for \(owner)",
+                at: reference.reference?.location ?? parameter.sourceLocation)
         }
     }
 
