@@ -1,3 +1,4 @@
+import Foundation
 @testable import KilnGenerator
 import Testing
 
@@ -25,6 +26,29 @@ import Testing
     @Test(arguments: [("", "empty"), ("+", "plus"), ("-", "minus"), ("1", "_1"), ("a", "a"), ("in", "`in`"), ("none", "none_"), ("Some", "some_")])
     func caseNames(_ wire: String, _ expected: String) {
         #expect(SwiftNaming.caseName(wire) == expected)
+    }
+
+    /// Every public top-level type of the runtime (and the test server contract tests import) is reserved,
+    /// read from the sources so a new runtime type cannot be forgotten.
+    @Test func everyPublicRuntimeTypeIsReserved() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources")
+        let pattern = try NSRegularExpression(
+            pattern: #"^(?:@\w+\s+)*public\s+(?:final\s+)?(?:indirect\s+)?(?:struct|enum|class|protocol|typealias|actor)\s+(\w+)"#,
+            options: [.anchorsMatchLines])
+        var found = Set<String>()
+        for module in ["KilnRuntime", "KilnTestServer"] {
+            let folder = sources.appendingPathComponent(module)
+            let files = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }
+            for file in files where file.hasSuffix(".swift") {
+                let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+                for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                    found.insert((text as NSString).substring(with: match.range(at: 1)))
+                }
+            }
+        }
+        #expect(found.count > 50)
+        #expect(found.isSubset(of: SwiftNaming.reservedTypeNames), "not reserved: \(found.subtracting(SwiftNaming.reservedTypeNames).sorted())")
+        for name in found { #expect(SwiftNaming.typeName(name) != name) }
     }
 
     @Test func scopesResolveCollisionsInOrder() {

@@ -133,14 +133,16 @@ public enum SwiftNaming {
 
     private static let unescapableMembers: Set<String> = ["self", "Self", "Type", "Protocol", "init", "super"]
 
-    /// Type names that would shadow what generated code and its users rely on.
-    static let reservedTypeNames: Set<String> = [
-        "Any", "AnyObject", "Array", "Bool", "Character", "Codable", "Data", "Date", "Decodable", "Decoder",
-        "Dictionary", "Double", "Encodable", "Encoder", "Equatable", "Error", "Float", "Hashable", "Int", "Int32",
-        "Int64", "Never", "Optional", "Protocol", "Result", "Self", "Sendable", "Set", "String", "Type", "URL",
-        "UUID", "Void", "CodingKey", "CodingKeys", "JSONValue", "CalendarDate", "HTTPResponse", "HTTPRequest",
-        "APIError", "ClientError", "Response", "Foundation", "KilnRuntime",
-    ]
+    /// Type names that would shadow what generated code and its users rely on: the standard library and
+    /// Foundation types it spells, the modules it imports (contract tests use Testing's `@Test`, `@Suite`),
+    /// and every public runtime type.
+    static let reservedTypeNames = Set([
+        "Any", "AnyObject", "Array", "Bool", "CaseIterable", "Character", "Codable", "Data", "Date", "Decodable",
+        "Decoder", "DecodingError", "Dictionary", "Double", "Encodable", "Encoder", "Equatable", "Error", "Float",
+        "Hashable", "Int", "Int32", "Int64", "Never", "Optional", "Protocol", "Result", "Self", "Sendable", "Set",
+        "String", "Type", "URL", "URLSession", "UUID", "Void", "CodingKey", "CodingKeys", "Foundation",
+        "KilnRuntime", "Testing", "Test", "Suite",
+    ]).union(runtimeTypeNames)
 
     private static let keywords: Set<String> = [
         "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "inout",
