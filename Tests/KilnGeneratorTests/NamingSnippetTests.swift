@@ -15,4 +15,39 @@ import Testing
         #expect(code.contains("public typealias UploadBodyModel = Int"))
         #expect(code.contains("public typealias PathEncoderModel = String"))
     }
+
+    @Test(arguments: [("my client", "MyClient"), ("class", "Class"), ("9Lives", "_9Lives"), ("PetStore", "PetStore")])
+    func clientNamesBecomeIdentifiers(_ chosen: String, _ expected: String) throws {
+        let code = try generatedSwift(schemasSpec("        Pet: {type: string}"), GeneratorConfiguration(clientName: chosen))
+        #expect(code.contains("public struct \(expected): Sendable {"))
+        #expect(code.contains("public final class \(expected)Mock: "))
+    }
+
+    @Test func specChosenNamesBecomeIdentifiers() throws {
+        let code = try generatedSwift(schemasSpec("""
+                    A: {type: object, x-kiln-name: "my type", properties: {p: {type: string}}}
+            """, extra: "x-kiln-client-name: \"my api\"\n"))
+        #expect(code.contains("public struct MyApi: Sendable {"))
+        #expect(code.contains("public struct MyType: Codable"))
+    }
+
+    @Test func aSchemaNamedLikeTheClientIsRenamed() throws {
+        let code = try generatedSwift(schemasSpec("""
+                    Pet: {type: object, properties: {a: {type: string}}}
+            """), GeneratorConfiguration(clientName: "Pet"))
+        #expect(code.contains("public struct Pet: Sendable {"))
+        #expect(code.contains("public struct Pet2: Codable"))
+    }
+
+    /// `OrgTitle` is already exactly right, so it keeps the name; `Org.Title` and `org_title` give way.
+    @Test func exactNamesWinCollisions() throws {
+        let code = try generatedSwift(schemasSpec("""
+                    Org.Title: {type: object, properties: {a: {type: string}}}
+                    org_title: {type: string}
+                    OrgTitle: {type: integer}
+            """))
+        #expect(code.contains("public typealias OrgTitle = Int"))
+        #expect(code.contains("public struct OrgTitle2: Codable"))
+        #expect(code.contains("public typealias OrgTitle3 = String"))
+    }
 }

@@ -23,9 +23,20 @@ import Testing
         #expect(SwiftNaming.typeName(wire) == expected)
     }
 
-    @Test(arguments: [("", "empty"), ("+", "plus"), ("-", "minus"), ("1", "_1"), ("a", "a"), ("in", "`in`"), ("none", "none_"), ("Some", "some_")])
+    @Test(arguments: [
+        ("", "empty"), ("+", "plus"), ("-", "minus"), ("1", "_1"), ("a", "a"), ("in", "`in`"), ("none", "none_"),
+        ("Some", "some_"),
+    ])
     func caseNames(_ wire: String, _ expected: String) {
         #expect(SwiftNaming.caseName(wire) == expected)
+    }
+
+    @Test(arguments: [
+        ("PetStore", "PetStore"), ("IServClient", "IServClient"), ("my client", "MyClient"), ("my api", "MyApi"),
+        ("class", "Class"), ("9Lives", "_9Lives"), ("Response", "ResponseModel"), ("_", "Value"), ("Größe", "Größe"),
+    ])
+    func chosenTypeNames(_ text: String, _ expected: String) {
+        #expect(SwiftNaming.chosenTypeName(text) == expected)
     }
 
     /// Every public top-level type of the runtime (and the test server contract tests import) is reserved,

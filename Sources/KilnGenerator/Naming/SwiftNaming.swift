@@ -10,6 +10,19 @@ public enum SwiftNaming {
         return reservedTypeNames.contains(safe) ? safe + "Model" : safe
     }
 
+    /// A type name chosen by hand (`x-kiln-name`, `--client-name`, `x-kiln-client-name`): kept as written
+    /// when it is already a usable type name, else made into one like a wire name (`my api` -> `MyApi`,
+    /// `class` -> `Class`, `9Lives` -> `_9Lives`).
+    public static func chosenTypeName(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        if let first = scalars.first, isIdentifierHead(first), scalars.allSatisfy({ $0 == "_" || isIdentifierBody($0) }),
+            text != "_", !keywords.contains(text), !unescapableMembers.contains(text), !reservedTypeNames.contains(text)
+        {
+            return text
+        }
+        return typeName(text)
+    }
+
     /// `first_name` -> `firstName`; `URLPath` -> `urlPath`; `default` -> `` `default` ``.
     public static func memberName(_ wire: String) -> String {
         let parts = words(wire)

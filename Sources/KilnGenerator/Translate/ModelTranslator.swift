@@ -27,9 +27,20 @@ final class ModelTranslator {
         self.recursion = RecursionGraph(analysis: analysis)
         self.topLevelScope = NameScope(reserved: reservedNames.union(SwiftNaming.reservedTypeNames))
         self.patchBodySchemas = Self.patchBodySchemas(in: document)
-        for (name, schema) in document.components.schemas {
-            let preferred = schema.extensions["x-kiln-name"]?.scalar?.text ?? SwiftNaming.typeName(name)
-            componentTypeNames[name] = topLevelScope.claim(preferred)
+        // Names that are already exactly right (`OrgTitle`, or an `x-kiln-name`) are claimed first, so a
+        // derived name (`Org.Title` -> `OrgTitle`) is the one that gets a number when they collide.
+        let preferred = document.components.schemas.map { name, schema in
+            if let chosen = schema.extensions["x-kiln-name"]?.scalar?.text {
+                return (name: name, typeName: SwiftNaming.chosenTypeName(chosen), exact: true)
+            }
+            let typeName = SwiftNaming.typeName(name)
+            return (name: name, typeName: typeName, exact: typeName == name)
+        }
+        for entry in preferred where entry.exact {
+            componentTypeNames[entry.name] = topLevelScope.claim(entry.typeName)
+        }
+        for entry in preferred where !entry.exact {
+            componentTypeNames[entry.name] = topLevelScope.claim(entry.typeName)
         }
     }
 
