@@ -50,4 +50,21 @@ import Testing
         #expect(code.contains("public struct OrgTitle2: Codable"))
         #expect(code.contains("public typealias OrgTitle3 = String"))
     }
+
+    @Test func negativeEnumValuesKeepTheirSign() throws {
+        let code = try generatedSwift(schemasSpec("        Level: {type: integer, enum: [-3, 3, 0]}"))
+        #expect(code.contains("case minus3\n"))
+        #expect(code.contains("case _3\n"))
+        #expect(code.contains("case -3:\n            self = .minus3"))
+    }
+
+    @Test func mapAliasesNameTheirValueOnce() throws {
+        let code = try generatedSwift(schemasSpec("""
+                    OI: {type: object, additionalProperties: {type: object, properties: {x: {type: string}}}}
+                    OL: {type: array, items: {type: object, properties: {x: {type: string}}}}
+            """))
+        #expect(code.contains("public typealias OI = [String: OIValue]"))
+        #expect(code.contains("public struct OIValue: Codable"))
+        #expect(code.contains("public typealias OL = [OLItem]"))
+    }
 }

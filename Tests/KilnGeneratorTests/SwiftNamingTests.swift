@@ -25,7 +25,7 @@ import Testing
 
     @Test(arguments: [
         ("", "empty"), ("+", "plus"), ("-", "minus"), ("1", "_1"), ("a", "a"), ("in", "`in`"), ("none", "none_"),
-        ("Some", "some_"),
+        ("Some", "some_"), ("-3", "minus3"), ("+3", "plus3"), ("-10", "minus10"),
     ])
     func caseNames(_ wire: String, _ expected: String) {
         #expect(SwiftNaming.caseName(wire) == expected)

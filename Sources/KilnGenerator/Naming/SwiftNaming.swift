@@ -41,6 +41,10 @@ public enum SwiftNaming {
         let name = memberName(wire)
         let bare = name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
         if bare == "none" || bare == "some" { return bare + "_" }
+        // A signed number keeps its sign: `-3` is `minus3`, not `_3` (which `3` would be).
+        if let sign = wire.first, sign == "-" || sign == "+", wire.dropFirst().first?.isNumber == true {
+            return memberName(symbolNames[sign.unicodeScalars.first!]! + "_" + wire.dropFirst())
+        }
         if words(wire).isEmpty {
             let spelled = wire.unicodeScalars.map { symbolNames[$0] ?? "symbol" }.joined(separator: "_")
             return memberName(spelled)

@@ -76,7 +76,10 @@ final class ModelTranslator {
         }
         var nested: [Declaration] = []
         var scope = topLevelScope
-        var type = swiftType(for: schema, hint: typeName + "Value", owner: component, nested: &nested, scope: &scope)
+        // An array or map alias names its element `<Alias>Item`/`<Alias>Value` (not `<Alias>ValueValue`).
+        let isContainer = schema.items != nil || schema.additionalProperties != nil
+        let hint = isContainer ? typeName : typeName + "Value"
+        var type = swiftType(for: schema, hint: hint, owner: component, nested: &nested, scope: &scope)
         topLevelScope = scope
         if case .named(let name) = type.unwrapped, name == typeName { type = .json }
         let alias = Declaration.typealias(TypeAliasDeclaration(info: info(documentation), name: typeName, type: type))
