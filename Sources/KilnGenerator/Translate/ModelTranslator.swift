@@ -7,7 +7,7 @@ final class ModelTranslator {
     let document: OpenAPIDocument
     let access: AccessLevel
     let analysis: SchemaAnalysis
-    private var recursion: RecursionGraph
+    private let recursion: RecursionGraph
     /// Component schema name -> Swift type name, decided up front so references resolve in any order.
     private(set) var componentTypeNames: [String: String] = [:]
     /// Type names at file level: components, hoisted operation types, the client.
