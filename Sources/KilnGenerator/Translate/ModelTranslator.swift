@@ -59,11 +59,14 @@ final class ModelTranslator {
 
     /// Declarations for all component schemas, in spec order.
     func componentDeclarations() -> [Declaration] {
-        document.components.schemas.flatMap { name, schema -> [Declaration] in
+        let all = document.components.schemas.flatMap { name, schema -> [Declaration] in
             guard let typeName = componentTypeNames[name] else { return [] }
             return declarations(
                 for: schema, named: typeName, component: name, provenance: "#/components/schemas/\(name)")
         }
+        let resolved = AliasCycles.resolve(all, access: access)
+        structTypes.formUnion(resolved.wrappers)
+        return resolved.declarations
     }
 
     /// Declarations for `schema` under `typeName`: a struct or an enum, or a typealias for anything that
@@ -79,9 +82,8 @@ final class ModelTranslator {
         // An array or map alias names its element `<Alias>Item`/`<Alias>Value` (not `<Alias>ValueValue`).
         let isContainer = schema.items != nil || schema.additionalProperties != nil
         let hint = isContainer ? typeName : typeName + "Value"
-        var type = swiftType(for: schema, hint: hint, owner: component, nested: &nested, scope: &scope)
+        let type = swiftType(for: schema, hint: hint, owner: component, nested: &nested, scope: &scope)
         topLevelScope = scope
-        if case .named(let name) = type.unwrapped, name == typeName { type = .json }
         let alias = Declaration.typealias(TypeAliasDeclaration(info: info(documentation), name: typeName, type: type))
         return [alias] + nested
     }
