@@ -1,0 +1,53 @@
+import KilnGenerator
+import Testing
+
+/// How structs code their fields when the synthesized Codable would lose something.
+@Suite struct ObjectCodingTests {
+    @Test func additionalPropertiesBesidePropertiesAreKept() throws {
+        let code = try generatedSwift(schemasSpec("""
+                    Counters:
+                      type: object
+                      properties: {p: {type: string}}
+                      additionalProperties: {type: integer}
+                    Open:
+                      type: object
+                      properties: {p: {type: string}}
+                      additionalProperties: true
+            """))
+        #expect(code.contains("    public let additionalProperties: [String: Int]\n"))
+        #expect(code.contains("public init(p: String? = nil, additionalProperties: [String: Int] = [:]) {"))
+        #expect(code.contains("self.additionalProperties = try decoder.additionalProperties(Int.self, excluding: CodingKeys.self)"))
+        #expect(code.contains("""
+                public func encode(to encoder: any Encoder) throws {
+                    try encoder.encodeAdditionalProperties(additionalProperties)
+                    var container = encoder.container(keyedBy: CodingKeys.self)
+                    try container.encodeIfPresent(p, forKey: .p)
+                }
+            """))
+        #expect(code.contains("enum CodingKeys: String, CodingKey, CaseIterable {"))
+        #expect(code.contains("    public let additionalProperties: [String: JSONValue]\n"))
+    }
+
+    /// A property may itself be called additionalProperties; the dictionary then takes another name.
+    @Test func theDictionaryGivesWayToAPropertyOfTheSameName() throws {
+        let code = try generatedSwift(schemasSpec("""
+                    Odd:
+                      type: object
+                      properties: {additionalProperties: {type: boolean}}
+                      additionalProperties: {type: string}
+            """))
+        #expect(code.contains("public let additionalProperties: Bool?\n"))
+        #expect(code.contains("public let additionalProperties2: [String: String]\n"))
+    }
+
+    /// No extra member, decoder or encoder where the schema allows no extra keys or says nothing.
+    @Test func structsWithoutAdditionalPropertiesStaySynthesized() throws {
+        let code = try generatedSwift(schemasSpec("""
+                    Plain: {type: object, properties: {p: {type: string}}}
+                    Closed: {type: object, properties: {p: {type: string}}, additionalProperties: false}
+            """))
+        #expect(!code.contains("additionalProperties"))
+        #expect(!code.contains("init(from decoder"))
+        #expect(!code.contains("CaseIterable"))
+    }
+}
