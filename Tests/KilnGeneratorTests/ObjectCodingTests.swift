@@ -50,4 +50,23 @@ import Testing
         #expect(!code.contains("init(from decoder"))
         #expect(!code.contains("CaseIterable"))
     }
+
+    /// Required and nullable: the key must always be present, so nil is sent as `null` and the caller
+    /// must pass a value (no `= nil`). Optional nullable fields are still left out when nil.
+    @Test func requiredNullableFieldsAreSentAsNull() throws {
+        let code = try generatedSwift(schemasSpec("""
+                    Row:
+                      type: object
+                      required: [req]
+                      properties:
+                        req: {type: [integer, "null"]}
+                        opt: {type: [integer, "null"]}
+            """))
+        #expect(code.contains("public let req: Int?\n"))
+        #expect(code.contains("public init(req: Int?, opt: Int? = nil) {"))
+        #expect(code.contains("try container.encode(req, forKey: .req)\n"))
+        #expect(code.contains("try container.encodeIfPresent(opt, forKey: .opt)\n"))
+        // Decoding stays lenient: a missing key is nil, as before.
+        #expect(!code.contains("init(from decoder"))
+    }
 }

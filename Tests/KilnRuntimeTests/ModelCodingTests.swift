@@ -47,6 +47,10 @@ import Testing
         #expect(try json(value) == text)
     }
 
+    @Test func aRequiredNullIsSentAsNull() throws {
+        #expect(try json(Counters(req: nil)) == #"{"req":null}"#)
+    }
+
     @Test func namedPropertiesWinOverTheSameExtraKey() throws {
         #expect(try json(Counters(p: "named", req: 1, additionalProperties: ["p": 5])) == #"{"p":"named","req":1}"#)
     }

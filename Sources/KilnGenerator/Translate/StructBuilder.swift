@@ -27,6 +27,8 @@ struct StructBuilder {
         /// A string `const` as a Swift literal: decoding rejects any other value, so an untagged
         /// `oneOf` (an error envelope with `status: Error`) tells its variants apart.
         var constLiteral: String?
+        /// Required but nullable: optional in Swift, yet the key is always sent, as `null` for nil.
+        var encodesNull = false
     }
 
     func build(documentation: [String]) -> Declaration {
@@ -42,7 +44,7 @@ struct StructBuilder {
         if extra != nil || properties.contains(where: { $0.isLenientNumber || $0.defaultLiteral != nil || $0.constLiteral != nil }) {
             members.append(.initializer(customDecoder(properties, extra: extra)))
         }
-        if extra != nil || properties.contains(where: \.isReadOnly) {
+        if extra != nil || properties.contains(where: { $0.isReadOnly || $0.encodesNull }) {
             members.append(.function(customEncoder(properties, extra: extra)))
         }
         members.append(.type(codingKeys(properties, caseIterable: extra != nil)))
@@ -84,7 +86,7 @@ struct StructBuilder {
                 isIndirect: translator.needsIndirection(owner: component, propertySchema: propertySchema),
                 isLenientNumber: isLenientNumber(propertySchema),
                 isPatch: isPatch, isReadOnly: propertySchema.readOnly, defaultLiteral: defaultLiteral,
-                constLiteral: constLiteral)
+                constLiteral: constLiteral, encodesNull: !isOptional && type.isOptional)
         }
     }
 
@@ -114,12 +116,13 @@ struct StructBuilder {
                 isLet: !property.isIndirect, name: property.name, type: property.type))
     }
 
+    /// Optional fields default to nil, except required nullable ones: the caller must say what to send.
     private func memberwiseInitializer(_ properties: [Property], extra: AdditionalPropertiesMember?) -> InitializerDeclaration {
         var parameters = properties.map { property in
             Parameter(
                 name: property.name, type: property.type,
                 defaultValue: property.isPatch
-                    ? ".absent" : property.defaultLiteral ?? (property.type.isOptional ? "nil" : nil))
+                    ? ".absent" : property.defaultLiteral ?? (property.type.isOptional && !property.encodesNull ? "nil" : nil))
         }
         var body: [Statement] = properties.map { .line("self.\(bare($0.name)) = \($0.name)") }
         if let extra {
@@ -166,15 +169,16 @@ struct StructBuilder {
             throwsClause: "throws", body: body)
     }
 
-    /// Only for structs with `readOnly` fields or additional properties. `readOnly` fields are encoded in
-    /// responses (round trips, caches) but left out of request bodies.
+    /// Only for structs with `readOnly` fields, required nullable fields or additional properties; the
+    /// synthesized encoder leaves every nil out. `readOnly` fields are encoded in responses (round trips,
+    /// caches) but left out of request bodies.
     private func customEncoder(_ properties: [Property], extra: AdditionalPropertiesMember?) -> FunctionDeclaration {
         var body: [Statement] = []
         // First, so a named property that is also in the dictionary is written last and wins.
         if let extra { body.append(extra.encodeLine) }
         body.append(.line("var container = encoder.container(keyedBy: CodingKeys.self)"))
         for property in properties {
-            let method = property.type.isOptional ? "encodeIfPresent" : "encode"
+            let method = property.type.isOptional && !property.encodesNull ? "encodeIfPresent" : "encode"
             let line = "try container.\(method)(\(property.name), forKey: .\(property.name))"
             body.append(property.isReadOnly ? .block("if !encoder.isEncodingRequestBody", [.line(line)], footer: "}") : .line(line))
         }
