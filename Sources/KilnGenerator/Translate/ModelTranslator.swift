@@ -64,7 +64,7 @@ final class ModelTranslator {
             return declarations(
                 for: schema, named: typeName, component: name, provenance: "#/components/schemas/\(name)")
         }
-        let resolved = AliasCycles.resolve(all, access: access)
+        let resolved = TypeCycles.resolve(all, access: access)
         structTypes.formUnion(resolved.wrappers)
         return resolved.declarations
     }

@@ -1,8 +1,9 @@
 import KilnGenerator
 import Testing
 
-/// Aliases that refer to themselves (Swift rejects `typealias G = [G]`) become something that compiles.
-@Suite struct AliasCycleTests {
+/// Types defined in terms of themselves (Swift rejects `typealias G = [G]`) become something that compiles
+/// and finishes decoding.
+@Suite struct TypeCycleTests {
     @Test func recursiveArraysAndMapsWrapTheirValue() throws {
         let code = try generatedSwift(schemasSpec("""
                     G: {type: array, items: {$ref: '#/components/schemas/G'}}
@@ -40,5 +41,21 @@ import Testing
         #expect(code.contains("public typealias F = JSONValue\n"))
         // Not on the cycle: it names a type that now exists.
         #expect(code.contains("public typealias C = A\n"))
+    }
+
+    /// A oneOf that reaches itself through bare variants would try itself forever when decoding, and
+    /// `indirect enum E { case e(E) }` does not compile.
+    @Test func oneOfCyclesWithoutStructureAreJSON() throws {
+        let code = try generatedSwift(schemasSpec("""
+                    C: {oneOf: [{$ref: '#/components/schemas/D'}, {type: string}]}
+                    D: {oneOf: [{$ref: '#/components/schemas/C'}, {type: integer}]}
+                    E: {anyOf: [{$ref: '#/components/schemas/E'}]}
+                    Tree: {oneOf: [{type: array, items: {$ref: '#/components/schemas/Tree'}}, {type: string}]}
+            """))
+        #expect(code.contains("public typealias C = JSONValue\n"))
+        #expect(code.contains("public typealias D = JSONValue\n"))
+        #expect(code.contains("public typealias E = JSONValue\n"))
+        // Through an array, decoding reads a level of input per step: the enum stays.
+        #expect(code.contains("public indirect enum Tree: Codable, Equatable, Sendable {"))
     }
 }
