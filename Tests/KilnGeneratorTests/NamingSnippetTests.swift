@@ -67,4 +67,25 @@ import Testing
         #expect(code.contains("public struct OIValue: Codable"))
         #expect(code.contains("public typealias OL = [OLItem]"))
     }
+
+    /// Inside `Pet`, a nested `Status` would shadow the component `Status` that `other` refers to.
+    @Test func nestedTypesDoNotShadowComponentsTheOwnerUses() throws {
+        let code = try generatedSwift(schemasSpec("""
+                    Status: {type: object, properties: {code: {type: integer}}}
+                    Pet:
+                      type: object
+                      properties:
+                        status: {type: string, enum: [a, b]}
+                        other: {$ref: '#/components/schemas/Status'}
+                    Choice:
+                      oneOf:
+                        - {$ref: '#/components/schemas/Status'}
+                        - {title: status, type: object, properties: {x: {type: string}}}
+            """))
+        #expect(code.contains("public let status: Status2?\n"))
+        #expect(code.contains("public let other: Status?\n"))
+        #expect(code.contains("public enum Status2: OpenEnum {"))
+        #expect(code.contains("case status(Status)\n"))
+        #expect(code.contains("case status2(Status2)\n"))
+    }
 }

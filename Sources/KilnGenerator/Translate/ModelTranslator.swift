@@ -233,6 +233,18 @@ final class ModelTranslator {
         return recursion.storingCreatesCycle(owner: owner, target: name)
     }
 
+    /// Type names of the components that `schemas` and their inline parts refer to. Types nested in a
+    /// declaration must not take these names: inside it, the nested type would shadow the component.
+    func referencedComponentTypeNames(in schemas: [Schema]) -> Set<String> {
+        var names = Set<String>()
+        var pending = schemas
+        while let schema = pending.popLast() {
+            if let name = schema.ref?.componentName, let typeName = componentTypeNames[name] { names.insert(typeName) }
+            pending += schema.children
+        }
+        return names
+    }
+
     func info(_ documentation: [String]) -> DeclarationInfo {
         DeclarationInfo(documentation: documentation, access: access)
     }

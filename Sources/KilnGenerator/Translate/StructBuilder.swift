@@ -33,7 +33,9 @@ struct StructBuilder {
 
     func build(documentation: [String]) -> Declaration {
         var nested: [Declaration] = []
-        var typeScope = NameScope(reserved: [typeName, "CodingKeys"])
+        let referenced = translator.referencedComponentTypeNames(
+            in: [schema] + translator.analysis.mergedObject(schema).properties.values)
+        var typeScope = NameScope(reserved: referenced.union([typeName, "CodingKeys"]))
         let properties = self.properties(nested: &nested, typeScope: &typeScope)
         let extra = AdditionalPropertiesMember(
             translator: translator, schema: schema, component: component, memberNames: properties.map(\.name),
