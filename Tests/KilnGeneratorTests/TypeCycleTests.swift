@@ -58,4 +58,22 @@ import Testing
         // Through an array, decoding reads a level of input per step: the enum stays.
         #expect(code.contains("public indirect enum Tree: Codable, Equatable, Sendable {"))
     }
+
+    /// The contract test's made-up reply must decode: a tree of arrays ends in `[]`, not `null`.
+    @Test func contractTestsSampleARecursiveArrayAsArrays() throws {
+        let code = try generatedSwift("""
+            openapi: 3.1.0
+            info: {title: Snippet API, version: "1"}
+            paths:
+              /tree:
+                get:
+                  operationId: getTree
+                  responses:
+                    "200": {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Tree'}}}}
+            components:
+              schemas:
+                Tree: {type: array, items: {$ref: '#/components/schemas/Tree'}}
+            """, GeneratorConfiguration(mode: .tests, clientModule: "Snippet"))
+        #expect(code.contains("let reply = #\"[[[[]]]]\"#"))
+    }
 }
