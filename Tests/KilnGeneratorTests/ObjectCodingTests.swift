@@ -19,9 +19,9 @@ import Testing
         #expect(code.contains("self.additionalProperties = try decoder.additionalProperties(Int.self, excluding: CodingKeys.self)"))
         #expect(code.contains("""
                 public func encode(to encoder: any Encoder) throws {
-                    try encoder.encodeAdditionalProperties(additionalProperties)
+                    try encoder.encodeAdditionalProperties(self.additionalProperties)
                     var container = encoder.container(keyedBy: CodingKeys.self)
-                    try container.encodeIfPresent(p, forKey: .p)
+                    try container.encodeIfPresent(self.p, forKey: .p)
                 }
             """))
         #expect(code.contains("enum CodingKeys: String, CodingKey, CaseIterable {"))
@@ -64,9 +64,23 @@ import Testing
             """))
         #expect(code.contains("public let req: Int?\n"))
         #expect(code.contains("public init(req: Int?, opt: Int? = nil) {"))
-        #expect(code.contains("try container.encode(req, forKey: .req)\n"))
-        #expect(code.contains("try container.encodeIfPresent(opt, forKey: .opt)\n"))
+        #expect(code.contains("try container.encode(self.req, forKey: .req)\n"))
+        #expect(code.contains("try container.encodeIfPresent(self.opt, forKey: .opt)\n"))
         // Decoding stays lenient: a missing key is nil, as before.
         #expect(!code.contains("init(from decoder"))
+    }
+
+    /// The encoder's locals are `encoder` and `container`; properties of those names must not be confused with them.
+    @Test func propertiesNamedLikeTheEncodersLocals() throws {
+        let code = try generatedSwift(schemasSpec("""
+                    Box:
+                      type: object
+                      properties:
+                        container: {type: string}
+                        encoder: {type: string, readOnly: true}
+                      additionalProperties: {type: integer}
+            """))
+        #expect(code.contains("try container.encodeIfPresent(self.container, forKey: .container)\n"))
+        #expect(code.contains("try container.encodeIfPresent(self.encoder, forKey: .encoder)\n"))
     }
 }

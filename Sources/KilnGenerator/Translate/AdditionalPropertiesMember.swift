@@ -41,6 +41,6 @@ struct AdditionalPropertiesMember {
     }
 
     var encodeLine: Statement {
-        .line("try encoder.encodeAdditionalProperties(\(name))")
+        .line("try encoder.encodeAdditionalProperties(self.\(name))")
     }
 }

@@ -181,7 +181,8 @@ struct StructBuilder {
         body.append(.line("var container = encoder.container(keyedBy: CodingKeys.self)"))
         for property in properties {
             let method = property.type.isOptional && !property.encodesNull ? "encodeIfPresent" : "encode"
-            let line = "try container.\(method)(\(property.name), forKey: .\(property.name))"
+            // `self.`: a property may be called `container` or `encoder`, like the locals here.
+            let line = "try container.\(method)(self.\(bare(property.name)), forKey: .\(property.name))"
             body.append(property.isReadOnly ? .block("if !encoder.isEncodingRequestBody", [.line(line)], footer: "}") : .line(line))
         }
         return FunctionDeclaration(

@@ -3,69 +3,43 @@
 import Foundation
 import KilnRuntime
 
-/// - Spec: `#/components/schemas/Dictionary Tree`
-public struct DictionaryTree: Codable, Equatable, Sendable {
-    /// The schema's value; a struct rather than an alias because it contains itself.
-    public let value: [String: DictionaryTree]
-
-    public init(_ value: [String: DictionaryTree]) {
-        self.value = value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        value = try decoder.singleValueContainer().decode([String: DictionaryTree].self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
-    }
-}
-
-/// - Spec: `#/components/schemas/Forest`
-public struct Forest: Codable, Equatable, Sendable {
-    /// The schema's value; a struct rather than an alias because it contains itself.
-    public let value: [Grove]
-
-    public init(_ value: [Grove]) {
-        self.value = value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        value = try decoder.singleValueContainer().decode([Grove].self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
-    }
-}
-
 /// - Spec: `#/components/schemas/Grove`
 public typealias Grove = Forest
-
-/// - Spec: `#/components/schemas/Ping`
-public typealias Ping = JSONValue
 
 /// - Spec: `#/components/schemas/Itself`
 public typealias Itself = JSONValue
 
-/// - Spec: `#/components/schemas/UploadBody`
-public typealias UploadBodyModel = Int
+/// - Spec: `#/components/schemas/Node`
+public struct Node: Codable, Equatable, Sendable {
+    @Indirect
+    public var parent: NodeRef?
 
-/// - Spec: `#/components/schemas/ClientMiddleware`
-public typealias ClientMiddlewareModel = String
-
-/// - Spec: `#/components/schemas/MultipartFormData`
-public struct MultipartFormDataModel: Codable, Equatable, Sendable {
-    public let part: String?
-
-    public init(part: String? = nil) {
-        self.part = part
+    public init(parent: NodeRef? = nil) {
+        self.parent = parent
     }
 
     enum CodingKeys: String, CodingKey {
-        case part
+        case parent
+    }
+}
+
+/// - Spec: `#/components/schemas/NodeRef`
+public typealias NodeRef = Node
+
+/// - Spec: `#/components/schemas/UploadBody`
+public typealias UploadBodyModel = Int
+
+/// - Spec: `#/components/schemas/Indirect`
+public struct IndirectModel: Codable, Equatable, Sendable {
+    @Indirect
+    public var next: IndirectModel?
+
+    public init(next: IndirectModel? = nil) {
+        self.next = next
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case next
     }
 }
 
@@ -78,56 +52,113 @@ public typealias HTTPRequestModel = String
 /// - Spec: `#/components/schemas/APIClientCore`
 public typealias APIClientCoreModel = String
 
-/// - Spec: `#/components/schemas/Row`
-public struct Row: Codable, Equatable, Sendable {
-    public let id: String?
-    public let req: Int?
-    public let opt: Int?
+/// - Spec: `#/components/schemas/Box`
+public struct Box: Codable, Equatable, Sendable {
+    public let container: String?
+    public let encoder: String?
+    public let decoder: String?
 
     /// Keys of the object not named above, with their values.
-    public let additionalProperties: [String: String?]
+    public let additionalProperties: [String: Int]
 
-    public init(id: String? = nil, req: Int?, opt: Int? = nil, additionalProperties: [String: String?] = [:]) {
-        self.id = id
-        self.req = req
-        self.opt = opt
+    public init(container: String? = nil, encoder: String? = nil, decoder: String?, additionalProperties: [String: Int] = [:]) {
+        self.container = container
+        self.encoder = encoder
+        self.decoder = decoder
         self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.req = try container.decodeIfPresent(Int.self, forKey: .req)
-        self.opt = try container.decodeIfPresent(Int.self, forKey: .opt)
-        self.additionalProperties = try decoder.additionalProperties(String?.self, excluding: CodingKeys.self)
+        self.container = try container.decodeIfPresent(String.self, forKey: .container)
+        self.encoder = try container.decodeIfPresent(String.self, forKey: .encoder)
+        self.decoder = try container.decodeIfPresent(String.self, forKey: .decoder)
+        self.additionalProperties = try decoder.additionalProperties(Int.self, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalProperties(additionalProperties)
+        try encoder.encodeAdditionalProperties(self.additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.container, forKey: .container)
         if !encoder.isEncodingRequestBody {
-            try container.encodeIfPresent(id, forKey: .id)
+            try container.encodeIfPresent(self.encoder, forKey: .encoder)
         }
-        try container.encode(req, forKey: .req)
-        try container.encodeIfPresent(opt, forKey: .opt)
+        try container.encode(self.decoder, forKey: .decoder)
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id
-        case req
-        case opt
+        case container
+        case encoder
+        case decoder
     }
 }
 
-/// - Spec: `#/components/schemas/Status`
-public struct Status: Codable, Equatable, Sendable {
-    public let code: Int?
+/// - Spec: `#/components/schemas/RowPatch`
+public struct RowPatch: Codable, Equatable, Sendable {
+    public let req: Int?
+    public let note: PatchValue<String>
 
-    public init(code: Int? = nil) {
-        self.code = code
+    public init(req: Int?, note: PatchValue<String> = .absent) {
+        self.req = req
+        self.note = note
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.req, forKey: .req)
+        try container.encode(self.note, forKey: .note)
     }
 
     enum CodingKeys: String, CodingKey {
-        case code
+        case req
+        case note
+    }
+}
+
+/// - Spec: `#/components/schemas/Level`
+public enum Level: OpenEnum {
+    case minus3
+    case _3
+    case _0
+    /// A value this client does not know yet.
+    case unknown(Int)
+
+    public init(rawValue: Int) {
+        switch rawValue {
+        case -3:
+            self = .minus3
+        case 3:
+            self = ._3
+        case 0:
+            self = ._0
+        default:
+            self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: Int {
+        switch self {
+        case .minus3:
+            -3
+        case ._3:
+            3
+        case ._0:
+            0
+        case .unknown(let value):
+            value
+        }
+    }
+}
+
+/// - Spec: `#/components/schemas/Org.Title`
+public struct OrgTitle2: Codable, Equatable, Sendable {
+    public let a: String?
+
+    public init(a: String? = nil) {
+        self.a = a
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case a
     }
 }

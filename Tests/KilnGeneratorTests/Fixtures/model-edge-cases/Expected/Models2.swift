@@ -3,127 +3,142 @@
 import Foundation
 import KilnRuntime
 
-/// - Spec: `#/components/schemas/Tree`
-public struct Tree: Codable, Equatable, Sendable {
-    /// The schema's value; a struct rather than an alias because it contains itself.
-    public let value: [Tree]
+/// - Spec: `#/components/schemas/Ping`
+public typealias Ping = JSONValue
 
-    public init(_ value: [Tree]) {
-        self.value = value
-    }
+/// - Spec: `#/components/schemas/Loop`
+public typealias Loop = JSONValue
 
-    public init(from decoder: any Decoder) throws {
-        value = try decoder.singleValueContainer().decode([Tree].self)
-    }
+/// - Spec: `#/components/schemas/ClientMiddleware`
+public typealias ClientMiddlewareModel = String
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
-    }
-}
-
-/// - Spec: `#/components/schemas/Heads`
-public typealias Heads = JSONValue
-
-/// - Spec: `#/components/schemas/Node`
-public struct Node: Codable, Equatable, Sendable {
-    @Indirect
-    public var parent: NodeRef?
-
-    public init(parent: NodeRef? = nil) {
-        self.parent = parent
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case parent
-    }
-}
-
-/// - Spec: `#/components/schemas/NodeRef`
-public typealias NodeRef = Node
-
-/// - Spec: `#/components/schemas/Response`
-public typealias ResponseModel = String
-
-/// - Spec: `#/components/schemas/HTTPResponse`
-public typealias HTTPResponseModel = String
-
-/// - Spec: `#/components/schemas/ClientError`
-public typealias ClientErrorModel = String
-
-/// - Spec: `#/components/schemas/Labelled`
-public struct Labelled: Codable, Equatable, Sendable {
-    public let additionalProperties: Bool?
-
-    /// Keys of the object not named above, with their values.
-    public let additionalProperties2: [String: AdditionalProperty]
-
-    public init(additionalProperties: Bool? = nil, additionalProperties2: [String: AdditionalProperty] = [:]) {
-        self.additionalProperties = additionalProperties
-        self.additionalProperties2 = additionalProperties2
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.additionalProperties = try container.decodeIfPresent(Bool.self, forKey: .additionalProperties)
-        self.additionalProperties2 = try decoder.additionalProperties(AdditionalProperty.self, excluding: CodingKeys.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalProperties(additionalProperties2)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(additionalProperties, forKey: .additionalProperties)
-    }
-
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case additionalProperties
-    }
-
-    public struct AdditionalProperty: Codable, Equatable, Sendable {
-        public let x: String?
-
-        public init(x: String? = nil) {
-            self.x = x
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case x
-        }
-    }
-}
-
-/// - Spec: `#/components/schemas/Level`
-public enum Level: OpenEnum {
-    case minus3
-    case _3
-    case _0
+/// - Spec: `#/components/schemas/OpenEnum`
+public enum OpenEnumModel: OpenEnum {
+    case a
+    case b
     /// A value this client does not know yet.
-    case unknown(Int)
+    case unknown(String)
 
-    public init(rawValue: Int) {
+    public init(rawValue: String) {
         switch rawValue {
-        case -3:
-            self = .minus3
-        case 3:
-            self = ._3
-        case 0:
-            self = ._0
+        case "a":
+            self = .a
+        case "b":
+            self = .b
         default:
             self = .unknown(rawValue)
         }
     }
 
-    public var rawValue: Int {
+    public var rawValue: String {
         switch self {
-        case .minus3:
-            -3
-        case ._3:
-            3
-        case ._0:
-            0
+        case .a:
+            "a"
+        case .b:
+            "b"
         case .unknown(let value):
             value
         }
+    }
+}
+
+/// - Spec: `#/components/schemas/OneOfDecodingError`
+public indirect enum OneOfDecodingErrorModel: Codable, Equatable, Sendable {
+    case string(String)
+    case integer(Int)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        var errors: [any Error] = []
+        do { self = .string(try container.decode(String.self)); return } catch { errors.append(error) }
+        do { self = .integer(try container.decode(Int.self)); return } catch { errors.append(error) }
+        throw OneOfDecodingError.noVariantMatched("OneOfDecodingErrorModel", codingPath: decoder.codingPath, errors: errors)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .string(let value):
+            try container.encode(value)
+        case .integer(let value):
+            try container.encode(value)
+        }
+    }
+}
+
+/// - Spec: `#/components/schemas/MockOperation`
+public struct MockOperationModel: Codable, Equatable, Sendable {
+    public let message: String?
+
+    public init(message: String? = nil) {
+        self.message = message
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case message
+    }
+}
+
+/// - Spec: `#/components/schemas/CalendarDate`
+public typealias CalendarDateModel = String
+
+/// - Spec: `#/components/schemas/PatchValue`
+public typealias PatchValueModel = String
+
+/// - Spec: `#/components/schemas/APIError`
+public typealias APIErrorModel = String
+
+/// - Spec: `#/components/schemas/Chosen`
+public struct MyType: Codable, Equatable, Sendable {
+    public let `class`: String?
+
+    public init(`class`: String? = nil) {
+        self.class = `class`
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case `class` = "p"
+    }
+}
+
+/// - Spec: `#/components/schemas/Row`
+public struct Row: Codable, Equatable, Sendable {
+    public let id: String?
+    public let req: Int?
+    public let opt: Int?
+
+    /// Keys of the object not named above, with their values.
+    public let additionalProperties: [String: String?]
+
+    public init(id: String? = nil, req: Int?, opt: Int? = nil, additionalProperties: [String: String?] = [:]) {
+        self.id = id
+        self.req = req
+        self.opt = opt
+        self.additionalProperties = additionalProperties
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.req = try container.decodeIfPresent(Int.self, forKey: .req)
+        self.opt = try container.decodeIfPresent(Int.self, forKey: .opt)
+        self.additionalProperties = try decoder.additionalProperties(String?.self, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalProperties(self.additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        if !encoder.isEncodingRequestBody {
+            try container.encodeIfPresent(self.id, forKey: .id)
+        }
+        try container.encode(self.req, forKey: .req)
+        try container.encodeIfPresent(self.opt, forKey: .opt)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id
+        case req
+        case opt
     }
 }
 
@@ -136,18 +151,5 @@ public struct ScoresValue: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case x
-    }
-}
-
-/// - Spec: `#/components/schemas/Org.Title`
-public struct OrgTitle2: Codable, Equatable, Sendable {
-    public let a: String?
-
-    public init(a: String? = nil) {
-        self.a = a
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case a
     }
 }

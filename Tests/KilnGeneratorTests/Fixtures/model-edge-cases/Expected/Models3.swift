@@ -3,132 +3,163 @@
 import Foundation
 import KilnRuntime
 
+/// - Spec: `#/components/schemas/Forest`
+public struct Forest: Codable, Equatable, Sendable {
+    /// The schema's value; a struct rather than an alias because it contains itself.
+    public let value: [Grove]
+
+    public init(_ value: [Grove]) {
+        self.value = value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        value = try decoder.singleValueContainer().decode([Grove].self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+}
+
 /// - Spec: `#/components/schemas/Pong`
 public typealias Pong = JSONValue
 
 /// - Spec: `#/components/schemas/Tails`
 public typealias Tails = JSONValue
 
-/// - Spec: `#/components/schemas/OneOfDecodingError`
-public indirect enum OneOfDecodingErrorModel: Codable, Equatable, Sendable {
-    case string(String)
-    case integer(Int)
+/// - Spec: `#/components/schemas/HTTPTransport`
+public typealias HTTPTransportModel = String
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        var errors: [any Error] = []
-        do { self = .string(try container.decode(String.self)); return } catch { errors.append(error) }
-        do { self = .integer(try container.decode(Int.self)); return } catch { errors.append(error) }
-        throw OneOfDecodingError.noVariantMatched("OneOfDecodingErrorModel", codingPath: decoder.codingPath, errors: errors)
-    }
+/// - Spec: `#/components/schemas/PathEncoder`
+public typealias PathEncoderModel = String
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .string(let value):
-            try container.encode(value)
-        case .integer(let value):
-            try container.encode(value)
-        }
-    }
-}
+/// - Spec: `#/components/schemas/MultipartFormData`
+public struct MultipartFormDataModel: Codable, Equatable, Sendable {
+    public let part: String?
 
-/// - Spec: `#/components/schemas/Indirect`
-public struct IndirectModel: Codable, Equatable, Sendable {
-    @Indirect
-    public var next: IndirectModel?
-
-    public init(next: IndirectModel? = nil) {
-        self.next = next
+    public init(part: String? = nil) {
+        self.part = part
     }
 
     enum CodingKeys: String, CodingKey {
-        case next
+        case part
     }
 }
 
-/// - Spec: `#/components/schemas/CalendarDate`
-public typealias CalendarDateModel = String
+/// - Spec: `#/components/schemas/JSONValue`
+public struct JSONValueModel: Codable, Equatable, Sendable {
+    public let raw: String?
 
-/// - Spec: `#/components/schemas/APIError`
-public typealias APIErrorModel = String
-
-/// - Spec: `#/components/schemas/Chosen`
-public struct MyType: Codable, Equatable, Sendable {
-    public let `class`: String?
-
-    public init(`class`: String? = nil) {
-        self.class = `class`
+    public init(raw: String? = nil) {
+        self.raw = raw
     }
 
     enum CodingKeys: String, CodingKey {
-        case `class` = "p"
+        case raw
     }
 }
 
-/// - Spec: `#/components/schemas/MyApi`
-public struct MyApi2: Codable, Equatable, Sendable {
-    public let id: String?
-
-    public init(id: String? = nil) {
-        self.id = id
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id
-    }
-}
-
-/// - Spec: `#/components/schemas/Open`
-public struct Open: Codable, Equatable, Sendable {
-    public let label: String?
+/// - Spec: `#/components/schemas/Labelled`
+public struct Labelled: Codable, Equatable, Sendable {
+    public let additionalProperties: Bool?
 
     /// Keys of the object not named above, with their values.
-    public let additionalProperties: [String: JSONValue]
+    public let additionalProperties2: [String: AdditionalProperty]
 
-    public init(label: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
-        self.label = label
+    public init(additionalProperties: Bool? = nil, additionalProperties2: [String: AdditionalProperty] = [:]) {
         self.additionalProperties = additionalProperties
+        self.additionalProperties2 = additionalProperties2
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.label = try container.decodeIfPresent(String.self, forKey: .label)
-        self.additionalProperties = try decoder.additionalProperties(JSONValue.self, excluding: CodingKeys.self)
+        self.additionalProperties = try container.decodeIfPresent(Bool.self, forKey: .additionalProperties)
+        self.additionalProperties2 = try decoder.additionalProperties(AdditionalProperty.self, excluding: CodingKeys.self)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalProperties(additionalProperties)
+        try encoder.encodeAdditionalProperties(self.additionalProperties2)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(label, forKey: .label)
+        try container.encodeIfPresent(self.additionalProperties, forKey: .additionalProperties)
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case label
-    }
-}
-
-/// - Spec: `#/components/schemas/RowPatch`
-public struct RowPatch: Codable, Equatable, Sendable {
-    public let req: Int?
-    public let note: PatchValue<String>
-
-    public init(req: Int?, note: PatchValue<String> = .absent) {
-        self.req = req
-        self.note = note
+        case additionalProperties
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(req, forKey: .req)
-        try container.encode(note, forKey: .note)
-    }
+    public struct AdditionalProperty: Codable, Equatable, Sendable {
+        public let x: String?
 
-    enum CodingKeys: String, CodingKey {
-        case req
-        case note
+        public init(x: String? = nil) {
+            self.x = x
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case x
+        }
     }
 }
 
 /// - Spec: `#/components/schemas/Scores`
 public typealias Scores = [String: ScoresValue]
+
+/// - Spec: `#/components/schemas/org_title`
+public typealias OrgTitle3 = String
+
+/// - Spec: `#/components/schemas/Pet`
+public struct Pet: Codable, Equatable, Sendable {
+    public let status: Status2?
+    public let other: Status?
+
+    public init(status: Status2? = nil, other: Status? = nil) {
+        self.status = status
+        self.other = other
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case status
+        case other
+    }
+
+    public enum Status2: OpenEnum {
+        case a
+        case b
+        /// A value this client does not know yet.
+        case unknown(String)
+
+        public init(rawValue: String) {
+            switch rawValue {
+            case "a":
+                self = .a
+            case "b":
+                self = .b
+            default:
+                self = .unknown(rawValue)
+            }
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .a:
+                "a"
+            case .b:
+                "b"
+            case .unknown(let value):
+                value
+            }
+        }
+    }
+}
+
+public struct PostFormRequest: Codable, Equatable, Sendable {
+    public let file: Data?
+
+    public init(file: Data? = nil) {
+        self.file = file
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case file
+    }
+}

@@ -3,73 +3,68 @@
 import Foundation
 import KilnRuntime
 
-/// - Spec: `#/components/schemas/Loop`
-public typealias Loop = JSONValue
+/// - Spec: `#/components/schemas/Tree`
+public struct Tree: Codable, Equatable, Sendable {
+    /// The schema's value; a struct rather than an alias because it contains itself.
+    public let value: [Tree]
 
-/// - Spec: `#/components/schemas/HTTPTransport`
-public typealias HTTPTransportModel = String
-
-/// - Spec: `#/components/schemas/OpenEnum`
-public enum OpenEnumModel: OpenEnum {
-    case a
-    case b
-    /// A value this client does not know yet.
-    case unknown(String)
-
-    public init(rawValue: String) {
-        switch rawValue {
-        case "a":
-            self = .a
-        case "b":
-            self = .b
-        default:
-            self = .unknown(rawValue)
-        }
+    public init(_ value: [Tree]) {
+        self.value = value
     }
 
-    public var rawValue: String {
-        switch self {
-        case .a:
-            "a"
-        case .b:
-            "b"
-        case .unknown(let value):
-            value
-        }
+    public init(from decoder: any Decoder) throws {
+        value = try decoder.singleValueContainer().decode([Tree].self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
     }
 }
 
-/// - Spec: `#/components/schemas/PathEncoder`
-public typealias PathEncoderModel = String
+/// - Spec: `#/components/schemas/Dictionary Tree`
+public struct DictionaryTree: Codable, Equatable, Sendable {
+    /// The schema's value; a struct rather than an alias because it contains itself.
+    public let value: [String: DictionaryTree]
 
-/// - Spec: `#/components/schemas/MockOperation`
-public struct MockOperationModel: Codable, Equatable, Sendable {
-    public let message: String?
+    public init(_ value: [String: DictionaryTree]) {
+        self.value = value
+    }
 
-    public init(message: String? = nil) {
-        self.message = message
+    public init(from decoder: any Decoder) throws {
+        value = try decoder.singleValueContainer().decode([String: DictionaryTree].self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+}
+
+/// - Spec: `#/components/schemas/Heads`
+public typealias Heads = JSONValue
+
+/// - Spec: `#/components/schemas/Response`
+public typealias ResponseModel = String
+
+/// - Spec: `#/components/schemas/HTTPResponse`
+public typealias HTTPResponseModel = String
+
+/// - Spec: `#/components/schemas/ClientError`
+public typealias ClientErrorModel = String
+
+/// - Spec: `#/components/schemas/MyApi`
+public struct MyApi2: Codable, Equatable, Sendable {
+    public let id: String?
+
+    public init(id: String? = nil) {
+        self.id = id
     }
 
     enum CodingKeys: String, CodingKey {
-        case message
+        case id
     }
 }
-
-/// - Spec: `#/components/schemas/JSONValue`
-public struct JSONValueModel: Codable, Equatable, Sendable {
-    public let raw: String?
-
-    public init(raw: String? = nil) {
-        self.raw = raw
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case raw
-    }
-}
-
-/// - Spec: `#/components/schemas/PatchValue`
-public typealias PatchValueModel = String
 
 /// - Spec: `#/components/schemas/Counters`
 public struct Counters: Codable, Equatable, Sendable {
@@ -90,9 +85,9 @@ public struct Counters: Codable, Equatable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalProperties(additionalProperties)
+        try encoder.encodeAdditionalProperties(self.additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(label, forKey: .label)
+        try container.encodeIfPresent(self.label, forKey: .label)
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -100,65 +95,47 @@ public struct Counters: Codable, Equatable, Sendable {
     }
 }
 
-/// - Spec: `#/components/schemas/org_title`
-public typealias OrgTitle3 = String
+/// - Spec: `#/components/schemas/Open`
+public struct Open: Codable, Equatable, Sendable {
+    public let label: String?
+
+    /// Keys of the object not named above, with their values.
+    public let additionalProperties: [String: JSONValue]
+
+    public init(label: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        self.label = label
+        self.additionalProperties = additionalProperties
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.label = try container.decodeIfPresent(String.self, forKey: .label)
+        self.additionalProperties = try decoder.additionalProperties(JSONValue.self, excluding: CodingKeys.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalProperties(self.additionalProperties)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.label, forKey: .label)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case label
+    }
+}
 
 /// - Spec: `#/components/schemas/OrgTitle`
 public typealias OrgTitle = Int
 
-/// - Spec: `#/components/schemas/Pet`
-public struct Pet: Codable, Equatable, Sendable {
-    public let status: Status2?
-    public let other: Status?
+/// - Spec: `#/components/schemas/Status`
+public struct Status: Codable, Equatable, Sendable {
+    public let code: Int?
 
-    public init(status: Status2? = nil, other: Status? = nil) {
-        self.status = status
-        self.other = other
+    public init(code: Int? = nil) {
+        self.code = code
     }
 
     enum CodingKeys: String, CodingKey {
-        case status
-        case other
-    }
-
-    public enum Status2: OpenEnum {
-        case a
-        case b
-        /// A value this client does not know yet.
-        case unknown(String)
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "a":
-                self = .a
-            case "b":
-                self = .b
-            default:
-                self = .unknown(rawValue)
-            }
-        }
-
-        public var rawValue: String {
-            switch self {
-            case .a:
-                "a"
-            case .b:
-                "b"
-            case .unknown(let value):
-                value
-            }
-        }
-    }
-}
-
-public struct PostFormRequest: Codable, Equatable, Sendable {
-    public let file: Data?
-
-    public init(file: Data? = nil) {
-        self.file = file
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case file
+        case code
     }
 }
