@@ -21,7 +21,7 @@ public enum Generator {
     public static let testFileNames = ["ContractTests.swift"]
 
     public static func generate(_ document: OpenAPIDocument, configuration: GeneratorConfiguration) -> [GeneratedFile] {
-        let clientName = configuration.clientName ?? defaultClientName(document)
+        let clientName = configuration.clientName.map(SwiftNaming.chosenTypeName) ?? defaultClientName(document)
         let access = configuration.access
         let mockNames = MockTranslator(clientName: clientName, groups: [], access: access)
         let models = ModelTranslator(
@@ -98,7 +98,7 @@ public enum Generator {
     /// `IServ API` -> `IServClient`: the title's first words without "API", plus "Client"; or the spec's
     /// `x-kiln-client-name`.
     static func defaultClientName(_ document: OpenAPIDocument) -> String {
-        if let custom = document.extensions["x-kiln-client-name"]?.scalar?.text { return custom }
+        if let custom = document.extensions["x-kiln-client-name"]?.scalar?.text { return SwiftNaming.chosenTypeName(custom) }
         let words = SwiftNaming.words(document.info.title).filter {
             !["api", "the", "rest", "openapi", "spec", "specification"].contains($0.lowercased())
                 && !$0.allSatisfy { $0.isNumber || $0 == "." }

@@ -200,8 +200,8 @@ import Testing
             """))
         #expect(code.contains("public let id: String?"))
         #expect(code.contains("public func encode(to encoder: any Encoder) throws {"))
-        #expect(code.contains("if !encoder.isEncodingRequestBody {\n            try container.encodeIfPresent(id, forKey: .id)\n        }"))
-        #expect(code.contains("try container.encode(name, forKey: .name)"))
+        #expect(code.contains("if !encoder.isEncodingRequestBody {\n            try container.encodeIfPresent(self.id, forKey: .id)\n        }"))
+        #expect(code.contains("try container.encode(self.name, forKey: .name)"))
     }
 
     @Test func wireNamesStayInCodingKeys() throws {

@@ -1,3 +1,4 @@
+import Foundation
 @testable import KilnGenerator
 import Testing
 
@@ -22,9 +23,43 @@ import Testing
         #expect(SwiftNaming.typeName(wire) == expected)
     }
 
-    @Test(arguments: [("", "empty"), ("+", "plus"), ("-", "minus"), ("1", "_1"), ("a", "a"), ("in", "`in`"), ("none", "none_"), ("Some", "some_")])
+    @Test(arguments: [
+        ("", "empty"), ("+", "plus"), ("-", "minus"), ("1", "_1"), ("a", "a"), ("in", "`in`"), ("none", "none_"),
+        ("Some", "some_"), ("-3", "minus3"), ("+3", "plus3"), ("-10", "minus10"),
+    ])
     func caseNames(_ wire: String, _ expected: String) {
         #expect(SwiftNaming.caseName(wire) == expected)
+    }
+
+    @Test(arguments: [
+        ("PetStore", "PetStore"), ("IServClient", "IServClient"), ("my client", "MyClient"), ("my api", "MyApi"),
+        ("class", "Class"), ("9Lives", "_9Lives"), ("Response", "ResponseModel"), ("_", "Value"), ("Größe", "Größe"),
+    ])
+    func chosenTypeNames(_ text: String, _ expected: String) {
+        #expect(SwiftNaming.chosenTypeName(text) == expected)
+    }
+
+    /// Every public top-level type of the runtime (and the test server contract tests import) is reserved,
+    /// read from the sources so a new runtime type cannot be forgotten.
+    @Test func everyPublicRuntimeTypeIsReserved() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources")
+        let pattern = try NSRegularExpression(
+            pattern: #"^(?:@\w+\s+)*public\s+(?:final\s+)?(?:indirect\s+)?(?:struct|enum|class|protocol|typealias|actor)\s+(\w+)"#,
+            options: [.anchorsMatchLines])
+        var found = Set<String>()
+        for module in ["KilnRuntime", "KilnTestServer"] {
+            let folder = sources.appendingPathComponent(module)
+            let files = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }
+            for file in files where file.hasSuffix(".swift") {
+                let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+                for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                    found.insert((text as NSString).substring(with: match.range(at: 1)))
+                }
+            }
+        }
+        #expect(found.count > 50)
+        #expect(found.isSubset(of: SwiftNaming.reservedTypeNames), "not reserved: \(found.subtracting(SwiftNaming.reservedTypeNames).sorted())")
+        for name in found { #expect(SwiftNaming.typeName(name) != name) }
     }
 
     @Test func scopesResolveCollisionsInOrder() {

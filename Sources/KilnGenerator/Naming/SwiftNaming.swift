@@ -10,6 +10,19 @@ public enum SwiftNaming {
         return reservedTypeNames.contains(safe) ? safe + "Model" : safe
     }
 
+    /// A type name chosen by hand (`x-kiln-name`, `--client-name`, `x-kiln-client-name`): kept as written
+    /// when it is already a usable type name, else made into one like a wire name (`my api` -> `MyApi`,
+    /// `class` -> `Class`, `9Lives` -> `_9Lives`).
+    public static func chosenTypeName(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        if let first = scalars.first, isIdentifierHead(first), scalars.allSatisfy({ $0 == "_" || isIdentifierBody($0) }),
+            text != "_", !keywords.contains(text), !unescapableMembers.contains(text), !reservedTypeNames.contains(text)
+        {
+            return text
+        }
+        return typeName(text)
+    }
+
     /// `first_name` -> `firstName`; `URLPath` -> `urlPath`; `default` -> `` `default` ``.
     public static func memberName(_ wire: String) -> String {
         let parts = words(wire)
@@ -28,6 +41,10 @@ public enum SwiftNaming {
         let name = memberName(wire)
         let bare = name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
         if bare == "none" || bare == "some" { return bare + "_" }
+        // A signed number keeps its sign: `-3` is `minus3`, not `_3` (which `3` would be).
+        if let sign = wire.first, sign == "-" || sign == "+", wire.dropFirst().first?.isNumber == true {
+            return memberName(symbolNames[sign.unicodeScalars.first!]! + "_" + wire.dropFirst())
+        }
         if words(wire).isEmpty {
             let spelled = wire.unicodeScalars.map { symbolNames[$0] ?? "symbol" }.joined(separator: "_")
             return memberName(spelled)
@@ -133,14 +150,16 @@ public enum SwiftNaming {
 
     private static let unescapableMembers: Set<String> = ["self", "Self", "Type", "Protocol", "init", "super"]
 
-    /// Type names that would shadow what generated code and its users rely on.
-    static let reservedTypeNames: Set<String> = [
-        "Any", "AnyObject", "Array", "Bool", "Character", "Codable", "Data", "Date", "Decodable", "Decoder",
-        "Dictionary", "Double", "Encodable", "Encoder", "Equatable", "Error", "Float", "Hashable", "Int", "Int32",
-        "Int64", "Never", "Optional", "Protocol", "Result", "Self", "Sendable", "Set", "String", "Type", "URL",
-        "UUID", "Void", "CodingKey", "CodingKeys", "JSONValue", "CalendarDate", "HTTPResponse", "HTTPRequest",
-        "APIError", "ClientError", "Response", "Foundation", "KilnRuntime",
-    ]
+    /// Type names that would shadow what generated code and its users rely on: the standard library and
+    /// Foundation types it spells, the modules it imports (contract tests use Testing's `@Test`, `@Suite`),
+    /// and every public runtime type.
+    static let reservedTypeNames = Set([
+        "Any", "AnyObject", "Array", "Bool", "CaseIterable", "Character", "Codable", "Data", "Date", "Decodable",
+        "Decoder", "DecodingError", "Dictionary", "Double", "Encodable", "Encoder", "Equatable", "Error", "Float",
+        "Hashable", "Int", "Int32", "Int64", "Never", "Optional", "Protocol", "Result", "Self", "Sendable", "Set",
+        "String", "Type", "URL", "URLSession", "UUID", "Void", "CodingKey", "CodingKeys", "Foundation",
+        "KilnRuntime", "Testing", "Test", "Suite",
+    ]).union(runtimeTypeNames)
 
     private static let keywords: Set<String> = [
         "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "inout",

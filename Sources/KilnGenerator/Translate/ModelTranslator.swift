@@ -7,7 +7,7 @@ final class ModelTranslator {
     let document: OpenAPIDocument
     let access: AccessLevel
     let analysis: SchemaAnalysis
-    private var recursion: RecursionGraph
+    private let recursion: RecursionGraph
     /// Component schema name -> Swift type name, decided up front so references resolve in any order.
     private(set) var componentTypeNames: [String: String] = [:]
     /// Type names at file level: components, hoisted operation types, the client.
@@ -27,9 +27,20 @@ final class ModelTranslator {
         self.recursion = RecursionGraph(analysis: analysis)
         self.topLevelScope = NameScope(reserved: reservedNames.union(SwiftNaming.reservedTypeNames))
         self.patchBodySchemas = Self.patchBodySchemas(in: document)
-        for (name, schema) in document.components.schemas {
-            let preferred = schema.extensions["x-kiln-name"]?.scalar?.text ?? SwiftNaming.typeName(name)
-            componentTypeNames[name] = topLevelScope.claim(preferred)
+        // Names that are already exactly right (`OrgTitle`, or an `x-kiln-name`) are claimed first, so a
+        // derived name (`Org.Title` -> `OrgTitle`) is the one that gets a number when they collide.
+        let preferred = document.components.schemas.map { name, schema in
+            if let chosen = schema.extensions["x-kiln-name"]?.scalar?.text {
+                return (name: name, typeName: SwiftNaming.chosenTypeName(chosen), exact: true)
+            }
+            let typeName = SwiftNaming.typeName(name)
+            return (name: name, typeName: typeName, exact: typeName == name)
+        }
+        for entry in preferred where entry.exact {
+            componentTypeNames[entry.name] = topLevelScope.claim(entry.typeName)
+        }
+        for entry in preferred where !entry.exact {
+            componentTypeNames[entry.name] = topLevelScope.claim(entry.typeName)
         }
     }
 
@@ -48,11 +59,14 @@ final class ModelTranslator {
 
     /// Declarations for all component schemas, in spec order.
     func componentDeclarations() -> [Declaration] {
-        document.components.schemas.flatMap { name, schema -> [Declaration] in
+        let all = document.components.schemas.flatMap { name, schema -> [Declaration] in
             guard let typeName = componentTypeNames[name] else { return [] }
             return declarations(
                 for: schema, named: typeName, component: name, provenance: "#/components/schemas/\(name)")
         }
+        let resolved = TypeCycles.resolve(all, access: access)
+        structTypes.formUnion(resolved.wrappers)
+        return resolved.declarations
     }
 
     /// Declarations for `schema` under `typeName`: a struct or an enum, or a typealias for anything that
@@ -65,9 +79,11 @@ final class ModelTranslator {
         }
         var nested: [Declaration] = []
         var scope = topLevelScope
-        var type = swiftType(for: schema, hint: typeName + "Value", owner: component, nested: &nested, scope: &scope)
+        // An array or map alias names its element `<Alias>Item`/`<Alias>Value` (not `<Alias>ValueValue`).
+        let isContainer = schema.items != nil || schema.additionalProperties != nil
+        let hint = isContainer ? typeName : typeName + "Value"
+        let type = swiftType(for: schema, hint: hint, owner: component, nested: &nested, scope: &scope)
         topLevelScope = scope
-        if case .named(let name) = type.unwrapped, name == typeName { type = .json }
         let alias = Declaration.typealias(TypeAliasDeclaration(info: info(documentation), name: typeName, type: type))
         return [alias] + nested
     }
@@ -215,6 +231,18 @@ final class ModelTranslator {
             declarationKind(of: component) == .object || component.isPureReference
         else { return false }
         return recursion.storingCreatesCycle(owner: owner, target: name)
+    }
+
+    /// Type names of the components that `schemas` and their inline parts refer to. Types nested in a
+    /// declaration must not take these names: inside it, the nested type would shadow the component.
+    func referencedComponentTypeNames(in schemas: [Schema]) -> Set<String> {
+        var names = Set<String>()
+        var pending = schemas
+        while let schema = pending.popLast() {
+            if let name = schema.ref?.componentName, let typeName = componentTypeNames[name] { names.insert(typeName) }
+            pending += schema.children
+        }
+        return names
     }
 
     func info(_ documentation: [String]) -> DeclarationInfo {

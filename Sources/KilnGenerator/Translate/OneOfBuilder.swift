@@ -17,10 +17,10 @@ struct OneOfBuilder {
     func build(documentation: [String]) -> Declaration {
         var nested: [Declaration] = []
         var caseScope = NameScope()
-        var typeScope = NameScope(reserved: [typeName])
         let variantSchemas = (schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf).filter {
             !translator.analysis.isNullOnly($0)
         }
+        var typeScope = NameScope(reserved: translator.referencedComponentTypeNames(in: variantSchemas).union([typeName]))
         let variants = variantSchemas.enumerated().map { index, variant -> Variant in
             let componentName = variant.isPureReference ? variant.ref?.componentName : nil
             let base = componentName ?? variant.title ?? describe(variant) ?? "variant\(index + 1)"

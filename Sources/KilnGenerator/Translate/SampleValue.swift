@@ -101,7 +101,9 @@ struct SampleBuilder {
         if let value = schema.constValue { return SampleValue(value) }
         if let first = schema.enumValues?.first(where: { $0.scalar?.resolved != .null }) { return SampleValue(first) }
         if let name = schema.ref?.componentName, schema.isPureReference || schema.allOf.isEmpty && schema.properties.isEmpty {
-            guard depth < 6, let target = document.components.schemas[name] else { return .null }
+            guard let target = document.components.schemas[name] else { return .null }
+            // A recursive schema ends in its smallest value: `[]` fits a tree of arrays where null does not.
+            guard depth < 6 else { return emptyValue(of: target) }
             return sample(for: target, depth: depth + 1)
         }
         if let wrapped = analysis.nullableWrapped(schema) { return sample(for: wrapped, depth: depth + 1) }
@@ -141,6 +143,12 @@ struct SampleBuilder {
         case .null?: return .null
         case nil: return .string("sample")
         }
+    }
+
+    private func emptyValue(of schema: Schema) -> SampleValue {
+        if schema.types == [.array] || schema.items != nil { return .array([]) }
+        if schema.types == [.object] || schema.additionalProperties != nil { return .object([]) }
+        return .null
     }
 
     private func stringSample(_ format: String?) -> String {

@@ -1,9 +1,32 @@
+import KilnDiagnostics
 import KilnOpenAPI
 
 /// Questions about schemas that translation asks repeatedly: what a schema really is once `allOf` is
-/// merged and `null` is split off, and which component structs store each other directly (recursion).
+/// merged and `null` is split off. Answers about merged objects are memoised per schema.
 struct SchemaAnalysis {
     let document: OpenAPIDocument
+    private let cache = Cache()
+
+    /// `allOf` references followed before a schema counts as too deep to merge (and becomes JSONValue).
+    /// Real specs nest a handful; a generated chain of hundreds would build structs of hundreds of fields.
+    static let maxAllOfDepth = 32
+
+    /// An object schema with its `allOf` parts merged in, in order.
+    struct MergedObject {
+        var properties = OrderedMap<Schema>()
+        var required: [String] = []
+        /// The `allOf` references nest deeper than `maxAllOfDepth`; the fields are incomplete.
+        var isTooDeep = false
+    }
+
+    private final class Cache {
+        /// Keyed by where a schema is written: one node of the spec, one schema.
+        var merged: [SourceLocation: MergedObject] = [:]
+    }
+
+    init(document: OpenAPIDocument) {
+        self.document = document
+    }
 
     /// A schema's non-null variants when it is "one of X or null" (3.1's way of a nullable ref).
     func nullableWrapped(_ schema: Schema) -> Schema? {
@@ -21,33 +44,58 @@ struct SchemaAnalysis {
 
     /// Properties and required names of an object schema with its `allOf` parts merged in, in order.
     /// Parts that are refs are followed; a cycle through allOf stops at the schema already visited.
-    func mergedObject(_ schema: Schema) -> (properties: OrderedMap<Schema>, required: [String]) {
-        var properties = OrderedMap<Schema>()
-        var required: [String] = []
-        var visited = Set<String>()
-        func merge(_ schema: Schema) {
-            if let name = schema.ref?.componentName {
-                guard visited.insert(name).inserted, let target = document.components.schemas[name] else { return }
-                merge(target)
-                if !schema.isPureReference { mergeOwn(schema) }
-                return
-            }
-            mergeOwn(schema)
-        }
-        func mergeOwn(_ schema: Schema) {
-            for part in schema.allOf { merge(part) }
-            for (name, property) in schema.properties { properties[name] = property }
-            for name in schema.required where !required.contains(name) { required.append(name) }
-        }
-        merge(schema)
-        return (properties, required)
+    func mergedObject(_ schema: Schema) -> MergedObject {
+        if let known = cache.merged[schema.location] { return known }
+        let merged = merge(schema)
+        cache.merged[schema.location] = merged
+        return merged
     }
 
-    /// Whether a schema is an object with named properties (directly or through allOf).
+    /// The merge as a loop over an explicit stack (a long allOf chain would overflow the call stack),
+    /// visiting parts in the order a recursive walk would.
+    private func merge(_ schema: Schema) -> MergedObject {
+        enum Step {
+            /// A part: a reference is followed, then its own siblings are merged.
+            case part(Schema, depth: Int)
+            /// A schema's allOf parts, then its own fields.
+            case own(Schema, depth: Int)
+            case fields(Schema)
+        }
+        var result = MergedObject()
+        var visited = Set<String>()
+        var steps: [Step] = [.part(schema, depth: 0)]
+        while let step = steps.popLast() {
+            switch step {
+            case .part(let schema, let depth):
+                guard let name = schema.ref?.componentName else {
+                    steps.append(.own(schema, depth: depth))
+                    continue
+                }
+                guard visited.insert(name).inserted, let target = document.components.schemas[name] else { continue }
+                guard depth < Self.maxAllOfDepth else {
+                    result.isTooDeep = true
+                    return result
+                }
+                if !schema.isPureReference { steps.append(.own(schema, depth: depth)) }
+                steps.append(.part(target, depth: depth + 1))
+            case .own(let schema, let depth):
+                steps.append(.fields(schema))
+                steps += schema.allOf.reversed().map { .part($0, depth: depth) }
+            case .fields(let schema):
+                for (name, property) in schema.properties { result.properties[name] = property }
+                for name in schema.required where !result.required.contains(name) { result.required.append(name) }
+            }
+        }
+        return result
+    }
+
+    /// Whether a schema is an object with named properties (directly or through allOf). One whose allOf
+    /// nests too deep is not: it stays JSON.
     func isObjectWithProperties(_ schema: Schema) -> Bool {
-        if !schema.properties.isEmpty { return true }
-        guard !schema.allOf.isEmpty else { return false }
-        return !mergedObject(schema).properties.isEmpty
+        if schema.allOf.isEmpty && schema.ref == nil { return !schema.properties.isEmpty }
+        if schema.allOf.isEmpty && schema.properties.isEmpty { return false }
+        let merged = mergedObject(schema)
+        return !merged.isTooDeep && !merged.properties.isEmpty
     }
 
     /// Component names a schema's properties store inline (not behind an array, dictionary or enum).
@@ -68,36 +116,5 @@ struct SchemaAnalysis {
             }
         }
         return result
-    }
-}
-
-/// Which component structs reach themselves through directly stored properties; those properties need
-/// indirection or the struct would have infinite size.
-struct RecursionGraph {
-    private var edges: [String: Set<String>] = [:]
-    private var reachCache: [String: Set<String>] = [:]
-
-    init(analysis: SchemaAnalysis) {
-        for (name, schema) in analysis.document.components.schemas where analysis.isObjectWithProperties(schema) {
-            edges[name] = analysis.directlyStoredComponents(of: schema)
-        }
-    }
-
-    /// True when storing `target` inside `owner` closes a cycle back to `owner`.
-    mutating func storingCreatesCycle(owner: String, target: String) -> Bool {
-        target == owner || reachable(from: target).contains(owner)
-    }
-
-    private mutating func reachable(from start: String) -> Set<String> {
-        if let cached = reachCache[start] { return cached }
-        var seen = Set<String>()
-        var stack = [start]
-        while let next = stack.popLast() {
-            for neighbour in edges[next] ?? [] where seen.insert(neighbour).inserted {
-                stack.append(neighbour)
-            }
-        }
-        reachCache[start] = seen
-        return seen
     }
 }

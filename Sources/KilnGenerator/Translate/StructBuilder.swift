@@ -27,20 +27,29 @@ struct StructBuilder {
         /// A string `const` as a Swift literal: decoding rejects any other value, so an untagged
         /// `oneOf` (an error envelope with `status: Error`) tells its variants apart.
         var constLiteral: String?
+        /// Required but nullable: optional in Swift, yet the key is always sent, as `null` for nil.
+        var encodesNull = false
     }
 
     func build(documentation: [String]) -> Declaration {
         var nested: [Declaration] = []
-        let properties = self.properties(nested: &nested)
+        let referenced = translator.referencedComponentTypeNames(
+            in: [schema] + translator.analysis.mergedObject(schema).properties.values)
+        var typeScope = NameScope(reserved: referenced.union([typeName, "CodingKeys"]))
+        let properties = self.properties(nested: &nested, typeScope: &typeScope)
+        let extra = AdditionalPropertiesMember(
+            translator: translator, schema: schema, component: component, memberNames: properties.map(\.name),
+            nested: &nested, typeScope: &typeScope)
         var members: [Declaration] = properties.map(storedProperty)
-        members.append(.initializer(memberwiseInitializer(properties)))
-        if properties.contains(where: { $0.isLenientNumber || $0.defaultLiteral != nil || $0.constLiteral != nil }) {
-            members.append(.initializer(customDecoder(properties)))
+        if let extra { members.append(extra.storedProperty(access: translator.access)) }
+        members.append(.initializer(memberwiseInitializer(properties, extra: extra)))
+        if extra != nil || properties.contains(where: { $0.isLenientNumber || $0.defaultLiteral != nil || $0.constLiteral != nil }) {
+            members.append(.initializer(customDecoder(properties, extra: extra)))
         }
-        if properties.contains(where: \.isReadOnly) {
-            members.append(.function(readOnlyAwareEncoder(properties)))
+        if extra != nil || properties.contains(where: { $0.isReadOnly || $0.encodesNull }) {
+            members.append(.function(customEncoder(properties, extra: extra)))
         }
-        members.append(.type(codingKeys(properties)))
+        members.append(.type(codingKeys(properties, caseIterable: extra != nil)))
         members += nested
         return .type(
             TypeDeclaration(
@@ -48,10 +57,9 @@ struct StructBuilder {
                 conformances: ["Codable", "Equatable", "Sendable"], members: members))
     }
 
-    private func properties(nested: inout [Declaration]) -> [Property] {
+    private func properties(nested: inout [Declaration], typeScope: inout NameScope) -> [Property] {
         let merged = translator.analysis.mergedObject(schema)
         let names = Self.memberNames(merged.properties)
-        var typeScope = NameScope(reserved: [typeName, "CodingKeys"])
         return zip(merged.properties, names).map { entry, name in
             let (wireName, propertySchema) = entry
             let preferred = propertySchema.extensions["x-kiln-name"]?.scalar?.text ?? wireName
@@ -80,7 +88,7 @@ struct StructBuilder {
                 isIndirect: translator.needsIndirection(owner: component, propertySchema: propertySchema),
                 isLenientNumber: isLenientNumber(propertySchema),
                 isPatch: isPatch, isReadOnly: propertySchema.readOnly, defaultLiteral: defaultLiteral,
-                constLiteral: constLiteral)
+                constLiteral: constLiteral, encodesNull: !isOptional && type.isOptional)
         }
     }
 
@@ -110,19 +118,25 @@ struct StructBuilder {
                 isLet: !property.isIndirect, name: property.name, type: property.type))
     }
 
-    private func memberwiseInitializer(_ properties: [Property]) -> InitializerDeclaration {
-        InitializerDeclaration(
-            info: DeclarationInfo(access: translator.access),
-            parameters: properties.map { property in
-                Parameter(
-                    name: property.name, type: property.type,
-                    defaultValue: property.isPatch ? ".absent" : property.defaultLiteral ?? (property.type.isOptional ? "nil" : nil))
-            },
-            body: properties.map { .line("self.\(bare($0.name)) = \($0.name)") })
+    /// Optional fields default to nil, except required nullable ones: the caller must say what to send.
+    private func memberwiseInitializer(_ properties: [Property], extra: AdditionalPropertiesMember?) -> InitializerDeclaration {
+        var parameters = properties.map { property in
+            Parameter(
+                name: property.name, type: property.type,
+                defaultValue: property.isPatch
+                    ? ".absent" : property.defaultLiteral ?? (property.type.isOptional && !property.encodesNull ? "nil" : nil))
+        }
+        var body: [Statement] = properties.map { .line("self.\(bare($0.name)) = \($0.name)") }
+        if let extra {
+            parameters.append(Parameter(name: extra.name, type: extra.type, defaultValue: "[:]"))
+            body.append(.line("self.\(bare(extra.name)) = \(extra.name)"))
+        }
+        return InitializerDeclaration(info: DeclarationInfo(access: translator.access), parameters: parameters, body: body)
     }
 
-    /// Only for structs with lenient numbers, defaults or constants: everything else uses the synthesized decoder.
-    private func customDecoder(_ properties: [Property]) -> InitializerDeclaration {
+    /// Only for structs with lenient numbers, defaults, constants or additional properties: everything
+    /// else uses the synthesized decoder.
+    private func customDecoder(_ properties: [Property], extra: AdditionalPropertiesMember?) -> InitializerDeclaration {
         var body: [Statement] = [.line("let container = try decoder.container(keyedBy: CodingKeys.self)")]
         for property in properties {
             let optional = property.type.isOptional || property.defaultLiteral != nil
@@ -150,19 +164,25 @@ struct StructBuilder {
                     [.line("throw DecodingError.dataCorruptedError(forKey: .\(property.name), in: container, debugDescription: \(SwiftLiteral.string("expected the constant " + literal)))")],
                     footer: "}"))
         }
+        if let extra { body.append(extra.decodeLine) }
         return InitializerDeclaration(
             info: DeclarationInfo(access: translator.access),
             parameters: [Parameter(label: "from", name: "decoder", type: .named("any Decoder"))],
             throwsClause: "throws", body: body)
     }
 
-    /// Only for structs with `readOnly` fields: they are encoded in responses (round trips, caches)
-    /// but left out of request bodies.
-    private func readOnlyAwareEncoder(_ properties: [Property]) -> FunctionDeclaration {
-        var body: [Statement] = [.line("var container = encoder.container(keyedBy: CodingKeys.self)")]
+    /// Only for structs with `readOnly` fields, required nullable fields or additional properties; the
+    /// synthesized encoder leaves every nil out. `readOnly` fields are encoded in responses (round trips,
+    /// caches) but left out of request bodies.
+    private func customEncoder(_ properties: [Property], extra: AdditionalPropertiesMember?) -> FunctionDeclaration {
+        var body: [Statement] = []
+        // First, so a named property that is also in the dictionary is written last and wins.
+        if let extra { body.append(extra.encodeLine) }
+        body.append(.line("var container = encoder.container(keyedBy: CodingKeys.self)"))
         for property in properties {
-            let method = property.type.isOptional ? "encodeIfPresent" : "encode"
-            let line = "try container.\(method)(\(property.name), forKey: .\(property.name))"
+            let method = property.type.isOptional && !property.encodesNull ? "encodeIfPresent" : "encode"
+            // `self.`: a property may be called `container` or `encoder`, like the locals here.
+            let line = "try container.\(method)(self.\(bare(property.name)), forKey: .\(property.name))"
             body.append(property.isReadOnly ? .block("if !encoder.isEncodingRequestBody", [.line(line)], footer: "}") : .line(line))
         }
         return FunctionDeclaration(
@@ -186,9 +206,11 @@ struct StructBuilder {
         }
     }
 
-    private func codingKeys(_ properties: [Property]) -> TypeDeclaration {
+    /// CaseIterable when additional properties are decoded: the keys not listed here are the extra ones.
+    private func codingKeys(_ properties: [Property], caseIterable: Bool) -> TypeDeclaration {
         TypeDeclaration(
-            info: DeclarationInfo(), kind: .enum, name: "CodingKeys", conformances: ["String", "CodingKey"],
+            info: DeclarationInfo(), kind: .enum, name: "CodingKeys",
+            conformances: ["String", "CodingKey"] + (caseIterable ? ["CaseIterable"] : []),
             members: properties.map { property in
                 let raw = bare(property.name) == property.wireName ? nil : SwiftLiteral.string(property.wireName)
                 return .enumCase(EnumCaseDeclaration(info: DeclarationInfo(), name: property.name, rawValue: raw))

@@ -19,6 +19,8 @@ public enum JSONPointer {
     }
 
     public static func unescape(_ segment: String) -> String {
+        // Most segments (every component name in a generated client) have nothing to decode.
+        if !segment.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "%") }) { return segment }
         let decoded = segment.percentDecoded ?? segment
         return decoded.replacing("~1", with: "/").replacing("~0", with: "~")
     }

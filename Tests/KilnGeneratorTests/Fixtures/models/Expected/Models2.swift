@@ -62,11 +62,11 @@ public struct Account: Codable, Equatable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         if !encoder.isEncodingRequestBody {
-            try container.encodeIfPresent(id, forKey: .id)
+            try container.encodeIfPresent(self.id, forKey: .id)
         }
-        try container.encode(login, forKey: .login)
-        try container.encodeIfPresent(password, forKey: .password)
-        try container.encode(pageSize, forKey: .pageSize)
+        try container.encode(self.login, forKey: .login)
+        try container.encodeIfPresent(self.password, forKey: .password)
+        try container.encode(self.pageSize, forKey: .pageSize)
     }
 
     enum CodingKeys: String, CodingKey {

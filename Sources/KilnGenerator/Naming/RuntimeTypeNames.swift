@@ -1,0 +1,21 @@
+extension SwiftNaming {
+    /// The public top-level types of KilnRuntime and KilnTestServer. Generated code names them unqualified,
+    /// so a model of the same name in the client module would shadow them and break the client (or its
+    /// contract tests). SwiftNamingTests compares this list with the runtime's sources, so it cannot go stale.
+    static let runtimeTypeNames: Set<String> = [
+        "APIClientCore", "APIError", "APIKeyMiddleware", "ActionError", "ActionFailureRule",
+        "AuthenticationFailure", "BasicAuthMiddleware", "BearerTokenMiddleware", "CalendarDate",
+        "ClientConfiguration", "ClientError", "ClientMiddleware", "ClosureTransport", "ContractCheck",
+        "CookieEncoder", "DecodingErrorFormatter", "ErrorBody", "FormURLEncoder", "HTTPDate", "HTTPField",
+        "HTTPFields", "HTTPHeaders", "HTTPMethod", "HTTPRequest", "HTTPResponse", "HTTPStatusCode",
+        "HTTPTransport", "HeaderEncoder", "ISO8601DateTime", "Indirect", "InvalidURLError", "JSONCoding",
+        "JSONValue", "KilnTestServer", "LenientNumber", "LenientlyDecodable", "LoggingMiddleware",
+        "MockError", "MockOperation", "MultipartFormData", "OAuth2ClientCredentials", "OAuth2Error",
+        "OAuth2Middleware", "OneOfDecodingError", "OpenEnum", "OperationFilterMiddleware",
+        "PageItemSequence", "PageRequest", "PageSequence", "ParameterEncodable", "ParameterLocation",
+        "ParameterPrimitive", "ParameterValue", "PatchValue", "PathEncoder", "PathStyle",
+        "PercentEncoding", "QueryEncoder", "QueryItem", "QueryItems", "QueryStyle", "RecordedRequest",
+        "Redactor", "RefreshableTokenProvider", "Response", "RetryMiddleware", "SessionTokenMiddleware",
+        "SessionTokenStore", "TestHeader", "TestResponse", "URLSessionTransport", "UploadBody",
+    ]
+}
