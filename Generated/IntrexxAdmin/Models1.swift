@@ -3,6 +3,27 @@
 import Foundation
 import KilnRuntime
 
+/// Credentials of the IAA user.
+///
+/// - Spec: `#/components/schemas/AuthRequest`
+public struct AuthRequest: Codable, Equatable, Sendable {
+    /// User name of the IAA user.
+    public let username: String
+
+    /// Password of the IAA user.
+    public let password: String
+
+    public init(username: String, password: String) {
+        self.username = username
+        self.password = password
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case username
+        case password
+    }
+}
+
 /// Result of a successful authentication.
 ///
 /// - Spec: `#/components/schemas/AuthResponse`
@@ -230,22 +251,6 @@ public struct SchedulerJobPatch: Codable, Equatable, Sendable {
         case cronExpression
         case enabled
         case parameters
-    }
-}
-
-/// Results of a job action.
-///
-/// - Spec: `#/components/schemas/SchedulerJobActionResponse`
-public struct SchedulerJobActionResponse: Codable, Equatable, Sendable {
-    /// One result per job.
-    public let results: [SchedulerJobActionResult]
-
-    public init(results: [SchedulerJobActionResult]) {
-        self.results = results
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case results
     }
 }
 

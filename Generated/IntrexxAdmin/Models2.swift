@@ -3,27 +3,6 @@
 import Foundation
 import KilnRuntime
 
-/// Credentials of the IAA user.
-///
-/// - Spec: `#/components/schemas/AuthRequest`
-public struct AuthRequest: Codable, Equatable, Sendable {
-    /// User name of the IAA user.
-    public let username: String
-
-    /// Password of the IAA user.
-    public let password: String
-
-    public init(username: String, password: String) {
-        self.username = username
-        self.password = password
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case username
-        case password
-    }
-}
-
 /// Definition of a new portal.
 ///
 /// - Spec: `#/components/schemas/PortalCreateRequest`
@@ -150,19 +129,24 @@ public struct TemplateUpload: Codable, Equatable, Sendable {
     }
 }
 
-/// The API key stored in Intrexx for the Intrexx Mobile App.
+/// The base URL setting of the portal.
 ///
-/// - Spec: `#/components/schemas/MobileApiKey`
-public struct MobileApiKey: Codable, Equatable, Sendable {
-    /// The API key.
-    public let apiKey: String
+/// - Spec: `#/components/schemas/Webserver`
+public struct Webserver: Codable, Equatable, Sendable {
+    /// Base URL of the portal.
+    public let baseUrl: String?
 
-    public init(apiKey: String) {
-        self.apiKey = apiKey
+    public init(baseUrl: String?) {
+        self.baseUrl = baseUrl
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.baseUrl, forKey: .baseUrl)
     }
 
     enum CodingKeys: String, CodingKey {
-        case apiKey
+        case baseUrl
     }
 }
 
@@ -194,6 +178,22 @@ public struct ExportConfiguration: Codable, Equatable, Sendable {
         case includeData
         case includeFiles
         case includeLogFiles
+    }
+}
+
+/// Standby status of the scheduler.
+///
+/// - Spec: `#/components/schemas/SchedulerStandby`
+public struct SchedulerStandby: Codable, Equatable, Sendable {
+    /// Whether the scheduler is in standby.
+    public let standby: Bool
+
+    public init(standby: Bool) {
+        self.standby = standby
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case standby
     }
 }
 

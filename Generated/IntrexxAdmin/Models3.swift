@@ -3,22 +3,6 @@
 import Foundation
 import KilnRuntime
 
-/// The base URL setting of the portal.
-///
-/// - Spec: `#/components/schemas/Webserver`
-public struct Webserver: Codable, Equatable, Sendable {
-    /// Base URL of the portal.
-    public let baseUrl: String?
-
-    public init(baseUrl: String? = nil) {
-        self.baseUrl = baseUrl
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case baseUrl
-    }
-}
-
 /// General portal properties.
 ///
 /// - Spec: `#/components/schemas/PortalSettings`
@@ -65,6 +49,22 @@ public struct PortalSettings: Codable, Equatable, Sendable {
     }
 }
 
+/// Change of the Mobile App API key.
+///
+/// - Spec: `#/components/schemas/MobileApiKeyPatch`
+public struct MobileApiKeyPatch: Codable, Equatable, Sendable {
+    /// The new API key.
+    public let apiKey: String?
+
+    public init(apiKey: String? = nil) {
+        self.apiKey = apiKey
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case apiKey
+    }
+}
+
 /// The reports engine of the portal and its configuration.
 ///
 /// - Spec: `#/components/schemas/ReportsEngine`
@@ -83,22 +83,6 @@ public struct ReportsEngine: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case engine
         case configuration
-    }
-}
-
-/// Result of an import.
-///
-/// - Spec: `#/components/schemas/ImportResult`
-public struct ImportResult: Codable, Equatable, Sendable {
-    /// The objects that were imported or overwritten.
-    public let imported: [ImportedObject]
-
-    public init(imported: [ImportedObject]) {
-        self.imported = imported
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case imported
     }
 }
 
@@ -253,6 +237,22 @@ public struct SchedulerConfigurationPatch: Codable, Equatable, Sendable {
         case threadCount
         case misfireThreshold
         case startDelay
+    }
+}
+
+/// Results of a job action.
+///
+/// - Spec: `#/components/schemas/SchedulerJobActionResponse`
+public struct SchedulerJobActionResponse: Codable, Equatable, Sendable {
+    /// One result per job.
+    public let results: [SchedulerJobActionResult]
+
+    public init(results: [SchedulerJobActionResult]) {
+        self.results = results
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case results
     }
 }
 

@@ -111,14 +111,14 @@ public struct PortalSettingsPatch: Codable, Equatable, Sendable {
     }
 }
 
-/// Change of the Mobile App API key.
+/// The API key stored in Intrexx for the Intrexx Mobile App.
 ///
-/// - Spec: `#/components/schemas/MobileApiKeyPatch`
-public struct MobileApiKeyPatch: Codable, Equatable, Sendable {
-    /// The new API key.
-    public let apiKey: String?
+/// - Spec: `#/components/schemas/MobileApiKey`
+public struct MobileApiKey: Codable, Equatable, Sendable {
+    /// The API key.
+    public let apiKey: String
 
-    public init(apiKey: String? = nil) {
+    public init(apiKey: String) {
         self.apiKey = apiKey
     }
 
@@ -184,19 +184,19 @@ public struct ApplicationImport: Codable, Equatable, Sendable {
     }
 }
 
-/// Standby status of the scheduler.
+/// Result of an import.
 ///
-/// - Spec: `#/components/schemas/SchedulerStandby`
-public struct SchedulerStandby: Codable, Equatable, Sendable {
-    /// Whether the scheduler is in standby.
-    public let standby: Bool
+/// - Spec: `#/components/schemas/ImportResult`
+public struct ImportResult: Codable, Equatable, Sendable {
+    /// The objects that were imported or overwritten.
+    public let imported: [ImportedObject]
 
-    public init(standby: Bool) {
-        self.standby = standby
+    public init(imported: [ImportedObject]) {
+        self.imported = imported
     }
 
     enum CodingKeys: String, CodingKey {
-        case standby
+        case imported
     }
 }
 

@@ -19,7 +19,7 @@ public struct MyApi: Sendable {
     /// A client for Model edge cases.
     ///
     /// - Parameters:
-    ///   - baseURL: The server, e.g. from ``serverURL()``.
+    ///   - baseURL: The server, e.g. `https://api.example.com`.
     ///   - transport: How requests are sent; URLSession by default.
     ///   - middlewares: Applied to every request, outermost first (auth, retries, logging).
     public init(baseURL: URL, transport: any HTTPTransport = URLSessionTransport(), middlewares: [any ClientMiddleware] = []) {

@@ -3,9 +3,6 @@
 import Foundation
 import KilnRuntime
 
-/// - Spec: `#/components/schemas/Grove`
-public typealias Grove = Forest
-
 /// - Spec: `#/components/schemas/Itself`
 public typealias Itself = JSONValue
 

@@ -3,9 +3,6 @@
 import Foundation
 import KilnRuntime
 
-/// - Spec: `#/components/schemas/Ping`
-public typealias Ping = JSONValue
-
 /// - Spec: `#/components/schemas/Loop`
 public typealias Loop = JSONValue
 

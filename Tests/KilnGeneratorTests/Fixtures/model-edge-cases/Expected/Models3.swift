@@ -22,8 +22,8 @@ public struct Forest: Codable, Equatable, Sendable {
     }
 }
 
-/// - Spec: `#/components/schemas/Pong`
-public typealias Pong = JSONValue
+/// - Spec: `#/components/schemas/Grove`
+public typealias Grove = Forest
 
 /// - Spec: `#/components/schemas/Tails`
 public typealias Tails = JSONValue
