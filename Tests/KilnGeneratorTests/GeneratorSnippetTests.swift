@@ -7,10 +7,7 @@ import Testing
 /// Small specs, one feature each, checked by the lines they must produce.
 @Suite struct GeneratorSnippetTests {
     private func generate(_ yaml: String, _ configuration: GeneratorConfiguration = GeneratorConfiguration()) throws -> String {
-        let diagnostics = DiagnosticCollector()
-        let document = try #require(SpecLoader.load(text: yaml, file: "snippet.yaml", diagnostics: diagnostics))
-        #expect(!diagnostics.hasErrors, "\(diagnostics.diagnostics)")
-        return Generator.generate(document, configuration: configuration).map(\.contents).joined(separator: "\n")
+        try generatedSwift(yaml, configuration)
     }
 
     private func spec(paths: String = "{}", schemas: String = "{}") -> String {
