@@ -117,11 +117,13 @@ import KilnRuntime
         form.addFile("pages", [Data("p1".utf8), Data("p2".utf8)], contentType: "application/pdf")
         form.addFile("thumb", "PNG…", contentType: "image/png")
         form.addFile("none", nil as [Data]?, contentType: "application/pdf")
-        let part = { (name: String, type: String, content: String) in
-            "--b\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(name)\"\r\nContent-Type: \(type)\r\n\r\n\(content)\r\n"
+        form.addFile("blob", Data("x".utf8), contentType: "application/octet-stream")
+        let part = { (name: String, filename: String, type: String, content: String) in
+            "--b\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\nContent-Type: \(type)\r\n\r\n\(content)\r\n"
         }
-        let expected = part("pages", "application/pdf", "p1") + part("pages", "application/pdf", "p2")
-            + part("thumb", "image/png", "PNG…") + "--b--\r\n"
+        // Unnamed files are named after the field, with the extension their media type implies.
+        let expected = part("pages", "pages.pdf", "application/pdf", "p1") + part("pages", "pages.pdf", "application/pdf", "p2")
+            + part("thumb", "thumb.png", "image/png", "PNG…") + part("blob", "blob", "application/octet-stream", "x") + "--b--\r\n"
         #expect(form.encoded() == Data(expected.utf8))
     }
 

@@ -22,10 +22,22 @@ public enum UploadBody: Sendable, Hashable {
 }
 
 extension MultipartFormData {
-    /// A file part; nil leaves the part out.
+    /// A file part; nil leaves the part out. Without a filename the part is named after the field, with
+    /// the extension its media type implies (`file.zip`): servers often judge an upload by its name.
     public mutating func addFile(_ name: String, _ data: Data?, contentType: String, filename: String? = nil) {
         guard let data else { return }
-        addFile(name: name, filename: filename ?? name, contentType: contentType, data: data)
+        addFile(name: name, filename: filename ?? Self.defaultFilename(name, contentType: contentType), contentType: contentType, data: data)
+    }
+
+    private static let extensions: [String: String] = [
+        "application/zip": "zip", "application/pdf": "pdf", "application/json": "json", "application/xml": "xml",
+        "text/xml": "xml", "text/plain": "txt", "text/csv": "csv", "text/html": "html", "image/png": "png",
+        "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp", "image/svg+xml": "svg",
+    ]
+
+    static func defaultFilename(_ name: String, contentType: String) -> String {
+        let essence = contentType.prefix { $0 != ";" }.trimmingCharacters(in: .whitespaces).lowercased()
+        return extensions[essence].map { "\(name).\($0)" } ?? name
     }
 
     /// A file part whose content the spec types as a string (3.1 `contentMediaType` without binary
