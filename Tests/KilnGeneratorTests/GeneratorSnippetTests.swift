@@ -186,6 +186,21 @@ import Testing
         #expect(code.contains(#"core.data(for: request, operationID: "export", accept: "application/zip")"#))
     }
 
+    @Test func aDiscriminatorBesideInlineVariantsStillDispatchesTheNamedOnes() throws {
+        let code = try generate(spec(schemas: """
+                Pet:
+                  oneOf:
+                    - $ref: '#/components/schemas/Dog'
+                    - {type: object, required: [wings], properties: {wings: {type: integer}}}
+                  discriminator: {propertyName: kind, mapping: {dog: '#/components/schemas/Dog'}}
+                Dog: {type: object, properties: {kind: {type: string}}}
+            """))
+        #expect(code.contains(#"switch try? decoder.discriminator("kind") {"#))
+        #expect(code.contains(#"case "dog"?:"#))
+        // Any other value, or none, tries the inline variant instead of decoding everything as the first match.
+        #expect(code.contains("default:\n            var errors: [any Error] = []"))
+    }
+
     @Test func readOnlyFieldsStayOutOfRequestBodies() throws {
         let code = try generate(spec(schemas: """
                 Pet:

@@ -51,19 +51,10 @@ struct OneOfBuilder {
         let body: [Statement]
         if let discriminator = schema.discriminator, variants.allSatisfy({ $0.componentName != nil }) {
             body = discriminated(variants, discriminator)
+        } else if let discriminator = schema.discriminator, variants.contains(where: { $0.componentName != nil }) {
+            body = partlyDiscriminated(variants, discriminator)
         } else {
-            var statements: [Statement] = [
-                .line("let container = try decoder.singleValueContainer()"),
-                .line("var errors: [any Error] = []"),
-            ]
-            for variant in variants {
-                statements.append(
-                    .line(
-                        "do { self = .\(variant.caseName)(try container.decode(\(variant.type).self)); return } "
-                            + "catch { errors.append(error) }"))
-            }
-            statements.append(.line("throw OneOfDecodingError.noVariantMatched(\(SwiftLiteral.string(typeName)), codingPath: decoder.codingPath, errors: errors)"))
-            body = statements
+            body = [.line("let container = try decoder.singleValueContainer()")] + inOrder(variants)
         }
         return InitializerDeclaration(
             info: DeclarationInfo(access: translator.access),
@@ -71,23 +62,50 @@ struct OneOfBuilder {
             throwsClause: "throws", body: body)
     }
 
-    private func discriminated(_ variants: [Variant], _ discriminator: Schema.Discriminator) -> [Statement] {
-        // Explicit mapping first; variants it does not mention are known by their component name.
+    /// Each variant tried in turn; the first that decodes wins.
+    private func inOrder(_ variants: [Variant]) -> [Statement] {
+        var statements: [Statement] = [.line("var errors: [any Error] = []")]
+        for variant in variants {
+            statements.append(
+                .line(
+                    "do { self = .\(variant.caseName)(try container.decode(\(variant.type).self)); return } "
+                        + "catch { errors.append(error) }"))
+        }
+        statements.append(.line("throw OneOfDecodingError.noVariantMatched(\(SwiftLiteral.string(typeName)), codingPath: decoder.codingPath, errors: errors)"))
+        return statements
+    }
+
+    /// Discriminator values (explicit mapping first, else the component name) per component variant.
+    private func discriminatorCases(_ variants: [Variant], _ discriminator: Schema.Discriminator, optional: Bool) -> [SwitchCase] {
         var valuesByComponent: [String: [String]] = [:]
         for (value, target) in discriminator.mapping {
             if let name = Reference(target, at: discriminator.location).componentName {
                 valuesByComponent[name, default: []].append(value)
             }
         }
-        var cases: [SwitchCase] = []
-        for variant in variants {
-            guard let component = variant.componentName else { continue }
-            let values = valuesByComponent[component] ?? [component]
-            cases.append(
-                SwitchCase(
-                    "case " + values.map(SwiftLiteral.string).joined(separator: ", "),
-                    [.line("self = .\(variant.caseName)(try container.decode(\(variant.type).self))")]))
+        return variants.compactMap { variant in
+            guard let component = variant.componentName else { return nil }
+            let values = (valuesByComponent[component] ?? [component]).map { SwiftLiteral.string($0) + (optional ? "?" : "") }
+            return SwitchCase(
+                "case " + values.joined(separator: ", "),
+                [.line("self = .\(variant.caseName)(try container.decode(\(variant.type).self))")])
         }
+    }
+
+    /// A discriminator beside inline variants: the named ones are dispatched by value, and a value (or a
+    /// missing property) that names none of them falls back to trying the inline ones in order.
+    private func partlyDiscriminated(_ variants: [Variant], _ discriminator: Schema.Discriminator) -> [Statement] {
+        var cases = discriminatorCases(variants, discriminator, optional: true)
+        cases.append(SwitchCase("default", inOrder(variants.filter { $0.componentName == nil })))
+        return [
+            .line("let container = try decoder.singleValueContainer()"),
+            .switch("try? decoder.discriminator(\(SwiftLiteral.string(discriminator.propertyName)))", cases),
+        ]
+    }
+
+    private func discriminated(_ variants: [Variant], _ discriminator: Schema.Discriminator) -> [Statement] {
+        // Explicit mapping first; variants it does not mention are known by their component name.
+        var cases = discriminatorCases(variants, discriminator, optional: false)
         cases.append(
             SwitchCase(
                 "case let value",
