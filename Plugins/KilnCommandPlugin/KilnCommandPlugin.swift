@@ -37,19 +37,21 @@ struct KilnCommandPlugin: CommandPlugin {
         }
         if targets.isEmpty { Diagnostics.warning("generate-clients: no target has a \(KilnConfig.fileName)") }
         // Only a full refresh knows every target, so only it may remove another target's folder.
-        if failed.isEmpty { prune(generated, keeping: kept, removeOtherFolders: selected.isEmpty) }
+        if failed.isEmpty, !targets.isEmpty { prune(generated, keeping: kept, removeOtherFolders: selected.isEmpty) }
         if !failed.isEmpty {
             throw KilnPluginError(file: nil, "generate-clients: kiln failed for \(failed.joined(separator: ", "))")
         }
     }
 
-    /// Generated/ belongs to the tool: a file no target generates (hand-added, or left by an older
-    /// layout) and the folder of a target that no longer exists are removed, so the committed copy is
-    /// exactly what the generator produces and CI's freshness check sees the difference.
+    /// A folder kiln wrote (it holds kiln's manifest) is kiln's alone: a file no target generates there
+    /// (hand-added, or left by an older layout) and the folder of a target that no longer exists are
+    /// removed, so the committed copy is exactly what the generator produces and CI's freshness check sees
+    /// the difference. Anything else in Generated/ (a README, another tool's folder) is left alone.
     private func prune(_ generated: URL, keeping kept: [String: Set<String>], removeOtherFolders: Bool) {
         let manager = FileManager.default
         for folder in (try? manager.contentsOfDirectory(atPath: generated.path)) ?? [] {
             let url = generated.appendingPathComponent(folder)
+            guard manager.fileExists(atPath: url.appendingPathComponent(".kiln-generated").path) else { continue }
             guard let names = kept[folder] else {
                 if removeOtherFolders {
                     try? manager.removeItem(at: url)
