@@ -50,6 +50,14 @@ import KilnRuntime
         #expect(request.query.items.map(\.name) == ["f[zone]", "f[name]", "f[tags]"])
     }
 
+    @Test func dictionaryBodiesAreSentSorted() throws {
+        // A dictionary has no declaration order and encodes in hash order, which changes between runs.
+        var request = HTTPRequest(method: .post, path: "/")
+        let fields = ["gamma": "3", "alpha": "1", "beta": "2", "delta": "4", "eps": "5"]
+        try request.setFormBody(fields, core: APIClientCore(baseURL: URL(string: "http://127.0.0.1")!), operationID: "op")
+        #expect(request.body == Data("alpha=1&beta=2&delta=4&eps=5&gamma=3".utf8))
+    }
+
     /// A generated model's conformance, as the generator writes it.
     struct ParameterValueBox: ParameterEncodable {
         let filter: Filter
@@ -118,12 +126,14 @@ import KilnRuntime
         form.addFile("thumb", "PNG…", contentType: "image/png")
         form.addFile("none", nil as [Data]?, contentType: "application/pdf")
         form.addFile("blob", Data("x".utf8), contentType: "application/octet-stream")
+        form.addFile("notes", ["n"], contentType: "text/plain")
         let part = { (name: String, filename: String, type: String, content: String) in
             "--b\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\nContent-Type: \(type)\r\n\r\n\(content)\r\n"
         }
         // Unnamed files are named after the field, with the extension their media type implies.
         let expected = part("pages", "pages.pdf", "application/pdf", "p1") + part("pages", "pages.pdf", "application/pdf", "p2")
-            + part("thumb", "thumb.png", "image/png", "PNG…") + part("blob", "blob", "application/octet-stream", "x") + "--b--\r\n"
+            + part("thumb", "thumb.png", "image/png", "PNG…") + part("blob", "blob", "application/octet-stream", "x")
+            + part("notes", "notes.txt", "text/plain", "n") + "--b--\r\n"
         #expect(form.encoded() == Data(expected.utf8))
     }
 

@@ -8,7 +8,7 @@ import KilnTestServer
     /// names that merely look secret.
     static let sensitiveFields = [
         "client_secret", "password", "kpass", "plaintext_password", "token", "access_token", "refresh_token", "kmd",
-        "api_key", "apiKey", "2fa", "otp", "strPass", "newPassword", "id_token", "x-api-key",
+        "api_key", "apiKey", "2fa", "otp", "strPass", "newPassword", "id_token", "x-api-key", "key", "subscription-key",
     ]
 
     /// Sends `request` through a logging client against `transport` and returns the log messages.
@@ -164,6 +164,22 @@ import KilnTestServer
     @Test func freeTextKeepsHarmlessQueryValues() {
         let text = Redactor().redactedText("failed: http://h/x?page=2&token=abc&q=a%20b; url=http://h/?apiKey=k")
         #expect(text == "failed: http://h/x?page=2&token=[REDACTED]&q=a%20b; url=http://h/?apiKey=[REDACTED]")
+        // An unencoded URL inside a value (allowReserved) does not hide the pairs after it.
+        #expect(Redactor().redactedText("http://h/x?next=/cb?token=s3&key=k2") == "http://h/x?next=/cb?token=[REDACTED]&key=[REDACTED]")
+    }
+
+    @Test func clientErrorsUseTheConfiguredRedactor() async {
+        struct QuotingFailure: Error, CustomStringConvertible {
+            var description: String { "could not connect to http://127.0.0.1:1/x?pin=1234" }
+        }
+        var configuration = ClientConfiguration(baseURL: URL(string: "http://127.0.0.1:1")!, transport: ClosureTransport { _, _ in
+            throw QuotingFailure()
+        })
+        configuration.redactor = Redactor(fieldNames: ["pin"])
+        let error = await #expect(throws: ClientError.self) {
+            try await APIClientCore(configuration: configuration).send(HTTPRequest(path: "/x"), operationID: "op")
+        }
+        #expect(error?.message == "Request failed: could not connect to http://127.0.0.1:1/x?pin=[REDACTED]")
     }
 
     @Test func logsFailuresAndRethrows() async {

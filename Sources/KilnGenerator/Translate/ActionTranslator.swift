@@ -133,7 +133,7 @@ struct ActionTranslator {
                 else { continue }
                 let merged = translator.analysis.mergedObject(resolved)
                 guard let property = merged.properties[wireName], let typeName = translator.componentTypeNames[name] else { continue }
-                var typeScope = NameScope(reserved: [typeName, "CodingKeys"])
+                var typeScope = NameScope(reserved: nestedTypeReservations(resolved, typeName: typeName))
                 let type = propertyType(property, wireName: wireName, component: name, typeName: typeName, scope: &typeScope)
                 let defaultValue = (translator.document.resolve(property) ?? property).defaultValue?.scalar.map {
                     type.unwrapped == .string ? SwiftLiteral.string($0.text) : $0.text
@@ -142,6 +142,12 @@ struct ActionTranslator {
             }
             return nil
         }
+    }
+
+    /// The names `StructBuilder` keeps nested types from taking, so the types spelled here exist.
+    private func nestedTypeReservations(_ schema: Schema, typeName: String) -> Set<String> {
+        translator.referencedComponentTypeNames(in: [schema] + translator.analysis.mergedObject(schema).properties.values)
+            .union([typeName, "CodingKeys"])
     }
 
     private struct Method {
@@ -161,7 +167,10 @@ struct ActionTranslator {
         var required: [(Parameter, String, Schema)] = []
         var optional: [(Parameter, String, Schema)] = []
         var arguments: [String] = []
-        var typeScope = NameScope(reserved: [requestType, "CodingKeys"])
+        // A local that no parameter (a property of the request) can shadow.
+        var sessionLocal = "sessionToken"
+        while memberNames.contains(sessionLocal) { sessionLocal += "_" }
+        var typeScope = NameScope(reserved: nestedTypeReservations(resolved, typeName: requestType))
         for ((wireName, property), name) in zip(merged.properties, memberNames) {
             var type = propertyType(
                 property, wireName: wireName, component: component, typeName: requestType, scope: &typeScope)
@@ -173,8 +182,9 @@ struct ActionTranslator {
                 arguments.append(
                     "\(bare(name)): try core.fixedBodyField(\(SwiftLiteral.string(wireName)), as: \(type.unwrapped).self, operationID: \(operationID))")
             } else {
-                let usesSession = settings.sessionFields.contains(wireName) && type.isOptional
-                arguments.append("\(bare(name)): \(name)\(usesSession ? " ?? sessionToken" : "")")
+                // The token is a String: other field types cannot take it.
+                let usesSession = settings.sessionFields.contains(wireName) && type.isOptional && type.unwrapped == .string
+                arguments.append("\(bare(name)): \(name)\(usesSession ? " ?? \(sessionLocal)" : "")")
                 let parameter = Parameter(name: name, type: type, defaultValue: type.isOptional ? "nil" : nil)
                 if type.isOptional {
                     optional.append((parameter, wireName, property))
@@ -185,8 +195,8 @@ struct ActionTranslator {
         }
         let inputs = required + optional
         var body: [Statement] = []
-        if arguments.contains(where: { $0.hasSuffix(" ?? sessionToken") }) {
-            body.append(.line("let sessionToken = await core.session.token"))
+        if arguments.contains(where: { $0.hasSuffix(" ?? \(sessionLocal)") }) {
+            body.append(.line("let \(sessionLocal) = await core.session.token"))
         }
         body += [
             .line("let body = \(requestType)(\(arguments.joined(separator: ", ")))"),

@@ -181,7 +181,7 @@ struct OperationTranslator {
             } else if character == "}", let name = template {
                 if let input = inputs.first(where: { $0.location == .path && $0.wireName == name }) {
                     literal += Self.isPlainSegment(input)
-                        ? "\\(PathEncoder.segment(\(input.parameter.name)))" : "\\(\(styledPathName(input)))"
+                        ? "\\(PathEncoder.segment(\(input.parameter.name)))" : "\\(\(styledPathName(input, among: inputs)))"
                 } else {
                     literal += "{\(name)}"
                 }
@@ -194,7 +194,8 @@ struct OperationTranslator {
         }
         var swift = SwiftLiteral.string(literal).replacing("\\\\(PathEncoder", with: "\\(PathEncoder")
         for input in inputs where input.location == .path && !Self.isPlainSegment(input) {
-            swift = swift.replacing("\\\\(\(styledPathName(input)))", with: "\\(\(styledPathName(input)))")
+            let local = styledPathName(input, among: inputs)
+            swift = swift.replacing("\\\\(\(local))", with: "\\(\(local))")
         }
         return swift
     }
@@ -210,12 +211,15 @@ struct OperationTranslator {
         inputs.filter { $0.location == .path && !Self.isPlainSegment($0) }.map { input in
             let style = ["simple", "label", "matrix"].contains(input.style.rawValue) ? input.style.rawValue : "simple"
             return .line(
-                "let \(styledPathName(input)) = PathEncoder.encode(name: \(SwiftLiteral.string(input.wireName)), value: \(input.parameter.name).parameterValue, style: .\(style), explode: \(input.explode))")
+                "let \(styledPathName(input, among: inputs)) = PathEncoder.encode(name: \(SwiftLiteral.string(input.wireName)), value: \(input.parameter.name).parameterValue, style: .\(style), explode: \(input.explode))")
         }
     }
 
-    private func styledPathName(_ input: Input) -> String {
-        "\(bare(input.parameter.name))Path"
+    /// `idPath` for `id`, unless a parameter has that name: a local must not shadow one.
+    private func styledPathName(_ input: Input, among inputs: [Input]) -> String {
+        var name = "\(bare(input.parameter.name))Path"
+        while inputs.contains(where: { bare($0.parameter.name) == name }) { name += "_" }
+        return name
     }
 
     private func addParameter(_ input: Input, _ operationID: String) -> String {

@@ -145,9 +145,15 @@ struct KilnExtensionValidator {
         for key in ["fixed", "sessionFields"] {
             for field in node[key]?.sequence ?? [] {
                 guard let name = field.scalar?.text else { continue }
-                if !requests.values.contains(where: { properties(of: $0)[name] != nil }) {
+                let found = requests.values.compactMap { properties(of: $0)[name] }
+                if found.isEmpty {
                     let what = key == "fixed" ? "fixed field" : "session field"
                     error("x-kiln-actions: \(what) '\(name)' is in no action's request schema", field)
+                } else if key == "sessionFields",
+                    found.contains(where: { (document.resolve($0) ?? $0).types.first { $0 != .null } != .string })
+                {
+                    // The session token is text; a field of another type cannot default to it.
+                    error("x-kiln-actions: session field '\(name)' must be a string to carry the session token", field)
                 }
             }
         }

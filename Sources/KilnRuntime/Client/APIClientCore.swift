@@ -45,7 +45,7 @@ public final class APIClientCore: Sendable {
         } catch {
             if Task.isCancelled { throw CancellationError() }
             // The message is what apps print: keep query secrets the error quotes out of it.
-            let description = Redactor().redactedText(String(describing: error))
+            let description = configuration.redactor.redactedText(String(describing: error))
             throw ClientError(kind: .transport, operationID: operationID, message: "Request failed: \(description)", underlyingError: error)
         }
     }

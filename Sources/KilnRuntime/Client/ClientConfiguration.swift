@@ -16,6 +16,9 @@ public struct ClientConfiguration: Sendable {
     /// Values an envelope API expects in every request body (`x-kiln-actions.fixed`, e.g. the
     /// action API's `accessType`), set once per client instead of passed to every call.
     public var fixedBodyFields: [String: JSONValue] = [:]
+    /// What counts as a secret in the messages of thrown errors (a transport error quotes the URL); use the
+    /// same one as `LoggingMiddleware` when you add names.
+    public var redactor = Redactor()
 
     /// Sets one of `fixedBodyFields` from a model value; one that cannot be encoded becomes null,
     /// which the first call reports as an invalid request.

@@ -5,6 +5,8 @@ import Foundation
 /// JSON round trip (how their values are computed) forgets it.
 enum KeyOrder {
     static func of(_ value: some Encodable) -> [String] {
+        // A dictionary encodes in hash order, which changes between runs: no order beats a random one.
+        if (value as Any) is [String: Any] { return [] }
         let recorder = KeyRecorder()
         try? value.encode(to: recorder)
         return recorder.keys.keys

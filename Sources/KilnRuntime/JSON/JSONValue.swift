@@ -69,12 +69,12 @@ extension JSONValue {
         if case .object(let object) = self { object[key] } else { nil }
     }
 
-    /// Element of an array; nil for other cases or out-of-range indices.
     /// The value at a dot path of object keys (`data.kmd`); nil when any step is missing.
     public func value(atPath path: String) -> JSONValue? {
         path.split(separator: ".").reduce(self) { value, key in value?[String(key)] }
     }
 
+    /// Element of an array; nil for other cases or out-of-range indices.
     public subscript(index: Int) -> JSONValue? {
         if case .array(let array) = self, array.indices.contains(index) { array[index] } else { nil }
     }

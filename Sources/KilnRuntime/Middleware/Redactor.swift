@@ -3,8 +3,9 @@ import Foundation
 /// Removes secrets from what `LoggingMiddleware` prints: whole header values, and values of
 /// sensitive fields in query strings, form bodies and JSON bodies (at any depth).
 /// Names are compared case-insensitively; besides the listed names, any name that looks like a
-/// secret counts (it contains "password", "secret" or "apikey"/"api_key"/"api-key", or ends in "token"
-/// or "pass": `id_token`, `kpass`, `strPass`; not `token_type`), unless `matchesSecretLikeNames` is off.
+/// secret counts (it contains "password", "secret", "authorization" or "apikey"/"api_key"/"api-key", or
+/// ends in "token", "pass" or "key": `id_token`, `kpass`, `strPass`, `Ocp-Apim-Subscription-Key`; not
+/// `token_type`), unless `matchesSecretLikeNames` is off.
 public struct Redactor: Sendable {
     /// Printed instead of a secret value.
     public static let placeholder = "[REDACTED]"
@@ -17,7 +18,7 @@ public struct Redactor: Sendable {
         "client_secret", "password", "kpass", "plaintext_password", "token", "access_token", "refresh_token", "kmd",
         "api_key", "apikey", "2fa", "otp",
     ]
-    private static let secretLikeParts = ["password", "passwd", "secret", "apikey", "api_key", "api-key"]
+    private static let secretLikeParts = ["password", "passwd", "secret", "apikey", "api_key", "api-key", "authorization"]
 
     /// Lowercased.
     public let headerNames: Set<String>
@@ -49,13 +50,15 @@ public struct Redactor: Sendable {
     }
 
     private func looksSecret(_ lowercased: String) -> Bool {
-        lowercased.hasSuffix("pass") || lowercased.hasSuffix("token") || Self.secretLikeParts.contains { lowercased.contains($0) }
+        lowercased.hasSuffix("pass") || lowercased.hasSuffix("token") || lowercased.hasSuffix("key")
+            || Self.secretLikeParts.contains { lowercased.contains($0) }
     }
 
     /// Free text (an error's description, which may quote the request URL) with the values of
     /// sensitive `name=value` query pairs replaced.
     public func redactedText(_ text: String) -> String {
-        text.replacing(/(?<lead>[?&;])(?<name>[^=&?;\s]+)=(?<value>[^&;\s,)"'\]]*)/) { match in
+        // A value stops at `?` too: an unencoded URL inside a value must not hide the pairs after it.
+        text.replacing(/(?<lead>[?&;])(?<name>[^=&?;\s]+)=(?<value>[^&;?\s,)"'\]]*)/) { match in
             let name = PercentEncoding.decode(String(match.output.name), plusAsSpace: true) ?? String(match.output.name)
             guard isSensitiveField(name), !match.output.value.isEmpty else { return String(match.output.0) }
             return "\(match.output.lead)\(match.output.name)=\(Self.placeholder)"

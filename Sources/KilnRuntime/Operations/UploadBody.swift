@@ -46,6 +46,11 @@ extension MultipartFormData {
         addFile(name, text.map { Data($0.utf8) }, contentType: contentType, filename: filename)
     }
 
+    /// One file part per element whose content the spec types as strings.
+    public mutating func addFile(_ name: String, _ texts: [String]?, contentType: String, filename: String? = nil) {
+        addFile(name, texts?.map { Data($0.utf8) }, contentType: contentType, filename: filename)
+    }
+
     /// One file part per element, all under the same name (an array of binary items).
     public mutating func addFile(_ name: String, _ files: [Data]?, contentType: String, filename: String? = nil) {
         for data in files ?? [] { addFile(name, data, contentType: contentType, filename: filename) }
