@@ -8,118 +8,47 @@ import KilnRuntime
 /// - Spec: `#/components/schemas/AccessType`
 public typealias AccessType = Int
 
-/// Verification. Checks whether a token (kmd) is still valid and/or sends a 2FA code for two-factor authentication. Returns the token (kmd) to send in all later calls.
+/// ID of an entry of a model. The samples send it as a number (`ids: [542]`) or as a numeric string (list rows: `"id": "542"`); Kiln decodes both as an integer.
 ///
-/// - Spec: `#/components/schemas/VerifyAuthRequest`
-public struct VerifyAuthRequest: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/RecordId`
+public typealias RecordId = Int64
+
+/// Requests one or more entries of a specific model when their IDs are known. Meant for showing the data in a form for editing, so the response gives detailed information about each field. Send an empty `ids` array to get only the field definitions (e.g. to build a form for a new entry).
+///
+/// - Spec: `#/components/schemas/GetRequest`
+public struct GetRequest: Codable, Equatable, Sendable {
     public let action: String
     public let accessType: AccessType
 
-    /// Token (kmd) from auth.
-    public let token: String
+    /// The model (e.g. Subaccount).
+    public let model: String
 
-    /// Two-factor code.
-    public let twoFactorCode: String?
+    /// IDs of the entries; empty for the field definitions only.
+    public let ids: [RecordId]
 
-    public init(action: String, accessType: AccessType, token: String, twoFactorCode: String? = nil) {
+    public init(action: String, accessType: AccessType, model: String, ids: [RecordId]) {
         self.action = action
         self.accessType = accessType
-        self.token = token
-        self.twoFactorCode = twoFactorCode
+        self.model = model
+        self.ids = ids
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.action = try container.decode(String.self, forKey: .action)
         self.accessType = try container.decode(AccessType.self, forKey: .accessType)
-        self.token = try container.decode(String.self, forKey: .token)
-        self.twoFactorCode = try container.decodeIfPresent(String.self, forKey: .twoFactorCode)
-        if self.action != "verifyauth" {
-            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"verifyauth\"")
+        self.model = try container.decode(String.self, forKey: .model)
+        self.ids = try container.decodeLenient([RecordId].self, forKey: .ids)
+        if self.action != "get" {
+            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"get\"")
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case action
         case accessType
-        case token
-        case twoFactorCode = "2fa"
-    }
-}
-
-/// Comparison type (default `eql` when omitted):
-/// - eql: equal; rows whose field content is exactly `value`.
-/// - lt: lower than `value`.
-/// - gt: greater than `value`.
-/// - lte: lower than or equal to `value`.
-/// - gte: greater than or equal to `value`.
-/// - like: contains; `value` is part of (or all of) the field content.
-/// - in: is in list; the field content equals one of `value` (an array).
-/// - is: is NULL.
-/// - isnot: is not NULL.
-///
-/// - Spec: `#/components/schemas/FilterComparison`
-public enum FilterComparison: OpenEnum {
-    case eql
-    case lt
-    case gt
-    case lte
-    case gte
-    case like
-    case `in`
-    case `is`
-    case isnot
-    /// A value this client does not know yet.
-    case unknown(String)
-
-    public init(rawValue: String) {
-        switch rawValue {
-        case "eql":
-            self = .eql
-        case "lt":
-            self = .lt
-        case "gt":
-            self = .gt
-        case "lte":
-            self = .lte
-        case "gte":
-            self = .gte
-        case "like":
-            self = .like
-        case "in":
-            self = .`in`
-        case "is":
-            self = .`is`
-        case "isnot":
-            self = .isnot
-        default:
-            self = .unknown(rawValue)
-        }
-    }
-
-    public var rawValue: String {
-        switch self {
-        case .eql:
-            "eql"
-        case .lt:
-            "lt"
-        case .gt:
-            "gt"
-        case .lte:
-            "lte"
-        case .gte:
-            "gte"
-        case .like:
-            "like"
-        case .`in`:
-            "in"
-        case .`is`:
-            "is"
-        case .isnot:
-            "isnot"
-        case .unknown(let value):
-            value
-        }
+        case model
+        case ids
     }
 }
 
@@ -158,7 +87,7 @@ public struct CreateRequest: Codable, Equatable, Sendable {
         self.action = try container.decode(String.self, forKey: .action)
         self.accessType = try container.decode(AccessType.self, forKey: .accessType)
         self.model = try container.decode(String.self, forKey: .model)
-        self.ids = try container.decodeIfPresent([RecordId].self, forKey: .ids)
+        self.ids = try container.decodeLenientIfPresent([RecordId].self, forKey: .ids)
         self.data = try container.decode(RecordData.self, forKey: .data)
         self.insertIgnore = try container.decodeIfPresent(InsertIgnore.self, forKey: .insertIgnore)
         self.onDuplicateUpdate = try container.decodeIfPresent(OnDuplicateUpdate.self, forKey: .onDuplicateUpdate)
@@ -238,41 +167,6 @@ public struct CreateRequest: Codable, Equatable, Sendable {
     }
 }
 
-/// Success envelope of preauth.
-///
-/// - Spec: `#/components/schemas/PreauthResponse`
-public struct PreauthResponse: Codable, Equatable, Sendable {
-    public let status: ResponseStatus
-
-    /// 0 on success.
-    public let statuscode: Int
-    public let msg: String?
-    public let model: String?
-    public let action: String?
-    public let previousAction: String?
-    public let data: PreauthResult
-
-    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: PreauthResult) {
-        self.status = status
-        self.statuscode = statuscode
-        self.msg = msg
-        self.model = model
-        self.action = action
-        self.previousAction = previousAction
-        self.data = data
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case status
-        case statuscode
-        case msg
-        case model
-        case action
-        case previousAction
-        case data
-    }
-}
-
 /// How the user must log in.
 ///
 /// - Spec: `#/components/schemas/PreauthResult`
@@ -301,63 +195,70 @@ public struct PreauthResult: Codable, Equatable, Sendable {
     }
 }
 
-/// Two-factor authorization type:
-/// - 0: no 2FA
-/// - 1: authenticator (OTP)
-/// - 2: e-mail
-/// - 3: SMS
+/// Success envelope of auth and verifyauth.
 ///
-/// - Spec: `#/components/schemas/TwoFactorType`
-public enum TwoFactorType: OpenEnum {
-    case noTwoFactor
-    case authenticator
-    case email
-    case sms
-    /// A value this client does not know yet.
-    case unknown(Int)
+/// - Spec: `#/components/schemas/AuthResponse`
+public struct AuthResponse: Codable, Equatable, Sendable {
+    public let status: ResponseStatus
 
-    public init(rawValue: Int) {
-        switch rawValue {
-        case 0:
-            self = .noTwoFactor
-        case 1:
-            self = .authenticator
-        case 2:
-            self = .email
-        case 3:
-            self = .sms
-        default:
-            self = .unknown(rawValue)
-        }
-    }
+    /// 0 on success.
+    public let statuscode: Int
+    public let msg: String?
+    public let model: String?
+    public let action: String?
+    public let previousAction: String?
+    public let data: AuthResult
 
-    public var rawValue: Int {
-        switch self {
-        case .noTwoFactor:
-            0
-        case .authenticator:
-            1
-        case .email:
-            2
-        case .sms:
-            3
-        case .unknown(let value):
-            value
-        }
-    }
-}
-
-/// - Spec: `#/components/schemas/AuthResult`
-public struct AuthResult: Codable, Equatable, Sendable {
-    /// The authentication token; send it as input value `kmd` in every later call.
-    public let kmd: String
-
-    public init(kmd: String) {
-        self.kmd = kmd
+    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: AuthResult) {
+        self.status = status
+        self.statuscode = statuscode
+        self.msg = msg
+        self.model = model
+        self.action = action
+        self.previousAction = previousAction
+        self.data = data
     }
 
     enum CodingKeys: String, CodingKey {
-        case kmd
+        case status
+        case statuscode
+        case msg
+        case model
+        case action
+        case previousAction
+        case data
+    }
+}
+
+/// Success envelope of logout.
+///
+/// - Spec: `#/components/schemas/LogoutResponse`
+public struct LogoutResponse: Codable, Equatable, Sendable {
+    public let status: ResponseStatus
+
+    /// 0 on success.
+    public let statuscode: Int
+    public let msg: String?
+    public let model: String?
+    public let action: String?
+    public let previousAction: String?
+
+    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil) {
+        self.status = status
+        self.statuscode = statuscode
+        self.msg = msg
+        self.model = model
+        self.action = action
+        self.previousAction = previousAction
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case status
+        case statuscode
+        case msg
+        case model
+        case action
+        case previousAction
     }
 }
 
@@ -417,5 +318,67 @@ public struct RecordResponse: Codable, Equatable, Sendable {
         case action
         case previousAction
         case data
+    }
+}
+
+/// Detailed information about one field of a model.
+///
+/// - Spec: `#/components/schemas/FieldDescriptor`
+public struct FieldDescriptor: Codable, Equatable, Sendable {
+    public let fieldname: String
+    public let displayname: String?
+
+    /// Field type (e.g. 1, 2).
+    public let type: Int
+
+    /// Field subtype; subtypes 1, 2 and 12 are list-type fields (see `listkeys`).
+    public let subtype: Int
+    public let required: Bool?
+    public let defaultvalue: JSONScalar?
+    public let disabled: Bool?
+
+    /// Help text of the field, or false.
+    public let infotext: JSONValue?
+
+    /// Raw value (`%%unchanged%%` for an unchanged password).
+    public let value: String?
+
+    /// Readable value.
+    public let displayvalue: String?
+
+    /// Keys of a list-type field's options.
+    public let listkeys: [JSONValue]?
+
+    /// Labels of a list-type field's options, in the order of `listkeys`.
+    public let listvalues: [String]?
+
+    public init(fieldname: String, displayname: String? = nil, type: Int, subtype: Int, required: Bool? = nil, defaultvalue: JSONScalar? = nil, disabled: Bool? = nil, infotext: JSONValue? = nil, value: String? = nil, displayvalue: String? = nil, listkeys: [JSONValue]? = nil, listvalues: [String]? = nil) {
+        self.fieldname = fieldname
+        self.displayname = displayname
+        self.type = type
+        self.subtype = subtype
+        self.required = required
+        self.defaultvalue = defaultvalue
+        self.disabled = disabled
+        self.infotext = infotext
+        self.value = value
+        self.displayvalue = displayvalue
+        self.listkeys = listkeys
+        self.listvalues = listvalues
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case fieldname
+        case displayname
+        case type
+        case subtype
+        case required
+        case defaultvalue
+        case disabled
+        case infotext
+        case value
+        case displayvalue
+        case listkeys
+        case listvalues
     }
 }

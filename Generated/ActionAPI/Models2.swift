@@ -109,17 +109,60 @@ public struct Filter: Codable, Equatable, Sendable {
     }
 }
 
-/// Requests one or more entries of a specific model when their IDs are known. Meant for showing the data in a form for editing, so the response gives detailed information about each field. Send an empty `ids` array to get only the field definitions (e.g. to build a form for a new entry).
+/// Changes one or more existing entries. Answered like get; on failure an error envelope with statuscode 113 carries field-specific messages in `data`.
 ///
-/// - Spec: `#/components/schemas/GetRequest`
-public struct GetRequest: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/UpdateRequest`
+public struct UpdateRequest: Codable, Equatable, Sendable {
     public let action: String
     public let accessType: AccessType
 
     /// The model (e.g. Subaccount).
     public let model: String
 
-    /// IDs of the entries; empty for the field definitions only.
+    /// IDs of the entries to change.
+    public let ids: [RecordId]
+    public let data: RecordData
+
+    public init(action: String, accessType: AccessType, model: String, ids: [RecordId], data: RecordData) {
+        self.action = action
+        self.accessType = accessType
+        self.model = model
+        self.ids = ids
+        self.data = data
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.action = try container.decode(String.self, forKey: .action)
+        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
+        self.model = try container.decode(String.self, forKey: .model)
+        self.ids = try container.decodeLenient([RecordId].self, forKey: .ids)
+        self.data = try container.decode(RecordData.self, forKey: .data)
+        if self.action != "update" {
+            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"update\"")
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case action
+        case accessType
+        case model
+        case ids
+        case data
+    }
+}
+
+/// Deletes one or more entries of a specific model when their IDs are known.
+///
+/// - Spec: `#/components/schemas/DeleteRequest`
+public struct DeleteRequest: Codable, Equatable, Sendable {
+    public let action: String
+    public let accessType: AccessType
+
+    /// The model (e.g. Subaccount).
+    public let model: String
+
+    /// IDs of the entries to delete.
     public let ids: [RecordId]
 
     public init(action: String, accessType: AccessType, model: String, ids: [RecordId]) {
@@ -134,9 +177,9 @@ public struct GetRequest: Codable, Equatable, Sendable {
         self.action = try container.decode(String.self, forKey: .action)
         self.accessType = try container.decode(AccessType.self, forKey: .accessType)
         self.model = try container.decode(String.self, forKey: .model)
-        self.ids = try container.decode([RecordId].self, forKey: .ids)
-        if self.action != "get" {
-            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"get\"")
+        self.ids = try container.decodeLenient([RecordId].self, forKey: .ids)
+        if self.action != "delete" {
+            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"delete\"")
         }
     }
 
@@ -145,73 +188,6 @@ public struct GetRequest: Codable, Equatable, Sendable {
         case accessType
         case model
         case ids
-    }
-}
-
-/// Success envelope of auth and verifyauth.
-///
-/// - Spec: `#/components/schemas/AuthResponse`
-public struct AuthResponse: Codable, Equatable, Sendable {
-    public let status: ResponseStatus
-
-    /// 0 on success.
-    public let statuscode: Int
-    public let msg: String?
-    public let model: String?
-    public let action: String?
-    public let previousAction: String?
-    public let data: AuthResult
-
-    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: AuthResult) {
-        self.status = status
-        self.statuscode = statuscode
-        self.msg = msg
-        self.model = model
-        self.action = action
-        self.previousAction = previousAction
-        self.data = data
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case status
-        case statuscode
-        case msg
-        case model
-        case action
-        case previousAction
-        case data
-    }
-}
-
-/// Success envelope of logout.
-///
-/// - Spec: `#/components/schemas/LogoutResponse`
-public struct LogoutResponse: Codable, Equatable, Sendable {
-    public let status: ResponseStatus
-
-    /// 0 on success.
-    public let statuscode: Int
-    public let msg: String?
-    public let model: String?
-    public let action: String?
-    public let previousAction: String?
-
-    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil) {
-        self.status = status
-        self.statuscode = statuscode
-        self.msg = msg
-        self.model = model
-        self.action = action
-        self.previousAction = previousAction
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case status
-        case statuscode
-        case msg
-        case model
-        case action
-        case previousAction
     }
 }
 
@@ -286,106 +262,119 @@ public enum ModelAction: OpenEnum {
     }
 }
 
-/// Field descriptors and form state of one or more entries.
+/// Success envelope of list.
 ///
-/// - Spec: `#/components/schemas/RecordForm`
-public struct RecordForm: Codable, Equatable, Sendable {
-    public let fields: [FieldDescriptor]
+/// - Spec: `#/components/schemas/ListResponse`
+public struct ListResponse: Codable, Equatable, Sendable {
+    public let status: ResponseStatus
 
-    /// Caption of the form (e.g. "User: aaa").
-    public let caption: String?
+    /// 0 on success.
+    public let statuscode: Int
+    public let msg: String?
+    public let model: String?
+    public let action: String?
+    public let previousAction: String?
+    public let data: ListResult
 
-    /// Field groups of the form.
-    public let groups: [[String: JSONValue]]?
-
-    /// Field subgroups of the form.
-    public let subgroups: [[String: JSONValue]]?
-    public let ids: [RecordId]?
-    public let canDelete: Bool?
-    public let canSave: Bool?
-    public let canSaveNew: Bool?
-
-    public init(fields: [FieldDescriptor], caption: String? = nil, groups: [[String: JSONValue]]? = nil, subgroups: [[String: JSONValue]]? = nil, ids: [RecordId]? = nil, canDelete: Bool? = nil, canSave: Bool? = nil, canSaveNew: Bool? = nil) {
-        self.fields = fields
-        self.caption = caption
-        self.groups = groups
-        self.subgroups = subgroups
-        self.ids = ids
-        self.canDelete = canDelete
-        self.canSave = canSave
-        self.canSaveNew = canSaveNew
+    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: ListResult) {
+        self.status = status
+        self.statuscode = statuscode
+        self.msg = msg
+        self.model = model
+        self.action = action
+        self.previousAction = previousAction
+        self.data = data
     }
 
     enum CodingKeys: String, CodingKey {
-        case fields
-        case caption
-        case groups
-        case subgroups
-        case ids
-        case canDelete
-        case canSave
-        case canSaveNew
+        case status
+        case statuscode
+        case msg
+        case model
+        case action
+        case previousAction
+        case data
     }
 }
 
-/// Detailed information about one field of a model.
-///
-/// - Spec: `#/components/schemas/FieldDescriptor`
-public struct FieldDescriptor: Codable, Equatable, Sendable {
-    public let fieldname: String
-    public let displayname: String?
+/// - Spec: `#/components/schemas/ListColumn`
+public struct ListColumn: Codable, Equatable, Sendable {
+    /// Data type of the column (e.g. string).
+    public let headlineType: String?
 
-    /// Field type (e.g. 1, 2).
-    public let type: Int
+    /// Headline text.
+    public let headline: String
 
-    /// Field subtype; subtypes 1, 2 and 12 are list-type fields (see `listkeys`).
-    public let subtype: Int
-    public let required: Bool?
-    public let defaultvalue: JSONScalar?
-    public let disabled: Bool?
+    /// Sorting flag of the column (every sample shows false).
+    public let colsort: Bool?
 
-    /// Help text of the field, or false.
-    public let infotext: JSONValue?
+    /// Column name to send as `order` to sort by this column.
+    public let colorder: String?
 
-    /// Raw value (`%%unchanged%%` for an unchanged password).
-    public let value: String?
+    /// Column (field) name, with `:convert` for a converted column.
+    public let colname: String
 
-    /// Readable value.
-    public let displayvalue: String?
-
-    /// Keys of a list-type field's options.
-    public let listkeys: [JSONValue]?
-
-    /// Labels of a list-type field's options, in the order of `listkeys`.
-    public let listvalues: [String]?
-
-    public init(fieldname: String, displayname: String? = nil, type: Int, subtype: Int, required: Bool? = nil, defaultvalue: JSONScalar? = nil, disabled: Bool? = nil, infotext: JSONValue? = nil, value: String? = nil, displayvalue: String? = nil, listkeys: [JSONValue]? = nil, listvalues: [String]? = nil) {
-        self.fieldname = fieldname
-        self.displayname = displayname
-        self.type = type
-        self.subtype = subtype
-        self.required = required
-        self.defaultvalue = defaultvalue
-        self.disabled = disabled
-        self.infotext = infotext
-        self.value = value
-        self.displayvalue = displayvalue
-        self.listkeys = listkeys
-        self.listvalues = listvalues
+    public init(headlineType: String? = nil, headline: String, colsort: Bool? = nil, colorder: String? = nil, colname: String) {
+        self.headlineType = headlineType
+        self.headline = headline
+        self.colsort = colsort
+        self.colorder = colorder
+        self.colname = colname
     }
 
     enum CodingKeys: String, CodingKey {
-        case fieldname
-        case displayname
-        case type
-        case subtype
-        case required
-        case defaultvalue
-        case disabled
-        case infotext
-        case value
-        case displayvalue
-        case listkeys
-        case listvalues
+        case headlineType
+        case headline
+        case colsort
+        case colorder
+        case colname
+    }
+}
+
+/// Error envelope (`status` "Error"). For an update error (statuscode 113) `data` maps field names to field-specific messages; when auth needs the second factor, `data` carries the token (kmd) to send with verifyauth.
+///
+/// - Spec: `#/components/schemas/ErrorResponse`
+public struct ErrorResponse: Codable, Equatable, Sendable {
+    /// Always "Error" in an error envelope.
+    public let status: String
+
+    /// Error code (113 = update error, field messages in data).
+    public let statuscode: Int
+    public let msg: String?
+    public let model: String?
+    public let action: String?
+
+    /// Field-specific messages keyed by field name, or the token (kmd) of a login that still needs its second factor.
+    public let data: [String: String]?
+
+    public init(status: String, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, data: [String: String]? = nil) {
+        self.status = status
+        self.statuscode = statuscode
+        self.msg = msg
+        self.model = model
+        self.action = action
+        self.data = data
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.status = try container.decode(String.self, forKey: .status)
+        self.statuscode = try container.decode(Int.self, forKey: .statuscode)
+        self.msg = try container.decodeIfPresent(String.self, forKey: .msg)
+        self.model = try container.decodeIfPresent(String.self, forKey: .model)
+        self.action = try container.decodeIfPresent(String.self, forKey: .action)
+        self.data = try container.decodeIfPresent([String: String].self, forKey: .data)
+        if self.status != "Error" {
+            throw DecodingError.dataCorruptedError(forKey: .status, in: container, debugDescription: "expected the constant \"Error\"")
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case status
+        case statuscode
+        case msg
+        case model
+        case action
+        case data
     }
 }

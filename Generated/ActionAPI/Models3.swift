@@ -35,6 +35,45 @@ public enum ResponseStatus: OpenEnum {
     }
 }
 
+/// Pre-authorization. To authenticate a user, call the preauth action type first. Send the user name and receive whether the user must log in with a password and/or 2Factor, or whether a redirect to third-party servers (SAML / OAuth) is needed. When e-mail or SMS is the second factor, the system sends the e-mail / SMS automatically with the preauth request.
+///
+/// - Spec: `#/components/schemas/PreauthRequest`
+public struct PreauthRequest: Codable, Equatable, Sendable {
+    public let action: String
+    public let accessType: AccessType
+
+    /// User name.
+    public let kname: String
+
+    /// API key.
+    public let apiKey: String?
+
+    public init(action: String, accessType: AccessType, kname: String, apiKey: String? = nil) {
+        self.action = action
+        self.accessType = accessType
+        self.kname = kname
+        self.apiKey = apiKey
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.action = try container.decode(String.self, forKey: .action)
+        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
+        self.kname = try container.decode(String.self, forKey: .kname)
+        self.apiKey = try container.decodeIfPresent(String.self, forKey: .apiKey)
+        if self.action != "preauth" {
+            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"preauth\"")
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case action
+        case accessType
+        case kname
+        case apiKey = "api_key"
+    }
+}
+
 /// Authenticates the user with user name and password (and the 2FA code if needed) and returns an authentication token (`kmd`) for all later calls. With two-factor authentication, auth returns an error code depending on the 2FA method if `2fa` was not sent; show the user the matching 2FA page (e.g. to enter the e-mail code or OTP), then use the received token (kmd) with verifyauth to (re)send the 2FA code.
 ///
 /// - Spec: `#/components/schemas/AuthRequest`
@@ -187,118 +226,10 @@ public enum SortDirection: OpenEnum {
     }
 }
 
-/// Value to compare the field to; an array for comparison `in`.
+/// Success envelope of preauth.
 ///
-/// - Spec: `#/components/schemas/FilterValue`
-public indirect enum FilterValue: Codable, Equatable, Sendable {
-    case jsonScalar(JSONScalar)
-    case array([JSONScalar])
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        var errors: [any Error] = []
-        do { self = .jsonScalar(try container.decode(JSONScalar.self)); return } catch { errors.append(error) }
-        do { self = .array(try container.decode([JSONScalar].self)); return } catch { errors.append(error) }
-        throw OneOfDecodingError.noVariantMatched("FilterValue", codingPath: decoder.codingPath, errors: errors)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .jsonScalar(let value):
-            try container.encode(value)
-        case .array(let value):
-            try container.encode(value)
-        }
-    }
-}
-
-/// Changes one or more existing entries. Answered like get; on failure an error envelope with statuscode 113 carries field-specific messages in `data`.
-///
-/// - Spec: `#/components/schemas/UpdateRequest`
-public struct UpdateRequest: Codable, Equatable, Sendable {
-    public let action: String
-    public let accessType: AccessType
-
-    /// The model (e.g. Subaccount).
-    public let model: String
-
-    /// IDs of the entries to change.
-    public let ids: [RecordId]
-    public let data: RecordData
-
-    public init(action: String, accessType: AccessType, model: String, ids: [RecordId], data: RecordData) {
-        self.action = action
-        self.accessType = accessType
-        self.model = model
-        self.ids = ids
-        self.data = data
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.action = try container.decode(String.self, forKey: .action)
-        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
-        self.model = try container.decode(String.self, forKey: .model)
-        self.ids = try container.decode([RecordId].self, forKey: .ids)
-        self.data = try container.decode(RecordData.self, forKey: .data)
-        if self.action != "update" {
-            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"update\"")
-        }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case action
-        case accessType
-        case model
-        case ids
-        case data
-    }
-}
-
-/// Deletes one or more entries of a specific model when their IDs are known.
-///
-/// - Spec: `#/components/schemas/DeleteRequest`
-public struct DeleteRequest: Codable, Equatable, Sendable {
-    public let action: String
-    public let accessType: AccessType
-
-    /// The model (e.g. Subaccount).
-    public let model: String
-
-    /// IDs of the entries to delete.
-    public let ids: [RecordId]
-
-    public init(action: String, accessType: AccessType, model: String, ids: [RecordId]) {
-        self.action = action
-        self.accessType = accessType
-        self.model = model
-        self.ids = ids
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.action = try container.decode(String.self, forKey: .action)
-        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
-        self.model = try container.decode(String.self, forKey: .model)
-        self.ids = try container.decode([RecordId].self, forKey: .ids)
-        if self.action != "delete" {
-            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"delete\"")
-        }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case action
-        case accessType
-        case model
-        case ids
-    }
-}
-
-/// Success envelope of list.
-///
-/// - Spec: `#/components/schemas/ListResponse`
-public struct ListResponse: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/PreauthResponse`
+public struct PreauthResponse: Codable, Equatable, Sendable {
     public let status: ResponseStatus
 
     /// 0 on success.
@@ -307,9 +238,9 @@ public struct ListResponse: Codable, Equatable, Sendable {
     public let model: String?
     public let action: String?
     public let previousAction: String?
-    public let data: ListResult
+    public let data: PreauthResult
 
-    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: ListResult) {
+    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: PreauthResult) {
         self.status = status
         self.statuscode = statuscode
         self.msg = msg
@@ -330,50 +261,144 @@ public struct ListResponse: Codable, Equatable, Sendable {
     }
 }
 
-/// Error envelope (`status` "Error"). For an update error (statuscode 113) `data` maps field names to field-specific messages; when auth needs the second factor, `data` carries the token (kmd) to send with verifyauth.
+/// Two-factor authorization type:
+/// - 0: no 2FA
+/// - 1: authenticator (OTP)
+/// - 2: e-mail
+/// - 3: SMS
 ///
-/// - Spec: `#/components/schemas/ErrorResponse`
-public struct ErrorResponse: Codable, Equatable, Sendable {
-    /// Always "Error" in an error envelope.
-    public let status: String
+/// - Spec: `#/components/schemas/TwoFactorType`
+public enum TwoFactorType: OpenEnum {
+    case noTwoFactor
+    case authenticator
+    case email
+    case sms
+    /// A value this client does not know yet.
+    case unknown(Int)
 
-    /// Error code (113 = update error, field messages in data).
-    public let statuscode: Int
-    public let msg: String?
-    public let model: String?
-    public let action: String?
+    public init(rawValue: Int) {
+        switch rawValue {
+        case 0:
+            self = .noTwoFactor
+        case 1:
+            self = .authenticator
+        case 2:
+            self = .email
+        case 3:
+            self = .sms
+        default:
+            self = .unknown(rawValue)
+        }
+    }
 
-    /// Field-specific messages keyed by field name, or the token (kmd) of a login that still needs its second factor.
-    public let data: [String: String]?
+    public var rawValue: Int {
+        switch self {
+        case .noTwoFactor:
+            0
+        case .authenticator:
+            1
+        case .email:
+            2
+        case .sms:
+            3
+        case .unknown(let value):
+            value
+        }
+    }
+}
 
-    public init(status: String, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, data: [String: String]? = nil) {
-        self.status = status
-        self.statuscode = statuscode
-        self.msg = msg
-        self.model = model
-        self.action = action
+/// A `data` array with the rows to show the user and a matching `head` array with the column information (sorting, headline text, etc.) for each table column.
+///
+/// - Spec: `#/components/schemas/ListResult`
+public struct ListResult: Codable, Equatable, Sendable {
+    public let data: [ListRow]
+    public let head: [ListColumn]?
+
+    /// Caption of the list (e.g. User).
+    public let caption: String?
+
+    /// Number of rows in this response.
+    public let count: Int?
+
+    /// Total number of matching rows (for paging).
+    public let total: Int?
+
+    public init(data: [ListRow], head: [ListColumn]? = nil, caption: String? = nil, count: Int? = nil, total: Int? = nil) {
         self.data = data
+        self.head = head
+        self.caption = caption
+        self.count = count
+        self.total = total
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decode(String.self, forKey: .status)
-        self.statuscode = try container.decode(Int.self, forKey: .statuscode)
-        self.msg = try container.decodeIfPresent(String.self, forKey: .msg)
-        self.model = try container.decodeIfPresent(String.self, forKey: .model)
-        self.action = try container.decodeIfPresent(String.self, forKey: .action)
-        self.data = try container.decodeIfPresent([String: String].self, forKey: .data)
-        if self.status != "Error" {
-            throw DecodingError.dataCorruptedError(forKey: .status, in: container, debugDescription: "expected the constant \"Error\"")
-        }
+        self.data = try container.decode([ListRow].self, forKey: .data)
+        self.head = try container.decodeIfPresent([ListColumn].self, forKey: .head)
+        self.caption = try container.decodeIfPresent(String.self, forKey: .caption)
+        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
+        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
     }
 
     enum CodingKeys: String, CodingKey {
-        case status
-        case statuscode
-        case msg
-        case model
-        case action
         case data
+        case head
+        case caption
+        case count
+        case total
+    }
+}
+
+/// Field descriptors and form state of one or more entries.
+///
+/// - Spec: `#/components/schemas/RecordForm`
+public struct RecordForm: Codable, Equatable, Sendable {
+    public let fields: [FieldDescriptor]
+
+    /// Caption of the form (e.g. "User: aaa").
+    public let caption: String?
+
+    /// Field groups of the form.
+    public let groups: [[String: JSONValue]]?
+
+    /// Field subgroups of the form.
+    public let subgroups: [[String: JSONValue]]?
+    public let ids: [RecordId]?
+    public let canDelete: Bool?
+    public let canSave: Bool?
+    public let canSaveNew: Bool?
+
+    public init(fields: [FieldDescriptor], caption: String? = nil, groups: [[String: JSONValue]]? = nil, subgroups: [[String: JSONValue]]? = nil, ids: [RecordId]? = nil, canDelete: Bool? = nil, canSave: Bool? = nil, canSaveNew: Bool? = nil) {
+        self.fields = fields
+        self.caption = caption
+        self.groups = groups
+        self.subgroups = subgroups
+        self.ids = ids
+        self.canDelete = canDelete
+        self.canSave = canSave
+        self.canSaveNew = canSaveNew
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.fields = try container.decode([FieldDescriptor].self, forKey: .fields)
+        self.caption = try container.decodeIfPresent(String.self, forKey: .caption)
+        self.groups = try container.decodeIfPresent([[String: JSONValue]].self, forKey: .groups)
+        self.subgroups = try container.decodeIfPresent([[String: JSONValue]].self, forKey: .subgroups)
+        self.ids = try container.decodeLenientIfPresent([RecordId].self, forKey: .ids)
+        self.canDelete = try container.decodeIfPresent(Bool.self, forKey: .canDelete)
+        self.canSave = try container.decodeIfPresent(Bool.self, forKey: .canSave)
+        self.canSaveNew = try container.decodeIfPresent(Bool.self, forKey: .canSaveNew)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case fields
+        case caption
+        case groups
+        case subgroups
+        case ids
+        case canDelete
+        case canSave
+        case canSaveNew
     }
 }

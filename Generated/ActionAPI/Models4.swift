@@ -3,47 +3,42 @@
 import Foundation
 import KilnRuntime
 
-/// ID of an entry of a model. The samples send it as a number (`ids: [542]`) or as a numeric string (list rows: `"id": "542"`); Kiln decodes both as an integer.
+/// Verification. Checks whether a token (kmd) is still valid and/or sends a 2FA code for two-factor authentication. Returns the token (kmd) to send in all later calls.
 ///
-/// - Spec: `#/components/schemas/RecordId`
-public typealias RecordId = Int64
-
-/// Pre-authorization. To authenticate a user, call the preauth action type first. Send the user name and receive whether the user must log in with a password and/or 2Factor, or whether a redirect to third-party servers (SAML / OAuth) is needed. When e-mail or SMS is the second factor, the system sends the e-mail / SMS automatically with the preauth request.
-///
-/// - Spec: `#/components/schemas/PreauthRequest`
-public struct PreauthRequest: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/VerifyAuthRequest`
+public struct VerifyAuthRequest: Codable, Equatable, Sendable {
     public let action: String
     public let accessType: AccessType
 
-    /// User name.
-    public let kname: String
+    /// Token (kmd) from auth.
+    public let token: String
 
-    /// API key.
-    public let apiKey: String?
+    /// Two-factor code.
+    public let twoFactorCode: String?
 
-    public init(action: String, accessType: AccessType, kname: String, apiKey: String? = nil) {
+    public init(action: String, accessType: AccessType, token: String, twoFactorCode: String? = nil) {
         self.action = action
         self.accessType = accessType
-        self.kname = kname
-        self.apiKey = apiKey
+        self.token = token
+        self.twoFactorCode = twoFactorCode
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.action = try container.decode(String.self, forKey: .action)
         self.accessType = try container.decode(AccessType.self, forKey: .accessType)
-        self.kname = try container.decode(String.self, forKey: .kname)
-        self.apiKey = try container.decodeIfPresent(String.self, forKey: .apiKey)
-        if self.action != "preauth" {
-            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"preauth\"")
+        self.token = try container.decode(String.self, forKey: .token)
+        self.twoFactorCode = try container.decodeIfPresent(String.self, forKey: .twoFactorCode)
+        if self.action != "verifyauth" {
+            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"verifyauth\"")
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case action
         case accessType
-        case kname
-        case apiKey = "api_key"
+        case token
+        case twoFactorCode = "2fa"
     }
 }
 
@@ -77,6 +72,108 @@ public struct RightsRequest: Codable, Equatable, Sendable {
         case action
         case accessType
         case token
+    }
+}
+
+/// Comparison type (default `eql` when omitted):
+/// - eql: equal; rows whose field content is exactly `value`.
+/// - lt: lower than `value`.
+/// - gt: greater than `value`.
+/// - lte: lower than or equal to `value`.
+/// - gte: greater than or equal to `value`.
+/// - like: contains; `value` is part of (or all of) the field content.
+/// - in: is in list; the field content equals one of `value` (an array).
+/// - is: is NULL.
+/// - isnot: is not NULL.
+///
+/// - Spec: `#/components/schemas/FilterComparison`
+public enum FilterComparison: OpenEnum {
+    case eql
+    case lt
+    case gt
+    case lte
+    case gte
+    case like
+    case `in`
+    case `is`
+    case isnot
+    /// A value this client does not know yet.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "eql":
+            self = .eql
+        case "lt":
+            self = .lt
+        case "gt":
+            self = .gt
+        case "lte":
+            self = .lte
+        case "gte":
+            self = .gte
+        case "like":
+            self = .like
+        case "in":
+            self = .`in`
+        case "is":
+            self = .`is`
+        case "isnot":
+            self = .isnot
+        default:
+            self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .eql:
+            "eql"
+        case .lt:
+            "lt"
+        case .gt:
+            "gt"
+        case .lte:
+            "lte"
+        case .gte:
+            "gte"
+        case .like:
+            "like"
+        case .`in`:
+            "in"
+        case .`is`:
+            "is"
+        case .isnot:
+            "isnot"
+        case .unknown(let value):
+            value
+        }
+    }
+}
+
+/// Value to compare the field to; an array for comparison `in`.
+///
+/// - Spec: `#/components/schemas/FilterValue`
+public indirect enum FilterValue: Codable, Equatable, Sendable {
+    case jsonScalar(JSONScalar)
+    case array([JSONScalar])
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        var errors: [any Error] = []
+        do { self = .jsonScalar(try container.decode(JSONScalar.self)); return } catch { errors.append(error) }
+        do { self = .array(try container.decode([JSONScalar].self)); return } catch { errors.append(error) }
+        throw OneOfDecodingError.noVariantMatched("FilterValue", codingPath: decoder.codingPath, errors: errors)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .jsonScalar(let value):
+            try container.encode(value)
+        case .array(let value):
+            try container.encode(value)
+        }
     }
 }
 
@@ -131,6 +228,20 @@ public enum SsoType: OpenEnum {
     }
 }
 
+/// - Spec: `#/components/schemas/AuthResult`
+public struct AuthResult: Codable, Equatable, Sendable {
+    /// The authentication token; send it as input value `kmd` in every later call.
+    public let kmd: String
+
+    public init(kmd: String) {
+        self.kmd = kmd
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kmd
+    }
+}
+
 /// Success envelope of rights.
 ///
 /// - Spec: `#/components/schemas/RightsResponse`
@@ -163,82 +274,6 @@ public struct RightsResponse: Codable, Equatable, Sendable {
         case action
         case previousAction
         case data
-    }
-}
-
-/// A `data` array with the rows to show the user and a matching `head` array with the column information (sorting, headline text, etc.) for each table column.
-///
-/// - Spec: `#/components/schemas/ListResult`
-public struct ListResult: Codable, Equatable, Sendable {
-    public let data: [ListRow]
-    public let head: [ListColumn]?
-
-    /// Caption of the list (e.g. User).
-    public let caption: String?
-
-    /// Number of rows in this response.
-    public let count: Int?
-
-    /// Total number of matching rows (for paging).
-    public let total: Int?
-
-    public init(data: [ListRow], head: [ListColumn]? = nil, caption: String? = nil, count: Int? = nil, total: Int? = nil) {
-        self.data = data
-        self.head = head
-        self.caption = caption
-        self.count = count
-        self.total = total
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.data = try container.decode([ListRow].self, forKey: .data)
-        self.head = try container.decodeIfPresent([ListColumn].self, forKey: .head)
-        self.caption = try container.decodeIfPresent(String.self, forKey: .caption)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case data
-        case head
-        case caption
-        case count
-        case total
-    }
-}
-
-/// - Spec: `#/components/schemas/ListColumn`
-public struct ListColumn: Codable, Equatable, Sendable {
-    /// Data type of the column (e.g. string).
-    public let headlineType: String?
-
-    /// Headline text.
-    public let headline: String
-
-    /// Sorting flag of the column (every sample shows false).
-    public let colsort: Bool?
-
-    /// Column name to send as `order` to sort by this column.
-    public let colorder: String?
-
-    /// Column (field) name, with `:convert` for a converted column.
-    public let colname: String
-
-    public init(headlineType: String? = nil, headline: String, colsort: Bool? = nil, colorder: String? = nil, colname: String) {
-        self.headlineType = headlineType
-        self.headline = headline
-        self.colsort = colsort
-        self.colorder = colorder
-        self.colname = colname
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case headlineType
-        case headline
-        case colsort
-        case colorder
-        case colname
     }
 }
 

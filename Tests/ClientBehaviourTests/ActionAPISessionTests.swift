@@ -132,6 +132,14 @@ import Testing
         }
     }
 
+    @Test func recordIdsDecodeFromNumbersOrNumericStringsInsideArraysToo() throws {
+        let form = try JSONCoding.makeDecoder().decode(RecordForm.self, from: Data(#"{"fields":[],"ids":["544",545]}"#.utf8))
+        #expect(form.ids == [544, 545])
+        #expect(throws: DecodingError.self) {
+            try JSONCoding.makeDecoder().decode(RecordForm.self, from: Data(#"{"fields":[],"ids":["x"]}"#.utf8))
+        }
+    }
+
     @Test func listAllPagesByOffsetAndLimitUntilTotal() async throws {
         // 5 rows, 2 per page: offsets 0, 2, 4; the server reports total as a numeric string.
         try await withKilnTestServer(handler: { request in

@@ -92,12 +92,20 @@ struct StructBuilder {
         }
     }
 
-    /// `x-kiln-lenient-number` on the property or on the schema it references (a shared `RecordId`).
+    /// `x-kiln-lenient-number` on the property, on the schema it references (a shared `RecordId`), or on
+    /// the items of an array property (`ids: [RecordId]`, decoded element by element).
     private func isLenientNumber(_ property: Schema) -> Bool {
         let flag = { (schema: Schema) in schema.extensions["x-kiln-lenient-number"]?.scalar?.resolved == .bool(true) }
-        if flag(property) { return true }
-        guard property.isPureReference, let target = translator.document.resolve(property) else { return false }
-        return flag(target)
+        let direct = { (schema: Schema) -> Bool in
+            if flag(schema) { return true }
+            guard schema.isPureReference, let target = translator.document.resolve(schema) else { return false }
+            return flag(target)
+        }
+        if direct(property) { return true }
+        let resolved = translator.document.resolve(property) ?? property
+        guard resolved.types.contains(.array), let items = resolved.items, !(translator.document.resolve(items) ?? items).isNullable
+        else { return false }
+        return direct(items)
     }
 
     /// Swift names of an object's properties; multipart encoding relies on getting the same names.

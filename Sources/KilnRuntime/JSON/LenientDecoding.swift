@@ -75,6 +75,18 @@ extension KeyedDecodingContainer {
     }
 }
 
+extension KeyedDecodingContainer {
+    /// An array whose elements may each come in either form (`[542, "543"]`).
+    public func decodeLenient<T: LenientlyDecodable>(_ type: [T].Type, forKey key: Key) throws -> [T] {
+        try decode([LenientBox<T>].self, forKey: key).map(\.value)
+    }
+
+    /// Like `decodeLenient`, but nil for a missing key or `null`.
+    public func decodeLenientIfPresent<T: LenientlyDecodable>(_ type: [T].Type, forKey key: Key) throws -> [T]? {
+        try decodeIfPresent([LenientBox<T>].self, forKey: key)?.map(\.value)
+    }
+}
+
 extension SingleValueDecodingContainer {
     /// Decodes `T` from its normal JSON form or its alternative.
     public func decodeLenient<T: LenientlyDecodable>(_ type: T.Type) throws -> T {
