@@ -396,4 +396,18 @@ import Testing
         #expect(code.contains("#expect(ContractCheck.queryPairs(request) == [[\"limit\", \"5\"]])"))
         #expect(code.contains("#expect(try ContractCheck.roundTripDifference(result, reply) == nil)"))
     }
+
+    @Test func contractTestsExpectStyledPathsAsTheClientEncodesThem() throws {
+        let code = try generate(spec(paths: """
+                /items/{ids}/{point}/{tag}:
+                  get:
+                    operationId: styled
+                    parameters:
+                      - {name: ids, in: path, required: true, style: label, explode: true, schema: {type: array, items: {type: integer}}, example: [3, 4]}
+                      - {name: point, in: path, required: true, style: matrix, explode: true, schema: {type: object, properties: {x: {type: integer}, y: {type: integer}}}, example: {x: 1, y: 2}}
+                      - {name: tag, in: path, required: true, schema: {type: array, items: {type: string}}, example: [a, b c]}
+                    responses: {"204": {description: done}}
+            """), GeneratorConfiguration(mode: .tests, clientModule: "Snippet"))
+        #expect(code.contains(#"#expect(request.path == "/items/.3.4/;x=1;y=2/a,b%20c")"#))
+    }
 }

@@ -60,12 +60,17 @@ struct ContractTestTranslator {
         for input in signature.inputs {
             let optional = input.parameter.type.isOptional
             let value = parameterSample(input)
-            // Optional structured inputs are left out, except deepObject queries: their encoding is the point.
-            guard !optional || isSimple(input.parameter.type.unwrapped) || input.style == .deepObject else { continue }
+            // Optional structured inputs are left out, except deepObject queries whose sample the style can
+            // express (nested values have no deepObject form): their encoding is the point.
+            let expressibleDeepObject = input.style == .deepObject
+                && declarationOrdered(value, input.source.schema).queryPairs(name: input.wireName, style: .deepObject, explode: true) != nil
+            guard !optional || isSimple(input.parameter.type.unwrapped) || expressibleDeepObject else { continue }
             arguments.append("\(plain(input.parameter.name)): \(expression(value, type: input.parameter.type.unwrapped))")
             switch input.location {
             case .path?:
-                path = path.replacing("{\(input.wireName)}", with: percentEncoded(value.scalarText ?? ""))
+                let text = declarationOrdered(value, input.source.schema).pathText(
+                    name: input.wireName, style: input.style.rawValue, explode: input.explode, encode: percentEncoded)
+                path = path.replacing("{\(input.wireName)}", with: text ?? percentEncoded(value.scalarText ?? ""))
             case .header?:
                 if let text = value.scalarText {
                     checks.append(.line("#expect(request.header(\(SwiftLiteral.string(input.wireName))) == \(SwiftLiteral.string(text)))"))

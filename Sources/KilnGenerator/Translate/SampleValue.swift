@@ -62,6 +62,44 @@ indirect enum SampleValue: Equatable {
         }
     }
 
+    /// The path text a path parameter with this value becomes in `style` (simple, label, matrix), with
+    /// values percent-encoded as the runtime's `PathEncoder` does; nil for values no style can express.
+    func pathText(name: String, style: String, explode: Bool, encode: (String) -> String) -> String? {
+        let parts: (items: [String], pairs: [(String, String)])
+        switch self {
+        case .array(let items):
+            let texts = items.compactMap(\.scalarText)
+            guard texts.count == items.count else { return nil }
+            parts = (texts.map(encode), [])
+        case .object(let fields):
+            let present = fields.filter { $0.1 != .null }
+            let texts = present.compactMap { field in field.1.scalarText.map { (encode(field.0), encode($0)) } }
+            guard texts.count == present.count else { return nil }
+            parts = ([], texts)
+        default:
+            guard let text = scalarText else { return nil }
+            parts = ([encode(text)], [])
+        }
+        let isObject = { if case .object = self { true } else { false } }()
+        let isArray = { if case .array = self { true } else { false } }()
+        let joined = isObject ? parts.pairs.flatMap { [$0.0, $0.1] } : parts.items
+        let exploded = parts.pairs.map { "\($0.0)=\($0.1)" }
+        switch style {
+        case "label":
+            if explode && isArray { return "." + joined.joined(separator: ".") }
+            if explode && isObject { return "." + exploded.joined(separator: ".") }
+            return "." + joined.joined(separator: ",")
+        case "matrix":
+            let key = encode(name)
+            if case .string("") = self { return ";" + key }
+            if explode && isArray { return parts.items.map { ";\(key)=\($0)" }.joined() }
+            if explode && isObject { return exploded.map { ";" + $0 }.joined() }
+            return ";\(key)=" + joined.joined(separator: ",")
+        default:
+            return explode && isObject ? exploded.joined(separator: ",") : joined.joined(separator: ",")
+        }
+    }
+
     /// (name, value) pairs a query parameter with this value becomes, before percent-encoding;
     /// nil when the shape has no standard spelling (nested structures).
     func queryPairs(name: String, style: KilnOpenAPI.Parameter.Style, explode: Bool) -> [(String, String)]? {
