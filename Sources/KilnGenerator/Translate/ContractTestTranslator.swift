@@ -133,18 +133,6 @@ struct ContractTestTranslator {
 
     // MARK: - Samples
 
-    /// The separator an array form field's `encoding` joins it with; nil when it repeats the field.
-    private func joinedFormDelimiter(_ encoding: KilnOpenAPI.Encoding?) -> String? {
-        guard let encoding else { return nil }
-        let style = encoding.style ?? .form
-        guard !(encoding.explode ?? (style == .form)) else { return nil }
-        switch style {
-        case .spaceDelimited: return " "
-        case .pipeDelimited: return "|"
-        default: return ","
-        }
-    }
-
     /// An object sample with its fields in the schema's declaration order, the order the client sends.
     private func declarationOrdered(_ value: SampleValue, _ schema: Schema?) -> SampleValue {
         guard case .object(let fields) = value, let schema = schema.flatMap(document.resolve) else { return value }
@@ -189,7 +177,7 @@ struct ContractTestTranslator {
                 for (name, field) in fields {
                     if case .array(let items) = field {
                         let texts = items.compactMap(\.scalarText)
-                        if let delimiter = joinedFormDelimiter(body.media.encoding[name]) {
+                        if let delimiter = body.media.encoding[name]?.formJoiningSeparator {
                             pairs.append((name, texts.joined(separator: delimiter)))
                         } else {
                             pairs += texts.map { (name, $0) }

@@ -29,12 +29,8 @@ struct RequestBodyTranslator {
 
         /// Form fields whose `encoding` joins an array into one value (`explode: false`, or a delimited style).
         private var formFieldStyles: String {
-            let styled = media.encoding.compactMap { name, encoding -> String? in
-                let style = encoding.style ?? .form
-                guard ["form", "spaceDelimited", "pipeDelimited"].contains(style.rawValue) else { return nil }
-                let explode = encoding.explode ?? (style == .form)
-                guard !explode else { return nil }
-                return "\(SwiftLiteral.string(name)): .\(style.rawValue)"
+            let styled = media.encoding.compactMap { name, encoding in
+                encoding.formJoiningStyle.map { "\(SwiftLiteral.string(name)): .\($0.rawValue)" }
             }
             return styled.isEmpty ? "" : ", joinedFields: [\(styled.joined(separator: ", "))]"
         }
@@ -145,6 +141,26 @@ struct RequestBodyTranslator {
                 isOptional: !merged.required.contains(wireName),
                 kind: isFile ? .file : (isText ? .text : .json),
                 contentType: media.encoding[wireName]?.contentType ?? resolved.contentMediaType ?? items?.contentMediaType)
+        }
+    }
+}
+
+extension KilnOpenAPI.Encoding {
+    /// For an array field of a form body: the style that joins it into one value (`explode: false`, or a
+    /// delimited style); nil when the field repeats once per item, the default.
+    var formJoiningStyle: KilnOpenAPI.Parameter.Style? {
+        let style = style ?? .form
+        guard [.form, .spaceDelimited, .pipeDelimited].contains(style), !(explode ?? (style == .form)) else { return nil }
+        return style
+    }
+
+    /// The separator `formJoiningStyle` joins items with.
+    var formJoiningSeparator: String? {
+        switch formJoiningStyle {
+        case nil: nil
+        case .spaceDelimited?: " "
+        case .pipeDelimited?: "|"
+        default: ","
         }
     }
 }
