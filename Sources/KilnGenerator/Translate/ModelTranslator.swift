@@ -178,7 +178,7 @@ final class ModelTranslator {
         }
         if Set(types) == [.integer, .number] { types = [.number] }
         // A lenient number can say so in plain JSON Schema too (`type: [integer, string]`): still a number.
-        if schema.extensions["x-kiln-lenient-number"]?.scalar?.resolved == .bool(true), types.count == 2,
+        if schema.isMarkedLenientNumber, types.count == 2,
             types.contains(.string), types.contains(where: { $0 == .integer || $0 == .number })
         {
             types.removeAll { $0 == .string }
@@ -247,5 +247,12 @@ final class ModelTranslator {
 
     func info(_ documentation: [String]) -> DeclarationInfo {
         DeclarationInfo(documentation: documentation, access: access)
+    }
+}
+
+extension Schema {
+    /// `x-kiln-lenient-number: true` on this schema itself (not through a reference).
+    var isMarkedLenientNumber: Bool {
+        extensions["x-kiln-lenient-number"]?.scalar?.resolved == .bool(true)
     }
 }

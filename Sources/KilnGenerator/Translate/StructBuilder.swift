@@ -95,11 +95,10 @@ struct StructBuilder {
     /// `x-kiln-lenient-number` on the property, on the schema it references (a shared `RecordId`), or on
     /// the items of an array property (`ids: [RecordId]`, decoded element by element).
     private func isLenientNumber(_ property: Schema) -> Bool {
-        let flag = { (schema: Schema) in schema.extensions["x-kiln-lenient-number"]?.scalar?.resolved == .bool(true) }
         let direct = { (schema: Schema) -> Bool in
-            if flag(schema) { return true }
+            if schema.isMarkedLenientNumber { return true }
             guard schema.isPureReference, let target = translator.document.resolve(schema) else { return false }
-            return flag(target)
+            return target.isMarkedLenientNumber
         }
         if direct(property) { return true }
         let resolved = translator.document.resolve(property) ?? property
