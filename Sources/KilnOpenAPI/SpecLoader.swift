@@ -33,8 +33,10 @@ public enum SpecLoader {
     }
 
     private static func process(_ root: YAMLNode, file: String, diagnostics: DiagnosticCollector) -> OpenAPIDocument? {
-        guard let parsed = DocumentParser.parse(root, file: file, diagnostics: diagnostics) else { return nil }
-        let resolved = ReferenceResolver(document: parsed, root: root, diagnostics: diagnostics).resolve()
+        let references = NodeReferences(mainFile: file, root: root, diagnostics: diagnostics)
+        guard let parsed = DocumentParser.parse(root, file: file, references: references, diagnostics: diagnostics)
+        else { return nil }
+        let resolved = ReferenceResolver(document: parsed, references: references, diagnostics: diagnostics).resolve()
         Validator(document: resolved, diagnostics: diagnostics).run()
         SchemaValueValidator(document: resolved, diagnostics: diagnostics).run()
         KilnExtensionValidator(document: resolved, diagnostics: diagnostics).run()

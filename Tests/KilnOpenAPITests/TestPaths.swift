@@ -17,6 +17,9 @@ enum TestPaths {
 
     static var corpusAvailable: Bool { FileManager.default.fileExists(atPath: corpus.path) }
 
+    /// CI sets CI=true; there, suites that need the corpus must fail without it rather than skip.
+    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
     /// Every YAML and JSON document under `folder`, sorted, so parameterized tests are stable.
     static func documents(under folder: URL) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }

@@ -3,9 +3,11 @@ import KilnYAML
 
 /// Turns the root node of a spec into an `OpenAPIDocument`, reporting every problem on the way.
 enum DocumentParser {
-    static func parse(_ root: YAMLNode, file: String, diagnostics: DiagnosticCollector) -> OpenAPIDocument? {
+    static func parse(
+        _ root: YAMLNode, file: String, references: NodeReferences, diagnostics: DiagnosticCollector
+    ) -> OpenAPIDocument? {
         guard let version = detectVersion(root, diagnostics: diagnostics) else { return nil }
-        let context = ParseContext(version: version.kind, diagnostics: diagnostics)
+        let context = ParseContext(version: version.kind, diagnostics: diagnostics, references: references)
         guard let object = context.object(root, "an OpenAPI document") else { return nil }
         if let node = object.value("openapi") { context.checkQuoted(node, "'openapi'") }
 

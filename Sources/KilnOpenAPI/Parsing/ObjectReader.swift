@@ -9,12 +9,19 @@ final class ObjectReader {
     let context: ParseContext
     private let pairs: [YAMLPair]
     private var consumed = Set<String>()
+    /// Read from a `$ref`'s target: one level of expansion, left when this reader is done.
+    private let expanded: Bool
 
-    init(node: YAMLNode, pairs: [YAMLPair], what: String, context: ParseContext) {
+    init(node: YAMLNode, pairs: [YAMLPair], what: String, context: ParseContext, expanded: Bool = false) {
         self.node = node
         self.pairs = pairs
         self.what = what
         self.context = context
+        self.expanded = expanded
+    }
+
+    deinit {
+        if expanded { context.references.leaveExpansion() }
     }
 
     var location: SourceLocation { node.location }
@@ -80,7 +87,7 @@ final class ObjectReader {
     }
 
     func list(_ key: String) -> [YAMLNode]? {
-        guard let node = value(key) else { return nil }
+        guard let raw = value(key), let node = context.dereferenced(raw) else { return nil }
         if context.isEmptyValue(node, key) { return nil }
         guard let items = node.sequence else {
             context.error("expected a list for '\(key)', found \(node.kindDescription)", at: node.location)

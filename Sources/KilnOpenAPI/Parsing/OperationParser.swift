@@ -4,7 +4,7 @@ import KilnYAML
 /// Path items, operations and what they contain: parameters, bodies, responses, headers, examples.
 enum OperationParser {
     static func pathItem(_ node: YAMLNode, _ context: ParseContext) -> PathItem? {
-        guard let object = context.object(node, "a path item") else { return nil }
+        guard let object = context.object(node, "a path item", keepingRef: true) else { return nil }
         var item = PathItem(at: node.location)
         if let ref = object.value("$ref") {
             item.ref = context.string(ref, "'$ref'").map { Reference($0, at: ref.location) }

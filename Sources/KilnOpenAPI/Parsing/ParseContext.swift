@@ -5,6 +5,8 @@ import KilnYAML
 struct ParseContext {
     var version: OpenAPIDocument.Version
     var diagnostics: DiagnosticCollector
+    /// Follows `$ref`s where OpenAPI has no Reference Object (see `NodeReferences`).
+    var references: NodeReferences
 
     func error(_ message: String, at location: SourceLocation) {
         diagnostics.error(message, at: location)
@@ -15,12 +17,46 @@ struct ParseContext {
     }
 
     /// Reads the fields of an object node; reports a non-mapping as "expected <what>".
-    func object(_ node: YAMLNode, _ what: String) -> ObjectReader? {
+    /// `{$ref: X}` is read as X's target, unless the object itself gives `$ref` a meaning (`keepingRef`:
+    /// schemas and path items, whose refs ReferenceResolver turns into component references).
+    func object(_ node: YAMLNode, _ what: String, keepingRef: Bool = false) -> ObjectReader? {
+        var node = node
+        var expanded = false
+        if !keepingRef, NodeReferences.refText(of: node) != nil {
+            guard let target = expand(node) else { return nil }
+            node = target
+            expanded = true
+        }
         guard let pairs = node.mapping else {
+            if expanded { references.leaveExpansion() }
             error("expected \(what) (a mapping), found \(node.kindDescription)", at: node.location)
             return nil
         }
-        return ObjectReader(node: node, pairs: pairs, what: what, context: self)
+        return ObjectReader(node: node, pairs: pairs, what: what, context: self, expanded: expanded)
+    }
+
+    /// The target of a `{$ref}` node, counted as one expansion until the caller leaves it.
+    private func expand(_ node: YAMLNode) -> YAMLNode? {
+        guard references.enterExpansion() else {
+            references.leaveExpansion()
+            error(
+                "$refs nest more than \(NodeReferences.maximumExpansionDepth) levels deep here; they form a cycle",
+                at: node.location)
+            return nil
+        }
+        guard let target = references.dereference(node, version: version) else {
+            references.leaveExpansion()
+            return nil
+        }
+        return target
+    }
+
+    /// A `{$ref}` node where a plain value (a string, a list) is expected becomes its target.
+    func dereferenced(_ node: YAMLNode) -> YAMLNode? {
+        guard NodeReferences.refText(of: node) != nil else { return node }
+        guard let target = expand(node) else { return nil }
+        references.leaveExpansion()
+        return target
     }
 
     /// Parses a map of named objects (`components.schemas`, `responses`, ...), keeping spec order.
@@ -33,6 +69,13 @@ struct ParseContext {
     func mapPairs<T>(_ node: YAMLNode, _ what: String, _ parse: (String, YAMLPair) -> T?) -> OrderedMap<T> {
         var result = OrderedMap<T>()
         if isEmptyValue(node, what) { return result }
+        var node = node
+        let expanded = NodeReferences.refText(of: node) != nil
+        if expanded {
+            guard let target = expand(node) else { return result }
+            node = target
+        }
+        defer { if expanded { references.leaveExpansion() } }
         guard let pairs = node.mapping else {
             error("expected \(what) (a mapping), found \(node.kindDescription)", at: node.location)
             return result
@@ -69,6 +112,7 @@ struct ParseContext {
     /// Reads a scalar as text. YAML authors often leave names and codes unquoted (`name: 42`), which is
     /// unambiguous, so any non-null scalar is accepted as a string (see `checkQuoted` for the exceptions).
     func string(_ node: YAMLNode, _ what: String) -> String? {
+        guard let node = dereferenced(node) else { return nil }
         guard let scalar = node.scalar, scalar.resolved != .null else {
             error("expected a string for \(what), found \(node.kindDescription)", at: node.location)
             return nil
@@ -89,6 +133,7 @@ struct ParseContext {
     }
 
     func stringList(_ node: YAMLNode, _ what: String) -> [String]? {
+        guard let node = dereferenced(node) else { return nil }
         guard let items = node.sequence else {
             error("expected a list of strings for \(what), found \(node.kindDescription)", at: node.location)
             return nil

@@ -17,7 +17,7 @@ enum SchemaParser {
             schema.booleanSchema = flag
             return schema
         }
-        guard let object = context.object(node, "a schema") else { return nil }
+        guard let object = context.object(node, "a schema", keepingRef: true) else { return nil }
         if let ref = object.value("$ref") {
             schema.ref = context.string(ref, "'$ref'").map { Reference($0, at: ref.location) }
         }

@@ -15,19 +15,19 @@ final class ReferenceResolver {
     private var document: OpenAPIDocument
     private let mainFile: String
     private let diagnostics: DiagnosticCollector
-    private let mainRoot: YAMLNode
-    private var files: [String: YAMLNode?] = [:]
+    private let references: NodeReferences
     /// "kind file#pointer" of an imported object -> its component name.
     private var imported: [String: String] = [:]
     /// Names given to imports, reserved before the object is stored so recursive refs find them.
     private var reservedNames: [ComponentKind: Set<String>] = [:]
+    /// Pure `$ref`s followed in a row by `rewrite`; bounded so a cycle of them ends.
+    private var chainDepth = 0
 
-    init(document: OpenAPIDocument, root: YAMLNode, diagnostics: DiagnosticCollector) {
+    init(document: OpenAPIDocument, references: NodeReferences, diagnostics: DiagnosticCollector) {
         self.document = document
-        self.mainFile = Self.normalize(document.file)
-        self.mainRoot = root
+        self.mainFile = NodeReferences.normalize(document.file)
+        self.references = references
         self.diagnostics = diagnostics
-        files[mainFile] = root
     }
 
     func resolve() -> OpenAPIDocument {
@@ -91,10 +91,29 @@ final class ReferenceResolver {
 
     private func resolvePathItem(_ item: PathItem, _ base: String) -> PathItem {
         var item = item
-        if let ref = item.ref { item.ref = rewrite(ref, .pathItems, base) }
         item.parameters = item.parameters.map { resolveRef($0, .parameters, base, resolveParameter) }
         item.operations = item.operations.map { ($0.method, resolveOperation($0.operation, base)) }
+        if let ref = item.ref {
+            item.ref = rewrite(ref, .pathItems, base)
+            inlineReferencedItem(into: &item)
+        }
         return item
+    }
+
+    /// A path item that is a `$ref` gets the target's operations, parameters and texts, so later stages
+    /// never drop an operation behind a ref. The item's own fields win, as 3.1 allows siblings of `$ref`.
+    private func inlineReferencedItem(into item: inout PathItem) {
+        guard let name = item.ref?.componentName, let target = document.components.pathItems[name] else { return }
+        let own = Set(item.operations.map(\.method))
+        item.operations = target.operations.filter { !own.contains($0.method) } + item.operations
+        let ownParameters = Set(item.parameters.compactMap { document.resolve($0).map { "\($0.location):\($0.name)" } })
+        item.parameters = target.parameters.filter { parameter in
+            guard let resolved = document.resolve(parameter) else { return true }
+            return !ownParameters.contains("\(resolved.location):\(resolved.name)")
+        } + item.parameters
+        item.summary = item.summary ?? target.summary
+        item.description = item.description ?? target.description
+        item.servers = item.servers ?? target.servers
     }
 
     private func resolveOperation(_ operation: Operation, _ base: String) -> Operation {
@@ -192,51 +211,50 @@ final class ReferenceResolver {
 
     // MARK: - Rewriting one reference
 
+    /// `base` is not needed: a ref resolves against the file that holds it, which its location names.
     private func rewrite(_ reference: Reference, _ kind: ComponentKind, _ base: String) -> Reference {
         let text = reference.ref
-        if text.contains("://") && !text.hasPrefix("file://") {
-            diagnostics.error(
-                "$ref '\(text)' points to a remote document; Kiln resolves only files next to the spec",
-                at: reference.location)
-            return reference
+        guard let target = references.parse(text, at: reference.location, expecting: kind.singular, section: kind.rawValue)
+        else { return reference }
+        if target.file == mainFile, target.segments.count == 3, target.segments[0] == "components",
+            let resolved = rewriteComponentReference(reference, kind: kind, section: target.segments[1], name: target.segments[2])
+        {
+            return resolved
         }
-        let parts = text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let filePart = String(parts[0])
-        let fragment = parts.count > 1 ? String(parts[1]) : ""
-        guard let segments = JSONPointer.segments(fragment) else {
-            diagnostics.error(
-                "ill-formed $ref '\(text)': the part after '#' must be a JSON pointer starting with '/', "
-                    + "such as '#/components/\(kind.rawValue)/Name'",
-                at: reference.location)
-            return reference
-        }
-        if filePart.isEmpty && segments.isEmpty {
-            diagnostics.error("$ref '\(text)' points to the whole document, expected \(kind.singular)", at: reference.location)
-            return reference
-        }
-        let targetFile = filePart.isEmpty ? base : Self.normalize(Self.relative(filePart, to: base))
-
-        if targetFile == mainFile, segments.count == 3, segments[0] == "components" {
-            return rewriteComponentReference(reference, kind: kind, section: segments[1], name: segments[2])
-        }
-        let key = "\(kind.rawValue) \(targetFile)#\(fragment)"
+        let key = "\(kind.rawValue) \(target.key)"
         if let name = imported[key] {
             return Reference(Self.componentRef(kind, name), at: reference.location)
         }
-        guard let node = targetNode(of: reference, file: targetFile, filePart: filePart, segments: segments) else {
-            return reference
+        guard let node = references.node(at: target, ref: text, at: reference.location) else { return reference }
+        // A target that is itself only a `$ref` stands for what that names: no alias component in between.
+        if node.mapping?.count == 1, let next = NodeReferences.refText(of: node), let nextNode = node["$ref"],
+            chainDepth < NodeReferences.maximumExpansionDepth
+        {
+            chainDepth += 1
+            defer { chainDepth -= 1 }
+            return Reference(rewrite(Reference(next, at: nextNode.location), kind, base).ref, at: reference.location)
         }
-        return importObject(node, kind: kind, key: key, segments: segments, file: targetFile, from: reference)
+        return importObject(node, kind: kind, key: key, segments: target.segments, file: target.file, from: reference)
     }
 
+    /// A ref to `#/components/<section>/<name>`. One to a component of another kind with a fitting shape
+    /// (a request body used as a response) returns nil after a warning: the caller imports the target as
+    /// the expected kind.
     private func rewriteComponentReference(
         _ reference: Reference, kind: ComponentKind, section: String, name: String
-    ) -> Reference {
+    ) -> Reference? {
         guard section == kind.rawValue else {
-            let found = ComponentKind(rawValue: section).map { "points to \($0.singular)" } ?? "points into 'components.\(section)'"
-            diagnostics.error(
-                "$ref '\(reference.ref)' \(found), but \(kind.singular) is expected here", at: reference.location)
-            return reference
+            guard let found = ComponentKind(rawValue: section), kind != .schemas, found != .schemas else {
+                let found = ComponentKind(rawValue: section).map { "points to \($0.singular)" } ?? "points into 'components.\(section)'"
+                diagnostics.error(
+                    "$ref '\(reference.ref)' \(found), but \(kind.singular) is expected here", at: reference.location)
+                return reference
+            }
+            diagnostics.warning(
+                "$ref '\(reference.ref)' points to \(found.singular), but \(kind.singular) is expected here; "
+                    + "reading it as \(kind.singular)",
+                at: reference.location)
+            return nil
         }
         guard document.components.contains(kind, name) else {
             diagnostics.error(
@@ -247,46 +265,6 @@ final class ReferenceResolver {
         return Reference(Self.componentRef(kind, name), at: reference.location)
     }
 
-    private func targetNode(of reference: Reference, file: String, filePart: String, segments: [String]) -> YAMLNode? {
-        let root: YAMLNode?
-        var isDirectory = false
-        if files[file] == nil && !FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) {
-            diagnostics.error("$ref '\(reference.ref)': there is no file '\(filePart)'", at: reference.location)
-            files[file] = .some(nil)
-            return nil
-        }
-        if let cached = files[file] {
-            root = cached
-        } else {
-            // Problems inside the referenced file are its own; the ref gets one error saying it failed.
-            let fileDiagnostics = DiagnosticCollector()
-            let loaded = YAMLLoader.load(file: file, diagnostics: fileDiagnostics)
-            for diagnostic in fileDiagnostics.diagnostics { diagnostics.report(diagnostic) }
-            root = loaded
-            files[file] = .some(loaded)
-        }
-        guard let root else {
-            // Missing files were reported above, unreadable ones at their own lines; say it once per ref.
-            if FileManager.default.fileExists(atPath: file) {
-                diagnostics.error(
-                    "$ref '\(reference.ref)': '\(filePart)' could not be loaded (see its errors)", at: reference.location)
-            }
-            return nil
-        }
-        switch JSONPointer.resolve(segments, in: root) {
-        case .success(let node):
-            return node
-        case .failure(let failure):
-            let found = "/" + segments[..<failure.missingIndex].map(JSONPointer.escape).joined(separator: "/")
-            let inFile = filePart.isEmpty ? "" : " in '\(filePart)'"
-            diagnostics.error(
-                "$ref '\(reference.ref)' points to nothing: '\(segments[failure.missingIndex])' not found under "
-                    + "'\(failure.missingIndex == 0 ? "/" : found)'\(inFile)",
-                at: reference.location)
-            return nil
-        }
-    }
-
     private func importObject(
         _ node: YAMLNode, kind: ComponentKind, key: String, segments: [String], file: String, from reference: Reference
     ) -> Reference {
@@ -294,7 +272,7 @@ final class ReferenceResolver {
         let name = uniqueName(Self.componentName(baseName), kind)
         imported[key] = name
         reservedNames[kind, default: []].insert(name)
-        let context = ParseContext(version: document.version, diagnostics: diagnostics)
+        let context = ParseContext(version: document.version, diagnostics: diagnostics, references: references)
         switch kind {
         case .schemas:
             guard let schema = SchemaParser.parse(node, context) else { break }
@@ -388,15 +366,5 @@ final class ReferenceResolver {
         }
         let name = String(allowed)
         return name.isEmpty ? "Imported" : name
-    }
-
-    private static func relative(_ path: String, to base: String) -> String {
-        let path = path.hasPrefix("file://") ? String(path.dropFirst("file://".count)) : path
-        return FilePaths.join(FilePaths.directory(of: base), path)
-    }
-
-    /// Resolves `.` and `..` so two spellings of one file share one cache entry.
-    static func normalize(_ path: String) -> String {
-        FilePaths.normalized(path.percentDecoded ?? path)
     }
 }
