@@ -23,7 +23,9 @@ enum DocumentParser {
         if let paths = object.value("paths") {
             document.paths = parsePaths(paths, context)
         } else if version.kind == .v3_0 || (!object.has("components") && !object.has("webhooks")) {
-            object.missing("paths")
+            context.warning(
+                "an OpenAPI document is missing the field 'paths'; Kiln generates a client without operations",
+                at: root.location)
         }
         if let webhooks = object.value("webhooks") {
             if version.kind == .v3_0 {
@@ -79,22 +81,31 @@ enum DocumentParser {
 
     static func parseInfo(_ node: YAMLNode, _ context: ParseContext) -> Info? {
         guard let object = context.object(node, "info") else { return nil }
+        // `version` gets checkQuoted's more specific warning instead of the generic one for unquoted text.
+        let versionNode = object.value("version")
+        if versionNode == nil { object.missing("version") }
         var info = Info(
-            title: object.requiredString("title") ?? "", version: object.requiredString("version") ?? "",
-            at: node.location)
-        if let node = object.value("version") { context.checkQuoted(node, "'version'") }
+            title: object.requiredString("title") ?? "",
+            version: versionNode.flatMap { context.string($0, "'version'") } ?? "", at: node.location)
+        if let versionNode { context.checkQuoted(versionNode, "'version'") }
         info.summary = object.string("summary")
+        if info.summary != nil { context.warnNewerField("summary", in: "info", at: object) }
         info.description = object.string("description")
         info.termsOfService = object.string("termsOfService")
+        TextFormats.checkURL(info.termsOfService, "'termsOfService'", object, "termsOfService")
         if let contact = object.value("contact"), let reader = context.object(contact, "contact") {
             info.contact = Contact(
                 name: reader.string("name"), url: reader.string("url"), email: reader.string("email"))
+            TextFormats.checkURL(info.contact?.url, "the contact 'url'", reader, "url")
+            TextFormats.checkEmail(info.contact?.email, reader, "email")
             _ = reader.finish()
         }
         if let license = object.value("license"), let reader = context.object(license, "license") {
             info.license = License(
                 name: reader.requiredString("name") ?? "", identifier: reader.string("identifier"),
                 url: reader.string("url"))
+            if info.license?.identifier != nil { context.warnNewerField("identifier", in: "license", at: reader) }
+            TextFormats.checkURL(info.license?.url, "the license 'url'", reader, "url")
             _ = reader.finish()
         }
         info.extensions = object.finish()
@@ -104,6 +115,7 @@ enum DocumentParser {
     static func parseServer(_ node: YAMLNode, _ context: ParseContext) -> Server? {
         guard let object = context.object(node, "a server") else { return nil }
         var server = Server(url: object.requiredString("url") ?? "", location: node.location)
+        TextFormats.checkURL(server.url, "the server URL", object, "url", templated: true)
         server.description = object.string("description")
         if let variables = object.value("variables") {
             server.variables = context.map(variables, "server variables") { _, node in
@@ -134,6 +146,7 @@ enum DocumentParser {
         guard let object = context.object(node, "external documentation") else { return nil }
         let docs = ExternalDocumentation(
             url: object.requiredString("url") ?? "", description: object.string("description"))
+        TextFormats.checkURL(docs.url, "the external documentation 'url'", object, "url")
         _ = object.finish()
         return docs
     }

@@ -42,7 +42,7 @@ final class ObjectReader {
     }
 
     func string(_ key: String) -> String? {
-        value(key).flatMap { context.string($0, "'\(key)'") }
+        value(key).flatMap { context.text($0, "'\(key)'") }
     }
 
     func requiredString(_ key: String) -> String? {
@@ -50,7 +50,7 @@ final class ObjectReader {
             missing(key)
             return nil
         }
-        return context.string(node, "'\(key)'")
+        return context.text(node, "'\(key)'")
     }
 
     func bool(_ key: String) -> Bool? {

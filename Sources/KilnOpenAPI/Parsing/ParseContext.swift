@@ -120,16 +120,39 @@ struct ParseContext {
         return scalar.text
     }
 
+    /// `string`, for fields OpenAPI types as strings: an unquoted number or boolean is read as its text,
+    /// with a warning, since a tool that re-serializes the spec would change it (`1.10` to `1.1`).
+    func text(_ node: YAMLNode, _ what: String) -> String? {
+        guard let text = string(node, what) else { return nil }
+        if let scalar = (dereferenced(node) ?? node).scalar, scalar.resolved != .string(text) {
+            switch scalar.resolved {
+            case .bool, .integer, .float:
+                warning(
+                    "expected a string for \(what), found \(node.kindDescription); Kiln reads it as the text \"\(text)\"",
+                    at: node.location)
+            case .null, .string:
+                break
+            }
+        }
+        return text
+    }
+
     /// For `openapi` and `info.version`, which OpenAPI defines as strings: unquoted, `3.0` or `1.10` are
     /// YAML numbers, and any tool that re-serializes the spec writes them as `3` and `1.1`.
     func checkQuoted(_ node: YAMLNode, _ what: String) {
         guard let scalar = node.scalar else { return }
         switch scalar.resolved {
         case .integer, .float, .bool:
-            error("expected a string for \(what), found \(node.kindDescription); quote it: \"\(scalar.text)\"", at: node.location)
+            warning("expected a string for \(what), found \(node.kindDescription); quote it: \"\(scalar.text)\"", at: node.location)
         case .null, .string:
             break
         }
+    }
+
+    /// A 3.1 field in a 3.0 document: read (it does no harm), but the author should know.
+    func warnNewerField(_ key: String, in owner: String, at object: ObjectReader) {
+        guard version == .v3_0, let node = object.value(key) else { return }
+        warning("'\(key)' in \(owner) needs OpenAPI 3.1; a 3.0 document should leave it out", at: node.location)
     }
 
     func stringList(_ node: YAMLNode, _ what: String) -> [String]? {
@@ -138,6 +161,6 @@ struct ParseContext {
             error("expected a list of strings for \(what), found \(node.kindDescription)", at: node.location)
             return nil
         }
-        return items.compactMap { string($0, "an entry of \(what)") }
+        return items.compactMap { text($0, "an entry of \(what)") }
     }
 }

@@ -41,7 +41,7 @@ enum SchemaParser {
         if let properties = object.value("properties") {
             schema.properties = context.map(properties, "properties") { _, node in parse(node, context) }
         }
-        schema.required = object.stringList("required") ?? []
+        schema.required = requiredList(object)
         if let additional = object.value("additionalProperties") {
             if case .bool(let flag)? = additional.scalar?.resolved {
                 schema.additionalProperties = .allowed(flag)
@@ -71,6 +71,25 @@ enum SchemaParser {
         for keyword in toleratedKeywords { object.ignore(keyword) }
         schema.extensions = object.finish()
         return schema
+    }
+
+    /// `required: true` inside a schema is a Swagger 2 / draft 3 leftover: ignored with a warning, as a
+    /// client can still be generated. Repeated names are kept once.
+    private static func requiredList(_ object: ObjectReader) -> [String] {
+        guard let node = object.value("required") else { return [] }
+        if case .bool = node.scalar?.resolved {
+            object.context.warning(
+                "ignoring 'required: \(node.scalar?.text ?? "")' in a schema; list required properties in the "
+                    + "'required' of the object that holds them",
+                at: node.location)
+            return []
+        }
+        guard let names = object.context.stringList(node, "'required'") else { return [] }
+        var seen = Set<String>()
+        for (name, item) in zip(names, node.sequence ?? []) where !seen.insert(name).inserted {
+            object.context.warning("'\(name)' is listed twice in 'required'", at: item.location)
+        }
+        return names.filter { seen.remove($0) != nil }
     }
 
     private static func parseType(_ object: ObjectReader, into schema: inout Schema) {
@@ -132,6 +151,11 @@ enum SchemaParser {
         limits.minLength = object.nonNegativeInteger("minLength")
         limits.maxLength = object.nonNegativeInteger("maxLength")
         limits.pattern = object.string("pattern")
+        if let pattern = limits.pattern, (try? Regex(pattern)) == nil, let node = object.value("pattern") {
+            object.context.warning(
+                "'\(pattern)' is not a valid regular expression; Kiln does not check values against it",
+                at: node.location)
+        }
         limits.minItems = object.nonNegativeInteger("minItems")
         limits.maxItems = object.nonNegativeInteger("maxItems")
         limits.uniqueItems = object.bool("uniqueItems") ?? false

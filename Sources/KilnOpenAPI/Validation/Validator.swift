@@ -44,9 +44,9 @@ struct Validator {
             }
             var seenNames = Set<String>()
             for name in names where !seenNames.insert(name).inserted {
-                // One parameter cannot fill two segments, and a client could not tell them apart.
-                diagnostics.error(
-                    "path '\(path)' uses '{\(name)}' more than once; each template needs its own name",
+                // OpenAPI wants unique names; a client can still send one value in both places.
+                diagnostics.warning(
+                    "path '\(path)' uses '{\(name)}' more than once; Kiln sends the parameter's value in each place",
                     at: item.keyLocation ?? item.location)
             }
             let shape = PathTemplate.shape(path)
@@ -143,8 +143,9 @@ struct Validator {
             }
             for (name, variable) in server.variables {
                 if let values = variable.enumValues, !values.contains(variable.defaultValue) {
-                    diagnostics.error(
-                        "the default '\(variable.defaultValue)' of server variable '\(name)' is not one of its enum values",
+                    diagnostics.warning(
+                        "the default '\(variable.defaultValue)' of server variable '\(name)' is not one of its enum values; "
+                            + "Kiln uses it as the default anyway",
                         at: variable.location)
                 }
             }
@@ -155,8 +156,9 @@ struct Validator {
         let requirements = (document.security ?? []) + operations.flatMap { $0.operation.security ?? [] }
         for requirement in requirements {
             for name in requirement.schemes.keys where document.components.securitySchemes[name] == nil {
-                diagnostics.error(
-                    "security requirement names '\(name)', but components.securitySchemes does not define it",
+                diagnostics.warning(
+                    "security requirement names '\(name)', but components.securitySchemes does not define it; "
+                        + "Kiln sends no credentials for it",
                     at: requirement.location)
             }
         }
