@@ -51,12 +51,13 @@ struct KilnConfig {
             throw fail("cannot read \(fileName) as JSON: \(detail ?? error.localizedDescription)")
         }
         guard let object = json as? [String: Any] else { throw fail("\(fileName) must hold a JSON object") }
-        let known = ["spec", "clientName", "access", "mode", "clientModule"]
+        let known = ["spec", "clientName", "access", "mode", "clientModule", "strict"]
         // A misspelt key would otherwise be ignored silently and the default used.
         if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
             throw fail("unknown key '\(unknown)'; the keys are \(known.joined(separator: ", "))")
         }
-        for (key, value) in object where (value as? String)?.isEmpty ?? true {
+        // kiln checks that `strict` is a boolean at its line; the plugin only needs to let it through.
+        for (key, value) in object where key != "strict" && (value as? String)?.isEmpty ?? true {
             throw fail("'\(key)' must be a non-empty string")
         }
         let values = object.compactMapValues { $0 as? String }

@@ -32,6 +32,7 @@ enum GenerateCommand {
                                    client against a loopback server answering with the spec's examples.
           --client-module <name>   With --mode tests: the module of the client library to import.
           --runtime-module <name>  Module that provides the runtime (default: KilnRuntime).
+          --strict                 Treat warnings as errors (also "strict": true in kiln.json).
           --quiet                  Print errors only.
           -h, --help               Show this help.
 
@@ -46,6 +47,7 @@ enum GenerateCommand {
         // Flags given on the command line, applied after the config file so they win.
         var flags: [(inout GeneratorConfiguration) -> Void] = []
         var quiet = false
+        var strict = false
         var index = 0
         func value(for option: String) -> String? {
             index += 1
@@ -92,6 +94,8 @@ enum GenerateCommand {
                 flags.append { $0.runtimeModule = name }
             case "--quiet":
                 quiet = true
+            case "--strict":
+                strict = true
             default:
                 if argument.hasPrefix("-") {
                     errors.write("error: unknown option '\(argument)'\n\n" + help)
@@ -110,6 +114,7 @@ enum GenerateCommand {
             let diagnostics = DiagnosticCollector()
             if let config = KilnConfigFile.load(configPath, diagnostics: diagnostics) {
                 config.apply(to: &configuration)
+                strict = strict || config.strict == true
                 spec = spec ?? config.specPath
                 if spec == nil {
                     // The build plugin passes only --config, so this is what a build log shows.
@@ -127,11 +132,18 @@ enum GenerateCommand {
             return 64
         }
         let result = SpecLoader.load(file: spec)
-        for diagnostic in result.diagnostics where !quiet || diagnostic.severity == .error {
+        let loaded = Strictness.apply(strict, to: result.diagnostics)
+        for diagnostic in loaded where !quiet || diagnostic.severity == .error {
             errors.write("\(diagnostic)\n")
         }
-        guard let document = result.document, !result.hasErrors else { return 1 }
-        let files = Generator.generate(document, configuration: configuration)
+        guard let document = result.document, !loaded.contains(where: { $0.severity == .error }) else { return 1 }
+        let generation = DiagnosticCollector()
+        let files = Generator.generate(document, configuration: configuration, diagnostics: generation)
+        let generated = Strictness.apply(strict, to: generation.sorted)
+        for diagnostic in generated where !quiet || diagnostic.severity == .error {
+            errors.write("\(diagnostic)\n")
+        }
+        if generated.contains(where: { $0.severity == .error }) { return 1 }
         do {
             let summary = try OutputWriter.write(files, to: URL(fileURLWithPath: outputDirectory))
             if !quiet {

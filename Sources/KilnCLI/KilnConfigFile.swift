@@ -14,7 +14,7 @@ import KilnYAML
 /// Read with the YAML loader (JSON is YAML) rather than JSONDecoder, so every problem is located at
 /// the key or value to fix, like a spec's.
 struct KilnConfigFile {
-    static let keys = ["spec", "clientName", "access", "mode", "clientModule"]
+    static let keys = ["spec", "clientName", "access", "mode", "clientModule", "strict"]
 
     /// The spec path resolved against the file's folder.
     var specPath: String?
@@ -22,6 +22,8 @@ struct KilnConfigFile {
     var access: AccessLevel?
     var mode: GeneratorConfiguration.Mode?
     var clientModule: String?
+    /// Warnings are errors (`--strict`); this project's own specs use it.
+    var strict: Bool?
 
     /// Reads the file, reporting problems to `diagnostics`; nil when it has errors.
     static func load(_ path: String, diagnostics: DiagnosticCollector) -> KilnConfigFile? {
@@ -47,6 +49,14 @@ struct KilnConfigFile {
                     "unknown key '\(pair.key.scalar?.text ?? pair.key.kindDescription)'; the keys are "
                         + keys.joined(separator: ", "),
                     at: pair.key.location)
+                continue
+            }
+            if key == "strict" {
+                guard case .bool(let flag)? = pair.value.scalar?.resolved else {
+                    diagnostics.error("'strict' must be true or false, found \(pair.value.kindDescription)", at: pair.value.location)
+                    continue
+                }
+                config.strict = flag
                 continue
             }
             guard case .string(let value)? = pair.value.scalar?.resolved, !value.isEmpty else {

@@ -10,9 +10,10 @@ enum LintCommand {
         SwiftPM show inline. All problems of a spec are reported in one run, including those in files
         it references with $ref.
 
-        USAGE: kiln lint <spec> [<spec> ...] [--quiet]
+        USAGE: kiln lint <spec> [<spec> ...] [--strict] [--quiet]
 
         OPTIONS:
+          --strict      Treat warnings as errors.
           --quiet       Print errors only, no warnings or notes.
           -h, --help    Show this help.
 
@@ -23,6 +24,7 @@ enum LintCommand {
     static func run(_ arguments: [String], output: CommandOutput, errors: CommandOutput) -> Int32 {
         var specs: [String] = []
         var quiet = false
+        var strict = false
         for argument in arguments {
             switch argument {
             case "-h", "--help":
@@ -30,6 +32,8 @@ enum LintCommand {
                 return 0
             case "--quiet":
                 quiet = true
+            case "--strict":
+                strict = true
             default:
                 if argument.hasPrefix("-") && argument != "-" {
                     errors.write("error: unknown option '\(argument)'\n\n" + help)
@@ -44,11 +48,11 @@ enum LintCommand {
         }
         var failed = false
         for spec in specs {
-            let result = SpecLoader.load(file: spec)
-            for diagnostic in result.diagnostics where !quiet || diagnostic.severity == .error {
+            let diagnostics = Strictness.apply(strict, to: SpecLoader.load(file: spec).diagnostics)
+            for diagnostic in diagnostics where !quiet || diagnostic.severity == .error {
                 errors.write("\(diagnostic)\n")
             }
-            failed = failed || result.hasErrors
+            failed = failed || diagnostics.contains { $0.severity == .error }
         }
         return failed ? 1 : 0
     }

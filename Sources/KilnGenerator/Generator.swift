@@ -3,6 +3,7 @@
 #else
     import Foundation
 #endif
+import KilnDiagnostics
 import KilnOpenAPI
 import KilnText
 
@@ -20,13 +21,18 @@ public enum Generator {
         ["Client.swift"] + (1...4).map { "Operations\($0).swift" } + (1...4).map { "Models\($0).swift" } + ["Mock.swift"]
     public static let testFileNames = ["ContractTests.swift"]
 
-    public static func generate(_ document: OpenAPIDocument, configuration: GeneratorConfiguration) -> [GeneratedFile] {
+    /// What the spec asks for that Kiln cannot generate as written is reported to `diagnostics` as a
+    /// warning saying what it generates instead.
+    public static func generate(
+        _ document: OpenAPIDocument, configuration: GeneratorConfiguration,
+        diagnostics: DiagnosticCollector = DiagnosticCollector()
+    ) -> [GeneratedFile] {
         let clientName = configuration.clientName.map(SwiftNaming.chosenTypeName) ?? defaultClientName(document)
         let access = configuration.access
         let mockNames = MockTranslator(clientName: clientName, groups: [], access: access)
         let models = ModelTranslator(
             document: document, access: access,
-            reservedNames: [clientName, mockNames.protocolName, mockNames.mockName])
+            reservedNames: [clientName, mockNames.protocolName, mockNames.mockName], diagnostics: diagnostics)
         let componentTypes = models.componentDeclarations()
         let client = ClientTranslator(translator: models, clientName: clientName, access: access).translate()
         let source = FilePaths.fileName(of: document.file)

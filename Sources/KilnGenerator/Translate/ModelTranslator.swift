@@ -1,3 +1,4 @@
+import KilnDiagnostics
 import KilnOpenAPI
 import KilnYAML
 
@@ -16,12 +17,21 @@ final class ModelTranslator {
     var parameterTypes = Set<String>()
     /// Names of every struct declared, to tell object-typed parameters apart.
     private(set) var structTypes = Set<String>()
+    /// Enums of plain values and component aliases, to tell which parameters the runtime can encode.
+    private(set) var primitiveEnumTypes = Set<String>()
+    private(set) var aliasTypes: [String: SwiftType] = [:]
+    /// Where the generator says what it does instead when a spec asks for something it cannot generate.
+    let diagnostics: DiagnosticCollector
     /// Component schemas that are PATCH request bodies: their optional nullable fields become
     /// `PatchValue`, so "leave unchanged" (absent) and "clear" (null) are different values.
     let patchBodySchemas: Set<String>
 
-    init(document: OpenAPIDocument, access: AccessLevel, reservedNames: Set<String>) {
+    init(
+        document: OpenAPIDocument, access: AccessLevel, reservedNames: Set<String>,
+        diagnostics: DiagnosticCollector = DiagnosticCollector()
+    ) {
         self.document = document
+        self.diagnostics = diagnostics
         self.access = access
         self.analysis = SchemaAnalysis(document: document)
         self.recursion = RecursionGraph(analysis: analysis)
@@ -66,6 +76,7 @@ final class ModelTranslator {
         }
         let resolved = TypeCycles.resolve(all, access: access)
         structTypes.formUnion(resolved.wrappers)
+        for case .typealias(let alias) in resolved.declarations { aliasTypes[alias.name] = alias.type }
         return resolved.declarations
     }
 
@@ -92,6 +103,10 @@ final class ModelTranslator {
         case object, enumeration, oneOf
     }
 
+    var parameterEncodability: ParameterEncodability {
+        ParameterEncodability(primitiveTypes: primitiveEnumTypes, structTypes: structTypes, aliases: aliasTypes)
+    }
+
     /// Which declaration a schema needs, or nil when it maps onto an existing type.
     func declarationKind(of schema: Schema) -> DeclarationKind? {
         if schema.isPureReference || schema.booleanSchema != nil { return nil }
@@ -114,6 +129,7 @@ final class ModelTranslator {
             return StructBuilder(translator: self, schema: schema, typeName: typeName, component: component)
                 .build(documentation: documentation)
         case .enumeration:
+            primitiveEnumTypes.insert(typeName)
             return EnumBuilder(translator: self, schema: schema, typeName: typeName).build(documentation: documentation)
         case .oneOf:
             return OneOfBuilder(translator: self, schema: schema, typeName: typeName, component: component)

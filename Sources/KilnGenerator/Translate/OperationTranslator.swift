@@ -77,7 +77,7 @@ struct OperationTranslator {
         var building: [Statement] = inputs.filter { $0.location != .path }.map { .line(addParameter($0, operationID)) }
         if let body { building += body.statements(operationID) }
         let binding = building.isEmpty ? "let" : "var"
-        var statements: [Statement] = styledPathValues(inputs)
+        var statements: [Statement] = styledPathValues(inputs, operationID)
         statements.append(.line("\(binding) request = HTTPRequest(method: .\(method.rawValue), path: \(pathLiteral(path, inputs)))"))
         statements += building
         if let login = SessionSettings.Login(operation.extensions["x-kiln-login"]) {
@@ -154,7 +154,14 @@ struct OperationTranslator {
         if case .named(let typeName) = type.unwrapped, translator.structTypes.contains(typeName) {
             translator.parameterTypes.insert(typeName)
         }
-        let asJSON = parameter.schema == nil || isArrayOfStructures(type.unwrapped)
+        var asJSON = parameter.schema == nil || isArrayOfStructures(type.unwrapped)
+        if !asJSON && !translator.parameterEncodability.canEncode(type.unwrapped) {
+            asJSON = true
+            translator.diagnostics.warning(
+                "parameter '\(parameter.name)' has a type that no \(parameter.location.rawValue) parameter style can "
+                    + "express (\(type.unwrapped)); Kiln sends it as JSON text",
+                at: parameter.sourceLocation)
+        }
         if !parameter.required { type = type.optional }
         return Input(
             parameter: Parameter(name: name, type: type, defaultValue: type.isOptional ? "nil" : nil), source: parameter,
@@ -202,13 +209,17 @@ struct OperationTranslator {
 
     /// `simple` without explode, the default and by far the most common: one encoded segment.
     private static func isPlainSegment(_ input: Input) -> Bool {
-        input.style == .simple && !input.explode
+        input.style == .simple && !input.explode && !input.asJSON
     }
 
     /// Label (`.a.b`), matrix (`;id=a,b`) and exploded styles, encoded before the path is built: the
     /// call would not fit inside the path's string literal.
-    private func styledPathValues(_ inputs: [Input]) -> [Statement] {
+    private func styledPathValues(_ inputs: [Input], _ operationID: String) -> [Statement] {
         inputs.filter { $0.location == .path && !Self.isPlainSegment($0) }.map { input in
+            if input.asJSON {
+                return .line(
+                    "let \(styledPathName(input, among: inputs)) = try PathEncoder.jsonSegment(\(input.parameter.name), core: core, operationID: \(SwiftLiteral.string(operationID)))")
+            }
             let style = ["simple", "label", "matrix"].contains(input.style.rawValue) ? input.style.rawValue : "simple"
             return .line(
                 "let \(styledPathName(input, among: inputs)) = PathEncoder.encode(name: \(SwiftLiteral.string(input.wireName)), value: \(input.parameter.name).parameterValue, style: .\(style), explode: \(input.explode))")

@@ -72,3 +72,8 @@ extension URL: ParameterPrimitive {
 extension ParameterPrimitive where Self: RawRepresentable, RawValue: ParameterPrimitive {
     public var parameterText: String { rawValue.parameterText }
 }
+
+/// `format: byte` (and `binary`, which a parameter can only carry as text): base64, as JSON bodies send it.
+extension Data: ParameterPrimitive {
+    public var parameterText: String { base64EncodedString() }
+}

@@ -19,6 +19,7 @@ extension Float: ParameterEncodable {}
 extension Date: ParameterEncodable {}
 extension CalendarDate: ParameterEncodable {}
 extension UUID: ParameterEncodable {}
+extension Data: ParameterEncodable {}
 
 extension Array: ParameterEncodable where Element: ParameterPrimitive {
     public var parameterValue: ParameterValue { ParameterValue(array: self) }
@@ -62,5 +63,10 @@ extension PathEncoder {
     /// One path parameter, `simple` style: percent-encoded so it stays one segment.
     public static func segment(_ value: some ParameterEncodable) -> String {
         encode(name: "", value: value.parameterValue, style: .simple, explode: false)
+    }
+
+    /// A path parameter whose type no path style can express, sent as its JSON text in one segment.
+    public static func jsonSegment(_ value: some Encodable, core: APIClientCore, operationID: String) throws -> String {
+        segment(String(decoding: try core.encodeJSON(value, operationID: operationID), as: UTF8.self))
     }
 }
