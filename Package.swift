@@ -63,10 +63,11 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "KilnRuntimeTests", dependencies: ["KilnRuntime", "KilnTestServer"]),
-        // The generated clients' run-time features (pagination, auth flows, actions) against a loopback server.
+        // The generated clients' run-time features (pagination, auth flows, actions) against a loopback server,
+        // and the source documents' JSON samples decoded into the generated types (../shared/seeds).
         .testTarget(
             name: "ClientBehaviourTests",
-            dependencies: ["KilnRuntime", "KilnTestServer", "PrimedocsAdmin", "PEIQUsers", "IntrexxAdmin", "ActionAPI"]
+            dependencies: ["KilnRuntime", "KilnTestServer", "PrimedocsAdmin", "PEIQUsers", "IntrexxAdmin", "ActionAPI", "IServ"]
         ),
         // The hand-written query and filter builders in the client libraries.
         .testTarget(name: "PrimedocsAdminTests", dependencies: ["PrimedocsAdmin", "KilnTestServer"]),

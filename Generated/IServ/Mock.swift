@@ -21,13 +21,13 @@ public protocol IServAPI: Sendable {
 
 /// The operations tagged `users`.
 public protocol IServUsersAPI: Sendable {
-    func list(extended: Bool?, query: UserFilter?) async throws -> [User]
+    func list(extended: Bool?) async throws -> [User]
 
-    func create(_ body: UserCreate) async throws -> User
+    func create(_ body: UserCreate) async throws
 
     func get(id: String) async throws -> User
 
-    func update(id: String, _ body: UserUpdate) async throws -> User
+    func update(id: String, _ body: UserUpdate) async throws -> UserUpdateResult
 
     func delete(id: String) async throws
 
@@ -51,8 +51,8 @@ public protocol IServUsersAPI: Sendable {
 }
 
 extension IServUsersAPI {
-    public func list(extended: Bool? = nil, query: UserFilter? = nil) async throws -> [User] {
-        try await list(extended: extended, query: query)
+    public func list(extended: Bool? = nil) async throws -> [User] {
+        try await list(extended: extended)
     }
 }
 
@@ -67,13 +67,13 @@ public protocol IServAdminPasswordsAPI: Sendable {
 
 /// The operations tagged `groups`.
 public protocol IServGroupsAPI: Sendable {
-    func list(extended: Bool?, query: GroupFilter?) async throws -> [Group]
+    func list(extended: Bool?) async throws -> [Group]
 
-    func create(_ body: GroupCreate) async throws -> Group
+    func create(_ body: GroupCreate) async throws
 
     func get(id: String) async throws -> Group
 
-    func update(id: String, _ body: GroupUpdate) async throws -> Group
+    func update(id: String, _ body: GroupUpdate) async throws -> GroupUpdateResult
 
     func delete(id: String) async throws
 
@@ -91,16 +91,16 @@ public protocol IServGroupsAPI: Sendable {
 }
 
 extension IServGroupsAPI {
-    public func list(extended: Bool? = nil, query: GroupFilter? = nil) async throws -> [Group] {
-        try await list(extended: extended, query: query)
+    public func list(extended: Bool? = nil) async throws -> [Group] {
+        try await list(extended: extended)
     }
 }
 
 /// The operations tagged `roles`.
 public protocol IServRolesAPI: Sendable {
-    func list(extended: Bool?, query: RoleFilter?) async throws -> [Role]
+    func list(extended: Bool?) async throws -> [Role]
 
-    func create(_ body: RoleCreate) async throws -> Role
+    func create(_ body: RoleCreate) async throws
 
     func get(id: String) async throws -> Role
 
@@ -112,14 +112,14 @@ public protocol IServRolesAPI: Sendable {
 }
 
 extension IServRolesAPI {
-    public func list(extended: Bool? = nil, query: RoleFilter? = nil) async throws -> [Role] {
-        try await list(extended: extended, query: query)
+    public func list(extended: Bool? = nil) async throws -> [Role] {
+        try await list(extended: extended)
     }
 }
 
 /// The operations tagged `privileges`.
 public protocol IServPrivilegesAPI: Sendable {
-    func list(extended: Bool?, query: PrivilegeFilter?) async throws -> [Privilege]
+    func list(extended: Bool?) async throws -> [Privilege]
 
     func get(id: String) async throws -> Privilege
 
@@ -133,8 +133,8 @@ public protocol IServPrivilegesAPI: Sendable {
 }
 
 extension IServPrivilegesAPI {
-    public func list(extended: Bool? = nil, query: PrivilegeFilter? = nil) async throws -> [Privilege] {
-        try await list(extended: extended, query: query)
+    public func list(extended: Bool? = nil) async throws -> [Privilege] {
+        try await list(extended: extended)
     }
 }
 
@@ -175,16 +175,16 @@ public final class IServClientMock: IServAPI, Sendable {
         public init() {}
 
         /// Handler and recorded calls of ``list``.
-        public let listStub: MockOperation<(extended: Bool?, query: UserFilter?), [User]> = MockOperation("listUsers")
+        public let listStub: MockOperation<Bool?, [User]> = MockOperation("listUsers")
 
-        public func list(extended: Bool? = nil, query: UserFilter? = nil) async throws -> [User] {
-            try await listStub.call((extended: extended, query: query))
+        public func list(extended: Bool? = nil) async throws -> [User] {
+            try await listStub.call(extended)
         }
 
         /// Handler and recorded calls of ``create``.
-        public let createStub: MockOperation<UserCreate, User> = MockOperation("createUser")
+        public let createStub: MockOperation<UserCreate, Void> = MockOperation("createUser")
 
-        public func create(_ body: UserCreate) async throws -> User {
+        public func create(_ body: UserCreate) async throws {
             try await createStub.call(body)
         }
 
@@ -196,9 +196,9 @@ public final class IServClientMock: IServAPI, Sendable {
         }
 
         /// Handler and recorded calls of ``update``.
-        public let updateStub: MockOperation<(id: String, body: UserUpdate), User> = MockOperation("updateUser")
+        public let updateStub: MockOperation<(id: String, body: UserUpdate), UserUpdateResult> = MockOperation("updateUser")
 
-        public func update(id: String, _ body: UserUpdate) async throws -> User {
+        public func update(id: String, _ body: UserUpdate) async throws -> UserUpdateResult {
             try await updateStub.call((id: id, body: body))
         }
 
@@ -304,16 +304,16 @@ public final class IServClientMock: IServAPI, Sendable {
         public init() {}
 
         /// Handler and recorded calls of ``list``.
-        public let listStub: MockOperation<(extended: Bool?, query: GroupFilter?), [Group]> = MockOperation("listGroups")
+        public let listStub: MockOperation<Bool?, [Group]> = MockOperation("listGroups")
 
-        public func list(extended: Bool? = nil, query: GroupFilter? = nil) async throws -> [Group] {
-            try await listStub.call((extended: extended, query: query))
+        public func list(extended: Bool? = nil) async throws -> [Group] {
+            try await listStub.call(extended)
         }
 
         /// Handler and recorded calls of ``create``.
-        public let createStub: MockOperation<GroupCreate, Group> = MockOperation("createGroup")
+        public let createStub: MockOperation<GroupCreate, Void> = MockOperation("createGroup")
 
-        public func create(_ body: GroupCreate) async throws -> Group {
+        public func create(_ body: GroupCreate) async throws {
             try await createStub.call(body)
         }
 
@@ -325,9 +325,9 @@ public final class IServClientMock: IServAPI, Sendable {
         }
 
         /// Handler and recorded calls of ``update``.
-        public let updateStub: MockOperation<(id: String, body: GroupUpdate), Group> = MockOperation("updateGroup")
+        public let updateStub: MockOperation<(id: String, body: GroupUpdate), GroupUpdateResult> = MockOperation("updateGroup")
 
-        public func update(id: String, _ body: GroupUpdate) async throws -> Group {
+        public func update(id: String, _ body: GroupUpdate) async throws -> GroupUpdateResult {
             try await updateStub.call((id: id, body: body))
         }
 
@@ -386,16 +386,16 @@ public final class IServClientMock: IServAPI, Sendable {
         public init() {}
 
         /// Handler and recorded calls of ``list``.
-        public let listStub: MockOperation<(extended: Bool?, query: RoleFilter?), [Role]> = MockOperation("listRoles")
+        public let listStub: MockOperation<Bool?, [Role]> = MockOperation("listRoles")
 
-        public func list(extended: Bool? = nil, query: RoleFilter? = nil) async throws -> [Role] {
-            try await listStub.call((extended: extended, query: query))
+        public func list(extended: Bool? = nil) async throws -> [Role] {
+            try await listStub.call(extended)
         }
 
         /// Handler and recorded calls of ``create``.
-        public let createStub: MockOperation<RoleCreate, Role> = MockOperation("createRole")
+        public let createStub: MockOperation<RoleCreate, Void> = MockOperation("createRole")
 
-        public func create(_ body: RoleCreate) async throws -> Role {
+        public func create(_ body: RoleCreate) async throws {
             try await createStub.call(body)
         }
 
@@ -433,10 +433,10 @@ public final class IServClientMock: IServAPI, Sendable {
         public init() {}
 
         /// Handler and recorded calls of ``list``.
-        public let listStub: MockOperation<(extended: Bool?, query: PrivilegeFilter?), [Privilege]> = MockOperation("listPrivileges")
+        public let listStub: MockOperation<Bool?, [Privilege]> = MockOperation("listPrivileges")
 
-        public func list(extended: Bool? = nil, query: PrivilegeFilter? = nil) async throws -> [Privilege] {
-            try await listStub.call((extended: extended, query: query))
+        public func list(extended: Bool? = nil) async throws -> [Privilege] {
+            try await listStub.call(extended)
         }
 
         /// Handler and recorded calls of ``get``.

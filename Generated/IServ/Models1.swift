@@ -8,16 +8,16 @@ import KilnRuntime
 /// - Spec: `#/components/schemas/User`
 public struct User: Codable, Equatable, Sendable {
     /// The internal ID
-    public let id: String
+    public let id: String?
 
     /// Account
-    public let username: String
+    public let username: String?
 
     /// First name
-    public let firstname: String
+    public let firstname: String?
 
     /// Last name
-    public let lastname: String
+    public let lastname: String?
     public let status: UserStatus?
 
     /// Type
@@ -56,7 +56,7 @@ public struct User: Codable, Equatable, Sendable {
     /// Array of privileges
     public let privileges: [String]?
 
-    public init(id: String, username: String, firstname: String, lastname: String, status: UserStatus? = nil, type: String? = nil, auxInfo: String? = nil, importId: String? = nil, created: CalendarDate? = nil, createdBy: String? = nil, lastlogin: Date? = nil, deleted: CalendarDate? = nil, deletedBy: String? = nil, roles: [String]? = nil, groups: [String]? = nil, admin: Bool? = nil, privileges: [String]? = nil) {
+    public init(id: String? = nil, username: String? = nil, firstname: String? = nil, lastname: String? = nil, status: UserStatus? = nil, type: String? = nil, auxInfo: String? = nil, importId: String? = nil, created: CalendarDate? = nil, createdBy: String? = nil, lastlogin: Date? = nil, deleted: CalendarDate? = nil, deletedBy: String? = nil, roles: [String]? = nil, groups: [String]? = nil, admin: Bool? = nil, privileges: [String]? = nil) {
         self.id = id
         self.username = username
         self.firstname = firstname
@@ -97,65 +97,39 @@ public struct User: Codable, Equatable, Sendable {
     }
 }
 
-/// An IServ role.
+/// The updated group, with the fields the source lists for the 200 reply of updateGroup.
 ///
-/// - Spec: `#/components/schemas/Role`
-public struct Role: Codable, Equatable, Sendable {
-    /// The internal ID
-    public let id: String
-
+/// - Spec: `#/components/schemas/GroupUpdateResult`
+public struct GroupUpdateResult: Codable, Equatable, Sendable {
     /// Name
-    public let name: String
+    public let name: String?
 
-    /// Module
-    public let module: String?
+    /// Account
+    public let account: String?
 
-    /// Array of privileges
-    public let privileges: [String]?
-
-    public init(id: String, name: String, module: String? = nil, privileges: [String]? = nil) {
-        self.id = id
+    public init(name: String? = nil, account: String? = nil) {
         self.name = name
-        self.module = module
-        self.privileges = privileges
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id = "_id"
-        case name
-        case module
-        case privileges
-    }
-}
-
-/// Role object to create.
-///
-/// - Spec: `#/components/schemas/RoleCreate`
-public struct RoleCreate: Codable, Equatable, Sendable {
-    /// Name
-    public let name: String
-
-    /// Module
-    public let module: String?
-
-    public init(name: String, module: String? = nil) {
-        self.name = name
-        self.module = module
+        self.account = account
     }
 
     enum CodingKeys: String, CodingKey {
         case name
-        case module
+        case account
     }
 }
 
-/// Array of entity IDs (users, groups, roles, privileges or groupflags, depending on the operation).
+/// Form fields of the SSO authentication request.
 ///
-/// - Spec: `#/components/schemas/IdList`
-public typealias IdList = [String]
+/// - Spec: `#/components/schemas/SsoAuthenticateRequest`
+public struct SsoAuthenticateRequest: Codable, Equatable, Sendable {
+    /// The user to authenticate
+    public let username: String?
 
-extension RoleFilter: ParameterEncodable {
-    public var parameterValue: ParameterValue {
-        ParameterValue(encoding: self)
+    public init(username: String? = nil) {
+        self.username = username
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case username
     }
 }

@@ -3,18 +3,55 @@
 import Foundation
 import KilnRuntime
 
+/// Status, one of a, r, i.
+///
+/// - Spec: `#/components/schemas/UserStatus`
+public enum UserStatus: OpenEnum {
+    case active
+    case restricted
+    case inactive
+    /// A value this client does not know yet.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "a":
+            self = .active
+        case "r":
+            self = .restricted
+        case "i":
+            self = .inactive
+        default:
+            self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .active:
+            "a"
+        case .restricted:
+            "r"
+        case .inactive:
+            "i"
+        case .unknown(let value):
+            value
+        }
+    }
+}
+
 /// An IServ group.
 ///
 /// - Spec: `#/components/schemas/Group`
 public struct Group: Codable, Equatable, Sendable {
     /// The internal ID
-    public let id: String
+    public let id: String?
 
     /// Name
-    public let name: String
+    public let name: String?
 
     /// Account
-    public let account: String
+    public let account: String?
 
     /// Directory
     public let home: String?
@@ -43,7 +80,7 @@ public struct Group: Codable, Equatable, Sendable {
     /// Array of privileges
     public let privileges: [String]?
 
-    public init(id: String, name: String, account: String, home: String? = nil, owner: String? = nil, created: CalendarDate? = nil, createdBy: String? = nil, deleted: CalendarDate? = nil, deletedBy: String? = nil, flags: [String]? = nil, users: [String]? = nil, privileges: [String]? = nil) {
+    public init(id: String? = nil, name: String? = nil, account: String? = nil, home: String? = nil, owner: String? = nil, created: CalendarDate? = nil, createdBy: String? = nil, deleted: CalendarDate? = nil, deletedBy: String? = nil, flags: [String]? = nil, users: [String]? = nil, privileges: [String]? = nil) {
         self.id = id
         self.name = name
         self.account = account
@@ -74,87 +111,44 @@ public struct Group: Codable, Equatable, Sendable {
     }
 }
 
-/// Filterable group fields for the `query` parameter of listGroups.
+/// Group object to create.
 ///
-/// - Spec: `#/components/schemas/GroupFilter`
-public struct GroupFilter: Codable, Equatable, Sendable {
-    /// Account
-    public let account: String?
-
+/// - Spec: `#/components/schemas/GroupCreate`
+public struct GroupCreate: Codable, Equatable, Sendable {
     /// Name
     public let name: String?
 
-    /// Owner
-    public let owner: String?
-
-    /// Created by
-    public let createdBy: String?
-
-    /// Created on
-    public let created: CalendarDate?
-
-    public init(account: String? = nil, name: String? = nil, owner: String? = nil, createdBy: String? = nil, created: CalendarDate? = nil) {
-        self.account = account
+    public init(name: String? = nil) {
         self.name = name
-        self.owner = owner
-        self.createdBy = createdBy
-        self.created = created
     }
 
     enum CodingKeys: String, CodingKey {
-        case account
         case name
-        case owner
-        case createdBy
-        case created
     }
 }
 
-/// Filterable privilege fields for the `query` parameter of listPrivileges.
+/// Values to update group with - all optional.
 ///
-/// - Spec: `#/components/schemas/PrivilegeFilter`
-public struct PrivilegeFilter: Codable, Equatable, Sendable {
-    /// Title
-    public let title: String?
+/// - Spec: `#/components/schemas/GroupUpdate`
+public struct GroupUpdate: Codable, Equatable, Sendable {
+    /// Name
+    public let name: String?
 
-    /// Module
-    public let module: String?
+    /// Account
+    public let account: String?
 
-    public init(title: String? = nil, module: String? = nil) {
-        self.title = title
-        self.module = module
+    public init(name: String? = nil, account: String? = nil) {
+        self.name = name
+        self.account = account
     }
 
     enum CodingKeys: String, CodingKey {
-        case title
-        case module
+        case name
+        case account
     }
 }
 
-/// Form fields of the SSO authentication request.
+/// Array of entity IDs (users, groups, roles, privileges or groupflags, depending on the operation).
 ///
-/// - Spec: `#/components/schemas/SsoAuthenticateRequest`
-public struct SsoAuthenticateRequest: Codable, Equatable, Sendable {
-    /// The user to authenticate
-    public let username: String
-
-    public init(username: String) {
-        self.username = username
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case username
-    }
-}
-
-extension GroupFilter: ParameterEncodable {
-    public var parameterValue: ParameterValue {
-        ParameterValue(encoding: self)
-    }
-}
-
-extension PrivilegeFilter: ParameterEncodable {
-    public var parameterValue: ParameterValue {
-        ParameterValue(encoding: self)
-    }
-}
+/// - Spec: `#/components/schemas/IdList`
+public typealias IdList = [String]

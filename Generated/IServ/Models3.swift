@@ -3,10 +3,10 @@
 import Foundation
 import KilnRuntime
 
-/// Values to update user with - all optional.
+/// The updated user, with the fields the source lists for the 200 reply of updateUser.
 ///
-/// - Spec: `#/components/schemas/UserUpdate`
-public struct UserUpdate: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/UserUpdateResult`
+public struct UserUpdateResult: Codable, Equatable, Sendable {
     /// Account
     public let username: String?
 
@@ -47,63 +47,80 @@ public struct UserUpdate: Codable, Equatable, Sendable {
     }
 }
 
-/// Filterable user fields for the `query` parameter of listUsers.
+/// An IServ role.
 ///
-/// - Spec: `#/components/schemas/UserFilter`
-public struct UserFilter: Codable, Equatable, Sendable {
-    /// Account
-    public let username: String?
+/// - Spec: `#/components/schemas/Role`
+public struct Role: Codable, Equatable, Sendable {
+    /// The internal ID
+    public let id: String?
 
-    /// First name
-    public let firstname: String?
-
-    /// Last name
-    public let lastname: String?
-    public let status: UserStatus?
-
-    /// Created on
-    public let created: CalendarDate?
-
-    /// Created by
-    public let createdBy: String?
-
-    public init(username: String? = nil, firstname: String? = nil, lastname: String? = nil, status: UserStatus? = nil, created: CalendarDate? = nil, createdBy: String? = nil) {
-        self.username = username
-        self.firstname = firstname
-        self.lastname = lastname
-        self.status = status
-        self.created = created
-        self.createdBy = createdBy
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case username
-        case firstname
-        case lastname
-        case status
-        case created
-        case createdBy
-    }
-}
-
-/// Filterable role fields for the `query` parameter of listRoles.
-///
-/// - Spec: `#/components/schemas/RoleFilter`
-public struct RoleFilter: Codable, Equatable, Sendable {
     /// Name
     public let name: String?
 
     /// Module
     public let module: String?
 
-    public init(name: String? = nil, module: String? = nil) {
+    /// Array of privileges
+    public let privileges: [String]?
+
+    public init(id: String? = nil, name: String? = nil, module: String? = nil, privileges: [String]? = nil) {
+        self.id = id
         self.name = name
         self.module = module
+        self.privileges = privileges
     }
 
     enum CodingKeys: String, CodingKey {
+        case id = "_id"
         case name
         case module
+        case privileges
+    }
+}
+
+/// An IServ privilege.
+///
+/// - Spec: `#/components/schemas/Privilege`
+public struct Privilege: Codable, Equatable, Sendable {
+    /// The internal ID
+    public let id: String?
+
+    /// Title
+    public let title: String?
+
+    /// Module
+    public let module: String?
+
+    /// Description
+    public let description: String?
+
+    /// Applies to
+    public let inverted: Bool?
+
+    /// Array of groups
+    public let groups: [String]?
+
+    /// Array of roles
+    public let roles: [String]?
+
+    public init(id: String? = nil, title: String? = nil, module: String? = nil, description: String? = nil, inverted: Bool? = nil, groups: [String]? = nil, roles: [String]? = nil) {
+        self.id = id
+        self.title = title
+        self.module = module
+        self.description = description
+        self.inverted = inverted
+        self.groups = groups
+        self.roles = roles
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id = "_id"
+        case title
+        case module
+        case description
+        case inverted
+        case groups
+        case roles
     }
 }
 
@@ -120,31 +137,5 @@ public struct Password: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case password
-    }
-}
-
-/// An authentication token and the URL to redirect the user to.
-///
-/// - Spec: `#/components/schemas/SsoToken`
-public struct SsoToken: Codable, Equatable, Sendable {
-    /// The authenticated username
-    public let username: String
-
-    /// The authentication token
-    public let token: String
-
-    /// The target URL to redirect the user to
-    public let returnTo: String
-
-    public init(username: String, token: String, returnTo: String) {
-        self.username = username
-        self.token = token
-        self.returnTo = returnTo
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case username
-        case token
-        case returnTo = "return_to"
     }
 }

@@ -3,43 +3,6 @@
 import Foundation
 import KilnRuntime
 
-/// Status, one of a, r, i.
-///
-/// - Spec: `#/components/schemas/UserStatus`
-public enum UserStatus: OpenEnum {
-    case active
-    case restricted
-    case inactive
-    /// A value this client does not know yet.
-    case unknown(String)
-
-    public init(rawValue: String) {
-        switch rawValue {
-        case "a":
-            self = .active
-        case "r":
-            self = .restricted
-        case "i":
-            self = .inactive
-        default:
-            self = .unknown(rawValue)
-        }
-    }
-
-    public var rawValue: String {
-        switch self {
-        case .active:
-            "a"
-        case .restricted:
-            "r"
-        case .inactive:
-            "i"
-        case .unknown(let value):
-            value
-        }
-    }
-}
-
 /// User object to create.
 ///
 /// - Spec: `#/components/schemas/UserCreate`
@@ -48,10 +11,10 @@ public struct UserCreate: Codable, Equatable, Sendable {
     public let username: String?
 
     /// First name
-    public let firstname: String
+    public let firstname: String?
 
     /// Last name
-    public let lastname: String
+    public let lastname: String?
     public let status: UserStatus?
 
     /// User type
@@ -63,7 +26,7 @@ public struct UserCreate: Codable, Equatable, Sendable {
     /// Class/Information
     public let auxInfo: String?
 
-    public init(username: String? = nil, firstname: String, lastname: String, status: UserStatus? = nil, type: String? = nil, importId: String? = nil, auxInfo: String? = nil) {
+    public init(username: String? = nil, firstname: String? = nil, lastname: String? = nil, status: UserStatus? = nil, type: String? = nil, importId: String? = nil, auxInfo: String? = nil) {
         self.username = username
         self.firstname = firstname
         self.lastname = lastname
@@ -84,91 +47,93 @@ public struct UserCreate: Codable, Equatable, Sendable {
     }
 }
 
-/// Group object to create.
+/// Values to update user with - all optional.
 ///
-/// - Spec: `#/components/schemas/GroupCreate`
-public struct GroupCreate: Codable, Equatable, Sendable {
-    /// Name
-    public let name: String
+/// - Spec: `#/components/schemas/UserUpdate`
+public struct UserUpdate: Codable, Equatable, Sendable {
+    /// Account
+    public let username: String?
 
-    public init(name: String) {
-        self.name = name
+    /// First name
+    public let firstname: String?
+
+    /// Last name
+    public let lastname: String?
+    public let status: UserStatus?
+
+    /// User type
+    public let type: String?
+
+    /// Import ID
+    public let importId: String?
+
+    /// Class/Information
+    public let auxInfo: String?
+
+    public init(username: String? = nil, firstname: String? = nil, lastname: String? = nil, status: UserStatus? = nil, type: String? = nil, importId: String? = nil, auxInfo: String? = nil) {
+        self.username = username
+        self.firstname = firstname
+        self.lastname = lastname
+        self.status = status
+        self.type = type
+        self.importId = importId
+        self.auxInfo = auxInfo
     }
 
     enum CodingKeys: String, CodingKey {
-        case name
+        case username
+        case firstname
+        case lastname
+        case status
+        case type
+        case importId
+        case auxInfo
     }
 }
 
-/// Values to update group with - all optional.
+/// Role object to create.
 ///
-/// - Spec: `#/components/schemas/GroupUpdate`
-public struct GroupUpdate: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/RoleCreate`
+public struct RoleCreate: Codable, Equatable, Sendable {
     /// Name
     public let name: String?
-
-    /// Account
-    public let account: String?
-
-    public init(name: String? = nil, account: String? = nil) {
-        self.name = name
-        self.account = account
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case name
-        case account
-    }
-}
-
-/// An IServ privilege.
-///
-/// - Spec: `#/components/schemas/Privilege`
-public struct Privilege: Codable, Equatable, Sendable {
-    /// The internal ID
-    public let id: String
-
-    /// Title
-    public let title: String
 
     /// Module
     public let module: String?
 
-    /// Description
-    public let description: String?
-
-    /// Applies to
-    public let inverted: Bool?
-
-    /// Array of groups
-    public let groups: [String]?
-
-    /// Array of roles
-    public let roles: [String]?
-
-    public init(id: String, title: String, module: String? = nil, description: String? = nil, inverted: Bool? = nil, groups: [String]? = nil, roles: [String]? = nil) {
-        self.id = id
-        self.title = title
+    public init(name: String? = nil, module: String? = nil) {
+        self.name = name
         self.module = module
-        self.description = description
-        self.inverted = inverted
-        self.groups = groups
-        self.roles = roles
     }
 
     enum CodingKeys: String, CodingKey {
-        case id = "_id"
-        case title
+        case name
         case module
-        case description
-        case inverted
-        case groups
-        case roles
     }
 }
 
-extension UserFilter: ParameterEncodable {
-    public var parameterValue: ParameterValue {
-        ParameterValue(encoding: self)
+/// An authentication token and the URL to redirect the user to.
+///
+/// - Spec: `#/components/schemas/SsoToken`
+public struct SsoToken: Codable, Equatable, Sendable {
+    /// The authenticated username
+    public let username: String?
+
+    /// The authentication token
+    public let token: String?
+
+    /// The target URL to redirect the user to
+    public let returnTo: String?
+
+    public init(username: String? = nil, token: String? = nil, returnTo: String? = nil) {
+        self.username = username
+        self.token = token
+        self.returnTo = returnTo
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case username
+        case token
+        case returnTo = "return_to"
     }
 }

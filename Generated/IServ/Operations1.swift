@@ -12,18 +12,16 @@ extension IServClient.Users {
     ///
     /// - Parameters:
     ///   - extended: Include list of IDs of related entities (if available) (`extended` in query)
-    ///   - query: Filter object for the list of users. Not described by the source; see x-kiln-assumption. (`query` in query)
-    public func list(extended: Bool? = nil, query: UserFilter? = nil) async throws -> [User] {
-        try await listRaw(extended: extended, query: query).body
+    public func list(extended: Bool? = nil) async throws -> [User] {
+        try await listRaw(extended: extended).body
     }
 
     /// ``list`` with the response's status and headers.
     ///
     /// - Spec: `GET /IServ/Core/Entity/User`
-    public func listRaw(extended: Bool? = nil, query: UserFilter? = nil) async throws -> Response<[User]> {
+    public func listRaw(extended: Bool? = nil) async throws -> Response<[User]> {
         var request = HTTPRequest(method: .get, path: "/IServ/Core/Entity/User")
         request.addQuery("extended", extended)
-        request.addQuery("query", query, style: .deepObject)
         return try await core.json([User].self, for: request, operationID: "listUsers")
     }
 
@@ -35,17 +33,17 @@ extension IServClient.Users {
     ///
     /// - Parameters:
     ///   - body: User object to create (`application/json`)
-    public func create(_ body: UserCreate) async throws -> User {
-        try await createRaw(body).body
+    public func create(_ body: UserCreate) async throws {
+        _ = try await createRaw(body)
     }
 
     /// ``create`` with the response's status and headers.
     ///
     /// - Spec: `POST /IServ/Core/Entity/User`
-    public func createRaw(_ body: UserCreate) async throws -> Response<User> {
+    public func createRaw(_ body: UserCreate) async throws -> Response<Void> {
         var request = HTTPRequest(method: .post, path: "/IServ/Core/Entity/User")
         try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "createUser")
-        return try await core.json(User.self, for: request, operationID: "createUser")
+        return try await core.empty(for: request, operationID: "createUser")
     }
 
     /// Finds user by ID
@@ -77,17 +75,17 @@ extension IServClient.Users {
     /// - Parameters:
     ///   - id: ID of user (`id` in path)
     ///   - body: Values to update user with - all optional. (`application/json`)
-    public func update(id: String, _ body: UserUpdate) async throws -> User {
+    public func update(id: String, _ body: UserUpdate) async throws -> UserUpdateResult {
         try await updateRaw(id: id, body).body
     }
 
     /// ``update`` with the response's status and headers.
     ///
     /// - Spec: `PUT /IServ/Core/Entity/User/{id}`
-    public func updateRaw(id: String, _ body: UserUpdate) async throws -> Response<User> {
+    public func updateRaw(id: String, _ body: UserUpdate) async throws -> Response<UserUpdateResult> {
         var request = HTTPRequest(method: .put, path: "/IServ/Core/Entity/User/\(PathEncoder.segment(id))")
         try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "updateUser")
-        return try await core.json(User.self, for: request, operationID: "updateUser")
+        return try await core.json(UserUpdateResult.self, for: request, operationID: "updateUser")
     }
 
     /// Deletes a user

@@ -12,18 +12,16 @@ extension IServClient.Groups {
     ///
     /// - Parameters:
     ///   - extended: Include list of IDs of related entities (if available) (`extended` in query)
-    ///   - query: Filter object for the list of groups. Not described by the source; see x-kiln-assumption. (`query` in query)
-    public func list(extended: Bool? = nil, query: GroupFilter? = nil) async throws -> [Group] {
-        try await listRaw(extended: extended, query: query).body
+    public func list(extended: Bool? = nil) async throws -> [Group] {
+        try await listRaw(extended: extended).body
     }
 
     /// ``list`` with the response's status and headers.
     ///
     /// - Spec: `GET /IServ/Core/Entity/Group`
-    public func listRaw(extended: Bool? = nil, query: GroupFilter? = nil) async throws -> Response<[Group]> {
+    public func listRaw(extended: Bool? = nil) async throws -> Response<[Group]> {
         var request = HTTPRequest(method: .get, path: "/IServ/Core/Entity/Group")
         request.addQuery("extended", extended)
-        request.addQuery("query", query, style: .deepObject)
         return try await core.json([Group].self, for: request, operationID: "listGroups")
     }
 
@@ -35,17 +33,17 @@ extension IServClient.Groups {
     ///
     /// - Parameters:
     ///   - body: Group object to create (`application/json`)
-    public func create(_ body: GroupCreate) async throws -> Group {
-        try await createRaw(body).body
+    public func create(_ body: GroupCreate) async throws {
+        _ = try await createRaw(body)
     }
 
     /// ``create`` with the response's status and headers.
     ///
     /// - Spec: `POST /IServ/Core/Entity/Group`
-    public func createRaw(_ body: GroupCreate) async throws -> Response<Group> {
+    public func createRaw(_ body: GroupCreate) async throws -> Response<Void> {
         var request = HTTPRequest(method: .post, path: "/IServ/Core/Entity/Group")
         try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "createGroup")
-        return try await core.json(Group.self, for: request, operationID: "createGroup")
+        return try await core.empty(for: request, operationID: "createGroup")
     }
 
     /// Finds group by ID
@@ -77,17 +75,17 @@ extension IServClient.Groups {
     /// - Parameters:
     ///   - id: ID of group (`id` in path)
     ///   - body: Values to update group with - all optional. (`application/json`)
-    public func update(id: String, _ body: GroupUpdate) async throws -> Group {
+    public func update(id: String, _ body: GroupUpdate) async throws -> GroupUpdateResult {
         try await updateRaw(id: id, body).body
     }
 
     /// ``update`` with the response's status and headers.
     ///
     /// - Spec: `PUT /IServ/Core/Entity/Group/{id}`
-    public func updateRaw(id: String, _ body: GroupUpdate) async throws -> Response<Group> {
+    public func updateRaw(id: String, _ body: GroupUpdate) async throws -> Response<GroupUpdateResult> {
         var request = HTTPRequest(method: .put, path: "/IServ/Core/Entity/Group/\(PathEncoder.segment(id))")
         try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "updateGroup")
-        return try await core.json(Group.self, for: request, operationID: "updateGroup")
+        return try await core.json(GroupUpdateResult.self, for: request, operationID: "updateGroup")
     }
 
     /// Deletes a group

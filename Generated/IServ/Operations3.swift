@@ -12,18 +12,16 @@ extension IServClient.Privileges {
     ///
     /// - Parameters:
     ///   - extended: Include list of IDs of related entities (if available) (`extended` in query)
-    ///   - query: Filter object for the list of privileges. Not described by the source; see x-kiln-assumption. (`query` in query)
-    public func list(extended: Bool? = nil, query: PrivilegeFilter? = nil) async throws -> [Privilege] {
-        try await listRaw(extended: extended, query: query).body
+    public func list(extended: Bool? = nil) async throws -> [Privilege] {
+        try await listRaw(extended: extended).body
     }
 
     /// ``list`` with the response's status and headers.
     ///
     /// - Spec: `GET /IServ/Core/Entity/Privilege`
-    public func listRaw(extended: Bool? = nil, query: PrivilegeFilter? = nil) async throws -> Response<[Privilege]> {
+    public func listRaw(extended: Bool? = nil) async throws -> Response<[Privilege]> {
         var request = HTTPRequest(method: .get, path: "/IServ/Core/Entity/Privilege")
         request.addQuery("extended", extended)
-        request.addQuery("query", query, style: .deepObject)
         return try await core.json([Privilege].self, for: request, operationID: "listPrivileges")
     }
 

@@ -76,18 +76,16 @@ extension IServClient.Roles {
     ///
     /// - Parameters:
     ///   - extended: Include list of IDs of related entities (if available) (`extended` in query)
-    ///   - query: Filter object for the list of roles. Not described by the source; see x-kiln-assumption. (`query` in query)
-    public func list(extended: Bool? = nil, query: RoleFilter? = nil) async throws -> [Role] {
-        try await listRaw(extended: extended, query: query).body
+    public func list(extended: Bool? = nil) async throws -> [Role] {
+        try await listRaw(extended: extended).body
     }
 
     /// ``list`` with the response's status and headers.
     ///
     /// - Spec: `GET /IServ/Core/Entity/Role`
-    public func listRaw(extended: Bool? = nil, query: RoleFilter? = nil) async throws -> Response<[Role]> {
+    public func listRaw(extended: Bool? = nil) async throws -> Response<[Role]> {
         var request = HTTPRequest(method: .get, path: "/IServ/Core/Entity/Role")
         request.addQuery("extended", extended)
-        request.addQuery("query", query, style: .deepObject)
         return try await core.json([Role].self, for: request, operationID: "listRoles")
     }
 
@@ -99,17 +97,17 @@ extension IServClient.Roles {
     ///
     /// - Parameters:
     ///   - body: Role object to create (`application/json`)
-    public func create(_ body: RoleCreate) async throws -> Role {
-        try await createRaw(body).body
+    public func create(_ body: RoleCreate) async throws {
+        _ = try await createRaw(body)
     }
 
     /// ``create`` with the response's status and headers.
     ///
     /// - Spec: `POST /IServ/Core/Entity/Role`
-    public func createRaw(_ body: RoleCreate) async throws -> Response<Role> {
+    public func createRaw(_ body: RoleCreate) async throws -> Response<Void> {
         var request = HTTPRequest(method: .post, path: "/IServ/Core/Entity/Role")
         try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "createRole")
-        return try await core.json(Role.self, for: request, operationID: "createRole")
+        return try await core.empty(for: request, operationID: "createRole")
     }
 
     /// Finds role by ID

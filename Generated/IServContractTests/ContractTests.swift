@@ -14,11 +14,11 @@ struct IServClientContractTests {
         let reply = #"[{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","created":"2023-08-01","createdBy":"admin","lastlogin":"2024-02-12T07:45:13+01:00"},{"_id":"1043","username":"erika.musterfrau","firstname":"Erika","lastname":"Musterfrau","status":"r","created":"2023-08-01","createdBy":"admin","lastlogin":null}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.users.list(extended: false, query: try ContractCheck.sample(UserFilter.self, #"{"username":"sample","firstname":"sample"}"#))
+            let result = try await client.users.list(extended: false)
             let request = try #require(server.requests.first)
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User")
-            #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[username]", "sample"], ["query[firstname]", "sample"]])
+            #expect(ContractCheck.queryPairs(request) == [["extended", "false"]])
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -26,18 +26,16 @@ struct IServClientContractTests {
 
     @Test("POST /IServ/Core/Entity/User")
     func createUser() async throws {
-        let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","type":"student","importId":"S-1042","auxInfo":"7b","created":"2024-02-12","createdBy":"admin","lastlogin":null,"deleted":null,"deletedBy":null}"#
-        try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
+        let reply = #""#
+        try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.users.create(try ContractCheck.sample(UserCreate.self, #"{"username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","type":"student","importId":"S-1042","auxInfo":"7b"}"#))
+            try await client.users.create(try ContractCheck.sample(UserCreate.self, #"{"username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","type":"student","importId":"S-1042","auxInfo":"7b"}"#))
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","type":"student","importId":"S-1042","auxInfo":"7b"}"#) == nil)
-            #expect(request.header("Accept") == "application/json")
-            #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
 
@@ -58,7 +56,7 @@ struct IServClientContractTests {
 
     @Test("PUT /IServ/Core/Entity/User/{id}")
     func updateUser() async throws {
-        let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"r","type":"student","importId":"S-1042","auxInfo":"8b"}"#
+        let reply = #"{"username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"r","type":"student","importId":"S-1042","auxInfo":"8b"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.users.update(id: "sample1", try ContractCheck.sample(UserUpdate.self, #"{"status":"r","auxInfo":"8b"}"#))
@@ -279,11 +277,11 @@ struct IServClientContractTests {
         let reply = #"[{"_id":"17","account":"klasse.7b","name":"Klasse 7b","owner":"mueller","createdBy":"admin","created":"2023-08-01"},{"_id":"18","account":"lehrer","name":"Lehrer","owner":null,"createdBy":null,"created":"2019-01-15"}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.groups.list(extended: false, query: try ContractCheck.sample(GroupFilter.self, #"{"account":"sample","name":"sample"}"#))
+            let result = try await client.groups.list(extended: false)
             let request = try #require(server.requests.first)
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group")
-            #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[account]", "sample"], ["query[name]", "sample"]])
+            #expect(ContractCheck.queryPairs(request) == [["extended", "false"]])
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -291,18 +289,16 @@ struct IServClientContractTests {
 
     @Test("POST /IServ/Core/Entity/Group")
     func createGroup() async throws {
-        let reply = #"{"_id":"17","name":"Klasse 7b","account":"klasse.7b","home":"/group/klasse.7b","owner":null,"created":"2024-02-12","createdBy":"admin","deleted":null,"deletedBy":null}"#
-        try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
+        let reply = #""#
+        try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.groups.create(try ContractCheck.sample(GroupCreate.self, #"{"name":"Klasse 7b"}"#))
+            try await client.groups.create(try ContractCheck.sample(GroupCreate.self, #"{"name":"Klasse 7b"}"#))
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Klasse 7b"}"#) == nil)
-            #expect(request.header("Accept") == "application/json")
-            #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
 
@@ -323,7 +319,7 @@ struct IServClientContractTests {
 
     @Test("PUT /IServ/Core/Entity/Group/{id}")
     func updateGroup() async throws {
-        let reply = #"{"_id":"17","name":"Klasse 8b","account":"klasse.8b"}"#
+        let reply = #"{"name":"Klasse 8b","account":"klasse.8b"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.groups.update(id: "sample1", try ContractCheck.sample(GroupUpdate.self, #"{"name":"Klasse 8b","account":"klasse.8b"}"#))
@@ -458,11 +454,11 @@ struct IServClientContractTests {
         let reply = #"[{"_id":"5","name":"Schüler","module":"Core"},{"_id":"6","name":"Lehrer","module":"Core"}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.roles.list(extended: false, query: try ContractCheck.sample(RoleFilter.self, #"{"name":"sample","module":"sample"}"#))
+            let result = try await client.roles.list(extended: false)
             let request = try #require(server.requests.first)
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Role")
-            #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[name]", "sample"], ["query[module]", "sample"]])
+            #expect(ContractCheck.queryPairs(request) == [["extended", "false"]])
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -470,18 +466,16 @@ struct IServClientContractTests {
 
     @Test("POST /IServ/Core/Entity/Role")
     func createRole() async throws {
-        let reply = #"{"_id":"9","name":"Sekretariat","module":"Core"}"#
-        try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
+        let reply = #""#
+        try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.roles.create(try ContractCheck.sample(RoleCreate.self, #"{"name":"Sekretariat","module":"Core"}"#))
+            try await client.roles.create(try ContractCheck.sample(RoleCreate.self, #"{"name":"Sekretariat","module":"Core"}"#))
             let request = try #require(server.requests.first)
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Role")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Sekretariat","module":"Core"}"#) == nil)
-            #expect(request.header("Accept") == "application/json")
-            #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
     }
 
@@ -552,11 +546,11 @@ struct IServClientContractTests {
         let reply = #"[{"_id":"31","title":"Send e-mails to external recipients","module":"Mail","groups":["17"],"roles":["6"]},{"_id":"32","title":"Use the file system","module":"Files","groups":[],"roles":["5","6"]}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.privileges.list(extended: false, query: try ContractCheck.sample(PrivilegeFilter.self, #"{"title":"sample","module":"sample"}"#))
+            let result = try await client.privileges.list(extended: false)
             let request = try #require(server.requests.first)
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege")
-            #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[title]", "sample"], ["query[module]", "sample"]])
+            #expect(ContractCheck.queryPairs(request) == [["extended", "false"]])
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }

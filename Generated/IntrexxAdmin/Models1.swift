@@ -3,51 +3,66 @@
 import Foundation
 import KilnRuntime
 
-/// Credentials of the IAA user.
+/// A portal of the Intrexx instance.
 ///
-/// - Spec: `#/components/schemas/AuthRequest`
-public struct AuthRequest: Codable, Equatable, Sendable {
-    /// User name of the IAA user.
-    public let username: String
+/// - Spec: `#/components/schemas/Portal`
+public struct Portal: Codable, Equatable, Sendable {
+    /// Id of the portal.
+    public let id: String?
 
-    /// Password of the IAA user.
-    public let password: String
+    /// Name of the portal.
+    public let name: String?
 
-    public init(username: String, password: String) {
-        self.username = username
-        self.password = password
+    /// Portal directory on the server.
+    public let directory: String?
+
+    /// Base URL of the portal, if set.
+    public let baseUrl: String?
+
+    /// Whether the portal service is running.
+    public let running: Bool?
+
+    public init(id: String? = nil, name: String? = nil, directory: String? = nil, baseUrl: String? = nil, running: Bool? = nil) {
+        self.id = id
+        self.name = name
+        self.directory = directory
+        self.baseUrl = baseUrl
+        self.running = running
     }
 
     enum CodingKeys: String, CodingKey {
-        case username
-        case password
+        case id
+        case name
+        case directory
+        case baseUrl
+        case running
     }
 }
 
-/// Result of a successful authentication.
+/// Change of the Mobile App API key.
 ///
-/// - Spec: `#/components/schemas/AuthResponse`
-public struct AuthResponse: Codable, Equatable, Sendable {
-    /// Token for the other calls.
-    public let token: String
+/// - Spec: `#/components/schemas/MobileApiKeyPatch`
+public struct MobileApiKeyPatch: Codable, Equatable, Sendable {
+    /// The new API key.
+    public let apiKey: String?
 
-    public init(token: String) {
-        self.token = token
+    public init(apiKey: String? = nil) {
+        self.apiKey = apiKey
     }
 
     enum CodingKeys: String, CodingKey {
-        case token
+        case apiKey
     }
 }
 
-/// Reports engine change.
+/// The reports engine of the portal and its configuration.
 ///
-/// - Spec: `#/components/schemas/ReportsEnginePatch`
-public struct ReportsEnginePatch: Codable, Equatable, Sendable {
-    /// Identifier of the reports engine to use.
+/// - Spec: `#/components/schemas/ReportsEngine`
+public struct ReportsEngine: Codable, Equatable, Sendable {
+    /// Identifier of the reports engine.
     public let engine: String?
 
-    /// Configuration values to set.
+    /// Engine-specific configuration values.
     public let configuration: [String: String]?
 
     public init(engine: String? = nil, configuration: [String: String]? = nil) {
@@ -66,9 +81,9 @@ public struct ReportsEnginePatch: Codable, Equatable, Sendable {
 /// - Spec: `#/components/schemas/SearchIndexAction`
 public struct SearchIndexAction: Codable, Equatable, Sendable {
     /// The action to run.
-    public let action: Action
+    public let action: Action?
 
-    public init(action: Action) {
+    public init(action: Action? = nil) {
         self.action = action
     }
 
@@ -112,21 +127,63 @@ public struct SearchIndexAction: Codable, Equatable, Sendable {
     }
 }
 
+/// Multipart body of an application import.
+///
+/// - Spec: `#/components/schemas/ApplicationImport`
+public struct ApplicationImport: Codable, Equatable, Sendable {
+    /// Export zip file with applications, processes, layouts and files.
+    public let file: Data?
+
+    /// Also import the data contained in the export.
+    public let importData: Bool?
+
+    /// Also import the permissions contained in the export.
+    public let importPermissions: Bool?
+
+    public init(file: Data? = nil, importData: Bool? = nil, importPermissions: Bool? = nil) {
+        self.file = file
+        self.importData = importData
+        self.importPermissions = importPermissions
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case file
+        case importData
+        case importPermissions
+    }
+}
+
+/// Result of an import.
+///
+/// - Spec: `#/components/schemas/ImportResult`
+public struct ImportResult: Codable, Equatable, Sendable {
+    /// The objects that were imported or overwritten.
+    public let imported: [ImportedObject]?
+
+    public init(imported: [ImportedObject]? = nil) {
+        self.imported = imported
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case imported
+    }
+}
+
 /// A scheduler job.
 ///
 /// - Spec: `#/components/schemas/SchedulerJob`
 public struct SchedulerJob: Codable, Equatable, Sendable {
     /// Id of the job.
-    public let id: String
+    public let id: String?
 
     /// Name of the job.
-    public let name: String
+    public let name: String?
 
     /// Description of the job.
     public let description: String?
 
     /// Job type (the `{type}` the job was created with).
-    public let type: String
+    public let type: String?
 
     /// Whether the job is enabled.
     public let enabled: Bool?
@@ -146,7 +203,7 @@ public struct SchedulerJob: Codable, Equatable, Sendable {
     /// Type-specific job parameters.
     public let parameters: [String: String]?
 
-    public init(id: String, name: String, description: String? = nil, type: String, enabled: Bool? = nil, cronExpression: String? = nil, state: State? = nil, nextFireTime: Date? = nil, lastFireTime: Date? = nil, parameters: [String: String]? = nil) {
+    public init(id: String? = nil, name: String? = nil, description: String? = nil, type: String? = nil, enabled: Bool? = nil, cronExpression: String? = nil, state: State? = nil, nextFireTime: Date? = nil, lastFireTime: Date? = nil, parameters: [String: String]? = nil) {
         self.id = id
         self.name = name
         self.description = description
@@ -218,15 +275,15 @@ public struct SchedulerJob: Codable, Equatable, Sendable {
     }
 }
 
-/// Scheduler job change.
+/// Definition of a new scheduler job.
 ///
-/// - Spec: `#/components/schemas/SchedulerJobPatch`
-public struct SchedulerJobPatch: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/SchedulerJobCreateRequest`
+public struct SchedulerJobCreateRequest: Codable, Equatable, Sendable {
     /// Name of the job.
     public let name: String?
 
     /// Description of the job.
-    public let description: PatchValue<String>
+    public let description: String?
 
     /// Cron expression of the job's trigger.
     public let cronExpression: String?
@@ -237,7 +294,7 @@ public struct SchedulerJobPatch: Codable, Equatable, Sendable {
     /// Type-specific job parameters.
     public let parameters: [String: String]?
 
-    public init(name: String? = nil, description: PatchValue<String> = .absent, cronExpression: String? = nil, enabled: Bool? = nil, parameters: [String: String]? = nil) {
+    public init(name: String? = nil, description: String? = nil, cronExpression: String? = nil, enabled: Bool? = nil, parameters: [String: String]? = nil) {
         self.name = name
         self.description = description
         self.cronExpression = cronExpression
@@ -254,52 +311,15 @@ public struct SchedulerJobPatch: Codable, Equatable, Sendable {
     }
 }
 
-/// Transport encryption.
-///
-/// - Spec: `#/components/schemas/MailEncryption`
-public enum MailEncryption: OpenEnum {
-    case none_
-    case ssl
-    case starttls
-    /// A value this client does not know yet.
-    case unknown(String)
-
-    public init(rawValue: String) {
-        switch rawValue {
-        case "none":
-            self = .none_
-        case "ssl":
-            self = .ssl
-        case "starttls":
-            self = .starttls
-        default:
-            self = .unknown(rawValue)
-        }
-    }
-
-    public var rawValue: String {
-        switch self {
-        case .none_:
-            "none"
-        case .ssl:
-            "ssl"
-        case .starttls:
-            "starttls"
-        case .unknown(let value):
-            value
-        }
-    }
-}
-
 /// A portal user.
 ///
 /// - Spec: `#/components/schemas/User`
 public struct User: Codable, Equatable, Sendable {
     /// Id (GUID) of the user.
-    public let id: String
+    public let id: String?
 
     /// Login name.
-    public let loginName: String
+    public let loginName: String?
 
     /// First name.
     public let firstName: String?
@@ -319,7 +339,7 @@ public struct User: Codable, Equatable, Sendable {
     /// Whether the user may log in.
     public let enabled: Bool?
 
-    public init(id: String, loginName: String, firstName: String? = nil, lastName: String? = nil, email: String? = nil, container: String? = nil, description: String? = nil, enabled: Bool? = nil) {
+    public init(id: String? = nil, loginName: String? = nil, firstName: String? = nil, lastName: String? = nil, email: String? = nil, container: String? = nil, description: String? = nil, enabled: Bool? = nil) {
         self.id = id
         self.loginName = loginName
         self.firstName = firstName
@@ -342,64 +362,28 @@ public struct User: Codable, Equatable, Sendable {
     }
 }
 
-/// The details of a portal group.
+/// License status of the Intrexx Administration API.
 ///
-/// - Spec: `#/components/schemas/GroupDetails`
-public struct GroupDetails: Codable, Equatable, Sendable {
-    /// Id (GUID) of the group.
-    public let id: String
+/// - Spec: `#/components/schemas/AdminApiLicense`
+public struct AdminApiLicense: Codable, Equatable, Sendable {
+    /// License key of the Administration API.
+    public let key: String?
 
-    /// Name of the group.
-    public let name: String
+    /// Whether the Administration API is licensed.
+    public let licensed: Bool?
 
-    /// Description of the group.
-    public let description: String?
+    /// End of the license period.
+    public let validUntil: CalendarDate?
 
-    /// Organizational container the group belongs to.
-    public let container: String?
-
-    /// Ids of the users that are members of the group.
-    public let members: [String]?
-
-    public init(id: String, name: String, description: String? = nil, container: String? = nil, members: [String]? = nil) {
-        self.id = id
-        self.name = name
-        self.description = description
-        self.container = container
-        self.members = members
+    public init(key: String? = nil, licensed: Bool? = nil, validUntil: CalendarDate? = nil) {
+        self.key = key
+        self.licensed = licensed
+        self.validUntil = validUntil
     }
 
     enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case container
-        case members
-    }
-}
-
-/// Definition of a new group.
-///
-/// - Spec: `#/components/schemas/GroupCreateRequest`
-public struct GroupCreateRequest: Codable, Equatable, Sendable {
-    /// Name of the group.
-    public let name: String
-
-    /// Description of the group.
-    public let description: String?
-
-    /// Organizational container to create the group in.
-    public let container: String?
-
-    public init(name: String, description: String? = nil, container: String? = nil) {
-        self.name = name
-        self.description = description
-        self.container = container
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case container
+        case key
+        case licensed
+        case validUntil
     }
 }

@@ -3,32 +3,24 @@
 import Foundation
 import KilnRuntime
 
-/// Definition of a new portal.
+/// Credentials of the IAA user.
 ///
-/// - Spec: `#/components/schemas/PortalCreateRequest`
-public struct PortalCreateRequest: Codable, Equatable, Sendable {
-    /// Name of the new portal.
-    public let name: String
+/// - Spec: `#/components/schemas/AuthRequest`
+public struct AuthRequest: Codable, Equatable, Sendable {
+    /// User name of the IAA user.
+    public let username: String?
 
-    /// Id of the portal template to create the portal from (see `GET /templates`).
-    public let template: String
+    /// Password of the IAA user.
+    public let password: String?
 
-    /// Base URL of the new portal.
-    public let baseUrl: String?
-    public let database: DatabaseConnection
-
-    public init(name: String, template: String, baseUrl: String? = nil, database: DatabaseConnection) {
-        self.name = name
-        self.template = template
-        self.baseUrl = baseUrl
-        self.database = database
+    public init(username: String? = nil, password: String? = nil) {
+        self.username = username
+        self.password = password
     }
 
     enum CodingKeys: String, CodingKey {
-        case name
-        case template
-        case baseUrl
-        case database
+        case username
+        case password
     }
 }
 
@@ -37,19 +29,19 @@ public struct PortalCreateRequest: Codable, Equatable, Sendable {
 /// - Spec: `#/components/schemas/DatabaseConnection`
 public struct DatabaseConnection: Codable, Equatable, Sendable {
     /// Database system.
-    public let type: TypeModel
+    public let type: TypeModel?
 
     /// Database server host.
-    public let host: String
+    public let host: String?
 
     /// Database server port.
     public let port: Int?
 
     /// Database name.
-    public let name: String
+    public let name: String?
 
     /// Database user.
-    public let user: String
+    public let user: String?
 
     /// Password of the database user.
     public let password: String?
@@ -57,7 +49,7 @@ public struct DatabaseConnection: Codable, Equatable, Sendable {
     /// Whether the database is created, or an existing empty database is used.
     public let createDatabase: Bool?
 
-    public init(type: TypeModel, host: String, port: Int? = nil, name: String, user: String, password: String? = nil, createDatabase: Bool? = nil) {
+    public init(type: TypeModel? = nil, host: String? = nil, port: Int? = nil, name: String? = nil, user: String? = nil, password: String? = nil, createDatabase: Bool? = nil) {
         self.type = type
         self.host = host
         self.port = port
@@ -118,9 +110,9 @@ public struct DatabaseConnection: Codable, Equatable, Sendable {
 /// - Spec: `#/components/schemas/TemplateUpload`
 public struct TemplateUpload: Codable, Equatable, Sendable {
     /// The portal template file.
-    public let file: Data
+    public let file: Data?
 
-    public init(file: Data) {
+    public init(file: Data? = nil) {
         self.file = file
     }
 
@@ -129,71 +121,45 @@ public struct TemplateUpload: Codable, Equatable, Sendable {
     }
 }
 
-/// The base URL setting of the portal.
+/// The API key stored in Intrexx for the Intrexx Mobile App.
 ///
-/// - Spec: `#/components/schemas/Webserver`
-public struct Webserver: Codable, Equatable, Sendable {
-    /// Base URL of the portal.
-    public let baseUrl: String?
+/// - Spec: `#/components/schemas/MobileApiKey`
+public struct MobileApiKey: Codable, Equatable, Sendable {
+    /// The API key.
+    public let apiKey: String?
 
-    public init(baseUrl: String?) {
-        self.baseUrl = baseUrl
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.baseUrl, forKey: .baseUrl)
+    public init(apiKey: String? = nil) {
+        self.apiKey = apiKey
     }
 
     enum CodingKeys: String, CodingKey {
-        case baseUrl
+        case apiKey
     }
 }
 
-/// Portal export configuration.
+/// Scheduler configuration change.
 ///
-/// - Spec: `#/components/schemas/ExportConfiguration`
-public struct ExportConfiguration: Codable, Equatable, Sendable {
-    /// Directory on the server the export is written to.
-    public let exportDirectory: String?
+/// - Spec: `#/components/schemas/SchedulerConfigurationPatch`
+public struct SchedulerConfigurationPatch: Codable, Equatable, Sendable {
+    /// Number of worker threads.
+    public let threadCount: Int?
 
-    /// Export the data of the applications.
-    public let includeData: Bool?
+    /// Milliseconds a trigger may be late before it counts as misfired.
+    public let misfireThreshold: Int64?
 
-    /// Export the files of the portal.
-    public let includeFiles: Bool?
+    /// Seconds after server start before the scheduler starts.
+    public let startDelay: Int?
 
-    /// Export the log files.
-    public let includeLogFiles: Bool?
-
-    public init(exportDirectory: String? = nil, includeData: Bool? = nil, includeFiles: Bool? = nil, includeLogFiles: Bool? = nil) {
-        self.exportDirectory = exportDirectory
-        self.includeData = includeData
-        self.includeFiles = includeFiles
-        self.includeLogFiles = includeLogFiles
+    public init(threadCount: Int? = nil, misfireThreshold: Int64? = nil, startDelay: Int? = nil) {
+        self.threadCount = threadCount
+        self.misfireThreshold = misfireThreshold
+        self.startDelay = startDelay
     }
 
     enum CodingKeys: String, CodingKey {
-        case exportDirectory
-        case includeData
-        case includeFiles
-        case includeLogFiles
-    }
-}
-
-/// Standby status of the scheduler.
-///
-/// - Spec: `#/components/schemas/SchedulerStandby`
-public struct SchedulerStandby: Codable, Equatable, Sendable {
-    /// Whether the scheduler is in standby.
-    public let standby: Bool
-
-    public init(standby: Bool) {
-        self.standby = standby
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case standby
+        case threadCount
+        case misfireThreshold
+        case startDelay
     }
 }
 
@@ -202,15 +168,15 @@ public struct SchedulerStandby: Codable, Equatable, Sendable {
 /// - Spec: `#/components/schemas/SchedulerJobActionResult`
 public struct SchedulerJobActionResult: Codable, Equatable, Sendable {
     /// Id of the job.
-    public let jobId: String
+    public let jobId: String?
 
     /// Whether the action succeeded for this job.
-    public let success: Bool
+    public let success: Bool?
 
     /// Error message if the action failed.
     public let message: String?
 
-    public init(jobId: String, success: Bool, message: String? = nil) {
+    public init(jobId: String? = nil, success: Bool? = nil, message: String? = nil) {
         self.jobId = jobId
         self.success = success
         self.message = message
@@ -228,11 +194,11 @@ public struct SchedulerJobActionResult: Codable, Equatable, Sendable {
 /// - Spec: `#/components/schemas/MailService`
 public struct MailService: Codable, Equatable, Sendable {
     /// Id of the mail service.
-    public let id: String
+    public let id: String?
 
     /// Name of the mail service.
-    public let name: String
-    public let type: MailServiceType
+    public let name: String?
+    public let type: MailServiceType?
 
     /// Mail server host.
     public let host: String?
@@ -247,7 +213,7 @@ public struct MailService: Codable, Equatable, Sendable {
     /// Default sender address (outgoing services).
     public let sender: String?
 
-    public init(id: String, name: String, type: MailServiceType, host: String? = nil, port: Int? = nil, encryption: MailEncryption? = nil, user: String? = nil, sender: String? = nil) {
+    public init(id: String? = nil, name: String? = nil, type: MailServiceType? = nil, host: String? = nil, port: Int? = nil, encryption: MailEncryption? = nil, user: String? = nil, sender: String? = nil) {
         self.id = id
         self.name = name
         self.type = type
@@ -270,51 +236,14 @@ public struct MailService: Codable, Equatable, Sendable {
     }
 }
 
-/// Protocol of the mail service.
-///
-/// - Spec: `#/components/schemas/MailServiceType`
-public enum MailServiceType: OpenEnum {
-    case smtp
-    case imap
-    case pop3
-    /// A value this client does not know yet.
-    case unknown(String)
-
-    public init(rawValue: String) {
-        switch rawValue {
-        case "smtp":
-            self = .smtp
-        case "imap":
-            self = .imap
-        case "pop3":
-            self = .pop3
-        default:
-            self = .unknown(rawValue)
-        }
-    }
-
-    public var rawValue: String {
-        switch self {
-        case .smtp:
-            "smtp"
-        case .imap:
-            "imap"
-        case .pop3:
-            "pop3"
-        case .unknown(let value):
-            value
-        }
-    }
-}
-
 /// Status of a mail service.
 ///
 /// - Spec: `#/components/schemas/MailServiceStatus`
 public struct MailServiceStatus: Codable, Equatable, Sendable {
     /// Whether the service is started or stopped.
-    public let status: Status
+    public let status: Status?
 
-    public init(status: Status) {
+    public init(status: Status? = nil) {
         self.status = status
     }
 
@@ -358,7 +287,7 @@ public struct MailServiceStatus: Codable, Equatable, Sendable {
 /// - Spec: `#/components/schemas/UserCreateRequest`
 public struct UserCreateRequest: Codable, Equatable, Sendable {
     /// Login name.
-    public let loginName: String
+    public let loginName: String?
 
     /// Initial password.
     public let password: String?
@@ -381,7 +310,7 @@ public struct UserCreateRequest: Codable, Equatable, Sendable {
     /// Whether the user may log in.
     public let enabled: Bool?
 
-    public init(loginName: String, password: String? = nil, firstName: String? = nil, lastName: String? = nil, email: String? = nil, container: String? = nil, description: String? = nil, enabled: Bool? = nil) {
+    public init(loginName: String? = nil, password: String? = nil, firstName: String? = nil, lastName: String? = nil, email: String? = nil, container: String? = nil, description: String? = nil, enabled: Bool? = nil) {
         self.loginName = loginName
         self.password = password
         self.firstName = firstName
@@ -401,5 +330,72 @@ public struct UserCreateRequest: Codable, Equatable, Sendable {
         case container
         case description
         case enabled
+    }
+}
+
+/// A portal group.
+///
+/// - Spec: `#/components/schemas/Group`
+public struct Group: Codable, Equatable, Sendable {
+    /// Id (GUID) of the group.
+    public let id: String?
+
+    /// Name of the group.
+    public let name: String?
+
+    /// Description of the group.
+    public let description: String?
+
+    /// Organizational container the group belongs to.
+    public let container: String?
+
+    public init(id: String? = nil, name: String? = nil, description: String? = nil, container: String? = nil) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.container = container
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case name
+        case description
+        case container
+    }
+}
+
+/// The details of a portal group.
+///
+/// - Spec: `#/components/schemas/GroupDetails`
+public struct GroupDetails: Codable, Equatable, Sendable {
+    /// Id (GUID) of the group.
+    public let id: String?
+
+    /// Name of the group.
+    public let name: String?
+
+    /// Description of the group.
+    public let description: String?
+
+    /// Organizational container the group belongs to.
+    public let container: String?
+
+    /// Ids of the users that are members of the group.
+    public let members: [String]?
+
+    public init(id: String? = nil, name: String? = nil, description: String? = nil, container: String? = nil, members: [String]? = nil) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.container = container
+        self.members = members
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case name
+        case description
+        case container
+        case members
     }
 }

@@ -3,12 +3,54 @@
 import Foundation
 import KilnRuntime
 
+/// Result of a successful authentication.
+///
+/// - Spec: `#/components/schemas/AuthResponse`
+public struct AuthResponse: Codable, Equatable, Sendable {
+    /// Token for the other calls.
+    public let token: String?
+
+    public init(token: String? = nil) {
+        self.token = token
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case token
+    }
+}
+
+/// A portal template.
+///
+/// - Spec: `#/components/schemas/PortalTemplate`
+public struct PortalTemplate: Codable, Equatable, Sendable {
+    /// Id of the template.
+    public let id: String?
+
+    /// Display name of the template.
+    public let name: String?
+
+    /// Description of the template.
+    public let description: String?
+
+    public init(id: String? = nil, name: String? = nil, description: String? = nil) {
+        self.id = id
+        self.name = name
+        self.description = description
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case name
+        case description
+    }
+}
+
 /// General portal properties.
 ///
 /// - Spec: `#/components/schemas/PortalSettings`
 public struct PortalSettings: Codable, Equatable, Sendable {
     /// Name of the portal.
-    public let name: String
+    public let name: String?
 
     /// Description of the portal.
     public let description: String?
@@ -28,7 +70,7 @@ public struct PortalSettings: Codable, Equatable, Sendable {
     /// Whether the portal runs in development mode.
     public let developmentMode: Bool?
 
-    public init(name: String, description: String? = nil, defaultLanguage: String? = nil, defaultLocale: String? = nil, timeZone: String? = nil, sessionTimeout: Int? = nil, developmentMode: Bool? = nil) {
+    public init(name: String? = nil, description: String? = nil, defaultLanguage: String? = nil, defaultLocale: String? = nil, timeZone: String? = nil, sessionTimeout: Int? = nil, developmentMode: Bool? = nil) {
         self.name = name
         self.description = description
         self.defaultLanguage = defaultLanguage
@@ -49,40 +91,65 @@ public struct PortalSettings: Codable, Equatable, Sendable {
     }
 }
 
-/// Change of the Mobile App API key.
+/// Portal export configuration.
 ///
-/// - Spec: `#/components/schemas/MobileApiKeyPatch`
-public struct MobileApiKeyPatch: Codable, Equatable, Sendable {
-    /// The new API key.
-    public let apiKey: String?
+/// - Spec: `#/components/schemas/ExportConfiguration`
+public struct ExportConfiguration: Codable, Equatable, Sendable {
+    /// Directory on the server the export is written to.
+    public let exportDirectory: String?
 
-    public init(apiKey: String? = nil) {
-        self.apiKey = apiKey
+    /// Export the data of the applications.
+    public let includeData: Bool?
+
+    /// Export the files of the portal.
+    public let includeFiles: Bool?
+
+    /// Export the log files.
+    public let includeLogFiles: Bool?
+
+    public init(exportDirectory: String? = nil, includeData: Bool? = nil, includeFiles: Bool? = nil, includeLogFiles: Bool? = nil) {
+        self.exportDirectory = exportDirectory
+        self.includeData = includeData
+        self.includeFiles = includeFiles
+        self.includeLogFiles = includeLogFiles
     }
 
     enum CodingKeys: String, CodingKey {
-        case apiKey
+        case exportDirectory
+        case includeData
+        case includeFiles
+        case includeLogFiles
     }
 }
 
-/// The reports engine of the portal and its configuration.
+/// Export configuration change.
 ///
-/// - Spec: `#/components/schemas/ReportsEngine`
-public struct ReportsEngine: Codable, Equatable, Sendable {
-    /// Identifier of the reports engine.
-    public let engine: String
+/// - Spec: `#/components/schemas/ExportConfigurationPatch`
+public struct ExportConfigurationPatch: Codable, Equatable, Sendable {
+    /// Directory on the server the export is written to.
+    public let exportDirectory: String?
 
-    /// Engine-specific configuration values.
-    public let configuration: [String: String]?
+    /// Export the data of the applications.
+    public let includeData: Bool?
 
-    public init(engine: String, configuration: [String: String]? = nil) {
-        self.engine = engine
-        self.configuration = configuration
+    /// Export the files of the portal.
+    public let includeFiles: Bool?
+
+    /// Export the log files.
+    public let includeLogFiles: Bool?
+
+    public init(exportDirectory: String? = nil, includeData: Bool? = nil, includeFiles: Bool? = nil, includeLogFiles: Bool? = nil) {
+        self.exportDirectory = exportDirectory
+        self.includeData = includeData
+        self.includeFiles = includeFiles
+        self.includeLogFiles = includeLogFiles
     }
 
     enum CodingKeys: String, CodingKey {
-        case engine
-        case configuration
+        case exportDirectory
+        case includeData
+        case includeFiles
+        case includeLogFiles
     }
 }
 
@@ -91,15 +158,15 @@ public struct ReportsEngine: Codable, Equatable, Sendable {
 /// - Spec: `#/components/schemas/ImportedObject`
 public struct ImportedObject: Codable, Equatable, Sendable {
     /// GUID of the object.
-    public let guid: String
+    public let guid: String?
 
     /// Kind of object.
-    public let type: TypeModel
+    public let type: TypeModel?
 
     /// Name of the object.
     public let name: String?
 
-    public init(guid: String, type: TypeModel, name: String? = nil) {
+    public init(guid: String? = nil, type: TypeModel? = nil, name: String? = nil) {
         self.guid = guid
         self.type = type
         self.name = name
@@ -152,107 +219,100 @@ public struct ImportedObject: Codable, Equatable, Sendable {
     }
 }
 
-/// Definition of a new scheduler job.
+/// Standby status of the scheduler.
 ///
-/// - Spec: `#/components/schemas/SchedulerJobCreateRequest`
-public struct SchedulerJobCreateRequest: Codable, Equatable, Sendable {
-    /// Name of the job.
-    public let name: String
+/// - Spec: `#/components/schemas/SchedulerStandby`
+public struct SchedulerStandby: Codable, Equatable, Sendable {
+    /// Whether the scheduler is in standby.
+    public let standby: Bool?
 
-    /// Description of the job.
-    public let description: String?
+    public init(standby: Bool? = nil) {
+        self.standby = standby
+    }
 
-    /// Cron expression of the job's trigger.
-    public let cronExpression: String?
+    enum CodingKeys: String, CodingKey {
+        case standby
+    }
+}
 
-    /// Whether the job is enabled.
-    public let enabled: Bool?
+/// Transport encryption.
+///
+/// - Spec: `#/components/schemas/MailEncryption`
+public enum MailEncryption: OpenEnum {
+    case none_
+    case ssl
+    case starttls
+    /// A value this client does not know yet.
+    case unknown(String)
 
-    /// Type-specific job parameters.
-    public let parameters: [String: String]?
+    public init(rawValue: String) {
+        switch rawValue {
+        case "none":
+            self = .none_
+        case "ssl":
+            self = .ssl
+        case "starttls":
+            self = .starttls
+        default:
+            self = .unknown(rawValue)
+        }
+    }
 
-    public init(name: String, description: String? = nil, cronExpression: String? = nil, enabled: Bool? = nil, parameters: [String: String]? = nil) {
+    public var rawValue: String {
+        switch self {
+        case .none_:
+            "none"
+        case .ssl:
+            "ssl"
+        case .starttls:
+            "starttls"
+        case .unknown(let value):
+            value
+        }
+    }
+}
+
+/// Mail service change.
+///
+/// - Spec: `#/components/schemas/MailServicePatch`
+public struct MailServicePatch: Codable, Equatable, Sendable {
+    /// Name of the mail service.
+    public let name: String?
+
+    /// Mail server host.
+    public let host: String?
+
+    /// Mail server port.
+    public let port: Int?
+    public let encryption: MailEncryption?
+
+    /// User for authentication at the mail server.
+    public let user: String?
+
+    /// Password for authentication at the mail server.
+    public let password: String?
+
+    /// Default sender address (outgoing services).
+    public let sender: String?
+
+    public init(name: String? = nil, host: String? = nil, port: Int? = nil, encryption: MailEncryption? = nil, user: String? = nil, password: String? = nil, sender: String? = nil) {
         self.name = name
-        self.description = description
-        self.cronExpression = cronExpression
-        self.enabled = enabled
-        self.parameters = parameters
+        self.host = host
+        self.port = port
+        self.encryption = encryption
+        self.user = user
+        self.password = password
+        self.sender = sender
     }
 
     enum CodingKeys: String, CodingKey {
         case name
-        case description
-        case cronExpression
-        case enabled
-        case parameters
-    }
-}
-
-/// Configuration of the scheduler.
-///
-/// - Spec: `#/components/schemas/SchedulerConfiguration`
-public struct SchedulerConfiguration: Codable, Equatable, Sendable {
-    /// Number of worker threads.
-    public let threadCount: Int?
-
-    /// Milliseconds a trigger may be late before it counts as misfired.
-    public let misfireThreshold: Int64?
-
-    /// Seconds after server start before the scheduler starts.
-    public let startDelay: Int?
-
-    public init(threadCount: Int? = nil, misfireThreshold: Int64? = nil, startDelay: Int? = nil) {
-        self.threadCount = threadCount
-        self.misfireThreshold = misfireThreshold
-        self.startDelay = startDelay
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case threadCount
-        case misfireThreshold
-        case startDelay
-    }
-}
-
-/// Scheduler configuration change.
-///
-/// - Spec: `#/components/schemas/SchedulerConfigurationPatch`
-public struct SchedulerConfigurationPatch: Codable, Equatable, Sendable {
-    /// Number of worker threads.
-    public let threadCount: Int?
-
-    /// Milliseconds a trigger may be late before it counts as misfired.
-    public let misfireThreshold: Int64?
-
-    /// Seconds after server start before the scheduler starts.
-    public let startDelay: Int?
-
-    public init(threadCount: Int? = nil, misfireThreshold: Int64? = nil, startDelay: Int? = nil) {
-        self.threadCount = threadCount
-        self.misfireThreshold = misfireThreshold
-        self.startDelay = startDelay
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case threadCount
-        case misfireThreshold
-        case startDelay
-    }
-}
-
-/// Results of a job action.
-///
-/// - Spec: `#/components/schemas/SchedulerJobActionResponse`
-public struct SchedulerJobActionResponse: Codable, Equatable, Sendable {
-    /// One result per job.
-    public let results: [SchedulerJobActionResult]
-
-    public init(results: [SchedulerJobActionResult]) {
-        self.results = results
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case results
+        case host
+        case port
+        case encryption
+        case user
+        case password
+        case sender
     }
 }
 
@@ -302,79 +362,44 @@ public struct UserPatch: Codable, Equatable, Sendable {
     }
 }
 
-/// A portal group.
+/// Definition of a new group.
 ///
-/// - Spec: `#/components/schemas/Group`
-public struct Group: Codable, Equatable, Sendable {
-    /// Id (GUID) of the group.
-    public let id: String
-
+/// - Spec: `#/components/schemas/GroupCreateRequest`
+public struct GroupCreateRequest: Codable, Equatable, Sendable {
     /// Name of the group.
-    public let name: String
+    public let name: String?
 
     /// Description of the group.
     public let description: String?
 
-    /// Organizational container the group belongs to.
+    /// Organizational container to create the group in.
     public let container: String?
 
-    public init(id: String, name: String, description: String? = nil, container: String? = nil) {
-        self.id = id
+    public init(name: String? = nil, description: String? = nil, container: String? = nil) {
         self.name = name
         self.description = description
         self.container = container
     }
 
     enum CodingKeys: String, CodingKey {
-        case id
         case name
         case description
         case container
     }
 }
 
-/// An Intrexx license.
+/// A license key to add or set.
 ///
-/// - Spec: `#/components/schemas/License`
-public struct License: Codable, Equatable, Sendable {
-    /// License key.
-    public let key: String
+/// - Spec: `#/components/schemas/LicenseKeyRequest`
+public struct LicenseKeyRequest: Codable, Equatable, Sendable {
+    /// The license key.
+    public let key: String?
 
-    /// Licensed product.
-    public let product: String?
-
-    /// Licensed edition.
-    public let edition: String?
-
-    /// Licensee.
-    public let licensee: String?
-
-    /// Number of licensed users.
-    public let users: Int?
-
-    /// End of the license period.
-    public let validUntil: CalendarDate?
-
-    /// Whether this is a trial license.
-    public let trial: Bool?
-
-    public init(key: String, product: String? = nil, edition: String? = nil, licensee: String? = nil, users: Int? = nil, validUntil: CalendarDate? = nil, trial: Bool? = nil) {
+    public init(key: String? = nil) {
         self.key = key
-        self.product = product
-        self.edition = edition
-        self.licensee = licensee
-        self.users = users
-        self.validUntil = validUntil
-        self.trial = trial
     }
 
     enum CodingKeys: String, CodingKey {
         case key
-        case product
-        case edition
-        case licensee
-        case users
-        case validUntil
-        case trial
     }
 }

@@ -3,65 +3,48 @@
 import Foundation
 import KilnRuntime
 
-/// A portal of the Intrexx instance.
+/// Definition of a new portal.
 ///
-/// - Spec: `#/components/schemas/Portal`
-public struct Portal: Codable, Equatable, Sendable {
-    /// Id of the portal.
-    public let id: String
+/// - Spec: `#/components/schemas/PortalCreateRequest`
+public struct PortalCreateRequest: Codable, Equatable, Sendable {
+    /// Name of the new portal.
+    public let name: String?
 
-    /// Name of the portal.
-    public let name: String
+    /// Id of the portal template to create the portal from (see `GET /templates`).
+    public let template: String?
 
-    /// Portal directory on the server.
-    public let directory: String?
-
-    /// Base URL of the portal, if set.
+    /// Base URL of the new portal.
     public let baseUrl: String?
+    public let database: DatabaseConnection?
 
-    /// Whether the portal service is running.
-    public let running: Bool?
-
-    public init(id: String, name: String, directory: String? = nil, baseUrl: String? = nil, running: Bool? = nil) {
-        self.id = id
+    public init(name: String? = nil, template: String? = nil, baseUrl: String? = nil, database: DatabaseConnection? = nil) {
         self.name = name
-        self.directory = directory
+        self.template = template
         self.baseUrl = baseUrl
-        self.running = running
+        self.database = database
     }
 
     enum CodingKeys: String, CodingKey {
-        case id
         case name
-        case directory
+        case template
         case baseUrl
-        case running
+        case database
     }
 }
 
-/// A portal template.
+/// The base URL setting of the portal.
 ///
-/// - Spec: `#/components/schemas/PortalTemplate`
-public struct PortalTemplate: Codable, Equatable, Sendable {
-    /// Id of the template.
-    public let id: String
+/// - Spec: `#/components/schemas/Webserver`
+public struct Webserver: Codable, Equatable, Sendable {
+    /// Base URL of the portal.
+    public let baseUrl: String?
 
-    /// Display name of the template.
-    public let name: String
-
-    /// Description of the template.
-    public let description: String?
-
-    public init(id: String, name: String, description: String? = nil) {
-        self.id = id
-        self.name = name
-        self.description = description
+    public init(baseUrl: String? = nil) {
+        self.baseUrl = baseUrl
     }
 
     enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
+        case baseUrl
     }
 }
 
@@ -111,92 +94,86 @@ public struct PortalSettingsPatch: Codable, Equatable, Sendable {
     }
 }
 
-/// The API key stored in Intrexx for the Intrexx Mobile App.
+/// Reports engine change.
 ///
-/// - Spec: `#/components/schemas/MobileApiKey`
-public struct MobileApiKey: Codable, Equatable, Sendable {
-    /// The API key.
-    public let apiKey: String
+/// - Spec: `#/components/schemas/ReportsEnginePatch`
+public struct ReportsEnginePatch: Codable, Equatable, Sendable {
+    /// Identifier of the reports engine to use.
+    public let engine: String?
 
-    public init(apiKey: String) {
-        self.apiKey = apiKey
+    /// Configuration values to set.
+    public let configuration: [String: String]?
+
+    public init(engine: String? = nil, configuration: [String: String]? = nil) {
+        self.engine = engine
+        self.configuration = configuration
     }
 
     enum CodingKeys: String, CodingKey {
-        case apiKey
+        case engine
+        case configuration
     }
 }
 
-/// Export configuration change.
+/// Scheduler job change.
 ///
-/// - Spec: `#/components/schemas/ExportConfigurationPatch`
-public struct ExportConfigurationPatch: Codable, Equatable, Sendable {
-    /// Directory on the server the export is written to.
-    public let exportDirectory: String?
+/// - Spec: `#/components/schemas/SchedulerJobPatch`
+public struct SchedulerJobPatch: Codable, Equatable, Sendable {
+    /// Name of the job.
+    public let name: String?
 
-    /// Export the data of the applications.
-    public let includeData: Bool?
+    /// Description of the job.
+    public let description: PatchValue<String>
 
-    /// Export the files of the portal.
-    public let includeFiles: Bool?
+    /// Cron expression of the job's trigger.
+    public let cronExpression: String?
 
-    /// Export the log files.
-    public let includeLogFiles: Bool?
+    /// Whether the job is enabled.
+    public let enabled: Bool?
 
-    public init(exportDirectory: String? = nil, includeData: Bool? = nil, includeFiles: Bool? = nil, includeLogFiles: Bool? = nil) {
-        self.exportDirectory = exportDirectory
-        self.includeData = includeData
-        self.includeFiles = includeFiles
-        self.includeLogFiles = includeLogFiles
+    /// Type-specific job parameters.
+    public let parameters: [String: String]?
+
+    public init(name: String? = nil, description: PatchValue<String> = .absent, cronExpression: String? = nil, enabled: Bool? = nil, parameters: [String: String]? = nil) {
+        self.name = name
+        self.description = description
+        self.cronExpression = cronExpression
+        self.enabled = enabled
+        self.parameters = parameters
     }
 
     enum CodingKeys: String, CodingKey {
-        case exportDirectory
-        case includeData
-        case includeFiles
-        case includeLogFiles
+        case name
+        case description
+        case cronExpression
+        case enabled
+        case parameters
     }
 }
 
-/// Multipart body of an application import.
+/// Configuration of the scheduler.
 ///
-/// - Spec: `#/components/schemas/ApplicationImport`
-public struct ApplicationImport: Codable, Equatable, Sendable {
-    /// Export zip file with applications, processes, layouts and files.
-    public let file: Data
+/// - Spec: `#/components/schemas/SchedulerConfiguration`
+public struct SchedulerConfiguration: Codable, Equatable, Sendable {
+    /// Number of worker threads.
+    public let threadCount: Int?
 
-    /// Also import the data contained in the export.
-    public let importData: Bool?
+    /// Milliseconds a trigger may be late before it counts as misfired.
+    public let misfireThreshold: Int64?
 
-    /// Also import the permissions contained in the export.
-    public let importPermissions: Bool?
+    /// Seconds after server start before the scheduler starts.
+    public let startDelay: Int?
 
-    public init(file: Data, importData: Bool? = nil, importPermissions: Bool? = nil) {
-        self.file = file
-        self.importData = importData
-        self.importPermissions = importPermissions
+    public init(threadCount: Int? = nil, misfireThreshold: Int64? = nil, startDelay: Int? = nil) {
+        self.threadCount = threadCount
+        self.misfireThreshold = misfireThreshold
+        self.startDelay = startDelay
     }
 
     enum CodingKeys: String, CodingKey {
-        case file
-        case importData
-        case importPermissions
-    }
-}
-
-/// Result of an import.
-///
-/// - Spec: `#/components/schemas/ImportResult`
-public struct ImportResult: Codable, Equatable, Sendable {
-    /// The objects that were imported or overwritten.
-    public let imported: [ImportedObject]
-
-    public init(imported: [ImportedObject]) {
-        self.imported = imported
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case imported
+        case threadCount
+        case misfireThreshold
+        case startDelay
     }
 }
 
@@ -205,12 +182,12 @@ public struct ImportResult: Codable, Equatable, Sendable {
 /// - Spec: `#/components/schemas/SchedulerJobActionRequest`
 public struct SchedulerJobActionRequest: Codable, Equatable, Sendable {
     /// The action.
-    public let action: Action
+    public let action: Action?
 
     /// Ids of the jobs to act on.
-    public let jobIds: [String]
+    public let jobIds: [String]?
 
-    public init(action: Action, jobIds: [String]) {
+    public init(action: Action? = nil, jobIds: [String]? = nil) {
         self.action = action
         self.jobIds = jobIds
     }
@@ -261,16 +238,69 @@ public struct SchedulerJobActionRequest: Codable, Equatable, Sendable {
     }
 }
 
+/// Results of a job action.
+///
+/// - Spec: `#/components/schemas/SchedulerJobActionResponse`
+public struct SchedulerJobActionResponse: Codable, Equatable, Sendable {
+    /// One result per job.
+    public let results: [SchedulerJobActionResult]?
+
+    public init(results: [SchedulerJobActionResult]? = nil) {
+        self.results = results
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case results
+    }
+}
+
+/// Protocol of the mail service.
+///
+/// - Spec: `#/components/schemas/MailServiceType`
+public enum MailServiceType: OpenEnum {
+    case smtp
+    case imap
+    case pop3
+    /// A value this client does not know yet.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "smtp":
+            self = .smtp
+        case "imap":
+            self = .imap
+        case "pop3":
+            self = .pop3
+        default:
+            self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .smtp:
+            "smtp"
+        case .imap:
+            "imap"
+        case .pop3:
+            "pop3"
+        case .unknown(let value):
+            value
+        }
+    }
+}
+
 /// Definition of a new mail service.
 ///
 /// - Spec: `#/components/schemas/MailServiceCreateRequest`
 public struct MailServiceCreateRequest: Codable, Equatable, Sendable {
     /// Name of the mail service.
-    public let name: String
-    public let type: MailServiceType
+    public let name: String?
+    public let type: MailServiceType?
 
     /// Mail server host.
-    public let host: String
+    public let host: String?
 
     /// Mail server port.
     public let port: Int?
@@ -285,7 +315,7 @@ public struct MailServiceCreateRequest: Codable, Equatable, Sendable {
     /// Default sender address (outgoing services).
     public let sender: String?
 
-    public init(name: String, type: MailServiceType, host: String, port: Int? = nil, encryption: MailEncryption? = nil, user: String? = nil, password: String? = nil, sender: String? = nil) {
+    public init(name: String? = nil, type: MailServiceType? = nil, host: String? = nil, port: Int? = nil, encryption: MailEncryption? = nil, user: String? = nil, password: String? = nil, sender: String? = nil) {
         self.name = name
         self.type = type
         self.host = host
@@ -308,88 +338,48 @@ public struct MailServiceCreateRequest: Codable, Equatable, Sendable {
     }
 }
 
-/// Mail service change.
+/// An Intrexx license.
 ///
-/// - Spec: `#/components/schemas/MailServicePatch`
-public struct MailServicePatch: Codable, Equatable, Sendable {
-    /// Name of the mail service.
-    public let name: String?
-
-    /// Mail server host.
-    public let host: String?
-
-    /// Mail server port.
-    public let port: Int?
-    public let encryption: MailEncryption?
-
-    /// User for authentication at the mail server.
-    public let user: String?
-
-    /// Password for authentication at the mail server.
-    public let password: String?
-
-    /// Default sender address (outgoing services).
-    public let sender: String?
-
-    public init(name: String? = nil, host: String? = nil, port: Int? = nil, encryption: MailEncryption? = nil, user: String? = nil, password: String? = nil, sender: String? = nil) {
-        self.name = name
-        self.host = host
-        self.port = port
-        self.encryption = encryption
-        self.user = user
-        self.password = password
-        self.sender = sender
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case name
-        case host
-        case port
-        case encryption
-        case user
-        case password
-        case sender
-    }
-}
-
-/// A license key to add or set.
-///
-/// - Spec: `#/components/schemas/LicenseKeyRequest`
-public struct LicenseKeyRequest: Codable, Equatable, Sendable {
-    /// The license key.
-    public let key: String
-
-    public init(key: String) {
-        self.key = key
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case key
-    }
-}
-
-/// License status of the Intrexx Administration API.
-///
-/// - Spec: `#/components/schemas/AdminApiLicense`
-public struct AdminApiLicense: Codable, Equatable, Sendable {
-    /// License key of the Administration API.
+/// - Spec: `#/components/schemas/License`
+public struct License: Codable, Equatable, Sendable {
+    /// License key.
     public let key: String?
 
-    /// Whether the Administration API is licensed.
-    public let licensed: Bool
+    /// Licensed product.
+    public let product: String?
+
+    /// Licensed edition.
+    public let edition: String?
+
+    /// Licensee.
+    public let licensee: String?
+
+    /// Number of licensed users.
+    public let users: Int?
 
     /// End of the license period.
     public let validUntil: CalendarDate?
 
-    public init(key: String? = nil, licensed: Bool, validUntil: CalendarDate? = nil) {
+    /// Whether this is a trial license.
+    public let trial: Bool?
+
+    public init(key: String? = nil, product: String? = nil, edition: String? = nil, licensee: String? = nil, users: Int? = nil, validUntil: CalendarDate? = nil, trial: Bool? = nil) {
         self.key = key
-        self.licensed = licensed
+        self.product = product
+        self.edition = edition
+        self.licensee = licensee
+        self.users = users
         self.validUntil = validUntil
+        self.trial = trial
     }
 
     enum CodingKeys: String, CodingKey {
         case key
-        case licensed
+        case product
+        case edition
+        case licensee
+        case users
         case validUntil
+        case trial
     }
 }

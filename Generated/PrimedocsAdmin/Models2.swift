@@ -144,12 +144,12 @@ public struct OrganizationUnitField: Codable, Equatable, Sendable {
 ///
 /// - Spec: `#/components/schemas/OrganizationUnitTreeNode`
 public struct OrganizationUnitTreeNode: Codable, Equatable, Sendable {
-    public let id: String
-    public let title: String
+    public let id: String?
+    public let title: String?
     public let parentId: String?
     public let children: [OrganizationUnitTreeNode]?
 
-    public init(id: String, title: String, parentId: String? = nil, children: [OrganizationUnitTreeNode]? = nil) {
+    public init(id: String? = nil, title: String? = nil, parentId: String? = nil, children: [OrganizationUnitTreeNode]? = nil) {
         self.id = id
         self.title = title
         self.parentId = parentId

@@ -40,6 +40,7 @@ public enum SpecLoader {
         Validator(document: resolved, diagnostics: diagnostics).run()
         SchemaValueValidator(document: resolved, diagnostics: diagnostics).run()
         KilnExtensionValidator(document: resolved, diagnostics: diagnostics).run()
+        AssumedRequiredProperties(document: resolved, diagnostics: diagnostics).run()
         return resolved
     }
 }

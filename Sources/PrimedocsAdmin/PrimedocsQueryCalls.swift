@@ -1,7 +1,7 @@
 import KilnRuntime
 
 // The list calls take the builders directly, so callers need not render them:
-// `for try await user in primedocs.users.all(query: PrimedocsQuery.Users().title(.startsWith("John"))) { ... }`.
+// `for try await user in primedocs.users.all(query: try PrimedocsQuery.Users().title(.startsWith("John"))) { ... }`.
 // On the group protocols, so the generated mocks accept them too.
 
 extension PrimedocsUsersAPI {

@@ -397,6 +397,22 @@ import Testing
         #expect(code.contains("#expect(try ContractCheck.roundTripDifference(result, reply) == nil)"))
     }
 
+    /// A flat deepObject filter's sample is sent and expected as `name[property]` pairs (the coverage IServ's
+    /// invented `query` filters used to give; the source documents no such filter).
+    @Test func contractTestsSendADeepObjectFilterSample() throws {
+        let code = try generate(spec(paths: """
+                /items:
+                  get:
+                    operationId: listItems
+                    parameters:
+                      - {name: filter, in: query, style: deepObject, explode: true, schema: {$ref: "#/components/schemas/Filter"}}
+                    responses: {"204": {description: done}}
+            """, schemas: """
+                Filter: {type: object, properties: {status: {type: string}, owner: {type: string}}}
+            """), GeneratorConfiguration(mode: .tests, clientModule: "Snippet"))
+        #expect(code.contains(#"#expect(ContractCheck.queryPairs(request) == [["filter[status]", "sample"], ["filter[owner]", "sample"]])"#))
+    }
+
     @Test func contractTestsExpectStyledPathsAsTheClientEncodesThem() throws {
         let code = try generate(spec(paths: """
                 /items/{ids}/{point}/{tag}:

@@ -16,7 +16,8 @@ public struct GroupDirectory<API: IServAPI>: Sendable {
     }
 
     public func activeUserNames() async throws -> [String] {
-        try await iserv.users.list(query: UserFilter(status: .active)).map(\.username)
+        // IServ documents no filter for the list, so the status is checked here.
+        try await iserv.users.list().filter { $0.status == .active }.compactMap(\.username)
     }
 }
 
