@@ -31,7 +31,12 @@ specs=("$@")
 rules=()
 for spec in "${specs[@]}"; do rules+=(must); done
 if [ ${#specs[@]} -eq 0 ]; then
-  for fixture in "$root"/Tests/KilnGeneratorTests/Fixtures/*/spec.yaml; do specs+=("$fixture"); rules+=(must); done
+  # The generator's reference fixtures, the loader's multi-file and 3.2 fixtures, and one spec per class of
+  # generated code that once failed to compile (Tests/Compile/Fixtures).
+  for fixture in "$root"/Tests/KilnGeneratorTests/Fixtures/*/spec.yaml "$root"/Tests/Compile/Fixtures/*.yaml \
+    "$root"/Tests/KilnOpenAPITests/Fixtures/multifile/spec.yaml "$root"/Tests/KilnOpenAPITests/Fixtures/valid/openapi-3.2.yaml; do
+    specs+=("$fixture"); rules+=(must)
+  done
   if [ -d "$corpus" ]; then
     while IFS= read -r relative; do
       rule=$(corpus_rule "$relative")
@@ -82,6 +87,8 @@ let package = Package(
 $targets    ]
 )
 EOP
+# KILN_GENERATE_ONLY=1 stops here, for a developer who typechecks the modules one by one.
+if [ "${KILN_GENERATE_ONLY:-}" = 1 ]; then echo "generated $modules modules in $work/Sources"; exit 0; fi
 # Dependencies first, so the timing below is the generated code's alone.
 swift build --package-path "$work" --target KilnRuntime -Xswiftc -warnings-as-errors >/dev/null
 start=$(date +%s.%N)

@@ -36,6 +36,14 @@ import Testing
         #expect(quiet.errors.isEmpty)
     }
 
+    @Test func strictTurnsWarningsIntoErrors() {
+        let spec = TestPaths.fixtures.appendingPathComponent("invalid/unknown-fields.yaml").path
+        let strict = run(["lint", "--strict", spec])
+        #expect(strict.code == 1)
+        #expect(strict.errors.contains(": error: unknown field 'operationID'"))
+        #expect(!strict.errors.contains(": warning: "))
+    }
+
     @Test func severalSpecsAreAllChecked() {
         let folder = TestPaths.fixtures.appendingPathComponent("invalid")
         let result = run(["lint", folder.appendingPathComponent("swagger2.yaml").path,

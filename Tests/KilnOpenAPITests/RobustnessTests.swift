@@ -78,7 +78,7 @@ import Testing
                     "200": {description: ok}
             """
         #expect(diagnostics(for: text) == [
-            "input.yaml:3:3: error: info is missing the required field 'version'",
+            "input.yaml:3:3: warning: info is missing the field 'version'; Kiln uses an empty one",
             "input.yaml:9:9: error: invalid status code '999'; expected 100 to 599, a range such as 2XX, or 'default'",
             "input.yaml:12:20: error: duplicate operationId 'same'; it is already used by GET /a",
             "input.yaml:13:19: error: expected true or false for 'deprecated', found the string \"yes\"",

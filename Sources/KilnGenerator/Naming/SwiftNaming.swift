@@ -52,6 +52,18 @@ public enum SwiftNaming {
         return memberName(wire)
     }
 
+    /// A member name without its backticks, for text around it (`idPath`, documentation).
+    static func unescaped(_ name: String) -> String {
+        name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
+    }
+
+    /// A member name as an argument label at a call site: keywords need no backticks there (Swift warns
+    /// about them), except `inout`.
+    static func argumentLabel(_ name: String) -> String {
+        let bare = unescaped(name)
+        return bare == "inout" ? name : bare
+    }
+
     /// Backticks for keywords that are legal when escaped; a trailing underscore for those that are not
     /// usable as members even with backticks (`self`, `Type`, ...).
     static func escapeMember(_ name: String) -> String {

@@ -17,12 +17,12 @@ extension ContractTestTranslator {
     ) -> [Declaration] {
         let requests = examplesOfAction(signature, call)
         if requests.isEmpty {
-            let name = scope.claim(SwiftNaming.memberName("\(plain(call.name)) action"))
+            let name = scope.claim(SwiftNaming.memberName("\(SwiftNaming.unescaped(call.name)) action"))
             return [actionTest(signature, call, requestExample: nil, group: group, name: name, titleSuffix: "")]
         }
         var tests: [Declaration] = []
         for (index, request) in requests.enumerated() {
-            let name = scope.claim(SwiftNaming.memberName("\(plain(call.name)) action" + (index == 0 ? "" : " \(request.key)")))
+            let name = scope.claim(SwiftNaming.memberName("\(SwiftNaming.unescaped(call.name)) action" + (index == 0 ? "" : " \(request.key)")))
             tests.append(
                 actionTest(
                     signature, call, requestExample: request.value, group: group, name: name,
@@ -52,7 +52,7 @@ extension ContractTestTranslator {
         }
         let reply = responseExample ?? media?.schema.map { samples.sample(for: $0) } ?? .object([])
         return actionTestFunction(
-            "\(signature.method.rawValue.uppercased()) \(signature.path) \(call.discriminator): \(call.action)\(titleSuffix)",
+            "\(signature.method.token) \(signature.path) \(call.discriminator): \(call.action)\(titleSuffix)",
             name: name, reply: reply, inner: inner)
     }
 
@@ -94,9 +94,9 @@ extension ContractTestTranslator {
                 ? "[:]" : "[" + messages.map { "\(SwiftLiteral.string($0.0)): \(SwiftLiteral.string($0.1))" }.joined(separator: ", ") + "]"
             inner.append(.line("#expect(error?.fieldMessages == \(dictionary))"))
             inner.append(.line("#expect(error?.sessionToken == \(token.map(SwiftLiteral.string) ?? "nil"))"))
-            let name = scope.claim(SwiftNaming.memberName("\(plain(call.name)) action \(key.isEmpty ? "error" : key)"))
+            let name = scope.claim(SwiftNaming.memberName("\(SwiftNaming.unescaped(call.name)) action \(key.isEmpty ? "error" : key)"))
             return actionTestFunction(
-                "\(signature.method.rawValue.uppercased()) \(signature.path) \(call.discriminator): \(call.action) fails (\(key))",
+                "\(signature.method.token) \(signature.path) \(call.discriminator): \(call.action) fails (\(key))",
                 name: name, reply: reply, inner: inner)
         }
     }
@@ -118,11 +118,11 @@ extension ContractTestTranslator {
         for (index, parameter) in call.parameters.enumerated() {
             let wireName = call.wireNames[index]
             if let value = fields.first(where: { $0.0 == wireName })?.1, value != .null {
-                arguments.append("\(plain(parameter.name)): \(expression(value, type: parameter.type.unwrapped))")
+                arguments.append("\(SwiftNaming.argumentLabel(parameter.name)): \(expression(value, type: parameter.type.unwrapped))")
             } else if !parameter.type.isOptional {
                 let value = samples.sample(for: call.schemas[index])
                 fields.append((wireName, value))
-                arguments.append("\(plain(parameter.name)): \(expression(value, type: parameter.type.unwrapped))")
+                arguments.append("\(SwiftNaming.argumentLabel(parameter.name)): \(expression(value, type: parameter.type.unwrapped))")
             }
         }
         // A null in the example is an optional argument left out: the client does not send the key.
@@ -135,7 +135,7 @@ extension ContractTestTranslator {
     ) -> [Statement] {
         var checks: [Statement] = [
             .line("let request = try #require(server.requests.first)"),
-            .line("#expect(request.method == \(SwiftLiteral.string(signature.method.rawValue.uppercased())))"),
+            .line("#expect(request.method == \(SwiftLiteral.string(signature.method.token)))"),
             .line("#expect(request.path == \(SwiftLiteral.string(basePath + signature.path)))"),
             .line("#expect(ContractCheck.mediaType(request) == \"application/json\")"),
         ]

@@ -111,8 +111,8 @@ struct ActionTranslator {
                         translator.document.resolve(requestSchema).flatMap { translator.analysis.mergedObject($0).properties[wireName] }
                     },
                     pageSchema: responseSchema, pageType: responseType,
-                    provenance: "\(signature.method.rawValue.uppercased()) \(signature.path)`, action `\(action)")
-                let plain = bare(method.declaration.name)
+                    provenance: "\(signature.method.token) \(signature.path)`, action `\(action)")
+                let plain = SwiftNaming.unescaped(method.declaration.name)
                 output.pagination += PaginationTranslator(translator: translator, access: access).translate(
                     paged, settings: paging, pagesName: scope.claim(plain + "Pages"), allName: scope.claim(plain + "All"))
             }
@@ -177,14 +177,14 @@ struct ActionTranslator {
             if !merged.required.contains(wireName) || property.readOnly || property.writeOnly { type = type.optional }
             if wireName == settings.discriminator {
                 guard type.unwrapped == .string else { return nil }
-                arguments.append("\(bare(name)): \(SwiftLiteral.string(action))")
+                arguments.append("\(SwiftNaming.argumentLabel(name)): \(SwiftLiteral.string(action))")
             } else if settings.fixed.contains(wireName) {
                 arguments.append(
-                    "\(bare(name)): try core.fixedBodyField(\(SwiftLiteral.string(wireName)), as: \(type.unwrapped).self, operationID: \(operationID))")
+                    "\(SwiftNaming.argumentLabel(name)): try core.fixedBodyField(\(SwiftLiteral.string(wireName)), as: \(type.unwrapped).self, operationID: \(operationID))")
             } else {
                 // The token is a String: other field types cannot take it.
                 let usesSession = settings.sessionFields.contains(wireName) && type.isOptional && type.unwrapped == .string
-                arguments.append("\(bare(name)): \(name)\(usesSession ? " ?? \(sessionLocal)" : "")")
+                arguments.append("\(SwiftNaming.argumentLabel(name)): \(name)\(usesSession ? " ?? \(sessionLocal)" : "")")
                 let parameter = Parameter(name: name, type: type, defaultValue: type.isOptional ? "nil" : nil)
                 if type.isOptional {
                     optional.append((parameter, wireName, property))
@@ -200,7 +200,7 @@ struct ActionTranslator {
         }
         body += [
             .line("let body = \(requestType)(\(arguments.joined(separator: ", ")))"),
-            .line("var request = HTTPRequest(method: .\(signature.method.rawValue), path: \(SwiftLiteral.string(signature.path)))"),
+            .line("var request = HTTPRequest(method: \(SwiftLiteral.httpMethod(signature.method)), path: \(SwiftLiteral.string(signature.path)))"),
             .line("try request.setJSONBody(body, contentType: \"application/json\", core: core, operationID: \(operationID))"),
         ]
         let errors = signature.response.errors.isEmpty ? "" : ", errors: [\(signature.response.errors.joined(separator: ", "))]"
@@ -219,7 +219,7 @@ struct ActionTranslator {
         let schemaDocs = translator.document.resolve(requestSchema)
         var documentation = Documentation.lines(
             summary: "The `\(action)` action.", description: schemaDocs?.description,
-            provenance: "\(signature.method.rawValue.uppercased()) \(signature.path)` with `\(settings.discriminator): \(action)")
+            provenance: "\(signature.method.token) \(signature.path)` with `\(settings.discriminator): \(action)")
         documentation += [
             "",
             "- Throws: `ActionError` when the server answers with an error envelope (`\(settings.failure)`).",
@@ -278,7 +278,4 @@ struct ActionTranslator {
         return target.contains("/") ? nil : target
     }
 
-    private func bare(_ name: String) -> String {
-        name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
-    }
 }

@@ -32,7 +32,7 @@ extension ClientTranslator {
                 ? "  - baseURL: The server, e.g. from ``serverURL(\(serverVariableLabels(server)))``."
                 : hasDefaultURL ? "  - baseURL: The server; by default the spec's first." : "  - baseURL: The server, e.g. `https://api.example.com`.",
         ]
-        docs += fixed.map { "  - \(bare($0.name)): Sent as `\($0.wireName)` in every request body." }
+        docs += fixed.map { "  - \(SwiftNaming.argumentLabel($0.name)): Sent as `\($0.wireName)` in every request body." }
         docs += [
             "  - transport: How requests are sent; URLSession by default.",
             "  - middlewares: Applied to every request, outermost first (auth, retries, logging).",
@@ -96,11 +96,11 @@ extension ClientTranslator {
             let swiftName = SwiftNaming.memberName(name)
             parameters.append(
                 Parameter(name: swiftName, type: .string, defaultValue: SwiftLiteral.string(variable.defaultValue)))
-            literal = literal.replacing("{\(name)}", with: "\\(\(bare(swiftName)))")
+            literal = literal.replacing("{\(name)}", with: "\\(\(SwiftNaming.unescaped(swiftName)))")
             var line = Documentation.oneLine(variable.description ?? "`\(name)`")
             if let values = variable.enumValues { line += " One of: " + values.map { "`\($0)`" }.joined(separator: ", ") + "." }
             // Indented under `- Parameters:`, as DocC reads parameter lists.
-            docs.append("  - \(bare(swiftName)): " + line)
+            docs.append("  - \(SwiftNaming.argumentLabel(swiftName)): " + line)
         }
         return .function(
             FunctionDeclaration(

@@ -62,12 +62,12 @@ struct ClientTranslator {
                 let index = groupIndex[key]!
                 var scope = methodScopes[key] ?? NameScope()
                 var name = OperationNaming.methodName(operation: operation, method: method, path: path, tag: tag)
-                if scope.contains(name) || scope.contains(bare(name) + "Raw") {
+                if scope.contains(name) || scope.contains(SwiftNaming.unescaped(name) + "Raw") {
                     name = SwiftNaming.memberName(
                         operation.operationId ?? OperationNaming.derivedName(method: method, path: path))
                 }
                 name = scope.claim(name)
-                _ = scope.claim(bare(name) + "Raw")
+                _ = scope.claim(SwiftNaming.unescaped(name) + "Raw")
                 let output = OperationTranslator(translator: translator, access: access).translate(
                     path: path, method: method, item: item, operation: operation, name: name)
                 groups[index].functions += output.functions
@@ -86,9 +86,9 @@ struct ClientTranslator {
                     }
                 } else if operation.extensions["x-kiln-pagination"] != nil {
                     // In a group, the one list reads best as `users.all()`; elsewhere the name says which list.
-                    let plainList = tag != nil && bare(name) == "list"
-                    let pagesName = scope.claim(plainList ? "pages" : bare(name) + "Pages")
-                    let allName = scope.claim(plainList ? "all" : bare(name) + "All")
+                    let plainList = tag != nil && SwiftNaming.unescaped(name) == "list"
+                    let pagesName = scope.claim(plainList ? "pages" : SwiftNaming.unescaped(name) + "Pages")
+                    let allName = scope.claim(plainList ? "all" : SwiftNaming.unescaped(name) + "All")
                     groups[index].protocolFunctions += PaginationTranslator(translator: translator, access: access)
                         .translate(output.signature, pagesName: pagesName, allName: allName)
                 }
@@ -185,7 +185,4 @@ struct ClientTranslator {
             TypeDeclaration(info: info, kind: .struct, name: clientName, conformances: ["Sendable"], members: members))
     }
 
-    func bare(_ name: String) -> String {
-        name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
-    }
 }

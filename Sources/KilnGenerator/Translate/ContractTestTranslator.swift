@@ -65,7 +65,7 @@ struct ContractTestTranslator {
             let expressibleDeepObject = input.style == .deepObject
                 && declarationOrdered(value, input.source.schema).queryPairs(name: input.wireName, style: .deepObject, explode: true) != nil
             guard !optional || isSimple(input.parameter.type.unwrapped) || expressibleDeepObject else { continue }
-            arguments.append("\(plain(input.parameter.name)): \(expression(value, type: input.parameter.type.unwrapped))")
+            arguments.append("\(SwiftNaming.argumentLabel(input.parameter.name)): \(expression(value, type: input.parameter.type.unwrapped))")
             switch input.location {
             case .path?:
                 let text = declarationOrdered(value, input.source.schema).pathText(
@@ -107,7 +107,7 @@ struct ContractTestTranslator {
         let hasResult = signature.response.kind != .empty
         inner.append(.line(hasResult ? "let result = \(call)" : call))
         inner.append(.line("let request = try #require(server.requests.first)"))
-        inner.append(.line("#expect(request.method == \(SwiftLiteral.string(signature.method.rawValue.uppercased())))"))
+        inner.append(.line("#expect(request.method == \(SwiftLiteral.string(signature.method.token)))"))
         inner.append(.line("#expect(request.path == \(SwiftLiteral.string(basePath + path)))"))
         let pairs = queryPairs.map { "[\(SwiftLiteral.string($0.0)), \(SwiftLiteral.string($0.1))]" }.joined(separator: ", ")
         inner.append(.line("#expect(ContractCheck.queryPairs(request) == [\(pairs)])"))
@@ -123,7 +123,7 @@ struct ContractTestTranslator {
         }
         body.append(.opened(server, inner, closing: "}"))
 
-        let summary = "\(signature.method.rawValue.uppercased()) \(signature.path)"
+        let summary = "\(signature.method.token) \(signature.path)"
         return .function(
             FunctionDeclaration(
                 info: DeclarationInfo(
@@ -243,7 +243,4 @@ struct ContractTestTranslator {
         text.percentEncodedUnreserved
     }
 
-    func plain(_ name: String) -> String {
-        name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
-    }
 }

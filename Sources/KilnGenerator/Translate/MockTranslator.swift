@@ -115,13 +115,13 @@ struct MockTranslator {
     private func defaultArguments(_ protocolName: String, _ methods: [Method]) -> [Declaration] {
         let forwarders: [Declaration] = methods.filter { $0.parameters.contains { $0.defaultValue != nil } }.map { method in
             let arguments = method.parameters.map { parameter in
-                parameter.label == "_" ? parameter.name : "\(plain(parameter.name)): \(parameter.name)"
+                parameter.label == "_" ? parameter.name : "\(SwiftNaming.argumentLabel(parameter.name)): \(parameter.name)"
             }.joined(separator: ", ")
             return .function(
                 FunctionDeclaration(
                     info: DeclarationInfo(access: access, attributes: method.deprecated ? ["@available(*, deprecated)"] : []),
                     name: method.name, parameters: method.parameters, isAsync: true, throwsClause: "throws",
-                    returnType: method.returnType, body: [.line("try await \(plain(method.name))(\(arguments))")]))
+                    returnType: method.returnType, body: [.line("try await \(SwiftNaming.unescaped(method.name))(\(arguments))")]))
         }
         guard !forwarders.isEmpty else { return [] }
         return [
@@ -185,8 +185,8 @@ struct MockTranslator {
             arguments = "\(signature.parameters[0].type)"
             call = signature.parameters[0].name
         default:
-            arguments = "(" + signature.parameters.map { "\(plain($0.name)): \($0.type)" }.joined(separator: ", ") + ")"
-            call = "(" + signature.parameters.map { "\(plain($0.name)): \($0.name)" }.joined(separator: ", ") + ")"
+            arguments = "(" + signature.parameters.map { "\(SwiftNaming.argumentLabel($0.name)): \($0.type)" }.joined(separator: ", ") + ")"
+            call = "(" + signature.parameters.map { "\(SwiftNaming.argumentLabel($0.name)): \($0.name)" }.joined(separator: ", ") + ")"
         }
         let result = signature.returnType ?? .void
         let deprecation = signature.deprecated ? ["@available(*, deprecated)"] : []
@@ -205,7 +205,4 @@ struct MockTranslator {
         ]
     }
 
-    private func plain(_ name: String) -> String {
-        name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
-    }
 }

@@ -31,7 +31,7 @@ enum OperationNaming {
 
     /// `GET /pets/{id}/toys` -> `getPetsByIdToys`, for operations without an operationId.
     static func derivedName(method: HTTPMethodName, path: String) -> String {
-        var parts = [method.rawValue]
+        var parts = [method.rawValue.lowercased()]
         for segment in path.split(separator: "/") {
             if segment.hasPrefix("{") && segment.hasSuffix("}") {
                 parts.append("by_" + segment.dropFirst().dropLast())

@@ -78,7 +78,7 @@ struct OperationTranslator {
         if let body { building += body.statements(operationID) }
         let binding = building.isEmpty ? "let" : "var"
         var statements: [Statement] = styledPathValues(inputs, operationID)
-        statements.append(.line("\(binding) request = HTTPRequest(method: .\(method.rawValue), path: \(pathLiteral(path, inputs)))"))
+        statements.append(.line("\(binding) request = HTTPRequest(method: \(SwiftLiteral.httpMethod(method)), path: \(pathLiteral(path, inputs)))"))
         statements += building
         if let login = SessionSettings.Login(operation.extensions["x-kiln-login"]) {
             // Only a successful login or logout changes the session; a thrown error leaves it as it was.
@@ -90,26 +90,26 @@ struct OperationTranslator {
             statements.append(.line("return try await \(response.call(operationID))"))
         }
 
-        let provenance = "\(method.rawValue.uppercased()) \(path)"
+        let provenance = "\(method.token) \(path)"
         var documentation = Documentation.lines(
             summary: operation.summary, description: operation.description, provenance: provenance)
         let parameterDocs = parameterDocumentation(inputs, body: body)
         if !parameterDocs.isEmpty { documentation += [""] + parameterDocs }
         let attributes = operation.deprecated ? ["@available(*, deprecated)"] : []
         let arguments = signature.map { parameter -> String in
-            parameter.label == "_" ? parameter.name : "\(parameter.name): \(parameter.name)"
+            parameter.label == "_" ? parameter.name : "\(SwiftNaming.argumentLabel(parameter.name)): \(parameter.name)"
         }.joined(separator: ", ")
 
         let plain = FunctionDeclaration(
             info: DeclarationInfo(documentation: documentation, access: access, attributes: attributes),
             name: name, parameters: signature, isAsync: true, throwsClause: "throws",
             returnType: response.bodyType == .void ? nil : response.bodyType,
-            body: [.line("\(response.bodyType == .void ? "_ = " : "")try await \(bare(name))Raw(\(arguments))\(response.bodyType == .void ? "" : ".body")")])
+            body: [.line("\(response.bodyType == .void ? "_ = " : "")try await \(SwiftNaming.unescaped(name))Raw(\(arguments))\(response.bodyType == .void ? "" : ".body")")])
         let raw = FunctionDeclaration(
             info: DeclarationInfo(
-                documentation: ["``\(bare(name))`` with the response's status and headers.", "", "- Spec: `\(provenance)`"],
+                documentation: ["``\(SwiftNaming.unescaped(name))`` with the response's status and headers.", "", "- Spec: `\(provenance)`"],
                 access: access, attributes: attributes),
-            name: bare(name) + "Raw", parameters: signature, isAsync: true, throwsClause: "throws",
+            name: SwiftNaming.unescaped(name) + "Raw", parameters: signature, isAsync: true, throwsClause: "throws",
             returnType: .named("Response<\(response.bodyType)>"), body: statements)
         let methodSignature = Signature(
             name: name, operationID: operationID, parameters: signature, returnType: plain.returnType,
@@ -149,6 +149,7 @@ struct OperationTranslator {
                     scope: &typeScope)
             } ?? .string
         translator.topLevelScope = typeScope
+        type = parameterType(type)
         if case .json = type.unwrapped { type = .string }
         if case .dictionary = type.unwrapped { type = .string }
         if case .named(let typeName) = type.unwrapped, translator.structTypes.contains(typeName) {
@@ -168,6 +169,19 @@ struct OperationTranslator {
             wireName: parameter.name, location: parameter.location, style: parameter.effectiveStyle,
             explode: parameter.effectiveExplode, allowReserved: parameter.allowReserved,
             description: parameter.description, asJSON: asJSON)
+    }
+
+    /// A parameter is optional at most once, and a query array has no way to send a null element: an alias
+    /// of an optional (`MaybeName = String?`) is replaced by its target, and `[Id?]` becomes `[Id]`.
+    private func parameterType(_ type: SwiftType) -> SwiftType {
+        var type = type
+        if case .named(let name) = type.unwrapped, let target = translator.aliasTypes[name], target.isOptional {
+            type = target
+        }
+        if case .array(.optional(let element)) = type.unwrapped {
+            type = type.isOptional ? .optional(.array(element)) : .array(element)
+        }
+        return type
     }
 
     private func isArrayOfStructures(_ type: SwiftType) -> Bool {
@@ -228,8 +242,8 @@ struct OperationTranslator {
 
     /// `idPath` for `id`, unless a parameter has that name: a local must not shadow one.
     private func styledPathName(_ input: Input, among inputs: [Input]) -> String {
-        var name = "\(bare(input.parameter.name))Path"
-        while inputs.contains(where: { bare($0.parameter.name) == name }) { name += "_" }
+        var name = "\(SwiftNaming.unescaped(input.parameter.name))Path"
+        while inputs.contains(where: { SwiftNaming.unescaped($0.parameter.name) == name }) { name += "_" }
         return name
     }
 
@@ -259,13 +273,10 @@ struct OperationTranslator {
         for input in inputs {
             let place = "`\(input.wireName)` in \(input.location?.rawValue ?? "query")"
             let text = input.description.map { "\(Documentation.oneLine($0)) (\(place))" } ?? place
-            lines.append("  - \(bare(input.parameter.name)): \(text)")
+            lines.append("  - \(SwiftNaming.argumentLabel(input.parameter.name)): \(text)")
         }
         if let body { lines.append("  - body: \(body.summary)") }
         return lines.isEmpty ? [] : ["- Parameters:"] + lines
     }
 
-    private func bare(_ name: String) -> String {
-        name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
-    }
 }

@@ -55,7 +55,7 @@ struct PaginationTranslator {
             sizeSchema = { wireName in inputs.first { $0.wireName == wireName }?.source.schema }
             pageSchema = signature.response.successMedia?.schema ?? Schema(at: signature.operation.location)
             pageType = signature.response.bodyType
-            provenance = "\(signature.method.rawValue.uppercased()) \(signature.path)"
+            provenance = "\(signature.method.token) \(signature.path)"
         }
 
         init(
@@ -108,7 +108,7 @@ struct PaginationTranslator {
             } else {
                 value = parameter.name
             }
-            return parameter.label == "_" ? value : "\(bare(parameter.name)): \(value)"
+            return parameter.label == "_" ? value : "\(SwiftNaming.argumentLabel(parameter.name)): \(value)"
         }.joined(separator: ", ")
         let pageType = method.pageType
         let itemsExpression = items.optional ? "(\(items.expression) ?? [])" : items.expression
@@ -125,8 +125,8 @@ struct PaginationTranslator {
                 .line("\(isPageStyle ? "totalPages" : "total"): { \(totalExpression) }"),
             ],
             closing: ")")
-        let plainName = bare(method.name)
-        let arguments = passed.map { $0.label == "_" ? $0.name : "\(bare($0.name)): \(bare($0.name))" } + ["pageSize: pageSize"]
+        let plainName = SwiftNaming.unescaped(method.name)
+        let arguments = passed.map { $0.label == "_" ? $0.name : "\(SwiftNaming.argumentLabel($0.name)): \(SwiftNaming.unescaped($0.name))" } + ["pageSize: pageSize"]
         return [
             .function(
                 FunctionDeclaration(
@@ -159,7 +159,4 @@ struct PaginationTranslator {
         type.unwrapped == .int ? value : "\(type.unwrapped)(\(value))"
     }
 
-    private func bare(_ name: String) -> String {
-        name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
-    }
 }

@@ -133,10 +133,10 @@ struct StructBuilder {
                 defaultValue: property.isPatch
                     ? ".absent" : property.defaultLiteral ?? (property.type.isOptional && !property.encodesNull ? "nil" : nil))
         }
-        var body: [Statement] = properties.map { .line("self.\(bare($0.name)) = \($0.name)") }
+        var body: [Statement] = properties.map { .line("self.\(SwiftNaming.unescaped($0.name)) = \($0.name)") }
         if let extra {
             parameters.append(Parameter(name: extra.name, type: extra.type, defaultValue: "[:]"))
-            body.append(.line("self.\(bare(extra.name)) = \(extra.name)"))
+            body.append(.line("self.\(SwiftNaming.unescaped(extra.name)) = \(extra.name)"))
         }
         return InitializerDeclaration(info: DeclarationInfo(access: translator.access), parameters: parameters, body: body)
     }
@@ -158,13 +158,13 @@ struct StructBuilder {
             }
             let fallback = property.defaultLiteral.map { " ?? \($0)" } ?? ""
             body.append(
-                .line("self.\(bare(property.name)) = try container.\(method)(\(type).self, forKey: .\(property.name))\(fallback)"))
+                .line("self.\(SwiftNaming.unescaped(property.name)) = try container.\(method)(\(type).self, forKey: .\(property.name))\(fallback)"))
         }
         for property in properties {
             guard let literal = property.constLiteral, !property.isPatch else { continue }
             let condition = property.type.isOptional
-                ? "if let value = self.\(bare(property.name)), value != \(literal)"
-                : "if self.\(bare(property.name)) != \(literal)"
+                ? "if let value = self.\(SwiftNaming.unescaped(property.name)), value != \(literal)"
+                : "if self.\(SwiftNaming.unescaped(property.name)) != \(literal)"
             body.append(
                 .block(
                     condition,
@@ -189,7 +189,7 @@ struct StructBuilder {
         for property in properties {
             let method = property.type.isOptional && !property.encodesNull ? "encodeIfPresent" : "encode"
             // `self.`: a property may be called `container` or `encoder`, like the locals here.
-            let line = "try container.\(method)(self.\(bare(property.name)), forKey: .\(property.name))"
+            let line = "try container.\(method)(self.\(SwiftNaming.unescaped(property.name)), forKey: .\(property.name))"
             body.append(property.isReadOnly ? .block("if !encoder.isEncodingRequestBody", [.line(line)], footer: "}") : .line(line))
         }
         return FunctionDeclaration(
@@ -219,12 +219,9 @@ struct StructBuilder {
             info: DeclarationInfo(), kind: .enum, name: "CodingKeys",
             conformances: ["String", "CodingKey"] + (caseIterable ? ["CaseIterable"] : []),
             members: properties.map { property in
-                let raw = bare(property.name) == property.wireName ? nil : SwiftLiteral.string(property.wireName)
+                let raw = SwiftNaming.unescaped(property.name) == property.wireName ? nil : SwiftLiteral.string(property.wireName)
                 return .enumCase(EnumCaseDeclaration(info: DeclarationInfo(), name: property.name, rawValue: raw))
             })
     }
 
-    private func bare(_ name: String) -> String {
-        name.hasPrefix("`") ? String(name.dropFirst().dropLast()) : name
-    }
 }

@@ -1,5 +1,12 @@
+import KilnOpenAPI
+
 /// Swift source literals for values from a spec.
 enum SwiftLiteral {
+    /// `.get` for the runtime's named methods, else the token as a literal (`"QUERY"`, `"COPY"`).
+    static func httpMethod(_ method: HTTPMethodName) -> String {
+        HTTPMethodName.allCases.contains(method) ? ".\(method.rawValue)" : string(method.token)
+    }
+
     /// A string literal with everything escaped that could end or corrupt it.
     static func string(_ value: String) -> String {
         var result = "\""

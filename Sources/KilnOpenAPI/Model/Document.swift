@@ -4,7 +4,8 @@ import KilnYAML
 /// A loaded OpenAPI 3.0 or 3.1 document.
 public struct OpenAPIDocument: Sendable {
     public enum Version: Sendable, Hashable {
-        case v3_0, v3_1
+        /// 3.2 and later minor versions read with 3.2's rules.
+        case v3_0, v3_1, v3_2
     }
 
     public var file: String

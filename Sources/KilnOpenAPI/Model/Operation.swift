@@ -1,8 +1,32 @@
 import KilnDiagnostics
 import KilnYAML
 
-public enum HTTPMethodName: String, Sendable, CaseIterable, Hashable {
-    case get, put, post, delete, options, head, patch, trace
+/// An operation's method: a fixed field of the Path Item (`get`, 3.2's `query`), or a key of 3.2's
+/// `additionalOperations`, kept as written (`COPY`).
+public struct HTTPMethodName: RawRepresentable, Sendable, Hashable {
+    public var rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public static let get = Self(rawValue: "get")
+    public static let put = Self(rawValue: "put")
+    public static let post = Self(rawValue: "post")
+    public static let delete = Self(rawValue: "delete")
+    public static let options = Self(rawValue: "options")
+    public static let head = Self(rawValue: "head")
+    public static let patch = Self(rawValue: "patch")
+    public static let trace = Self(rawValue: "trace")
+    public static let query = Self(rawValue: "query")
+
+    /// The Path Item's fixed fields of OpenAPI 3.0 and 3.1, in the specification's order.
+    public static let allCases: [Self] = [.get, .put, .post, .delete, .options, .head, .patch, .trace]
+
+    /// The method token on the wire: `GET`, or an additional operation's key as written.
+    public var token: String { Self.fixedFields.contains(self) ? rawValue.uppercased() : rawValue }
+
+    private static let fixedFields = Set(allCases + [.query])
 }
 
 public struct PathItem: Sendable {

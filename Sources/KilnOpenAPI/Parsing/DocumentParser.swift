@@ -17,6 +17,8 @@ enum DocumentParser {
             file: file, openapi: version.text, version: version.kind,
             info: info ?? Info(title: "", version: "", at: root.location))
         document.jsonSchemaDialect = object.string("jsonSchemaDialect")
+        // 3.2's `$self` sets the document's base URI; Kiln resolves refs against the file instead.
+        if version.kind == .v3_2 { object.ignore("$self") }
         if let servers = object.list("servers") {
             document.servers = servers.compactMap { parseServer($0, context) }
         }
@@ -74,8 +76,17 @@ enum DocumentParser {
         let text = node.scalar?.text ?? ""
         if text.hasPrefix("3.0") { return (text, .v3_0) }
         if text.hasPrefix("3.1") { return (text, .v3_1) }
+        if text.hasPrefix("3.2") { return (text, .v3_2) }
+        // A later 3.x minor version only adds fields: read it as 3.2, and say so once.
+        let parts = text.split(separator: ".")
+        if parts.count >= 2, parts[0] == "3", let minor = Int(parts[1]), minor > 2 {
+            diagnostics.warning(
+                "OpenAPI \(text) is newer than Kiln knows; reading it as 3.2, so fields added since may be ignored",
+                at: node.location)
+            return (text, .v3_2)
+        }
         diagnostics.error(
-            "unsupported OpenAPI version '\(text)'; expected 3.0.x or 3.1.x", at: node.location)
+            "unsupported OpenAPI version '\(text)'; expected 3.0.x, 3.1.x or 3.2.x", at: node.location)
         return nil
     }
 
@@ -83,9 +94,12 @@ enum DocumentParser {
         guard let object = context.object(node, "info") else { return nil }
         // `version` gets checkQuoted's more specific warning instead of the generic one for unquoted text.
         let versionNode = object.value("version")
-        if versionNode == nil { object.missing("version") }
+        // Neither changes the generated code beyond the client's default name and a doc comment.
+        for key in ["title", "version"] where !object.has(key) {
+            context.warning("info is missing the field '\(key)'; Kiln uses an empty one", at: node.location)
+        }
         var info = Info(
-            title: object.requiredString("title") ?? "",
+            title: object.string("title") ?? "",
             version: versionNode.flatMap { context.string($0, "'version'") } ?? "", at: node.location)
         if let versionNode { context.checkQuoted(versionNode, "'version'") }
         info.summary = object.string("summary")
@@ -117,6 +131,7 @@ enum DocumentParser {
         var server = Server(url: object.requiredString("url") ?? "", location: node.location)
         TextFormats.checkURL(server.url, "the server URL", object, "url", templated: true)
         server.description = object.string("description")
+        if context.version == .v3_2 { object.ignore("name") }
         if let variables = object.value("variables") {
             server.variables = context.map(variables, "server variables") { _, node in
                 guard let variable = context.object(node, "a server variable") else { return nil }
@@ -138,6 +153,8 @@ enum DocumentParser {
         var tag = Tag(name: object.requiredString("name") ?? "", location: node.location)
         tag.description = object.string("description")
         tag.externalDocs = object.value("externalDocs").flatMap { externalDocs($0, context) }
+        // 3.2's navigation fields do not change the generated code.
+        if context.version == .v3_2 { object.ignore("summary", "parent", "kind") }
         tag.extensions = object.finish()
         return tag
     }

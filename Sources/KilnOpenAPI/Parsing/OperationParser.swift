@@ -11,10 +11,24 @@ enum OperationParser {
         }
         item.summary = object.string("summary")
         item.description = object.string("description")
-        for method in HTTPMethodName.allCases {
+        let methods = HTTPMethodName.allCases + (context.version == .v3_2 ? [.query] : [])
+        for method in methods {
             if let operationNode = object.value(method.rawValue), let operation = operation(operationNode, context) {
                 item.operations.append((method, operation))
             }
+        }
+        if context.version == .v3_2, let additional = object.value("additionalOperations") {
+            let fixed = Set(methods.map(\.token))
+            let extra = context.mapPairs(additional, "additionalOperations") { name, pair -> Operation? in
+                guard !fixed.contains(name.uppercased()) else {
+                    context.warning(
+                        "'\(name)' is a fixed field of the path item; write it there, not in additionalOperations",
+                        at: pair.key.location)
+                    return nil
+                }
+                return operation(pair.value, context)
+            }
+            for (name, operation) in extra { item.operations.append((HTTPMethodName(rawValue: name), operation)) }
         }
         if let servers = object.list("servers") {
             item.servers = servers.compactMap { DocumentParser.parseServer($0, context) }
@@ -46,7 +60,9 @@ enum OperationParser {
         if let responses = object.value("responses") {
             operation.responses = self.responses(responses, context)
         } else if context.version == .v3_0 {
-            object.missing("responses")
+            context.warning(
+                "an operation is missing the field 'responses'; Kiln generates it without a typed reply",
+                at: node.location)
         }
         if let callbacks = object.value("callbacks") {
             operation.callbacks = context.map(callbacks, "callbacks") { _, node in
@@ -89,6 +105,12 @@ enum OperationParser {
         if let locationNode {
             let text = context.string(locationNode, "'in'") ?? ""
             location = Parameter.Location(rawValue: text)
+            if text == "querystring" && context.version == .v3_2 {
+                context.warning(
+                    "Kiln does not generate 'in: querystring' parameters yet; the operation is generated without it",
+                    at: locationNode.location)
+                return nil
+            }
             if location == nil {
                 context.error(
                     "invalid parameter location '\(text)'; expected path, query, header or cookie",
@@ -161,7 +183,12 @@ enum OperationParser {
 
     static func response(_ node: YAMLNode, _ context: ParseContext) -> Response? {
         guard let object = context.object(node, "a response") else { return nil }
-        var response = Response(description: object.requiredString("description") ?? "", location: node.location)
+        // Optional since 3.2; before, a missing one still leaves a client to generate.
+        if !object.has("description") && context.version != .v3_2 {
+            context.warning("a response is missing the field 'description'; Kiln uses an empty one", at: node.location)
+        }
+        var response = Response(description: object.string("description") ?? "", location: node.location)
+        if context.version == .v3_2 { object.ignore("summary") }
         if let headers = object.value("headers") {
             response.headers = context.map(headers, "response headers") { _, node in
                 context.referenceable(node) { header($0, context) }
@@ -192,6 +219,8 @@ enum OperationParser {
         if let encoding = object.value("encoding") {
             media.encoding = context.map(encoding, "encoding") { _, node in self.encoding(node, context) }
         }
+        // 3.2's sequential media types (JSON Lines, SSE): generated as a whole body until streaming lands.
+        if context.version == .v3_2 { object.ignore("itemSchema", "prefixEncoding", "itemEncoding") }
         media.extensions = object.finish()
         return media
     }

@@ -123,16 +123,14 @@ struct ParseContext {
     /// `string`, for fields OpenAPI types as strings: an unquoted number or boolean is read as its text,
     /// with a warning, since a tool that re-serializes the spec would change it (`1.10` to `1.1`).
     func text(_ node: YAMLNode, _ what: String) -> String? {
-        guard let text = string(node, what) else { return nil }
-        if let scalar = (dereferenced(node) ?? node).scalar, scalar.resolved != .string(text) {
-            switch scalar.resolved {
-            case .bool, .integer, .float:
-                warning(
-                    "expected a string for \(what), found \(node.kindDescription); Kiln reads it as the text \"\(text)\"",
-                    at: node.location)
-            case .null, .string:
-                break
-            }
+        guard let node = dereferenced(node), let text = string(node, what) else { return nil }
+        switch node.scalar?.resolved {
+        case .bool?, .integer?, .float?:
+            warning(
+                "expected a string for \(what), found \(node.kindDescription); Kiln reads it as the text \"\(text)\"",
+                at: node.location)
+        default:
+            break
         }
         return text
     }

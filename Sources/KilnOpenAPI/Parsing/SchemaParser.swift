@@ -32,7 +32,7 @@ enum SchemaParser {
             schema.examples += examples.sequence ?? [examples]
         }
         if let values = object.list("enum") {
-            schema.enumValues = values
+            schema.enumValues = distinctValues(values, object.context)
         }
         schema.constValue = object.value("const")
         schema.deprecated = object.bool("deprecated") ?? false
@@ -70,7 +70,41 @@ enum SchemaParser {
         schema.contentEncoding = object.string("contentEncoding")
         for keyword in toleratedKeywords { object.ignore(keyword) }
         schema.extensions = object.finish()
+        constVariantsAsEnum(&schema)
         return schema
+    }
+
+    /// A value listed twice would be two Swift cases matching one value; the first is kept.
+    private static func distinctValues(_ values: [YAMLNode], _ context: ParseContext) -> [YAMLNode] {
+        var seen = Set<YAMLScalar.Value>()
+        return values.filter { value in
+            guard let scalar = value.scalar?.resolved else { return true }
+            if seen.insert(scalar).inserted { return true }
+            context.warning("\(value.kindDescription) is listed twice in 'enum'; Kiln keeps the first", at: value.location)
+            return false
+        }
+    }
+
+    /// `oneOf: [{const: a}, {const: b}]` is 3.1's way to write an enum with a description per value:
+    /// read it as `enum: [a, b]`, so it becomes a Swift enum (and a usable parameter type).
+    private static func constVariantsAsEnum(_ schema: inout Schema) {
+        guard schema.enumValues == nil, schema.properties.isEmpty, schema.ref == nil else { return }
+        let variants = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
+        guard variants.count >= 2 else { return }
+        var values: [YAMLNode] = []
+        var types: [Schema.JSONType] = []
+        for variant in variants {
+            guard let value = variant.constValue ?? (variant.enumValues?.count == 1 ? variant.enumValues?.first : nil),
+                value.scalar != nil, value.scalar?.resolved != .null, variant.ref == nil, variant.properties.isEmpty,
+                variant.oneOf.isEmpty, variant.anyOf.isEmpty, variant.allOf.isEmpty
+            else { return }
+            values.append(value)
+            types += variant.types.filter { !types.contains($0) }
+        }
+        schema.enumValues = values
+        if schema.types.isEmpty { schema.types = types }
+        schema.oneOf = []
+        schema.anyOf = []
     }
 
     /// `required: true` inside a schema is a Swagger 2 / draft 3 leftover: ignored with a warning, as a

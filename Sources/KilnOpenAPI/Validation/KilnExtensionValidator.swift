@@ -63,7 +63,7 @@ struct KilnExtensionValidator {
             if !available.contains(name) {
                 let place = action == nil ? "query parameter" : "field of the '\(action!)' request"
                 error(
-                    "x-kiln-pagination: \(key) '\(name)' is not a \(place) of \(context.method.rawValue.uppercased()) \(context.path)",
+                    "x-kiln-pagination: \(key) '\(name)' is not a \(place) of \(context.method.token) \(context.path)",
                     node[key] ?? node)
             }
         }

@@ -27,7 +27,7 @@ struct Validator {
             let location = operation.operationIdLocation ?? operation.location
             if let first = seen[id] {
                 diagnostics.error(
-                    "duplicate operationId '\(id)'; it is already used by \(first.method.rawValue.uppercased()) \(first.path)",
+                    "duplicate operationId '\(id)'; it is already used by \(first.method.token) \(first.path)",
                     at: location)
             } else {
                 seen[id] = (path, method)
@@ -80,7 +80,7 @@ struct Validator {
                     "parameter '\(parameter.name)' has content '\(name)' without a schema", at: media.location)
             }
         }
-        let operationName = "\(method.rawValue.uppercased()) \(path)"
+        let operationName = "\(method.token) \(path)"
         checkDuplicates(operation.parameters, of: operationName)
         for name in templateNames where declared[name] == nil {
             diagnostics.error(
