@@ -96,9 +96,9 @@ extension ClientTranslator {
             let swiftName = SwiftNaming.memberName(name)
             parameters.append(
                 Parameter(name: swiftName, type: .string, defaultValue: SwiftLiteral.string(variable.defaultValue)))
-            literal = literal.replacing("{\(name)}", with: "\\(\(SwiftNaming.unescaped(swiftName)))")
+            literal = literal.replacing("{\(name)}", with: "\\(\(swiftName))")
             var line = Documentation.oneLine(variable.description ?? "`\(name)`")
-            if let values = variable.enumValues { line += " One of: " + values.map { "`\($0)`" }.joined(separator: ", ") + "." }
+            if let values = variable.enumValues, !values.isEmpty { line += " One of: " + values.map { "`\($0)`" }.joined(separator: ", ") + "." }
             // Indented under `- Parameters:`, as DocC reads parameter lists.
             docs.append("  - \(SwiftNaming.argumentLabel(swiftName)): " + line)
         }

@@ -111,7 +111,8 @@ struct MockTranslator {
     }
 
     /// Protocol requirements cannot have default arguments, so code written against the protocol
-    /// (`api.groups.list()`) calls these forwarders, which dispatch to the conforming type's method.
+    /// (`api.groups.list()`) calls these forwarders, which dispatch to the conforming type's method
+    /// (through `self.`, as a parameter may share the method's name: `search(search:)`).
     private func defaultArguments(_ protocolName: String, _ methods: [Method]) -> [Declaration] {
         let forwarders: [Declaration] = methods.filter { $0.parameters.contains { $0.defaultValue != nil } }.map { method in
             let arguments = method.parameters.map { parameter in
@@ -121,7 +122,7 @@ struct MockTranslator {
                 FunctionDeclaration(
                     info: DeclarationInfo(access: access, attributes: method.deprecated ? ["@available(*, deprecated)"] : []),
                     name: method.name, parameters: method.parameters, isAsync: true, throwsClause: "throws",
-                    returnType: method.returnType, body: [.line("try await \(SwiftNaming.unescaped(method.name))(\(arguments))")]))
+                    returnType: method.returnType, body: [.line("try await self.\(SwiftNaming.unescaped(method.name))(\(arguments))")]))
         }
         guard !forwarders.isEmpty else { return [] }
         return [

@@ -104,7 +104,7 @@ struct OperationTranslator {
             info: DeclarationInfo(documentation: documentation, access: access, attributes: attributes),
             name: name, parameters: signature, isAsync: true, throwsClause: "throws",
             returnType: response.bodyType == .void ? nil : response.bodyType,
-            body: [.line("\(response.bodyType == .void ? "_ = " : "")try await \(SwiftNaming.unescaped(name))Raw(\(arguments))\(response.bodyType == .void ? "" : ".body")")])
+            body: [.line("\(response.bodyType == .void ? "_ = " : "")try await self.\(SwiftNaming.unescaped(name))Raw(\(arguments))\(response.bodyType == .void ? "" : ".body")")])
         let raw = FunctionDeclaration(
             info: DeclarationInfo(
                 documentation: ["``\(SwiftNaming.unescaped(name))`` with the response's status and headers.", "", "- Spec: `\(provenance)`"],

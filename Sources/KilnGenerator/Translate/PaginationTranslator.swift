@@ -120,7 +120,7 @@ struct PaginationTranslator {
             isPageStyle ? "PageSequence.pageNumbered(" : "PageSequence.offsetBased(",
             [
                 .line(isPageStyle ? "firstPage: \(settings.firstPage), pageSize: pageSize," : "limit: pageSize,"),
-                .line("fetch: { [self] request in try await \(method.name)(\(forwarded)) },"),
+                .line("fetch: { [self] request in try await self.\(SwiftNaming.unescaped(method.name))(\(forwarded)) },"),
                 .line("itemCount: { \(itemsExpression).count },"),
                 .line("\(isPageStyle ? "totalPages" : "total"): { \(totalExpression) }"),
             ],
