@@ -15,7 +15,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.users.list(extended: false, query: try ContractCheck.sample(UserFilter.self, #"{"username":"sample","firstname":"sample"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User")
             #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[username]", "sample"], ["query[firstname]", "sample"]])
@@ -30,7 +31,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.users.create(try ContractCheck.sample(UserCreate.self, #"{"username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","type":"student","importId":"S-1042","auxInfo":"7b"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -47,7 +49,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.users.get(id: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -62,7 +65,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.users.update(id: "sample1", try ContractCheck.sample(UserUpdate.self, #"{"status":"r","auxInfo":"8b"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -79,7 +83,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             try await client.users.delete(id: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -92,7 +97,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.users.addGroups(id: "sample1", try ContractCheck.sample(IdList.self, #"["17","18"]"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/groups")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -109,7 +115,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.users.removeGroups(id: "sample1", try ContractCheck.sample(IdList.self, #"["18"]"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/groups")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -126,7 +133,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.users.addRoles(id: "sample1", try ContractCheck.sample(IdList.self, #"["5"]"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/roles")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -143,7 +151,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.users.removeRoles(id: "sample1", try ContractCheck.sample(IdList.self, #"["5"]"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/roles")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -160,7 +169,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.users.addPrivileges(id: "sample1", try ContractCheck.sample(IdList.self, #"["31","32"]"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/privileges")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -177,7 +187,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.users.removePrivileges(id: "sample1", try ContractCheck.sample(IdList.self, #"["32"]"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/privileges")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -194,7 +205,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             try await client.users.setPassword(id: "sample1", try ContractCheck.sample(Password.self, #"{"password":"secretpassword"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/User/sample1/password")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -209,7 +221,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.users.resetPassword(id: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/User/sample1/password/reset")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -224,7 +237,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             try await client.users.restore(id: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/User/sample1/restore")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -237,7 +251,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             try await client.adminPasswords.set(id: "sample1", try ContractCheck.sample(Password.self, #"{"password":"secretpassword"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/User/sample1/adminpassword")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -252,7 +267,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.adminPasswords.reset(id: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/User/sample1/adminpassword/reset")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -267,7 +283,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             try await client.adminPasswords.revoke(id: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/User/sample1/adminpassword/revoke")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -280,7 +297,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.groups.list(extended: false, query: try ContractCheck.sample(GroupFilter.self, #"{"account":"sample","name":"sample"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group")
             #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[account]", "sample"], ["query[name]", "sample"]])
@@ -295,7 +313,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.groups.create(try ContractCheck.sample(GroupCreate.self, #"{"name":"Klasse 7b"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -312,7 +331,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.groups.get(id: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -327,7 +347,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.groups.update(id: "sample1", try ContractCheck.sample(GroupUpdate.self, #"{"name":"Klasse 8b","account":"klasse.8b"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -344,7 +365,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             try await client.groups.delete(id: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -357,7 +379,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.groups.addUsers(id: "sample1", try ContractCheck.sample(IdList.self, #"["1042","1043"]"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/users")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -374,7 +397,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.groups.removeUsers(id: "sample1", try ContractCheck.sample(IdList.self, #"["1043"]"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/users")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -391,7 +415,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.groups.addPrivileges(id: "sample1", try ContractCheck.sample(IdList.self, #"["31"]"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/assignedPrivileges")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -408,7 +433,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.groups.removePrivileges(id: "sample1", try ContractCheck.sample(IdList.self, #"["31"]"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/assignedPrivileges")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -425,7 +451,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.groups.addFlags(id: "sample1", try ContractCheck.sample(IdList.self, #"["2"]"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/assignedFlags")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -442,7 +469,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.groups.removeFlags(id: "sample1", try ContractCheck.sample(IdList.self, #"["2"]"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/assignedFlags")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -459,7 +487,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.roles.list(extended: false, query: try ContractCheck.sample(RoleFilter.self, #"{"name":"sample","module":"sample"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Role")
             #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[name]", "sample"], ["query[module]", "sample"]])
@@ -474,7 +503,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.roles.create(try ContractCheck.sample(RoleCreate.self, #"{"name":"Sekretariat","module":"Core"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Role")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -491,7 +521,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.roles.get(id: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -506,7 +537,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             try await client.roles.delete(id: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -519,7 +551,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.roles.addPrivileges(id: "sample1", try ContractCheck.sample(IdList.self, #"["31","32"]"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/sample1/link/privileges")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -536,7 +569,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.roles.removePrivileges(id: "sample1", try ContractCheck.sample(IdList.self, #"["32"]"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/sample1/link/privileges")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -553,7 +587,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.privileges.list(extended: false, query: try ContractCheck.sample(PrivilegeFilter.self, #"{"title":"sample","module":"sample"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege")
             #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[title]", "sample"], ["query[module]", "sample"]])
@@ -568,7 +603,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.privileges.get(id: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -583,7 +619,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.privileges.addRoles(id: "sample1", try ContractCheck.sample(IdList.self, #"["6"]"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/sample1/link/roles")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -600,7 +637,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.privileges.removeRoles(id: "sample1", try ContractCheck.sample(IdList.self, #"["6"]"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/sample1/link/roles")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -617,7 +655,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.privileges.addGroups(id: "sample1", try ContractCheck.sample(IdList.self, #"["17","18"]"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/sample1/link/groups")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -634,7 +673,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.privileges.removeGroups(id: "sample1", try ContractCheck.sample(IdList.self, #"["18"]"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/sample1/link/groups")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -651,7 +691,8 @@ struct IServClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
             let result = try await client.sso.authenticate(try ContractCheck.sample(SsoAuthenticateRequest.self, #"{"username":"max.mustermann"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Sso/authenticate")
             #expect(ContractCheck.queryPairs(request) == [])

@@ -15,7 +15,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.auth.authenticate(try ContractCheck.sample(AuthRequest.self, #"{"username":"admin","password":"s3cr3t"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/auth")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -32,7 +33,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             try await client.auth.logoutFromPortal(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/portal/logout")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -45,7 +47,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.portals.list()
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portals")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -60,7 +63,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.portals.create(try ContractCheck.sample(PortalCreateRequest.self, #"{"name":"test","template":"blank","baseUrl":"https://intranet.example.com/test/","database":{"type":"postgresql","host":"localhost","port":5432,"name":"ixtest","user":"intrexx","password":"dbpass","createDatabase":true}}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/portals")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -77,7 +81,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             try await client.portals.delete(portalId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/portals/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -90,7 +95,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.templates.list()
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/templates")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -105,7 +111,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.templates.upload(try ContractCheck.sample(TemplateUpload.self, #"{"file":"c2FtcGxl"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/templates")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -122,7 +129,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.settings.getPortalBaseUrl(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/webserver")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -137,7 +145,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.settings.setPortalBaseUrl(portal: "portal", try ContractCheck.sample(Webserver.self, #"{"baseUrl":"https://portal.example.com/"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
             #expect(request.path == "/portal/webserver")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -154,7 +163,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.settings.getPortal(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/settings")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -169,7 +179,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.settings.updatePortal(portal: "portal", try ContractCheck.sample(PortalSettingsPatch.self, #"{"description":"Company intranet (production)","sessionTimeout":60}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/settings")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -186,7 +197,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.mobile.getApiKey(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/mobile")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -201,7 +213,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             try await client.mobile.deleteApiKey(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/portal/mobile")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -214,7 +227,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.mobile.updateApiKey(portal: "portal", try ContractCheck.sample(MobileApiKeyPatch.self, #"{"apiKey":"0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/mobile")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -231,7 +245,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.reports.getEngine(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/reports/engine")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -246,7 +261,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.reports.updateEngine(portal: "portal", try ContractCheck.sample(ReportsEnginePatch.self, #"{"configuration":{"maxConcurrentReports":"8"}}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/reports/engine")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -263,7 +279,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.export.getConfiguration(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/export")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -278,7 +295,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.export.updateConfiguration(portal: "portal", try ContractCheck.sample(ExportConfigurationPatch.self, #"{"includeData":false}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/export")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -295,7 +313,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/octet-stream")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.diagnosis.download(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/diagnosis")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -310,7 +329,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 202, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             try await client.search.runIndexAction(portal: "portal", try ContractCheck.sample(SearchIndexAction.self, #"{"action":"rebuild"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/portal/search/index")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -325,7 +345,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.applications.`import`(portal: "portal", try ContractCheck.sample(ApplicationImport.self, #"{"file":"c2FtcGxl"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/portal/applications")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -342,7 +363,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.applications.overwrite(portal: "portal", try ContractCheck.sample(ApplicationImport.self, #"{"file":"c2FtcGxl"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/applications")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -359,7 +381,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.scheduler.listJobs(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/scheduler/jobs")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -374,7 +397,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.scheduler.getJob(portal: "portal", jobId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/scheduler/job/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -389,7 +413,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.scheduler.createJob(portal: "portal", type: "groovy", try ContractCheck.sample(SchedulerJobCreateRequest.self, #"{"name":"Nightly cleanup","description":"Removes temporary files.","cronExpression":"0 0 2 * * ?","enabled":true,"parameters":{"script":"internal/scripts/cleanup.groovy"}}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/portal/scheduler/job/groovy")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -406,7 +431,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             try await client.scheduler.deleteJob(portal: "portal", jobId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/portal/scheduler/job/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -419,7 +445,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.scheduler.updateJob(portal: "portal", jobId: "sample1", try ContractCheck.sample(SchedulerJobPatch.self, #"{"enabled":false}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/scheduler/job/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -436,7 +463,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.scheduler.getStandby(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/scheduler/standby")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -451,7 +479,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.scheduler.setStandby(portal: "portal", try ContractCheck.sample(SchedulerStandby.self, #"{"standby":true}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
             #expect(request.path == "/portal/scheduler/standby")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -468,7 +497,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.scheduler.getConfiguration(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/scheduler/configuration")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -483,7 +513,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.scheduler.updateConfiguration(portal: "portal", try ContractCheck.sample(SchedulerConfigurationPatch.self, #"{"threadCount":20}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/scheduler/configuration")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -500,7 +531,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.scheduler.executeJobActions(portal: "portal", try ContractCheck.sample(SchedulerJobActionRequest.self, #"{"action":"start","jobIds":["2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E"]}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
             #expect(request.path == "/portal/scheduler/actions")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -517,7 +549,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.mail.listServices(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/mailservices")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -532,7 +565,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.mail.createService(portal: "portal", try ContractCheck.sample(MailServiceCreateRequest.self, #"{"name":"Default SMTP","type":"smtp","host":"mail.example.com","port":587,"encryption":"starttls","user":"intrexx@example.com","password":"mailpass","sender":"intrexx@example.com"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/portal/mailservices")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -549,7 +583,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.mail.getService(portal: "portal", mailServiceId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/mailservices/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -564,7 +599,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.mail.updateService(portal: "portal", mailServiceId: "sample1", try ContractCheck.sample(MailServicePatch.self, #"{"port":465,"encryption":"ssl"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/mailservices/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -581,7 +617,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.mail.getServiceStatus(portal: "portal", mailServiceId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/mailservices/sample1/status")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -596,7 +633,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.mail.setServiceStatus(portal: "portal", mailServiceId: "sample1", try ContractCheck.sample(MailServiceStatus.self, #"{"status":"stopped"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
             #expect(request.path == "/portal/mailservices/sample1/status")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -613,7 +651,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.users.create(portal: "portal", try ContractCheck.sample(UserCreateRequest.self, #"{"loginName":"jdoe","password":"Init1al!","firstName":"Jane","lastName":"Doe","email":"jane.doe@example.com","container":"Users","enabled":true}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/portal/users")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -630,7 +669,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.users.get(portal: "portal", userId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/users/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -645,7 +685,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             try await client.users.delete(portal: "portal", userId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/portal/users/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -658,7 +699,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.users.update(portal: "portal", userId: "sample1", try ContractCheck.sample(UserPatch.self, #"{"email":"j.doe@example.com"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/users/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -675,7 +717,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.users.listGroups(portal: "portal", userId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/users/sample1/groups")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -690,7 +733,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             try await client.users.addToGroup(portal: "portal", userId: "sample1", groupId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
             #expect(request.path == "/portal/users/sample1/groups/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -703,7 +747,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             try await client.users.removeFromGroup(portal: "portal", userId: "sample1", groupId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/portal/users/sample1/groups/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -716,7 +761,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.groups.create(portal: "portal", try ContractCheck.sample(GroupCreateRequest.self, #"{"name":"Sales","description":"Sales department","container":"Groups"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/portal/groups")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -733,7 +779,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.groups.get(portal: "portal", groupId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/groups/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -748,7 +795,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             try await client.groups.delete(portal: "portal", groupId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/portal/groups/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -761,7 +809,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.licenses.list(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/licenses")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -776,7 +825,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.licenses.add(portal: "portal", try ContractCheck.sample(LicenseKeyRequest.self, #"{"key":"ABCD-EFGH-IJKL-MNOP"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/portal/licenses")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -793,7 +843,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             try await client.licenses.delete(portal: "portal", key: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/portal/licenses/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -806,7 +857,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.licenses.setTrial(portal: "portal", try ContractCheck.sample(LicenseKeyRequest.self, #"{"key":"TRIA-L123-4567-89AB"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
             #expect(request.path == "/portal/trial-license")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -823,7 +875,8 @@ struct IntrexxClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
             let result = try await client.licenses.setAdminApi(try ContractCheck.sample(LicenseKeyRequest.self, #"{"key":"IAA0-1234-5678-9ABC"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
             #expect(request.path == "/admin-api/license")
             #expect(ContractCheck.queryPairs(request) == [])

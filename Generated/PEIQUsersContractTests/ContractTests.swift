@@ -15,7 +15,8 @@ struct PEIQClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
             let result = try await client.users.list(firstName: "sample", lastName: "sample", email: "sample", updatedSince: try ContractCheck.sample(Date.self, #""2024-01-02T03:04:05Z""#), registrationDateFrom: try ContractCheck.sample(Date.self, #""2024-01-02T03:04:05Z""#), registrationDateTo: try ContractCheck.sample(Date.self, #""2024-01-02T03:04:05Z""#), enabled: true, locked: true, lockState: try ContractCheck.sample(LockState.self, #""none""#), tags: try ContractCheck.sample([String].self, #"["sample"]"#), userIds: try ContractCheck.sample([String].self, #"["sample"]"#), page: 1, pageSize: 20)
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/api/v2/users")
             #expect(ContractCheck.queryPairs(request) == [["first_name", "sample"], ["last_name", "sample"], ["email", "sample"], ["updated_since", "2024-01-02T03:04:05Z"], ["registration_date_from", "2024-01-02T03:04:05Z"], ["registration_date_to", "2024-01-02T03:04:05Z"], ["enabled", "true"], ["locked", "true"], ["lock_state", "none"], ["tags", "sample"], ["user_ids", "sample"], ["page", "1"], ["page_size", "20"]])
@@ -30,7 +31,8 @@ struct PEIQClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
             let result = try await client.users.create(try ContractCheck.sample(UserInput.self, #"{"remote_id":{"ssofact":"12345"},"first_name":"Max","last_name":"Mustermann","credits":1,"group_ids":[2,3],"email":"max@mustermann.de","plaintext_password":"Password123!","last_login":"2019-03-07T13:00:00+00:00","user_type":"person","user_segment":"leserreporter","location_id":17,"static_tags":["commercial"],"lock_state":"none","enabled":true,"address":{"street":"Example Street","street_number":"123","zipcode":"86159","city":"Augsburg","phone":"08212849204"},"biograpy":"This is the example biography from Max Mustermann.","gender":"male","birthdate":"1977-03-07","tags":["Tagger","I'm a Tag"]}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/api/v2/users")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -47,7 +49,8 @@ struct PEIQClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
             let result = try await client.users.getCurrent()
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/api/v2/users/me")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -62,7 +65,8 @@ struct PEIQClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
             let result = try await client.users.listSegments()
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/api/v2/users/segments")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -77,7 +81,8 @@ struct PEIQClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
             let result = try await client.users.get(userId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/api/v2/users/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -92,7 +97,8 @@ struct PEIQClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
             try await client.users.update(userId: "sample1", try ContractCheck.sample(UserInput.self, #"{"first_name":"Maxi","last_name":"Mustermann","lock_state":"locked","enabled":false}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
             #expect(request.path == "/api/v2/users/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -107,7 +113,8 @@ struct PEIQClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
             try await client.users.delete(userId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/api/v2/users/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -120,7 +127,8 @@ struct PEIQClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
             let result = try await client.groups.list()
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/api/v2/users/groups")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -135,7 +143,8 @@ struct PEIQClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
             let result = try await client.groups.get(groupId: 7)
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/api/v2/users/groups/7")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -150,7 +159,8 @@ struct PEIQClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
             let result = try await client.images.getAvatar(userId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/api/v2/users/sample1/avatar")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -165,7 +175,8 @@ struct PEIQClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
             let result = try await client.images.uploadAvatar(userId: "sample1", try ContractCheck.sample(ImageUpload.self, #"{"url":"https://www.example.com/resources/mediadb/article/2019/03/04/1/1_XL.jpg","creation_date":"2019-03-07T00:00:00+00:00","focus_x":"2","focus_y":"3"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/api/v2/users/sample1/avatar")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -182,7 +193,8 @@ struct PEIQClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
             try await client.images.deleteAvatar(userId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/api/v2/users/sample1/avatar")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -195,7 +207,8 @@ struct PEIQClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
             let result = try await client.images.getWallpaper(userId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/api/v2/users/sample1/wallpaper")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -210,7 +223,8 @@ struct PEIQClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
             let result = try await client.images.uploadWallpaper(userId: "sample1", try ContractCheck.sample(ImageUpload.self, #"{"url":"https://www.example.com/resources/mediadb/article/2019/03/04/1/1_XL.jpg","creation_date":"2019-03-07T00:00:00+00:00","focus_x":"2","focus_y":"3"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/api/v2/users/sample1/wallpaper")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -227,7 +241,8 @@ struct PEIQClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
             try await client.images.deleteWallpaper(userId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/api/v2/users/sample1/wallpaper")
             #expect(ContractCheck.queryPairs(request) == [])

@@ -15,7 +15,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             let result = try await client.users.list(page: 7, pageSize: 7, query: "sample")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users")
             #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "sample"]])
@@ -30,7 +31,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             let result = try await client.users.create(sid: "sample")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users")
             #expect(ContractCheck.queryPairs(request) == [["sid", "sample"]])
@@ -45,7 +47,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             let result = try await client.users.get(userId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -60,7 +63,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             try await client.users.update(userId: "sample1", try ContractCheck.sample(UpdateUserRequest.self, #"{"title":"Doe John","fieldChanges":[{"lcid":1031,"field":"User.FirstName","text":"John","purge":false},{"lcid":1031,"field":"User.LastName","text":"","purge":true}]}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -75,7 +79,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             let result = try await client.profiles.get(userId: "sample1", profileId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users/sample1/Profiles/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -90,7 +95,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             try await client.profiles.update(userId: "sample1", profileId: "sample1", try ContractCheck.sample(UpdateProfileRequest.self, #"{"title":"John Doe (Marketing)","organizationUnitId":"9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a","fieldChanges":[{"lcid":1031,"field":"Org.Title","text":"Marketing","purge":false},{"lcid":1031,"field":"User.FirstName","text":"","purge":true}]}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users/sample1/Profiles/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -105,12 +111,13 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             try await client.profiles.addShare(userId: "sample1", profileId: "sample1", try ContractCheck.sample(AddProfileShareRequest.self, #"{"userId":null,"groupId":"1a2b3c4d-5e6f-4708-8192-a3b4c5d6e7f8","appUserGroupId":null,"profilePermissionLevel":1,"signaturePermissionLevel":1}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users/sample1/Profiles/sample1/ProfileShares")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
-            #expect(ContractCheck.jsonDifference(request.body, #"{"userId":null,"groupId":"1a2b3c4d-5e6f-4708-8192-a3b4c5d6e7f8","appUserGroupId":null,"profilePermissionLevel":1,"signaturePermissionLevel":1}"#) == nil)
+            #expect(ContractCheck.jsonDifference(request.body, #"{"groupId":"1a2b3c4d-5e6f-4708-8192-a3b4c5d6e7f8","profilePermissionLevel":1,"signaturePermissionLevel":1}"#) == nil)
         }
     }
 
@@ -120,7 +127,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             try await client.profiles.deleteShare(userId: "sample1", profileId: "sample1", profileShareId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users/sample1/Profiles/sample1/ProfileShares/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -133,7 +141,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             let result = try await client.groups.list(page: 7, pageSize: 7, query: "sample")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Groups")
             #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "sample"]])
@@ -148,7 +157,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             let result = try await client.groups.create(sid: "sample")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Groups")
             #expect(ContractCheck.queryPairs(request) == [["sid", "sample"]])
@@ -163,7 +173,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             let result = try await client.organizationUnits.list(page: 7, pageSize: 7, query: "sample")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnits")
             #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "sample"]])
@@ -178,7 +189,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             let result = try await client.organizationUnits.create(try ContractCheck.sample(CreateOrganizationUnitRequest.self, #"{"title":"Sales","parentId":"2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f","sid":"OU-123","fields":[{"lcid":1031,"field":"Org.Title","text":"Verkauf"}]}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnits")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -195,7 +207,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             let result = try await client.organizationUnits.get(organizationUnitId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnits/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -210,7 +223,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             try await client.organizationUnits.update(organizationUnitId: "sample1", try ContractCheck.sample(UpdateOrganizationUnitRequest.self, #"{"title":"Sales & Marketing","parentId":"2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f","sid":"OU-123","fieldChanges":[{"lcid":1031,"field":"Org.Title","text":"Verkauf & Marketing","purge":false},{"lcid":1031,"field":"Org.Claim","text":"","purge":true}]}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnits/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -225,7 +239,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             try await client.organizationUnits.delete(organizationUnitId: "sample1", deleteChildren: false)
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnits/sample1")
             #expect(ContractCheck.queryPairs(request) == [["deleteChildren", "false"]])
@@ -238,7 +253,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             let result = try await client.organizationUnits.listChildren(organizationUnitId: "sample1", page: 7, pageSize: 7, query: "sample")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnits/sample1/Children")
             #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "sample"]])
@@ -253,7 +269,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             let result = try await client.organizationUnits.getTree(query: "sample")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnitTree")
             #expect(ContractCheck.queryPairs(request) == [["query", "sample"]])
@@ -268,7 +285,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             let result = try await client.snippetGroups.list(page: 7, pageSize: 7)
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public")
             #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"]])
@@ -283,12 +301,13 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             try await client.snippetGroups.create(try ContractCheck.sample(CreateSnippetGroupRequest.self, #"{"parentId":null,"localized":[{"lcid":1031,"name":"Grussformeln"}],"permissions":[{"userId":"0b6f4a52-3c1e-4d8a-9f0e-2a7c5d1e9b01","groupId":null,"appUserGroupId":null,"hasModifyPermission":true,"hasUsingPermission":true}]}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
-            #expect(ContractCheck.jsonDifference(request.body, #"{"parentId":null,"localized":[{"lcid":1031,"name":"Grussformeln"}],"permissions":[{"userId":"0b6f4a52-3c1e-4d8a-9f0e-2a7c5d1e9b01","groupId":null,"appUserGroupId":null,"hasModifyPermission":true,"hasUsingPermission":true}]}"#) == nil)
+            #expect(ContractCheck.jsonDifference(request.body, #"{"localized":[{"lcid":1031,"name":"Grussformeln"}],"permissions":[{"userId":"0b6f4a52-3c1e-4d8a-9f0e-2a7c5d1e9b01","hasModifyPermission":true,"hasUsingPermission":true}]}"#) == nil)
         }
     }
 
@@ -298,7 +317,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             let result = try await client.snippetGroups.get(snippetGroupId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -313,7 +333,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             try await client.snippetGroups.update(snippetGroupId: "sample1", try ContractCheck.sample(UpdateSnippetGroupRequest.self, #"{"parentId":"a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d","sort":3}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -328,7 +349,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             try await client.snippetGroups.delete(snippetGroupId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -341,7 +363,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             let result = try await client.snippetGroups.listChildren(snippetGroupId: "sample1", page: 7, pageSize: 7)
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/sample1/SnippetGroups")
             #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"]])
@@ -356,12 +379,13 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             try await client.snippetGroups.addPermission(snippetGroupId: "sample1", try ContractCheck.sample(SnippetGroupPermissionInput.self, #"{"userId":null,"groupId":null,"appUserGroupId":"d4e5f6a7-b8c9-4d0e-9f2a-3b4c5d6e7f80","hasModifyPermission":true,"hasUsingPermission":true}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/sample1/Permissions")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "application/json")
-            #expect(ContractCheck.jsonDifference(request.body, #"{"userId":null,"groupId":null,"appUserGroupId":"d4e5f6a7-b8c9-4d0e-9f2a-3b4c5d6e7f80","hasModifyPermission":true,"hasUsingPermission":true}"#) == nil)
+            #expect(ContractCheck.jsonDifference(request.body, #"{"appUserGroupId":"d4e5f6a7-b8c9-4d0e-9f2a-3b4c5d6e7f80","hasModifyPermission":true,"hasUsingPermission":true}"#) == nil)
         }
     }
 
@@ -371,7 +395,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             try await client.snippetGroups.deletePermission(snippetGroupId: "sample1", permissionId: "sample1")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/sample1/Permissions/sample1")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -384,7 +409,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             try await client.snippetGroups.addLocalization(snippetGroupId: "sample1", try ContractCheck.sample(SnippetGroupLocalization.self, #"{"lcid":1033,"name":"Closings","description":"Closing phrases for letters","searchKeywords":"regards;closing"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/sample1/Localized")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -399,7 +425,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             try await client.snippetGroups.deleteLocalization(snippetGroupId: "sample1", lcid: 7)
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/sample1/Localized/7")
             #expect(ContractCheck.queryPairs(request) == [])
@@ -412,7 +439,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             let result = try await client.appUserGroups.list(page: 7, pageSize: 7, query: "sample")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/AppUserGroups")
             #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "sample"]])
@@ -427,7 +455,8 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             let result = try await client.templates.list(page: 7, pageSize: 7, query: "sample")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Templates")
             #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "sample"]])
