@@ -144,10 +144,10 @@ import KilnTestServer
     }
 
     @Test func transportErrorsQuotingTheURLAreRedacted() async throws {
-        // A server that is gone: URLSession's error then quotes the whole URL, query secrets included.
-        var gone: URL?
-        try await withKilnTestServer(handler: { _ in .json("{}") }) { server in gone = server.baseURL }
-        let baseURL = try #require(gone)
+        // A port nothing accepts on (held, so no other test can take it): URLSession's error then quotes
+        // the whole URL, query secrets included.
+        let refusing = RefusingPort()
+        let baseURL = refusing.baseURL
         let messages = Collector<String>()
         let core = APIClientCore(baseURL: baseURL, middlewares: [LoggingMiddleware { messages.append($0) }])
         let request = HTTPRequest(path: "/x", query: ["access_token": "hunter2-at", "api_key": "hunter2-key", "page": "2"])
@@ -159,6 +159,7 @@ import KilnTestServer
         #expect(error?.message.contains("access_token=[REDACTED]&api_key=[REDACTED]&page=2") == true)
         #expect(!(error?.message.contains("hunter2") ?? true), "\(String(describing: error?.message))")
         #expect(!String(describing: error).contains("hunter2"))
+        withExtendedLifetime(refusing) {}
     }
 
     @Test func freeTextKeepsHarmlessQueryValues() {
