@@ -117,7 +117,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/templates")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "multipart/form-data")
-            #expect(request.bodyText.contains("name=\"file\""))
+            #expect(ContractCheck.multipartDifference(request, [MultipartPart(name: "file", filename: "file.zip", contentType: "application/zip", body: Data("sample".utf8))]) == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -344,14 +344,14 @@ struct IntrexxClientContractTests {
         let reply = #"{"imported":[{"guid":"9A8B7C6D5E4F30211203A4B5C6D7E8F90A1B2C3D","type":"application","name":"Time recording"},{"guid":"0F1E2D3C4B5A69788796A5B4C3D2E1F00F1E2D3C","type":"process","name":"Time recording notifications"}]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.applications.`import`(portal: "portal", try ContractCheck.sample(ApplicationImport.self, #"{"file":"c2FtcGxl"}"#))
+            let result = try await client.applications.`import`(portal: "portal", try ContractCheck.sample(ApplicationImport.self, #"{"file":"c2FtcGxl","importData":true,"importPermissions":true}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/portal/applications")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "multipart/form-data")
-            #expect(request.bodyText.contains("name=\"file\""))
+            #expect(ContractCheck.multipartDifference(request, [MultipartPart(name: "file", filename: "file.zip", contentType: "application/zip", body: Data("sample".utf8)), MultipartPart(name: "importData", body: Data("true".utf8)), MultipartPart(name: "importPermissions", body: Data("true".utf8))]) == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -362,14 +362,14 @@ struct IntrexxClientContractTests {
         let reply = #"{"imported":[{"guid":"5E6F7A8B9C0D1E2F30415263748596A7B8C9D0E1","type":"layout","name":"standard"}]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.applications.overwrite(portal: "portal", try ContractCheck.sample(ApplicationImport.self, #"{"file":"c2FtcGxl"}"#))
+            let result = try await client.applications.overwrite(portal: "portal", try ContractCheck.sample(ApplicationImport.self, #"{"file":"c2FtcGxl","importData":true,"importPermissions":true}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/applications")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(ContractCheck.mediaType(request) == "multipart/form-data")
-            #expect(request.bodyText.contains("name=\"file\""))
+            #expect(ContractCheck.multipartDifference(request, [MultipartPart(name: "file", filename: "file.zip", contentType: "application/zip", body: Data("sample".utf8)), MultipartPart(name: "importData", body: Data("true".utf8)), MultipartPart(name: "importPermissions", body: Data("true".utf8))]) == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }

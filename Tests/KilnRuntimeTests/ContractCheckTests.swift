@@ -24,4 +24,24 @@ import Testing
         #expect(try ContractCheck.roundTripDifference(Row(id: 542, note: nil), #"{"id":"542"}"#) == "$.id: expected \"542\", got 542.0")
         #expect(try ContractCheck.roundTripDifference(Row(id: 542, note: nil), #"{"id":543}"#) != nil)
     }
+
+    @Test func multipartPartsAreComparedExactly() {
+        var form = MultipartFormData(boundary: "b0undary")
+        form.addFile(name: "file", filename: "file.zip", contentType: "application/zip", data: Data("PK\r\n".utf8))
+        form.addField(name: "flag", value: "true")
+        let request = RecordedRequest(
+            method: "POST", target: "/", headers: [TestHeader("Content-Type", form.contentType)], body: form.encoded())
+        let file = MultipartPart(name: "file", filename: "file.zip", contentType: "application/zip", body: Data("PK\r\n".utf8))
+        let flag = MultipartPart(name: "flag", body: Data("true".utf8))
+        #expect(ContractCheck.multipartParts(request) == [file, flag])
+        #expect(ContractCheck.multipartDifference(request, [file, flag]) == nil)
+        #expect(ContractCheck.multipartDifference(request, [file]) != nil, "an extra part fails")
+        var renamed = file
+        renamed.filename = "file"
+        #expect(ContractCheck.multipartDifference(request, [renamed, flag]) != nil, "a wrong filename fails")
+        var retyped = file
+        retyped.contentType = "application/octet-stream"
+        #expect(ContractCheck.multipartDifference(request, [retyped, flag]) != nil, "a wrong Content-Type fails")
+        #expect(ContractCheck.multipartDifference(request, [file, MultipartPart(name: "flag", body: Data("false".utf8))]) != nil)
+    }
 }

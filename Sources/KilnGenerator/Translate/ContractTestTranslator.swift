@@ -196,11 +196,11 @@ struct ContractTestTranslator {
             let list = pairs.map { "[\(SwiftLiteral.string($0.0)), \(SwiftLiteral.string($0.1))]" }.joined(separator: ", ")
             return (argument, [.line("#expect(ContractCheck.formPairs(request.body) == [\(list)])")])
         case .multipart(let fields):
-            let value = body.media.schema.map { samples.sample(for: $0) } ?? .object([])
-            let checks: [Statement] = fields.filter { !$0.isOptional }.map {
-                .line("#expect(request.bodyText.contains(\(SwiftLiteral.string("name=\"\($0.wireName)\""))))")
-            }
-            return (expression(value, type: type), checks)
+            // Every field, optional ones too, so each kind of part (file, text, JSON) is checked.
+            let properties = body.media.schema.flatMap(document.resolve).map { translator.analysis.mergedObject($0).properties }
+            let value = SampleValue.object(
+                (properties ?? OrderedMap()).compactMap { name, property in property.readOnly ? nil : (name, samples.sample(for: property)) })
+            return (expression(value, type: type), [multipartCheck(value, fields: fields, schema: body.media.schema)])
         case .text:
             return ("\"sample text\"", [.line("#expect(request.bodyText == \"sample text\")")])
         case .binary:
