@@ -20,6 +20,7 @@ struct ActionAPIClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"preauth","accessType":1,"kname":"aaa","api_key":""}"#) == nil)
             #expect(request.header("Accept") == "application/json")

@@ -20,6 +20,7 @@ struct IServClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User")
             #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[username]", "sample"], ["query[firstname]", "sample"]])
+            #expect(request.query == "extended=false&query%5Busername%5D=sample&query%5Bfirstname%5D=sample")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -36,6 +37,7 @@ struct IServClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","type":"student","importId":"S-1042","auxInfo":"7b"}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -48,12 +50,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","type":"student","auxInfo":"7b","importId":"S-1042","created":"2023-08-01","createdBy":"admin","lastlogin":"2024-02-12T07:45:13+01:00","deleted":null,"deletedBy":null,"roles":["5"],"groups":["17"],"admin":false,"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.users.get(id: "sample1")
+            let result = try await client.users.get(id: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -64,12 +67,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"r","type":"student","importId":"S-1042","auxInfo":"8b"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.users.update(id: "sample1", try ContractCheck.sample(UserUpdate.self, #"{"status":"r","auxInfo":"8b"}"#))
+            let result = try await client.users.update(id: "a b&c+d/é", try ContractCheck.sample(UserUpdate.self, #"{"status":"r","auxInfo":"8b"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "PUT")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"status":"r","auxInfo":"8b"}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -82,12 +86,13 @@ struct IServClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            try await client.users.delete(id: "sample1")
+            try await client.users.delete(id: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
         }
     }
 
@@ -96,12 +101,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","roles":["5"],"groups":["17","18"],"privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.users.addGroups(id: "sample1", try ContractCheck.sample(IdList.self, #"["17","18"]"#))
+            let result = try await client.users.addGroups(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["17","18"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/groups")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/a%20b%26c%2Bd%2F%C3%A9/link/groups")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["17","18"]"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -114,12 +120,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","roles":["5"],"groups":["17","18"],"privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.users.removeGroups(id: "sample1", try ContractCheck.sample(IdList.self, #"["18"]"#))
+            let result = try await client.users.removeGroups(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["18"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/groups")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/a%20b%26c%2Bd%2F%C3%A9/link/groups")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["18"]"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -132,12 +139,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","roles":["5"],"groups":["17","18"],"privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.users.addRoles(id: "sample1", try ContractCheck.sample(IdList.self, #"["5"]"#))
+            let result = try await client.users.addRoles(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["5"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/roles")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/a%20b%26c%2Bd%2F%C3%A9/link/roles")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["5"]"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -150,12 +158,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","roles":["5"],"groups":["17","18"],"privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.users.removeRoles(id: "sample1", try ContractCheck.sample(IdList.self, #"["5"]"#))
+            let result = try await client.users.removeRoles(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["5"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/roles")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/a%20b%26c%2Bd%2F%C3%A9/link/roles")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["5"]"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -168,12 +177,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","roles":["5"],"groups":["17","18"],"privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.users.addPrivileges(id: "sample1", try ContractCheck.sample(IdList.self, #"["31","32"]"#))
+            let result = try await client.users.addPrivileges(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["31","32"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/privileges")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/a%20b%26c%2Bd%2F%C3%A9/link/privileges")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["31","32"]"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -186,12 +196,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","roles":["5"],"groups":["17","18"],"privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.users.removePrivileges(id: "sample1", try ContractCheck.sample(IdList.self, #"["32"]"#))
+            let result = try await client.users.removePrivileges(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["32"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/privileges")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/a%20b%26c%2Bd%2F%C3%A9/link/privileges")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["32"]"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -204,12 +215,13 @@ struct IServClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            try await client.users.setPassword(id: "sample1", try ContractCheck.sample(Password.self, #"{"password":"secretpassword"}"#))
+            try await client.users.setPassword(id: "a b&c+d/é", try ContractCheck.sample(Password.self, #"{"password":"secretpassword"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/User/sample1/password")
+            #expect(request.path == "/iserv/api/IServ/Core/User/a%20b%26c%2Bd%2F%C3%A9/password")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"password":"secretpassword"}"#) == nil)
         }
@@ -220,12 +232,13 @@ struct IServClientContractTests {
         let reply = #"{"password":"123456"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.users.resetPassword(id: "sample1")
+            let result = try await client.users.resetPassword(id: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/User/sample1/password/reset")
+            #expect(request.path == "/iserv/api/IServ/Core/User/a%20b%26c%2Bd%2F%C3%A9/password/reset")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -236,12 +249,13 @@ struct IServClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            try await client.users.restore(id: "sample1")
+            try await client.users.restore(id: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/User/sample1/restore")
+            #expect(request.path == "/iserv/api/IServ/Core/User/a%20b%26c%2Bd%2F%C3%A9/restore")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
         }
     }
 
@@ -250,12 +264,13 @@ struct IServClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            try await client.adminPasswords.set(id: "sample1", try ContractCheck.sample(Password.self, #"{"password":"secretpassword"}"#))
+            try await client.adminPasswords.set(id: "a b&c+d/é", try ContractCheck.sample(Password.self, #"{"password":"secretpassword"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/User/sample1/adminpassword")
+            #expect(request.path == "/iserv/api/IServ/Core/User/a%20b%26c%2Bd%2F%C3%A9/adminpassword")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"password":"secretpassword"}"#) == nil)
         }
@@ -266,12 +281,13 @@ struct IServClientContractTests {
         let reply = #"{"password":"123456"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.adminPasswords.reset(id: "sample1")
+            let result = try await client.adminPasswords.reset(id: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/User/sample1/adminpassword/reset")
+            #expect(request.path == "/iserv/api/IServ/Core/User/a%20b%26c%2Bd%2F%C3%A9/adminpassword/reset")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -282,12 +298,13 @@ struct IServClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            try await client.adminPasswords.revoke(id: "sample1")
+            try await client.adminPasswords.revoke(id: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/User/sample1/adminpassword/revoke")
+            #expect(request.path == "/iserv/api/IServ/Core/User/a%20b%26c%2Bd%2F%C3%A9/adminpassword/revoke")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
         }
     }
 
@@ -302,6 +319,7 @@ struct IServClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group")
             #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[account]", "sample"], ["query[name]", "sample"]])
+            #expect(request.query == "extended=false&query%5Baccount%5D=sample&query%5Bname%5D=sample")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -318,6 +336,7 @@ struct IServClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Klasse 7b"}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -330,12 +349,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"17","name":"Klasse 7b","account":"klasse.7b","home":"/group/klasse.7b","owner":"mueller","created":"2023-08-01","createdBy":"admin","deleted":null,"deletedBy":null,"flags":["2"],"users":["1042","1043"],"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.groups.get(id: "sample1")
+            let result = try await client.groups.get(id: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -346,12 +366,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"17","name":"Klasse 8b","account":"klasse.8b"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.groups.update(id: "sample1", try ContractCheck.sample(GroupUpdate.self, #"{"name":"Klasse 8b","account":"klasse.8b"}"#))
+            let result = try await client.groups.update(id: "a b&c+d/é", try ContractCheck.sample(GroupUpdate.self, #"{"name":"Klasse 8b","account":"klasse.8b"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "PUT")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Klasse 8b","account":"klasse.8b"}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -364,12 +385,13 @@ struct IServClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            try await client.groups.delete(id: "sample1")
+            try await client.groups.delete(id: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
         }
     }
 
@@ -378,12 +400,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"17","name":"Klasse 7b","account":"klasse.7b","flags":["2"],"users":["1042","1043"],"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.groups.addUsers(id: "sample1", try ContractCheck.sample(IdList.self, #"["1042","1043"]"#))
+            let result = try await client.groups.addUsers(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["1042","1043"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/users")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/a%20b%26c%2Bd%2F%C3%A9/link/users")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["1042","1043"]"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -396,12 +419,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"17","name":"Klasse 7b","account":"klasse.7b","flags":["2"],"users":["1042","1043"],"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.groups.removeUsers(id: "sample1", try ContractCheck.sample(IdList.self, #"["1043"]"#))
+            let result = try await client.groups.removeUsers(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["1043"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/users")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/a%20b%26c%2Bd%2F%C3%A9/link/users")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["1043"]"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -414,12 +438,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"17","name":"Klasse 7b","account":"klasse.7b","flags":["2"],"users":["1042","1043"],"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.groups.addPrivileges(id: "sample1", try ContractCheck.sample(IdList.self, #"["31"]"#))
+            let result = try await client.groups.addPrivileges(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["31"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/assignedPrivileges")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/a%20b%26c%2Bd%2F%C3%A9/link/assignedPrivileges")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["31"]"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -432,12 +457,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"17","name":"Klasse 7b","account":"klasse.7b","flags":["2"],"users":["1042","1043"],"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.groups.removePrivileges(id: "sample1", try ContractCheck.sample(IdList.self, #"["31"]"#))
+            let result = try await client.groups.removePrivileges(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["31"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/assignedPrivileges")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/a%20b%26c%2Bd%2F%C3%A9/link/assignedPrivileges")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["31"]"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -450,12 +476,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"17","name":"Klasse 7b","account":"klasse.7b","flags":["2"],"users":["1042","1043"],"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.groups.addFlags(id: "sample1", try ContractCheck.sample(IdList.self, #"["2"]"#))
+            let result = try await client.groups.addFlags(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["2"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/assignedFlags")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/a%20b%26c%2Bd%2F%C3%A9/link/assignedFlags")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["2"]"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -468,12 +495,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"17","name":"Klasse 7b","account":"klasse.7b","flags":["2"],"users":["1042","1043"],"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.groups.removeFlags(id: "sample1", try ContractCheck.sample(IdList.self, #"["2"]"#))
+            let result = try await client.groups.removeFlags(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["2"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/assignedFlags")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/a%20b%26c%2Bd%2F%C3%A9/link/assignedFlags")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["2"]"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -492,6 +520,7 @@ struct IServClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Role")
             #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[name]", "sample"], ["query[module]", "sample"]])
+            #expect(request.query == "extended=false&query%5Bname%5D=sample&query%5Bmodule%5D=sample")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -508,6 +537,7 @@ struct IServClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Role")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Sekretariat","module":"Core"}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -520,12 +550,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"6","name":"Lehrer","module":"Core","privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.roles.get(id: "sample1")
+            let result = try await client.roles.get(id: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/sample1")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -536,12 +567,13 @@ struct IServClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            try await client.roles.delete(id: "sample1")
+            try await client.roles.delete(id: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/sample1")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
         }
     }
 
@@ -550,12 +582,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"6","name":"Lehrer","module":"Core","privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.roles.addPrivileges(id: "sample1", try ContractCheck.sample(IdList.self, #"["31","32"]"#))
+            let result = try await client.roles.addPrivileges(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["31","32"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/sample1/link/privileges")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/a%20b%26c%2Bd%2F%C3%A9/link/privileges")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["31","32"]"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -568,12 +601,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"6","name":"Lehrer","module":"Core","privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.roles.removePrivileges(id: "sample1", try ContractCheck.sample(IdList.self, #"["32"]"#))
+            let result = try await client.roles.removePrivileges(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["32"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/sample1/link/privileges")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/a%20b%26c%2Bd%2F%C3%A9/link/privileges")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["32"]"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -592,6 +626,7 @@ struct IServClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege")
             #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[title]", "sample"], ["query[module]", "sample"]])
+            #expect(request.query == "extended=false&query%5Btitle%5D=sample&query%5Bmodule%5D=sample")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -602,12 +637,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"31","title":"Send e-mails to external recipients","module":"Mail","description":"Allows sending e-mails to addresses outside the school.","inverted":false,"groups":["17"],"roles":["6"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.privileges.get(id: "sample1")
+            let result = try await client.privileges.get(id: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/sample1")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -618,12 +654,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"31","title":"Send e-mails to external recipients","module":"Mail","groups":["17","18"],"roles":["6"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.privileges.addRoles(id: "sample1", try ContractCheck.sample(IdList.self, #"["6"]"#))
+            let result = try await client.privileges.addRoles(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["6"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/sample1/link/roles")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/a%20b%26c%2Bd%2F%C3%A9/link/roles")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["6"]"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -636,12 +673,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"31","title":"Send e-mails to external recipients","module":"Mail","groups":["17","18"],"roles":["6"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.privileges.removeRoles(id: "sample1", try ContractCheck.sample(IdList.self, #"["6"]"#))
+            let result = try await client.privileges.removeRoles(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["6"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/sample1/link/roles")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/a%20b%26c%2Bd%2F%C3%A9/link/roles")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["6"]"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -654,12 +692,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"31","title":"Send e-mails to external recipients","module":"Mail","groups":["17","18"],"roles":["6"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.privileges.addGroups(id: "sample1", try ContractCheck.sample(IdList.self, #"["17","18"]"#))
+            let result = try await client.privileges.addGroups(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["17","18"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/sample1/link/groups")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/a%20b%26c%2Bd%2F%C3%A9/link/groups")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["17","18"]"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -672,12 +711,13 @@ struct IServClientContractTests {
         let reply = #"{"_id":"31","title":"Send e-mails to external recipients","module":"Mail","groups":["17","18"],"roles":["6"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.privileges.removeGroups(id: "sample1", try ContractCheck.sample(IdList.self, #"["18"]"#))
+            let result = try await client.privileges.removeGroups(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["18"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/sample1/link/groups")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/a%20b%26c%2Bd%2F%C3%A9/link/groups")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["18"]"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -696,6 +736,7 @@ struct IServClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Sso/authenticate")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/x-www-form-urlencoded")
             #expect(ContractCheck.formPairs(request.body) == [["username", "max.mustermann"]])
             #expect(request.header("Accept") == "application/json")

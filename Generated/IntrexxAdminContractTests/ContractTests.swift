@@ -20,6 +20,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/auth")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"username":"admin","password":"s3cr3t"}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -38,6 +39,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/portal/logout")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
         }
     }
 
@@ -52,6 +54,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portals")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -68,6 +71,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/portals")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"test","template":"blank","baseUrl":"https://intranet.example.com/test/","database":{"type":"postgresql","host":"localhost","port":5432,"name":"ixtest","user":"intrexx","password":"dbpass","createDatabase":true}}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -80,12 +84,13 @@ struct IntrexxClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            try await client.portals.delete(portalId: "sample1")
+            try await client.portals.delete(portalId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/portals/sample1")
+            #expect(request.path == "/portals/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
         }
     }
 
@@ -100,6 +105,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/templates")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -116,6 +122,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/templates")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "multipart/form-data")
             #expect(ContractCheck.multipartDifference(request, [MultipartPart(name: "file", filename: "file.zip", contentType: "application/zip", body: Data("sample".utf8))]) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -134,6 +141,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/webserver")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -150,6 +158,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PUT")
             #expect(request.path == "/portal/webserver")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"baseUrl":"https://portal.example.com/"}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -168,6 +177,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/settings")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -184,6 +194,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/settings")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"description":"Company intranet (production)","sessionTimeout":60}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -202,6 +213,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/mobile")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -218,6 +230,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "DELETE")
             #expect(request.path == "/portal/mobile")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
         }
     }
 
@@ -232,6 +245,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/mobile")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"apiKey":"0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d"}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -250,6 +264,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/reports/engine")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -266,6 +281,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/reports/engine")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"configuration":{"maxConcurrentReports":"8"}}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -284,6 +300,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/export")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -300,6 +317,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/export")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"includeData":false}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -318,6 +336,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/diagnosis")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/zip")
             #expect(result == Data(reply.utf8))
         }
@@ -334,6 +353,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/portal/search/index")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"rebuild"}"#) == nil)
         }
@@ -350,6 +370,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/portal/applications")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "multipart/form-data")
             #expect(ContractCheck.multipartDifference(request, [MultipartPart(name: "file", filename: "file.zip", contentType: "application/zip", body: Data("sample".utf8)), MultipartPart(name: "importData", body: Data("true".utf8)), MultipartPart(name: "importPermissions", body: Data("true".utf8))]) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -368,6 +389,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/applications")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "multipart/form-data")
             #expect(ContractCheck.multipartDifference(request, [MultipartPart(name: "file", filename: "file.zip", contentType: "application/zip", body: Data("sample".utf8)), MultipartPart(name: "importData", body: Data("true".utf8)), MultipartPart(name: "importPermissions", body: Data("true".utf8))]) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -386,6 +408,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/scheduler/jobs")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -396,12 +419,13 @@ struct IntrexxClientContractTests {
         let reply = #"{"id":"2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E","name":"Search index update","description":"Incremental update of the search index.","type":"searchindex","enabled":true,"cronExpression":"0 0/15 * * * ?","state":"normal","nextFireTime":"2024-05-06T10:15:00Z","lastFireTime":"2024-05-06T10:00:00Z","parameters":{}}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.scheduler.getJob(portal: "portal", jobId: "sample1")
+            let result = try await client.scheduler.getJob(portal: "portal", jobId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/portal/scheduler/job/sample1")
+            #expect(request.path == "/portal/scheduler/job/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -418,6 +442,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/portal/scheduler/job/groovy")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Nightly cleanup","description":"Removes temporary files.","cronExpression":"0 0 2 * * ?","enabled":true,"parameters":{"script":"internal/scripts/cleanup.groovy"}}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -430,12 +455,13 @@ struct IntrexxClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            try await client.scheduler.deleteJob(portal: "portal", jobId: "sample1")
+            try await client.scheduler.deleteJob(portal: "portal", jobId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/portal/scheduler/job/sample1")
+            #expect(request.path == "/portal/scheduler/job/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
         }
     }
 
@@ -444,12 +470,13 @@ struct IntrexxClientContractTests {
         let reply = #"{"id":"2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E","name":"Search index update","description":"Incremental update of the search index.","type":"searchindex","enabled":false,"cronExpression":"0 0/15 * * * ?","state":"paused","nextFireTime":null,"lastFireTime":"2024-05-06T10:00:00Z"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.scheduler.updateJob(portal: "portal", jobId: "sample1", try ContractCheck.sample(SchedulerJobPatch.self, #"{"enabled":false}"#))
+            let result = try await client.scheduler.updateJob(portal: "portal", jobId: "a b&c+d/é", try ContractCheck.sample(SchedulerJobPatch.self, #"{"enabled":false}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "PATCH")
-            #expect(request.path == "/portal/scheduler/job/sample1")
+            #expect(request.path == "/portal/scheduler/job/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"enabled":false}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -468,6 +495,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/scheduler/standby")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -484,6 +512,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PUT")
             #expect(request.path == "/portal/scheduler/standby")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"standby":true}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -502,6 +531,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/scheduler/configuration")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -518,6 +548,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/scheduler/configuration")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"threadCount":20}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -536,6 +567,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PUT")
             #expect(request.path == "/portal/scheduler/actions")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"start","jobIds":["2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E"]}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -554,6 +586,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/mailservices")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -570,6 +603,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/portal/mailservices")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Default SMTP","type":"smtp","host":"mail.example.com","port":587,"encryption":"starttls","user":"intrexx@example.com","password":"mailpass","sender":"intrexx@example.com"}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -582,12 +616,13 @@ struct IntrexxClientContractTests {
         let reply = #"{"id":"smtp-default","name":"Default SMTP","type":"smtp","host":"mail.example.com","port":587,"encryption":"starttls","user":"intrexx@example.com","sender":"intrexx@example.com"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.mail.getService(portal: "portal", mailServiceId: "sample1")
+            let result = try await client.mail.getService(portal: "portal", mailServiceId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/portal/mailservices/sample1")
+            #expect(request.path == "/portal/mailservices/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -598,12 +633,13 @@ struct IntrexxClientContractTests {
         let reply = #"{"id":"smtp-default","name":"Default SMTP","type":"smtp","host":"mail.example.com","port":465,"encryption":"ssl","user":"intrexx@example.com","sender":"intrexx@example.com"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.mail.updateService(portal: "portal", mailServiceId: "sample1", try ContractCheck.sample(MailServicePatch.self, #"{"port":465,"encryption":"ssl"}"#))
+            let result = try await client.mail.updateService(portal: "portal", mailServiceId: "a b&c+d/é", try ContractCheck.sample(MailServicePatch.self, #"{"port":465,"encryption":"ssl"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "PATCH")
-            #expect(request.path == "/portal/mailservices/sample1")
+            #expect(request.path == "/portal/mailservices/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"port":465,"encryption":"ssl"}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -616,12 +652,13 @@ struct IntrexxClientContractTests {
         let reply = #"{"status":"started"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.mail.getServiceStatus(portal: "portal", mailServiceId: "sample1")
+            let result = try await client.mail.getServiceStatus(portal: "portal", mailServiceId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/portal/mailservices/sample1/status")
+            #expect(request.path == "/portal/mailservices/a%20b%26c%2Bd%2F%C3%A9/status")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -632,12 +669,13 @@ struct IntrexxClientContractTests {
         let reply = #"{"status":"stopped"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.mail.setServiceStatus(portal: "portal", mailServiceId: "sample1", try ContractCheck.sample(MailServiceStatus.self, #"{"status":"stopped"}"#))
+            let result = try await client.mail.setServiceStatus(portal: "portal", mailServiceId: "a b&c+d/é", try ContractCheck.sample(MailServiceStatus.self, #"{"status":"stopped"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "PUT")
-            #expect(request.path == "/portal/mailservices/sample1/status")
+            #expect(request.path == "/portal/mailservices/a%20b%26c%2Bd%2F%C3%A9/status")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"status":"stopped"}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -656,6 +694,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/portal/users")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"loginName":"jdoe","password":"Init1al!","firstName":"Jane","lastName":"Doe","email":"jane.doe@example.com","container":"Users","enabled":true}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -668,12 +707,13 @@ struct IntrexxClientContractTests {
         let reply = #"{"id":"4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E6F70","loginName":"jdoe","firstName":"Jane","lastName":"Doe","email":"jane.doe@example.com","container":"Users","description":null,"enabled":true}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.users.get(portal: "portal", userId: "sample1")
+            let result = try await client.users.get(portal: "portal", userId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/portal/users/sample1")
+            #expect(request.path == "/portal/users/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -684,12 +724,13 @@ struct IntrexxClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            try await client.users.delete(portal: "portal", userId: "sample1")
+            try await client.users.delete(portal: "portal", userId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/portal/users/sample1")
+            #expect(request.path == "/portal/users/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
         }
     }
 
@@ -698,12 +739,13 @@ struct IntrexxClientContractTests {
         let reply = #"{"id":"4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E6F70","loginName":"jdoe","firstName":"Jane","lastName":"Doe","email":"j.doe@example.com","container":"Users","description":null,"enabled":true}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.users.update(portal: "portal", userId: "sample1", try ContractCheck.sample(UserPatch.self, #"{"email":"j.doe@example.com"}"#))
+            let result = try await client.users.update(portal: "portal", userId: "a b&c+d/é", try ContractCheck.sample(UserPatch.self, #"{"email":"j.doe@example.com"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "PATCH")
-            #expect(request.path == "/portal/users/sample1")
+            #expect(request.path == "/portal/users/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"email":"j.doe@example.com"}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -716,12 +758,13 @@ struct IntrexxClientContractTests {
         let reply = #"[{"id":"5E6F708192A3B4C5D6E7F8091A2B3C4D5E6F7081","name":"Users","description":"All portal users."},{"id":"6F708192A3B4C5D6E7F8091A2B3C4D5E6F708192","name":"Sales","description":null}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.users.listGroups(portal: "portal", userId: "sample1")
+            let result = try await client.users.listGroups(portal: "portal", userId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/portal/users/sample1/groups")
+            #expect(request.path == "/portal/users/a%20b%26c%2Bd%2F%C3%A9/groups")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -732,12 +775,13 @@ struct IntrexxClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            try await client.users.addToGroup(portal: "portal", userId: "sample1", groupId: "sample1")
+            try await client.users.addToGroup(portal: "portal", userId: "a b&c+d/é", groupId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "PUT")
-            #expect(request.path == "/portal/users/sample1/groups/sample1")
+            #expect(request.path == "/portal/users/a%20b%26c%2Bd%2F%C3%A9/groups/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
         }
     }
 
@@ -746,12 +790,13 @@ struct IntrexxClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            try await client.users.removeFromGroup(portal: "portal", userId: "sample1", groupId: "sample1")
+            try await client.users.removeFromGroup(portal: "portal", userId: "a b&c+d/é", groupId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/portal/users/sample1/groups/sample1")
+            #expect(request.path == "/portal/users/a%20b%26c%2Bd%2F%C3%A9/groups/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
         }
     }
 
@@ -766,6 +811,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/portal/groups")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Sales","description":"Sales department","container":"Groups"}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -778,12 +824,13 @@ struct IntrexxClientContractTests {
         let reply = #"{"id":"6F708192A3B4C5D6E7F8091A2B3C4D5E6F708192","name":"Sales","description":"Sales department","container":"Groups","members":["4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E6F70"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.groups.get(portal: "portal", groupId: "sample1")
+            let result = try await client.groups.get(portal: "portal", groupId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/portal/groups/sample1")
+            #expect(request.path == "/portal/groups/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -794,12 +841,13 @@ struct IntrexxClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            try await client.groups.delete(portal: "portal", groupId: "sample1")
+            try await client.groups.delete(portal: "portal", groupId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/portal/groups/sample1")
+            #expect(request.path == "/portal/groups/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
         }
     }
 
@@ -814,6 +862,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "GET")
             #expect(request.path == "/portal/licenses")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -830,6 +879,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "POST")
             #expect(request.path == "/portal/licenses")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"key":"ABCD-EFGH-IJKL-MNOP"}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -842,12 +892,13 @@ struct IntrexxClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            try await client.licenses.delete(portal: "portal", key: "sample1")
+            try await client.licenses.delete(portal: "portal", key: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/portal/licenses/sample1")
+            #expect(request.path == "/portal/licenses/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
         }
     }
 
@@ -862,6 +913,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PUT")
             #expect(request.path == "/portal/trial-license")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"key":"TRIA-L123-4567-89AB"}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -880,6 +932,7 @@ struct IntrexxClientContractTests {
             #expect(request.method == "PUT")
             #expect(request.path == "/admin-api/license")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"key":"IAA0-1234-5678-9ABC"}"#) == nil)
             #expect(request.header("Accept") == "application/json")

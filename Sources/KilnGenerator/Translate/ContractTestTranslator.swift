@@ -55,6 +55,8 @@ struct ContractTestTranslator {
         var arguments: [String] = []
         var checks: [Statement] = []
         var queryPairs: [(String, String)] = []
+        // The query as sent, when every pair is a plain `name=value` (joined styles and allowReserved aside).
+        var rawQuery: [String]? = []
         var path = signature.path
 
         for input in signature.inputs {
@@ -82,10 +84,12 @@ struct ContractTestTranslator {
             default:
                 if input.asJSON {
                     queryPairs.append((input.wireName, value.json))
+                    rawQuery? += [percentEncoded(input.wireName) + "=" + percentEncoded(value.json)]
                 } else if let pairs = declarationOrdered(value, input.source.schema).queryPairs(
                     name: input.wireName, style: input.style, explode: input.explode)
                 {
                     queryPairs += pairs
+                    rawQuery = plainQuery(input, value, pairs).flatMap { raw in rawQuery.map { $0 + raw } }
                 }
             }
         }
@@ -111,6 +115,9 @@ struct ContractTestTranslator {
         inner.append(.line("#expect(request.path == \(SwiftLiteral.string(basePath + path)))"))
         let pairs = queryPairs.map { "[\(SwiftLiteral.string($0.0)), \(SwiftLiteral.string($0.1))]" }.joined(separator: ", ")
         inner.append(.line("#expect(ContractCheck.queryPairs(request) == [\(pairs)])"))
+        if let rawQuery {
+            inner.append(.line("#expect(request.query == \(rawQuery.isEmpty ? "nil" : SwiftLiteral.string(rawQuery.joined(separator: "&"))))"))
+        }
         inner += checks
         if let accept = signature.response.kind == .json ? "application/json" : signature.response.acceptedMediaTypes {
             inner.append(.line("#expect(request.header(\"Accept\") == \(SwiftLiteral.string(accept)))"))
@@ -154,12 +161,20 @@ struct ContractTestTranslator {
         if let example = parameter.examples.values.first.flatMap(document.resolve)?.value { return SampleValue(example) }
         if let schema = parameter.schema ?? parameter.content.first?.value.schema {
             let value = samples.sample(for: schema)
-            // A path segment must survive percent-encoding unchanged in the expected path.
-            if input.location == .path, case .string = value { return .string("sample1") }
+            // A free-form string in the path or query gets characters that must be percent-encoded, so the
+            // raw path and query the server receives prove the client's encoding.
+            if input.location == .path || input.location == .query, case .string("sample") = value,
+                let resolved = document.resolve(schema), resolved.limits.pattern == nil, resolved.enumValues == nil
+            {
+                return .string(Self.reservedSample)
+            }
             return value
         }
         return .string("sample")
     }
+
+    /// A space, `&`, `+`, `/` and non-ASCII: each must arrive percent-encoded.
+    static let reservedSample = "a b&c+d/é"
 
     private func bodySample(_ body: RequestBodyTranslator.Body) -> (argument: String, checks: [Statement]) {
         let (argument, checks) = bodyArgument(body)
@@ -253,6 +268,22 @@ struct ContractTestTranslator {
         if case .named(let name) = type { return !translator.structTypes.contains(name) && name != "JSONValue" }
         if case .array(let element) = type { return isSimple(element) }
         return false
+    }
+
+    /// The raw pairs of one query parameter when each is `name=value` percent-encoded as a whole (a
+    /// scalar, an exploded array, a deepObject's `name%5Bkey%5D`); nil for joined values and allowReserved.
+    private func plainQuery(_ input: OperationTranslator.Input, _ value: SampleValue, _ pairs: [(String, String)]) -> [String]? {
+        guard !input.allowReserved else { return nil }
+        switch value {
+        case .array where !(input.explode && input.style == .form): return nil
+        case .object where input.style == .deepObject:
+            return pairs.map { name, value in
+                let key = name.dropFirst(input.wireName.count + 1).dropLast()
+                return percentEncoded(input.wireName) + "%5B" + percentEncoded(String(key)) + "%5D=" + percentEncoded(value)
+            }
+        case .object where !input.explode: return nil
+        default: return pairs.map { percentEncoded($0.0) + "=" + percentEncoded($0.1) }
+        }
     }
 
     private func percentEncoded(_ text: String) -> String {
