@@ -13,7 +13,7 @@ struct IServClientContractTests {
     func listUsers() async throws {
         let reply = #"[{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","created":"2023-08-01","createdBy":"admin","lastlogin":"2024-02-12T07:45:13+01:00"},{"_id":"1043","username":"erika.musterfrau","firstname":"Erika","lastname":"Musterfrau","status":"r","created":"2023-08-01","createdBy":"admin","lastlogin":null}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.users.list(extended: false, query: try ContractCheck.sample(UserFilter.self, #"{"username":"sample","firstname":"sample"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -21,6 +21,7 @@ struct IServClientContractTests {
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User")
             #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[username]", "sample"], ["query[firstname]", "sample"]])
             #expect(request.query == "extended=false&query%5Busername%5D=sample&query%5Bfirstname%5D=sample")
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -30,7 +31,7 @@ struct IServClientContractTests {
     func createUser() async throws {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","type":"student","importId":"S-1042","auxInfo":"7b","created":"2024-02-12","createdBy":"admin","lastlogin":null,"deleted":null,"deletedBy":null}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.users.create(try ContractCheck.sample(UserCreate.self, #"{"username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","type":"student","importId":"S-1042","auxInfo":"7b"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -40,6 +41,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","type":"student","importId":"S-1042","auxInfo":"7b"}"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -49,7 +51,7 @@ struct IServClientContractTests {
     func getUser() async throws {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","type":"student","auxInfo":"7b","importId":"S-1042","created":"2023-08-01","createdBy":"admin","lastlogin":"2024-02-12T07:45:13+01:00","deleted":null,"deletedBy":null,"roles":["5"],"groups":["17"],"admin":false,"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.users.get(id: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -57,6 +59,7 @@ struct IServClientContractTests {
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -66,7 +69,7 @@ struct IServClientContractTests {
     func updateUser() async throws {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"r","type":"student","importId":"S-1042","auxInfo":"8b"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.users.update(id: "a b&c+d/é", try ContractCheck.sample(UserUpdate.self, #"{"status":"r","auxInfo":"8b"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -76,6 +79,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"status":"r","auxInfo":"8b"}"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -85,7 +89,7 @@ struct IServClientContractTests {
     func deleteUser() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             try await client.users.delete(id: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -93,6 +97,7 @@ struct IServClientContractTests {
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
         }
     }
 
@@ -100,7 +105,7 @@ struct IServClientContractTests {
     func addUserGroups() async throws {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","roles":["5"],"groups":["17","18"],"privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.users.addGroups(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["17","18"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -110,6 +115,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["17","18"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -119,7 +125,7 @@ struct IServClientContractTests {
     func removeUserGroups() async throws {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","roles":["5"],"groups":["17","18"],"privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.users.removeGroups(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["18"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -129,6 +135,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["18"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -138,7 +145,7 @@ struct IServClientContractTests {
     func addUserRoles() async throws {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","roles":["5"],"groups":["17","18"],"privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.users.addRoles(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["5"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -148,6 +155,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["5"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -157,7 +165,7 @@ struct IServClientContractTests {
     func removeUserRoles() async throws {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","roles":["5"],"groups":["17","18"],"privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.users.removeRoles(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["5"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -167,6 +175,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["5"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -176,7 +185,7 @@ struct IServClientContractTests {
     func addUserPrivileges() async throws {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","roles":["5"],"groups":["17","18"],"privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.users.addPrivileges(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["31","32"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -186,6 +195,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["31","32"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -195,7 +205,7 @@ struct IServClientContractTests {
     func removeUserPrivileges() async throws {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","roles":["5"],"groups":["17","18"],"privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.users.removePrivileges(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["32"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -205,6 +215,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["32"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -214,7 +225,7 @@ struct IServClientContractTests {
     func setUserPassword() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             try await client.users.setPassword(id: "a b&c+d/é", try ContractCheck.sample(Password.self, #"{"password":"secretpassword"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -224,6 +235,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"password":"secretpassword"}"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
         }
     }
 
@@ -231,7 +243,7 @@ struct IServClientContractTests {
     func resetUserPassword() async throws {
         let reply = #"{"password":"123456"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.users.resetPassword(id: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -239,6 +251,7 @@ struct IServClientContractTests {
             #expect(request.path == "/iserv/api/IServ/Core/User/a%20b%26c%2Bd%2F%C3%A9/password/reset")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -248,7 +261,7 @@ struct IServClientContractTests {
     func restoreUser() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             try await client.users.restore(id: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -256,6 +269,7 @@ struct IServClientContractTests {
             #expect(request.path == "/iserv/api/IServ/Core/User/a%20b%26c%2Bd%2F%C3%A9/restore")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
         }
     }
 
@@ -263,7 +277,7 @@ struct IServClientContractTests {
     func setAdminPassword() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             try await client.adminPasswords.set(id: "a b&c+d/é", try ContractCheck.sample(Password.self, #"{"password":"secretpassword"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -273,6 +287,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"password":"secretpassword"}"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
         }
     }
 
@@ -280,7 +295,7 @@ struct IServClientContractTests {
     func resetAdminPassword() async throws {
         let reply = #"{"password":"123456"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.adminPasswords.reset(id: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -288,6 +303,7 @@ struct IServClientContractTests {
             #expect(request.path == "/iserv/api/IServ/Core/User/a%20b%26c%2Bd%2F%C3%A9/adminpassword/reset")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -297,7 +313,7 @@ struct IServClientContractTests {
     func revokeAdminPassword() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             try await client.adminPasswords.revoke(id: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -305,6 +321,7 @@ struct IServClientContractTests {
             #expect(request.path == "/iserv/api/IServ/Core/User/a%20b%26c%2Bd%2F%C3%A9/adminpassword/revoke")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
         }
     }
 
@@ -312,7 +329,7 @@ struct IServClientContractTests {
     func listGroups() async throws {
         let reply = #"[{"_id":"17","account":"klasse.7b","name":"Klasse 7b","owner":"mueller","createdBy":"admin","created":"2023-08-01"},{"_id":"18","account":"lehrer","name":"Lehrer","owner":null,"createdBy":null,"created":"2019-01-15"}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.groups.list(extended: false, query: try ContractCheck.sample(GroupFilter.self, #"{"account":"sample","name":"sample"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -320,6 +337,7 @@ struct IServClientContractTests {
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group")
             #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[account]", "sample"], ["query[name]", "sample"]])
             #expect(request.query == "extended=false&query%5Baccount%5D=sample&query%5Bname%5D=sample")
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -329,7 +347,7 @@ struct IServClientContractTests {
     func createGroup() async throws {
         let reply = #"{"_id":"17","name":"Klasse 7b","account":"klasse.7b","home":"/group/klasse.7b","owner":null,"created":"2024-02-12","createdBy":"admin","deleted":null,"deletedBy":null}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.groups.create(try ContractCheck.sample(GroupCreate.self, #"{"name":"Klasse 7b"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -339,6 +357,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Klasse 7b"}"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -348,7 +367,7 @@ struct IServClientContractTests {
     func getGroup() async throws {
         let reply = #"{"_id":"17","name":"Klasse 7b","account":"klasse.7b","home":"/group/klasse.7b","owner":"mueller","created":"2023-08-01","createdBy":"admin","deleted":null,"deletedBy":null,"flags":["2"],"users":["1042","1043"],"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.groups.get(id: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -356,6 +375,7 @@ struct IServClientContractTests {
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -365,7 +385,7 @@ struct IServClientContractTests {
     func updateGroup() async throws {
         let reply = #"{"_id":"17","name":"Klasse 8b","account":"klasse.8b"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.groups.update(id: "a b&c+d/é", try ContractCheck.sample(GroupUpdate.self, #"{"name":"Klasse 8b","account":"klasse.8b"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -375,6 +395,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Klasse 8b","account":"klasse.8b"}"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -384,7 +405,7 @@ struct IServClientContractTests {
     func deleteGroup() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             try await client.groups.delete(id: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -392,6 +413,7 @@ struct IServClientContractTests {
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
         }
     }
 
@@ -399,7 +421,7 @@ struct IServClientContractTests {
     func addGroupUsers() async throws {
         let reply = #"{"_id":"17","name":"Klasse 7b","account":"klasse.7b","flags":["2"],"users":["1042","1043"],"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.groups.addUsers(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["1042","1043"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -409,6 +431,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["1042","1043"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -418,7 +441,7 @@ struct IServClientContractTests {
     func removeGroupUsers() async throws {
         let reply = #"{"_id":"17","name":"Klasse 7b","account":"klasse.7b","flags":["2"],"users":["1042","1043"],"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.groups.removeUsers(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["1043"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -428,6 +451,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["1043"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -437,7 +461,7 @@ struct IServClientContractTests {
     func addGroupPrivileges() async throws {
         let reply = #"{"_id":"17","name":"Klasse 7b","account":"klasse.7b","flags":["2"],"users":["1042","1043"],"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.groups.addPrivileges(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["31"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -447,6 +471,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["31"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -456,7 +481,7 @@ struct IServClientContractTests {
     func removeGroupPrivileges() async throws {
         let reply = #"{"_id":"17","name":"Klasse 7b","account":"klasse.7b","flags":["2"],"users":["1042","1043"],"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.groups.removePrivileges(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["31"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -466,6 +491,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["31"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -475,7 +501,7 @@ struct IServClientContractTests {
     func addGroupFlags() async throws {
         let reply = #"{"_id":"17","name":"Klasse 7b","account":"klasse.7b","flags":["2"],"users":["1042","1043"],"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.groups.addFlags(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["2"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -485,6 +511,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["2"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -494,7 +521,7 @@ struct IServClientContractTests {
     func removeGroupFlags() async throws {
         let reply = #"{"_id":"17","name":"Klasse 7b","account":"klasse.7b","flags":["2"],"users":["1042","1043"],"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.groups.removeFlags(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["2"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -504,6 +531,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["2"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -513,7 +541,7 @@ struct IServClientContractTests {
     func listRoles() async throws {
         let reply = #"[{"_id":"5","name":"Schüler","module":"Core"},{"_id":"6","name":"Lehrer","module":"Core"}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.roles.list(extended: false, query: try ContractCheck.sample(RoleFilter.self, #"{"name":"sample","module":"sample"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -521,6 +549,7 @@ struct IServClientContractTests {
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Role")
             #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[name]", "sample"], ["query[module]", "sample"]])
             #expect(request.query == "extended=false&query%5Bname%5D=sample&query%5Bmodule%5D=sample")
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -530,7 +559,7 @@ struct IServClientContractTests {
     func createRole() async throws {
         let reply = #"{"_id":"9","name":"Sekretariat","module":"Core"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.roles.create(try ContractCheck.sample(RoleCreate.self, #"{"name":"Sekretariat","module":"Core"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -540,6 +569,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Sekretariat","module":"Core"}"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -549,7 +579,7 @@ struct IServClientContractTests {
     func getRole() async throws {
         let reply = #"{"_id":"6","name":"Lehrer","module":"Core","privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.roles.get(id: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -557,6 +587,7 @@ struct IServClientContractTests {
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -566,7 +597,7 @@ struct IServClientContractTests {
     func deleteRole() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             try await client.roles.delete(id: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -574,6 +605,7 @@ struct IServClientContractTests {
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
         }
     }
 
@@ -581,7 +613,7 @@ struct IServClientContractTests {
     func addRolePrivileges() async throws {
         let reply = #"{"_id":"6","name":"Lehrer","module":"Core","privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.roles.addPrivileges(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["31","32"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -591,6 +623,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["31","32"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -600,7 +633,7 @@ struct IServClientContractTests {
     func removeRolePrivileges() async throws {
         let reply = #"{"_id":"6","name":"Lehrer","module":"Core","privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.roles.removePrivileges(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["32"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -610,6 +643,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["32"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -619,7 +653,7 @@ struct IServClientContractTests {
     func listPrivileges() async throws {
         let reply = #"[{"_id":"31","title":"Send e-mails to external recipients","module":"Mail","groups":["17"],"roles":["6"]},{"_id":"32","title":"Use the file system","module":"Files","groups":[],"roles":["5","6"]}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.privileges.list(extended: false, query: try ContractCheck.sample(PrivilegeFilter.self, #"{"title":"sample","module":"sample"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -627,6 +661,7 @@ struct IServClientContractTests {
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege")
             #expect(ContractCheck.queryPairs(request) == [["extended", "false"], ["query[title]", "sample"], ["query[module]", "sample"]])
             #expect(request.query == "extended=false&query%5Btitle%5D=sample&query%5Bmodule%5D=sample")
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -636,7 +671,7 @@ struct IServClientContractTests {
     func getPrivilege() async throws {
         let reply = #"{"_id":"31","title":"Send e-mails to external recipients","module":"Mail","description":"Allows sending e-mails to addresses outside the school.","inverted":false,"groups":["17"],"roles":["6"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.privileges.get(id: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -644,6 +679,7 @@ struct IServClientContractTests {
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -653,7 +689,7 @@ struct IServClientContractTests {
     func addPrivilegeRoles() async throws {
         let reply = #"{"_id":"31","title":"Send e-mails to external recipients","module":"Mail","groups":["17","18"],"roles":["6"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.privileges.addRoles(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["6"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -663,6 +699,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["6"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -672,7 +709,7 @@ struct IServClientContractTests {
     func removePrivilegeRoles() async throws {
         let reply = #"{"_id":"31","title":"Send e-mails to external recipients","module":"Mail","groups":["17","18"],"roles":["6"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.privileges.removeRoles(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["6"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -682,6 +719,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["6"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -691,7 +729,7 @@ struct IServClientContractTests {
     func addPrivilegeGroups() async throws {
         let reply = #"{"_id":"31","title":"Send e-mails to external recipients","module":"Mail","groups":["17","18"],"roles":["6"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.privileges.addGroups(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["17","18"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -701,6 +739,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["17","18"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -710,7 +749,7 @@ struct IServClientContractTests {
     func removePrivilegeGroups() async throws {
         let reply = #"{"_id":"31","title":"Send e-mails to external recipients","module":"Mail","groups":["17","18"],"roles":["6"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.privileges.removeGroups(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["18"]"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -720,6 +759,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["18"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -729,7 +769,7 @@ struct IServClientContractTests {
     func authenticateSso() async throws {
         let reply = #"{"username":"max.mustermann","token":"3f9a1c7e5b2d4a6f8e0c1b3d5f7a9c2e","return_to":"https://iserv.example.org/iserv/"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.sso.authenticate(try ContractCheck.sample(SsoAuthenticateRequest.self, #"{"username":"max.mustermann"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -739,6 +779,7 @@ struct IServClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/x-www-form-urlencoded")
             #expect(ContractCheck.formPairs(request.body) == [["username", "max.mustermann"]])
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }

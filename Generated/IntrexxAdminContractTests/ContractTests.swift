@@ -13,7 +13,7 @@ struct IntrexxClientContractTests {
     func authenticate() async throws {
         let reply = #"{"token":"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2lnbmF0dXJl"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.auth.authenticate(try ContractCheck.sample(AuthRequest.self, #"{"username":"admin","password":"s3cr3t"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -23,6 +23,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"username":"admin","password":"s3cr3t"}"#) == nil)
+            #expect(request.header("Authorization") == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -32,7 +33,7 @@ struct IntrexxClientContractTests {
     func logoutFromPortal() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             try await client.auth.logoutFromPortal(portal: "portal")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -40,6 +41,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/logout")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
         }
     }
 
@@ -47,7 +49,7 @@ struct IntrexxClientContractTests {
     func listPortals() async throws {
         let reply = #"[{"id":"1C3B8F3E8A1C4B3D9F2E7A6B5C4D3E2F1A0B9C8D","name":"portal","directory":"/opt/intrexx/org/portal","baseUrl":"https://intranet.example.com/portal/","running":true},{"id":"7D6C5B4A39281706F5E4D3C2B1A09F8E7D6C5B4A","name":"test","directory":"/opt/intrexx/org/test","baseUrl":null,"running":false}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.portals.list()
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -55,6 +57,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portals")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -64,7 +67,7 @@ struct IntrexxClientContractTests {
     func createPortal() async throws {
         let reply = #"{"id":"7D6C5B4A39281706F5E4D3C2B1A09F8E7D6C5B4A","name":"test","directory":"/opt/intrexx/org/test","baseUrl":"https://intranet.example.com/test/","running":true}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.portals.create(try ContractCheck.sample(PortalCreateRequest.self, #"{"name":"test","template":"blank","baseUrl":"https://intranet.example.com/test/","database":{"type":"postgresql","host":"localhost","port":5432,"name":"ixtest","user":"intrexx","password":"dbpass","createDatabase":true}}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -74,6 +77,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"test","template":"blank","baseUrl":"https://intranet.example.com/test/","database":{"type":"postgresql","host":"localhost","port":5432,"name":"ixtest","user":"intrexx","password":"dbpass","createDatabase":true}}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -83,7 +87,7 @@ struct IntrexxClientContractTests {
     func deletePortal() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             try await client.portals.delete(portalId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -91,6 +95,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portals/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
         }
     }
 
@@ -98,7 +103,7 @@ struct IntrexxClientContractTests {
     func listTemplates() async throws {
         let reply = #"[{"id":"blank","name":"Blank portal","description":"Empty portal without applications."},{"id":"online-portal","name":"Online portal","description":"Portal with sample applications."}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.templates.list()
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -106,6 +111,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/templates")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -115,7 +121,7 @@ struct IntrexxClientContractTests {
     func uploadTemplate() async throws {
         let reply = #"{"id":"company-template","name":"Company template","description":null}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.templates.upload(try ContractCheck.sample(TemplateUpload.self, #"{"file":"c2FtcGxl"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -125,6 +131,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "multipart/form-data")
             #expect(ContractCheck.multipartDifference(request, [MultipartPart(name: "file", filename: "file.zip", contentType: "application/zip", body: Data("sample".utf8))]) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -134,7 +141,7 @@ struct IntrexxClientContractTests {
     func getPortalBaseUrl() async throws {
         let reply = #"{"baseUrl":"https://intranet.example.com/portal/"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.settings.getPortalBaseUrl(portal: "portal")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -142,6 +149,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/webserver")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -151,7 +159,7 @@ struct IntrexxClientContractTests {
     func setPortalBaseUrl() async throws {
         let reply = #"{"baseUrl":"https://portal.example.com/"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.settings.setPortalBaseUrl(portal: "portal", try ContractCheck.sample(Webserver.self, #"{"baseUrl":"https://portal.example.com/"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -161,6 +169,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"baseUrl":"https://portal.example.com/"}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -170,7 +179,7 @@ struct IntrexxClientContractTests {
     func getPortalSettings() async throws {
         let reply = #"{"name":"portal","description":"Company intranet","defaultLanguage":"de","defaultLocale":"de-DE","timeZone":"Europe/Berlin","sessionTimeout":30,"developmentMode":false}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.settings.getPortal(portal: "portal")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -178,6 +187,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/settings")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -187,7 +197,7 @@ struct IntrexxClientContractTests {
     func updatePortalSettings() async throws {
         let reply = #"{"name":"portal","description":"Company intranet (production)","defaultLanguage":"de","defaultLocale":"de-DE","timeZone":"Europe/Berlin","sessionTimeout":60,"developmentMode":false}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.settings.updatePortal(portal: "portal", try ContractCheck.sample(PortalSettingsPatch.self, #"{"description":"Company intranet (production)","sessionTimeout":60}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -197,6 +207,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"description":"Company intranet (production)","sessionTimeout":60}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -206,7 +217,7 @@ struct IntrexxClientContractTests {
     func getMobileApiKey() async throws {
         let reply = #"{"apiKey":"3f9a7c2e-51b4-4d0a-9e6f-1b2c3d4e5f60"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.mobile.getApiKey(portal: "portal")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -214,6 +225,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/mobile")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -223,7 +235,7 @@ struct IntrexxClientContractTests {
     func deleteMobileApiKey() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             try await client.mobile.deleteApiKey(portal: "portal")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -231,6 +243,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/mobile")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
         }
     }
 
@@ -238,7 +251,7 @@ struct IntrexxClientContractTests {
     func updateMobileApiKey() async throws {
         let reply = #"{"apiKey":"0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.mobile.updateApiKey(portal: "portal", try ContractCheck.sample(MobileApiKeyPatch.self, #"{"apiKey":"0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -248,6 +261,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"apiKey":"0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d"}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -257,7 +271,7 @@ struct IntrexxClientContractTests {
     func getReportsEngine() async throws {
         let reply = #"{"engine":"intrexx","configuration":{"outputDirectory":"internal/reports","maxConcurrentReports":"4"}}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.reports.getEngine(portal: "portal")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -265,6 +279,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/reports/engine")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -274,7 +289,7 @@ struct IntrexxClientContractTests {
     func updateReportsEngine() async throws {
         let reply = #"{"engine":"intrexx","configuration":{"outputDirectory":"internal/reports","maxConcurrentReports":"8"}}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.reports.updateEngine(portal: "portal", try ContractCheck.sample(ReportsEnginePatch.self, #"{"configuration":{"maxConcurrentReports":"8"}}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -284,6 +299,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"configuration":{"maxConcurrentReports":"8"}}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -293,7 +309,7 @@ struct IntrexxClientContractTests {
     func getExportConfiguration() async throws {
         let reply = #"{"exportDirectory":"/opt/intrexx/export","includeData":true,"includeFiles":true,"includeLogFiles":false}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.export.getConfiguration(portal: "portal")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -301,6 +317,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/export")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -310,7 +327,7 @@ struct IntrexxClientContractTests {
     func updateExportConfiguration() async throws {
         let reply = #"{"exportDirectory":"/opt/intrexx/export","includeData":false,"includeFiles":true,"includeLogFiles":false}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.export.updateConfiguration(portal: "portal", try ContractCheck.sample(ExportConfigurationPatch.self, #"{"includeData":false}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -320,6 +337,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"includeData":false}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -329,7 +347,7 @@ struct IntrexxClientContractTests {
     func downloadDiagnosis() async throws {
         let reply = #"sample bytes"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/octet-stream")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.diagnosis.download(portal: "portal")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -337,6 +355,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/diagnosis")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/zip")
             #expect(result == Data(reply.utf8))
         }
@@ -346,7 +365,7 @@ struct IntrexxClientContractTests {
     func runSearchIndexAction() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 202, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             try await client.search.runIndexAction(portal: "portal", try ContractCheck.sample(SearchIndexAction.self, #"{"action":"rebuild"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -356,6 +375,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"rebuild"}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
         }
     }
 
@@ -363,7 +383,7 @@ struct IntrexxClientContractTests {
     func importApplications() async throws {
         let reply = #"{"imported":[{"guid":"9A8B7C6D5E4F30211203A4B5C6D7E8F90A1B2C3D","type":"application","name":"Time recording"},{"guid":"0F1E2D3C4B5A69788796A5B4C3D2E1F00F1E2D3C","type":"process","name":"Time recording notifications"}]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.applications.`import`(portal: "portal", try ContractCheck.sample(ApplicationImport.self, #"{"file":"c2FtcGxl","importData":true,"importPermissions":true}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -373,6 +393,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "multipart/form-data")
             #expect(ContractCheck.multipartDifference(request, [MultipartPart(name: "file", filename: "file.zip", contentType: "application/zip", body: Data("sample".utf8)), MultipartPart(name: "importData", body: Data("true".utf8)), MultipartPart(name: "importPermissions", body: Data("true".utf8))]) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -382,7 +403,7 @@ struct IntrexxClientContractTests {
     func overwriteApplications() async throws {
         let reply = #"{"imported":[{"guid":"5E6F7A8B9C0D1E2F30415263748596A7B8C9D0E1","type":"layout","name":"standard"}]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.applications.overwrite(portal: "portal", try ContractCheck.sample(ApplicationImport.self, #"{"file":"c2FtcGxl","importData":true,"importPermissions":true}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -392,6 +413,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "multipart/form-data")
             #expect(ContractCheck.multipartDifference(request, [MultipartPart(name: "file", filename: "file.zip", contentType: "application/zip", body: Data("sample".utf8)), MultipartPart(name: "importData", body: Data("true".utf8)), MultipartPart(name: "importPermissions", body: Data("true".utf8))]) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -401,7 +423,7 @@ struct IntrexxClientContractTests {
     func listSchedulerJobs() async throws {
         let reply = #"[{"id":"2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E","name":"Search index update","description":"Incremental update of the search index.","type":"searchindex","enabled":true,"cronExpression":"0 0/15 * * * ?","state":"normal","nextFireTime":"2024-05-06T10:15:00Z","lastFireTime":"2024-05-06T10:00:00Z"},{"id":"3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E6F","name":"Nightly cleanup","description":null,"type":"groovy","enabled":false,"cronExpression":"0 0 2 * * ?","state":"paused","nextFireTime":null,"lastFireTime":null}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.scheduler.listJobs(portal: "portal")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -409,6 +431,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/scheduler/jobs")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -418,7 +441,7 @@ struct IntrexxClientContractTests {
     func getSchedulerJob() async throws {
         let reply = #"{"id":"2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E","name":"Search index update","description":"Incremental update of the search index.","type":"searchindex","enabled":true,"cronExpression":"0 0/15 * * * ?","state":"normal","nextFireTime":"2024-05-06T10:15:00Z","lastFireTime":"2024-05-06T10:00:00Z","parameters":{}}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.scheduler.getJob(portal: "portal", jobId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -426,6 +449,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/scheduler/job/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -435,7 +459,7 @@ struct IntrexxClientContractTests {
     func createSchedulerJob() async throws {
         let reply = #"{"id":"3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E6F","name":"Nightly cleanup","description":"Removes temporary files.","type":"groovy","enabled":true,"cronExpression":"0 0 2 * * ?","state":"normal","nextFireTime":"2024-05-07T02:00:00Z","lastFireTime":null,"parameters":{"script":"internal/scripts/cleanup.groovy"}}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.scheduler.createJob(portal: "portal", type: "groovy", try ContractCheck.sample(SchedulerJobCreateRequest.self, #"{"name":"Nightly cleanup","description":"Removes temporary files.","cronExpression":"0 0 2 * * ?","enabled":true,"parameters":{"script":"internal/scripts/cleanup.groovy"}}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -445,6 +469,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Nightly cleanup","description":"Removes temporary files.","cronExpression":"0 0 2 * * ?","enabled":true,"parameters":{"script":"internal/scripts/cleanup.groovy"}}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -454,7 +479,7 @@ struct IntrexxClientContractTests {
     func deleteSchedulerJob() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             try await client.scheduler.deleteJob(portal: "portal", jobId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -462,6 +487,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/scheduler/job/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
         }
     }
 
@@ -469,7 +495,7 @@ struct IntrexxClientContractTests {
     func updateSchedulerJob() async throws {
         let reply = #"{"id":"2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E","name":"Search index update","description":"Incremental update of the search index.","type":"searchindex","enabled":false,"cronExpression":"0 0/15 * * * ?","state":"paused","nextFireTime":null,"lastFireTime":"2024-05-06T10:00:00Z"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.scheduler.updateJob(portal: "portal", jobId: "a b&c+d/é", try ContractCheck.sample(SchedulerJobPatch.self, #"{"enabled":false}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -479,6 +505,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"enabled":false}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -488,7 +515,7 @@ struct IntrexxClientContractTests {
     func getSchedulerStandby() async throws {
         let reply = #"{"standby":false}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.scheduler.getStandby(portal: "portal")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -496,6 +523,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/scheduler/standby")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -505,7 +533,7 @@ struct IntrexxClientContractTests {
     func setSchedulerStandby() async throws {
         let reply = #"{"standby":true}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.scheduler.setStandby(portal: "portal", try ContractCheck.sample(SchedulerStandby.self, #"{"standby":true}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -515,6 +543,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"standby":true}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -524,7 +553,7 @@ struct IntrexxClientContractTests {
     func getSchedulerConfiguration() async throws {
         let reply = #"{"threadCount":10,"misfireThreshold":60000,"startDelay":30}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.scheduler.getConfiguration(portal: "portal")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -532,6 +561,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/scheduler/configuration")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -541,7 +571,7 @@ struct IntrexxClientContractTests {
     func updateSchedulerConfiguration() async throws {
         let reply = #"{"threadCount":20,"misfireThreshold":60000,"startDelay":30}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.scheduler.updateConfiguration(portal: "portal", try ContractCheck.sample(SchedulerConfigurationPatch.self, #"{"threadCount":20}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -551,6 +581,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"threadCount":20}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -560,7 +591,7 @@ struct IntrexxClientContractTests {
     func executeSchedulerJobActions() async throws {
         let reply = #"{"results":[{"jobId":"2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E","success":true,"message":null}]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.scheduler.executeJobActions(portal: "portal", try ContractCheck.sample(SchedulerJobActionRequest.self, #"{"action":"start","jobIds":["2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E"]}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -570,6 +601,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"start","jobIds":["2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E"]}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -579,7 +611,7 @@ struct IntrexxClientContractTests {
     func listMailServices() async throws {
         let reply = #"[{"id":"smtp-default","name":"Default SMTP","type":"smtp","host":"mail.example.com","port":587,"encryption":"starttls","user":"intrexx@example.com","sender":"intrexx@example.com"},{"id":"imap-inbox","name":"Incoming mail","type":"imap","host":"mail.example.com","port":993,"encryption":"ssl","user":"inbox@example.com","sender":null}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.mail.listServices(portal: "portal")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -587,6 +619,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/mailservices")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -596,7 +629,7 @@ struct IntrexxClientContractTests {
     func createMailService() async throws {
         let reply = #"{"id":"smtp-default","name":"Default SMTP","type":"smtp","host":"mail.example.com","port":587,"encryption":"starttls","user":"intrexx@example.com","sender":"intrexx@example.com"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.mail.createService(portal: "portal", try ContractCheck.sample(MailServiceCreateRequest.self, #"{"name":"Default SMTP","type":"smtp","host":"mail.example.com","port":587,"encryption":"starttls","user":"intrexx@example.com","password":"mailpass","sender":"intrexx@example.com"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -606,6 +639,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Default SMTP","type":"smtp","host":"mail.example.com","port":587,"encryption":"starttls","user":"intrexx@example.com","password":"mailpass","sender":"intrexx@example.com"}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -615,7 +649,7 @@ struct IntrexxClientContractTests {
     func getMailService() async throws {
         let reply = #"{"id":"smtp-default","name":"Default SMTP","type":"smtp","host":"mail.example.com","port":587,"encryption":"starttls","user":"intrexx@example.com","sender":"intrexx@example.com"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.mail.getService(portal: "portal", mailServiceId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -623,6 +657,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/mailservices/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -632,7 +667,7 @@ struct IntrexxClientContractTests {
     func updateMailService() async throws {
         let reply = #"{"id":"smtp-default","name":"Default SMTP","type":"smtp","host":"mail.example.com","port":465,"encryption":"ssl","user":"intrexx@example.com","sender":"intrexx@example.com"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.mail.updateService(portal: "portal", mailServiceId: "a b&c+d/é", try ContractCheck.sample(MailServicePatch.self, #"{"port":465,"encryption":"ssl"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -642,6 +677,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"port":465,"encryption":"ssl"}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -651,7 +687,7 @@ struct IntrexxClientContractTests {
     func getMailServiceStatus() async throws {
         let reply = #"{"status":"started"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.mail.getServiceStatus(portal: "portal", mailServiceId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -659,6 +695,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/mailservices/a%20b%26c%2Bd%2F%C3%A9/status")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -668,7 +705,7 @@ struct IntrexxClientContractTests {
     func setMailServiceStatus() async throws {
         let reply = #"{"status":"stopped"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.mail.setServiceStatus(portal: "portal", mailServiceId: "a b&c+d/é", try ContractCheck.sample(MailServiceStatus.self, #"{"status":"stopped"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -678,6 +715,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"status":"stopped"}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -687,7 +725,7 @@ struct IntrexxClientContractTests {
     func createUser() async throws {
         let reply = #"{"id":"4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E6F70","loginName":"jdoe","firstName":"Jane","lastName":"Doe","email":"jane.doe@example.com","container":"Users","description":null,"enabled":true}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.users.create(portal: "portal", try ContractCheck.sample(UserCreateRequest.self, #"{"loginName":"jdoe","password":"Init1al!","firstName":"Jane","lastName":"Doe","email":"jane.doe@example.com","container":"Users","enabled":true}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -697,6 +735,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"loginName":"jdoe","password":"Init1al!","firstName":"Jane","lastName":"Doe","email":"jane.doe@example.com","container":"Users","enabled":true}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -706,7 +745,7 @@ struct IntrexxClientContractTests {
     func getUser() async throws {
         let reply = #"{"id":"4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E6F70","loginName":"jdoe","firstName":"Jane","lastName":"Doe","email":"jane.doe@example.com","container":"Users","description":null,"enabled":true}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.users.get(portal: "portal", userId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -714,6 +753,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/users/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -723,7 +763,7 @@ struct IntrexxClientContractTests {
     func deleteUser() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             try await client.users.delete(portal: "portal", userId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -731,6 +771,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/users/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
         }
     }
 
@@ -738,7 +779,7 @@ struct IntrexxClientContractTests {
     func updateUser() async throws {
         let reply = #"{"id":"4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E6F70","loginName":"jdoe","firstName":"Jane","lastName":"Doe","email":"j.doe@example.com","container":"Users","description":null,"enabled":true}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.users.update(portal: "portal", userId: "a b&c+d/é", try ContractCheck.sample(UserPatch.self, #"{"email":"j.doe@example.com"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -748,6 +789,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"email":"j.doe@example.com"}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -757,7 +799,7 @@ struct IntrexxClientContractTests {
     func listUserGroups() async throws {
         let reply = #"[{"id":"5E6F708192A3B4C5D6E7F8091A2B3C4D5E6F7081","name":"Users","description":"All portal users."},{"id":"6F708192A3B4C5D6E7F8091A2B3C4D5E6F708192","name":"Sales","description":null}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.users.listGroups(portal: "portal", userId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -765,6 +807,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/users/a%20b%26c%2Bd%2F%C3%A9/groups")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -774,7 +817,7 @@ struct IntrexxClientContractTests {
     func addUserToGroup() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             try await client.users.addToGroup(portal: "portal", userId: "a b&c+d/é", groupId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -782,6 +825,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/users/a%20b%26c%2Bd%2F%C3%A9/groups/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
         }
     }
 
@@ -789,7 +833,7 @@ struct IntrexxClientContractTests {
     func removeUserFromGroup() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             try await client.users.removeFromGroup(portal: "portal", userId: "a b&c+d/é", groupId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -797,6 +841,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/users/a%20b%26c%2Bd%2F%C3%A9/groups/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
         }
     }
 
@@ -804,7 +849,7 @@ struct IntrexxClientContractTests {
     func createGroup() async throws {
         let reply = #"{"id":"6F708192A3B4C5D6E7F8091A2B3C4D5E6F708192","name":"Sales","description":"Sales department","container":"Groups"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.groups.create(portal: "portal", try ContractCheck.sample(GroupCreateRequest.self, #"{"name":"Sales","description":"Sales department","container":"Groups"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -814,6 +859,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Sales","description":"Sales department","container":"Groups"}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -823,7 +869,7 @@ struct IntrexxClientContractTests {
     func getGroup() async throws {
         let reply = #"{"id":"6F708192A3B4C5D6E7F8091A2B3C4D5E6F708192","name":"Sales","description":"Sales department","container":"Groups","members":["4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E6F70"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.groups.get(portal: "portal", groupId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -831,6 +877,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/groups/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -840,7 +887,7 @@ struct IntrexxClientContractTests {
     func deleteGroup() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             try await client.groups.delete(portal: "portal", groupId: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -848,6 +895,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/groups/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
         }
     }
 
@@ -855,7 +903,7 @@ struct IntrexxClientContractTests {
     func listLicenses() async throws {
         let reply = #"[{"key":"ABCD-EFGH-IJKL-MNOP","product":"Intrexx","edition":"Professional","licensee":"Example GmbH","users":250,"validUntil":"2025-12-31","trial":false}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.licenses.list(portal: "portal")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -863,6 +911,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/licenses")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -872,7 +921,7 @@ struct IntrexxClientContractTests {
     func addLicense() async throws {
         let reply = #"{"key":"ABCD-EFGH-IJKL-MNOP","product":"Intrexx","edition":"Professional","licensee":"Example GmbH","users":250,"validUntil":"2025-12-31","trial":false}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.licenses.add(portal: "portal", try ContractCheck.sample(LicenseKeyRequest.self, #"{"key":"ABCD-EFGH-IJKL-MNOP"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -882,6 +931,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"key":"ABCD-EFGH-IJKL-MNOP"}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -891,7 +941,7 @@ struct IntrexxClientContractTests {
     func deleteLicense() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             try await client.licenses.delete(portal: "portal", key: "a b&c+d/é")
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -899,6 +949,7 @@ struct IntrexxClientContractTests {
             #expect(request.path == "/portal/licenses/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
             #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
         }
     }
 
@@ -906,7 +957,7 @@ struct IntrexxClientContractTests {
     func setTrialLicense() async throws {
         let reply = #"{"key":"TRIA-L123-4567-89AB","product":"Intrexx","edition":"Professional","licensee":"Example GmbH","users":5,"validUntil":"2025-02-28","trial":true}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.licenses.setTrial(portal: "portal", try ContractCheck.sample(LicenseKeyRequest.self, #"{"key":"TRIA-L123-4567-89AB"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -916,6 +967,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"key":"TRIA-L123-4567-89AB"}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -925,7 +977,7 @@ struct IntrexxClientContractTests {
     func setAdminApiLicense() async throws {
         let reply = #"{"key":"IAA0-1234-5678-9ABC","licensed":true,"validUntil":"2026-01-31"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.licenses.setAdminApi(try ContractCheck.sample(LicenseKeyRequest.self, #"{"key":"IAA0-1234-5678-9ABC"}"#))
             try #require(server.requests.count == 1)
             let request = server.requests[0]
@@ -935,6 +987,7 @@ struct IntrexxClientContractTests {
             #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"key":"IAA0-1234-5678-9ABC"}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }

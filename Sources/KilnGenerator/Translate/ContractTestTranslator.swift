@@ -103,8 +103,10 @@ struct ContractTestTranslator {
         body.append(.line("let reply = \(JSONText.rawLiteral(reply.text))"))
         let server =
             "try await withKilnTestServer(handler: { _ in TestResponse(status: \(reply.status), headers: [TestHeader(\"Content-Type\", \(SwiftLiteral.string(reply.contentType)))], body: Data(reply.utf8)) }) { server in"
+        let auth = staticAuth(for: signature.operation)
+        let middlewares = auth.map { ", middlewares: [\($0.middleware)]" } ?? ""
         var inner: [Statement] = [
-            .line("let client = \(clientName)(baseURL: ContractCheck.baseURL(server, path: \(SwiftLiteral.string(basePath))))")
+            .line("let client = \(clientName)(baseURL: ContractCheck.baseURL(server, path: \(SwiftLiteral.string(basePath)))\(middlewares))")
         ]
         let accessor = group.tag == nil ? "client" : "client.\(group.propertyName)"
         let call = "try await \(accessor).\(signature.name)(\(arguments.joined(separator: ", ")))"
@@ -119,6 +121,9 @@ struct ContractTestTranslator {
             inner.append(.line("#expect(request.query == \(rawQuery.isEmpty ? "nil" : SwiftLiteral.string(rawQuery.joined(separator: "&"))))"))
         }
         inner += checks
+        if let auth {
+            inner.append(.line("#expect(request.header(\(SwiftLiteral.string(auth.header))) == \(auth.value.map(SwiftLiteral.string) ?? "nil"))"))
+        }
         if let accept = signature.response.kind == .json ? "application/json" : signature.response.acceptedMediaTypes {
             inner.append(.line("#expect(request.header(\"Accept\") == \(SwiftLiteral.string(accept)))"))
         }
