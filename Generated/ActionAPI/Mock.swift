@@ -30,31 +30,31 @@ public protocol ActionAPIProtocol: Sendable {
 
 extension ActionAPIProtocol {
     public func preauth(kname: String, apiKey: String? = nil) async throws -> PreauthResponse {
-        try await preauth(kname: kname, apiKey: apiKey)
+        try await self.preauth(kname: kname, apiKey: apiKey)
     }
 
     public func auth(kname: String, kpass: String, twoFactorCode: String? = nil, longlife: AuthRequest.Longlife? = nil, apiKey: String? = nil) async throws -> AuthResponse {
-        try await auth(kname: kname, kpass: kpass, twoFactorCode: twoFactorCode, longlife: longlife, apiKey: apiKey)
+        try await self.auth(kname: kname, kpass: kpass, twoFactorCode: twoFactorCode, longlife: longlife, apiKey: apiKey)
     }
 
     public func verifyAuth(token: String, twoFactorCode: String? = nil) async throws -> AuthResponse {
-        try await verifyAuth(token: token, twoFactorCode: twoFactorCode)
+        try await self.verifyAuth(token: token, twoFactorCode: twoFactorCode)
     }
 
     public func logout(token: String? = nil) async throws -> LogoutResponse {
-        try await logout(token: token)
+        try await self.logout(token: token)
     }
 
     public func rights(token: String? = nil) async throws -> RightsResponse {
-        try await rights(token: token)
+        try await self.rights(token: token)
     }
 
     public func list(model: String, filters: [Filter]? = nil, limit: Int? = nil, offset: Int? = nil, order: String? = nil, sort: SortDirection? = nil, cols: [String]? = nil, assoc: Bool? = nil, dataonly: Bool? = nil) async throws -> ListResponse {
-        try await list(model: model, filters: filters, limit: limit, offset: offset, order: order, sort: sort, cols: cols, assoc: assoc, dataonly: dataonly)
+        try await self.list(model: model, filters: filters, limit: limit, offset: offset, order: order, sort: sort, cols: cols, assoc: assoc, dataonly: dataonly)
     }
 
     public func create(model: String, data: RecordData, ids: [RecordId]? = nil, insertIgnore: CreateRequest.InsertIgnore? = nil, onDuplicateUpdate: CreateRequest.OnDuplicateUpdate? = nil) async throws -> RecordResponse {
-        try await create(model: model, data: data, ids: ids, insertIgnore: insertIgnore, onDuplicateUpdate: onDuplicateUpdate)
+        try await self.create(model: model, data: data, ids: ids, insertIgnore: insertIgnore, onDuplicateUpdate: onDuplicateUpdate)
     }
 }
 

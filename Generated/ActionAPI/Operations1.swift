@@ -13,7 +13,7 @@ extension ActionAPIClient {
     /// - Parameters:
     ///   - body: (`application/json`)
     public func performAction(_ body: PerformActionRequest) async throws -> PerformActionResponse {
-        try await performActionRaw(body).body
+        try await self.performActionRaw(body).body
     }
 
     /// ``performAction`` with the response's status and headers.

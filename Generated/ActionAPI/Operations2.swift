@@ -10,7 +10,7 @@ extension ActionAPIProtocol {
     public func listPages(model: String, filters: [Filter]? = nil, order: String? = nil, sort: SortDirection? = nil, cols: [String]? = nil, assoc: Bool? = nil, dataonly: Bool? = nil, pageSize: Int = 50) -> PageSequence<ListResponse> {
         PageSequence.offsetBased(
             limit: pageSize,
-            fetch: { [self] request in try await list(model: model, filters: filters, limit: request.pageSize, offset: request.offset, order: order, sort: sort, cols: cols, assoc: assoc, dataonly: dataonly) },
+            fetch: { [self] request in try await self.list(model: model, filters: filters, limit: request.pageSize, offset: request.offset, order: order, sort: sort, cols: cols, assoc: assoc, dataonly: dataonly) },
             itemCount: { $0.data.data.count },
             total: { $0.data.total.map { Int($0) } }
         )

@@ -52,7 +52,7 @@ public protocol IServUsersAPI: Sendable {
 
 extension IServUsersAPI {
     public func list(extended: Bool? = nil) async throws -> [User] {
-        try await list(extended: extended)
+        try await self.list(extended: extended)
     }
 }
 
@@ -92,7 +92,7 @@ public protocol IServGroupsAPI: Sendable {
 
 extension IServGroupsAPI {
     public func list(extended: Bool? = nil) async throws -> [Group] {
-        try await list(extended: extended)
+        try await self.list(extended: extended)
     }
 }
 
@@ -113,7 +113,7 @@ public protocol IServRolesAPI: Sendable {
 
 extension IServRolesAPI {
     public func list(extended: Bool? = nil) async throws -> [Role] {
-        try await list(extended: extended)
+        try await self.list(extended: extended)
     }
 }
 
@@ -134,7 +134,7 @@ public protocol IServPrivilegesAPI: Sendable {
 
 extension IServPrivilegesAPI {
     public func list(extended: Bool? = nil) async throws -> [Privilege] {
-        try await list(extended: extended)
+        try await self.list(extended: extended)
     }
 }
 

@@ -13,7 +13,7 @@ extension IServClient.Users {
     /// - Parameters:
     ///   - extended: Include list of IDs of related entities (if available) (`extended` in query)
     public func list(extended: Bool? = nil) async throws -> [User] {
-        try await listRaw(extended: extended).body
+        try await self.listRaw(extended: extended).body
     }
 
     /// ``list`` with the response's status and headers.
@@ -34,7 +34,7 @@ extension IServClient.Users {
     /// - Parameters:
     ///   - body: User object to create (`application/json`)
     public func create(_ body: UserCreate) async throws {
-        _ = try await createRaw(body)
+        _ = try await self.createRaw(body)
     }
 
     /// ``create`` with the response's status and headers.
@@ -55,7 +55,7 @@ extension IServClient.Users {
     /// - Parameters:
     ///   - id: ID of user (`id` in path)
     public func get(id: String) async throws -> User {
-        try await getRaw(id: id).body
+        try await self.getRaw(id: id).body
     }
 
     /// ``get`` with the response's status and headers.
@@ -76,7 +76,7 @@ extension IServClient.Users {
     ///   - id: ID of user (`id` in path)
     ///   - body: Values to update user with - all optional. (`application/json`)
     public func update(id: String, _ body: UserUpdate) async throws -> UserUpdateResult {
-        try await updateRaw(id: id, body).body
+        try await self.updateRaw(id: id, body).body
     }
 
     /// ``update`` with the response's status and headers.
@@ -97,7 +97,7 @@ extension IServClient.Users {
     /// - Parameters:
     ///   - id: ID of user (`id` in path)
     public func delete(id: String) async throws {
-        _ = try await deleteRaw(id: id)
+        _ = try await self.deleteRaw(id: id)
     }
 
     /// ``delete`` with the response's status and headers.
@@ -118,7 +118,7 @@ extension IServClient.Users {
     ///   - id: ID of user (`id` in path)
     ///   - body: Array of group IDs (`application/json`)
     public func addGroups(id: String, _ body: IdList) async throws -> User {
-        try await addGroupsRaw(id: id, body).body
+        try await self.addGroupsRaw(id: id, body).body
     }
 
     /// ``addGroups`` with the response's status and headers.
@@ -140,7 +140,7 @@ extension IServClient.Users {
     ///   - id: ID of user (`id` in path)
     ///   - body: Array of group IDs (`application/json`)
     public func removeGroups(id: String, _ body: IdList) async throws -> User {
-        try await removeGroupsRaw(id: id, body).body
+        try await self.removeGroupsRaw(id: id, body).body
     }
 
     /// ``removeGroups`` with the response's status and headers.
@@ -162,7 +162,7 @@ extension IServClient.Users {
     ///   - id: ID of user (`id` in path)
     ///   - body: Array of role IDs (`application/json`)
     public func addRoles(id: String, _ body: IdList) async throws -> User {
-        try await addRolesRaw(id: id, body).body
+        try await self.addRolesRaw(id: id, body).body
     }
 
     /// ``addRoles`` with the response's status and headers.
@@ -184,7 +184,7 @@ extension IServClient.Users {
     ///   - id: ID of user (`id` in path)
     ///   - body: Array of role IDs (`application/json`)
     public func removeRoles(id: String, _ body: IdList) async throws -> User {
-        try await removeRolesRaw(id: id, body).body
+        try await self.removeRolesRaw(id: id, body).body
     }
 
     /// ``removeRoles`` with the response's status and headers.
@@ -206,7 +206,7 @@ extension IServClient.Users {
     ///   - id: ID of user (`id` in path)
     ///   - body: Array of privilege IDs (`application/json`)
     public func addPrivileges(id: String, _ body: IdList) async throws -> User {
-        try await addPrivilegesRaw(id: id, body).body
+        try await self.addPrivilegesRaw(id: id, body).body
     }
 
     /// ``addPrivileges`` with the response's status and headers.
@@ -228,7 +228,7 @@ extension IServClient.Users {
     ///   - id: ID of user (`id` in path)
     ///   - body: Array of privilege IDs (`application/json`)
     public func removePrivileges(id: String, _ body: IdList) async throws -> User {
-        try await removePrivilegesRaw(id: id, body).body
+        try await self.removePrivilegesRaw(id: id, body).body
     }
 
     /// ``removePrivileges`` with the response's status and headers.
@@ -250,7 +250,7 @@ extension IServClient.Users {
     ///   - id: The ID of user (`id` in path)
     ///   - body: The new password (`application/json`)
     public func setPassword(id: String, _ body: Password) async throws {
-        _ = try await setPasswordRaw(id: id, body)
+        _ = try await self.setPasswordRaw(id: id, body)
     }
 
     /// ``setPassword`` with the response's status and headers.
@@ -271,7 +271,7 @@ extension IServClient.Users {
     /// - Parameters:
     ///   - id: The ID of user (`id` in path)
     public func resetPassword(id: String) async throws -> Password {
-        try await resetPasswordRaw(id: id).body
+        try await self.resetPasswordRaw(id: id).body
     }
 
     /// ``resetPassword`` with the response's status and headers.
@@ -291,7 +291,7 @@ extension IServClient.Users {
     /// - Parameters:
     ///   - id: The ID of user (`id` in path)
     public func restore(id: String) async throws {
-        _ = try await restoreRaw(id: id)
+        _ = try await self.restoreRaw(id: id)
     }
 
     /// ``restore`` with the response's status and headers.

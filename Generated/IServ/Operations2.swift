@@ -13,7 +13,7 @@ extension IServClient.Groups {
     /// - Parameters:
     ///   - extended: Include list of IDs of related entities (if available) (`extended` in query)
     public func list(extended: Bool? = nil) async throws -> [Group] {
-        try await listRaw(extended: extended).body
+        try await self.listRaw(extended: extended).body
     }
 
     /// ``list`` with the response's status and headers.
@@ -34,7 +34,7 @@ extension IServClient.Groups {
     /// - Parameters:
     ///   - body: Group object to create (`application/json`)
     public func create(_ body: GroupCreate) async throws {
-        _ = try await createRaw(body)
+        _ = try await self.createRaw(body)
     }
 
     /// ``create`` with the response's status and headers.
@@ -55,7 +55,7 @@ extension IServClient.Groups {
     /// - Parameters:
     ///   - id: ID of group (`id` in path)
     public func get(id: String) async throws -> Group {
-        try await getRaw(id: id).body
+        try await self.getRaw(id: id).body
     }
 
     /// ``get`` with the response's status and headers.
@@ -76,7 +76,7 @@ extension IServClient.Groups {
     ///   - id: ID of group (`id` in path)
     ///   - body: Values to update group with - all optional. (`application/json`)
     public func update(id: String, _ body: GroupUpdate) async throws -> GroupUpdateResult {
-        try await updateRaw(id: id, body).body
+        try await self.updateRaw(id: id, body).body
     }
 
     /// ``update`` with the response's status and headers.
@@ -97,7 +97,7 @@ extension IServClient.Groups {
     /// - Parameters:
     ///   - id: ID of group (`id` in path)
     public func delete(id: String) async throws {
-        _ = try await deleteRaw(id: id)
+        _ = try await self.deleteRaw(id: id)
     }
 
     /// ``delete`` with the response's status and headers.
@@ -118,7 +118,7 @@ extension IServClient.Groups {
     ///   - id: ID of group (`id` in path)
     ///   - body: Array of user IDs (`application/json`)
     public func addUsers(id: String, _ body: IdList) async throws -> Group {
-        try await addUsersRaw(id: id, body).body
+        try await self.addUsersRaw(id: id, body).body
     }
 
     /// ``addUsers`` with the response's status and headers.
@@ -140,7 +140,7 @@ extension IServClient.Groups {
     ///   - id: ID of group (`id` in path)
     ///   - body: Array of user IDs (`application/json`)
     public func removeUsers(id: String, _ body: IdList) async throws -> Group {
-        try await removeUsersRaw(id: id, body).body
+        try await self.removeUsersRaw(id: id, body).body
     }
 
     /// ``removeUsers`` with the response's status and headers.
@@ -162,7 +162,7 @@ extension IServClient.Groups {
     ///   - id: ID of group (`id` in path)
     ///   - body: Array of privilege IDs (`application/json`)
     public func addPrivileges(id: String, _ body: IdList) async throws -> Group {
-        try await addPrivilegesRaw(id: id, body).body
+        try await self.addPrivilegesRaw(id: id, body).body
     }
 
     /// ``addPrivileges`` with the response's status and headers.
@@ -184,7 +184,7 @@ extension IServClient.Groups {
     ///   - id: ID of group (`id` in path)
     ///   - body: Array of privilege IDs (`application/json`)
     public func removePrivileges(id: String, _ body: IdList) async throws -> Group {
-        try await removePrivilegesRaw(id: id, body).body
+        try await self.removePrivilegesRaw(id: id, body).body
     }
 
     /// ``removePrivileges`` with the response's status and headers.
@@ -206,7 +206,7 @@ extension IServClient.Groups {
     ///   - id: ID of group (`id` in path)
     ///   - body: Array of groupflag IDs (`application/json`)
     public func addFlags(id: String, _ body: IdList) async throws -> Group {
-        try await addFlagsRaw(id: id, body).body
+        try await self.addFlagsRaw(id: id, body).body
     }
 
     /// ``addFlags`` with the response's status and headers.
@@ -228,7 +228,7 @@ extension IServClient.Groups {
     ///   - id: ID of group (`id` in path)
     ///   - body: Array of groupflag IDs (`application/json`)
     public func removeFlags(id: String, _ body: IdList) async throws -> Group {
-        try await removeFlagsRaw(id: id, body).body
+        try await self.removeFlagsRaw(id: id, body).body
     }
 
     /// ``removeFlags`` with the response's status and headers.

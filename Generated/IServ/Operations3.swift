@@ -13,7 +13,7 @@ extension IServClient.Privileges {
     /// - Parameters:
     ///   - extended: Include list of IDs of related entities (if available) (`extended` in query)
     public func list(extended: Bool? = nil) async throws -> [Privilege] {
-        try await listRaw(extended: extended).body
+        try await self.listRaw(extended: extended).body
     }
 
     /// ``list`` with the response's status and headers.
@@ -34,7 +34,7 @@ extension IServClient.Privileges {
     /// - Parameters:
     ///   - id: ID of privilege (`id` in path)
     public func get(id: String) async throws -> Privilege {
-        try await getRaw(id: id).body
+        try await self.getRaw(id: id).body
     }
 
     /// ``get`` with the response's status and headers.
@@ -55,7 +55,7 @@ extension IServClient.Privileges {
     ///   - id: ID of privilege (`id` in path)
     ///   - body: Array of role IDs (`application/json`)
     public func addRoles(id: String, _ body: IdList) async throws -> Privilege {
-        try await addRolesRaw(id: id, body).body
+        try await self.addRolesRaw(id: id, body).body
     }
 
     /// ``addRoles`` with the response's status and headers.
@@ -77,7 +77,7 @@ extension IServClient.Privileges {
     ///   - id: ID of privilege (`id` in path)
     ///   - body: Array of role IDs (`application/json`)
     public func removeRoles(id: String, _ body: IdList) async throws -> Privilege {
-        try await removeRolesRaw(id: id, body).body
+        try await self.removeRolesRaw(id: id, body).body
     }
 
     /// ``removeRoles`` with the response's status and headers.
@@ -99,7 +99,7 @@ extension IServClient.Privileges {
     ///   - id: ID of privilege (`id` in path)
     ///   - body: Array of group IDs (`application/json`)
     public func addGroups(id: String, _ body: IdList) async throws -> Privilege {
-        try await addGroupsRaw(id: id, body).body
+        try await self.addGroupsRaw(id: id, body).body
     }
 
     /// ``addGroups`` with the response's status and headers.
@@ -121,7 +121,7 @@ extension IServClient.Privileges {
     ///   - id: ID of privilege (`id` in path)
     ///   - body: Array of group IDs (`application/json`)
     public func removeGroups(id: String, _ body: IdList) async throws -> Privilege {
-        try await removeGroupsRaw(id: id, body).body
+        try await self.removeGroupsRaw(id: id, body).body
     }
 
     /// ``removeGroups`` with the response's status and headers.
@@ -144,7 +144,7 @@ extension IServClient.Sso {
     /// - Parameters:
     ///   - body: (`application/x-www-form-urlencoded`)
     public func authenticate(_ body: SsoAuthenticateRequest) async throws -> SsoToken {
-        try await authenticateRaw(body).body
+        try await self.authenticateRaw(body).body
     }
 
     /// ``authenticate`` with the response's status and headers.

@@ -14,7 +14,7 @@ extension IServClient.AdminPasswords {
     ///   - id: The ID of user (`id` in path)
     ///   - body: The new admin password (`application/json`)
     public func set(id: String, _ body: Password) async throws {
-        _ = try await setRaw(id: id, body)
+        _ = try await self.setRaw(id: id, body)
     }
 
     /// ``set`` with the response's status and headers.
@@ -35,7 +35,7 @@ extension IServClient.AdminPasswords {
     /// - Parameters:
     ///   - id: The ID of user (`id` in path)
     public func reset(id: String) async throws -> Password {
-        try await resetRaw(id: id).body
+        try await self.resetRaw(id: id).body
     }
 
     /// ``reset`` with the response's status and headers.
@@ -55,7 +55,7 @@ extension IServClient.AdminPasswords {
     /// - Parameters:
     ///   - id: The ID of user (`id` in path)
     public func revoke(id: String) async throws {
-        _ = try await revokeRaw(id: id)
+        _ = try await self.revokeRaw(id: id)
     }
 
     /// ``revoke`` with the response's status and headers.
@@ -77,7 +77,7 @@ extension IServClient.Roles {
     /// - Parameters:
     ///   - extended: Include list of IDs of related entities (if available) (`extended` in query)
     public func list(extended: Bool? = nil) async throws -> [Role] {
-        try await listRaw(extended: extended).body
+        try await self.listRaw(extended: extended).body
     }
 
     /// ``list`` with the response's status and headers.
@@ -98,7 +98,7 @@ extension IServClient.Roles {
     /// - Parameters:
     ///   - body: Role object to create (`application/json`)
     public func create(_ body: RoleCreate) async throws {
-        _ = try await createRaw(body)
+        _ = try await self.createRaw(body)
     }
 
     /// ``create`` with the response's status and headers.
@@ -119,7 +119,7 @@ extension IServClient.Roles {
     /// - Parameters:
     ///   - id: ID of role (`id` in path)
     public func get(id: String) async throws -> Role {
-        try await getRaw(id: id).body
+        try await self.getRaw(id: id).body
     }
 
     /// ``get`` with the response's status and headers.
@@ -139,7 +139,7 @@ extension IServClient.Roles {
     /// - Parameters:
     ///   - id: ID of role (`id` in path)
     public func delete(id: String) async throws {
-        _ = try await deleteRaw(id: id)
+        _ = try await self.deleteRaw(id: id)
     }
 
     /// ``delete`` with the response's status and headers.
@@ -160,7 +160,7 @@ extension IServClient.Roles {
     ///   - id: ID of role (`id` in path)
     ///   - body: Array of privilege IDs (`application/json`)
     public func addPrivileges(id: String, _ body: IdList) async throws -> Role {
-        try await addPrivilegesRaw(id: id, body).body
+        try await self.addPrivilegesRaw(id: id, body).body
     }
 
     /// ``addPrivileges`` with the response's status and headers.
@@ -182,7 +182,7 @@ extension IServClient.Roles {
     ///   - id: ID of role (`id` in path)
     ///   - body: Array of privilege IDs (`application/json`)
     public func removePrivileges(id: String, _ body: IdList) async throws -> Role {
-        try await removePrivilegesRaw(id: id, body).body
+        try await self.removePrivilegesRaw(id: id, body).body
     }
 
     /// ``removePrivileges`` with the response's status and headers.

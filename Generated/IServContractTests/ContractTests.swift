@@ -13,12 +13,15 @@ struct IServClientContractTests {
     func listUsers() async throws {
         let reply = #"[{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","created":"2023-08-01","createdBy":"admin","lastlogin":"2024-02-12T07:45:13+01:00"},{"_id":"1043","username":"erika.musterfrau","firstname":"Erika","lastname":"Musterfrau","status":"r","created":"2023-08-01","createdBy":"admin","lastlogin":null}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.users.list(extended: false)
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User")
             #expect(ContractCheck.queryPairs(request) == [["extended", "false"]])
+            #expect(request.query == "extended=false")
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -28,14 +31,17 @@ struct IServClientContractTests {
     func createUser() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             try await client.users.create(try ContractCheck.sample(UserCreate.self, #"{"username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","type":"student","importId":"S-1042","auxInfo":"7b"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/User")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","type":"student","importId":"S-1042","auxInfo":"7b"}"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
         }
     }
 
@@ -43,12 +49,15 @@ struct IServClientContractTests {
     func getUser() async throws {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","type":"student","auxInfo":"7b","importId":"S-1042","created":"2023-08-01","createdBy":"admin","lastlogin":"2024-02-12T07:45:13+01:00","deleted":null,"deletedBy":null,"roles":["5"],"groups":["17"],"admin":false,"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.users.get(id: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.users.get(id: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -58,14 +67,17 @@ struct IServClientContractTests {
     func updateUser() async throws {
         let reply = #"{"username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"r","type":"student","importId":"S-1042","auxInfo":"8b"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.users.update(id: "sample1", try ContractCheck.sample(UserUpdate.self, #"{"status":"r","auxInfo":"8b"}"#))
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.users.update(id: "a b&c+d/é", try ContractCheck.sample(UserUpdate.self, #"{"status":"r","auxInfo":"8b"}"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"status":"r","auxInfo":"8b"}"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -75,12 +87,15 @@ struct IServClientContractTests {
     func deleteUser() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            try await client.users.delete(id: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            try await client.users.delete(id: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
         }
     }
 
@@ -88,14 +103,17 @@ struct IServClientContractTests {
     func addUserGroups() async throws {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","roles":["5"],"groups":["17","18"],"privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.users.addGroups(id: "sample1", try ContractCheck.sample(IdList.self, #"["17","18"]"#))
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.users.addGroups(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["17","18"]"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/groups")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/a%20b%26c%2Bd%2F%C3%A9/link/groups")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["17","18"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -105,14 +123,17 @@ struct IServClientContractTests {
     func removeUserGroups() async throws {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","roles":["5"],"groups":["17","18"],"privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.users.removeGroups(id: "sample1", try ContractCheck.sample(IdList.self, #"["18"]"#))
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.users.removeGroups(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["18"]"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/groups")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/a%20b%26c%2Bd%2F%C3%A9/link/groups")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["18"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -122,14 +143,17 @@ struct IServClientContractTests {
     func addUserRoles() async throws {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","roles":["5"],"groups":["17","18"],"privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.users.addRoles(id: "sample1", try ContractCheck.sample(IdList.self, #"["5"]"#))
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.users.addRoles(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["5"]"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/roles")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/a%20b%26c%2Bd%2F%C3%A9/link/roles")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["5"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -139,14 +163,17 @@ struct IServClientContractTests {
     func removeUserRoles() async throws {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","roles":["5"],"groups":["17","18"],"privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.users.removeRoles(id: "sample1", try ContractCheck.sample(IdList.self, #"["5"]"#))
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.users.removeRoles(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["5"]"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/roles")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/a%20b%26c%2Bd%2F%C3%A9/link/roles")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["5"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -156,14 +183,17 @@ struct IServClientContractTests {
     func addUserPrivileges() async throws {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","roles":["5"],"groups":["17","18"],"privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.users.addPrivileges(id: "sample1", try ContractCheck.sample(IdList.self, #"["31","32"]"#))
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.users.addPrivileges(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["31","32"]"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/privileges")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/a%20b%26c%2Bd%2F%C3%A9/link/privileges")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["31","32"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -173,14 +203,17 @@ struct IServClientContractTests {
     func removeUserPrivileges() async throws {
         let reply = #"{"_id":"1042","username":"max.mustermann","firstname":"Max","lastname":"Mustermann","status":"a","roles":["5"],"groups":["17","18"],"privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.users.removePrivileges(id: "sample1", try ContractCheck.sample(IdList.self, #"["32"]"#))
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.users.removePrivileges(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["32"]"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/sample1/link/privileges")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/User/a%20b%26c%2Bd%2F%C3%A9/link/privileges")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["32"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -190,14 +223,17 @@ struct IServClientContractTests {
     func setUserPassword() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            try await client.users.setPassword(id: "sample1", try ContractCheck.sample(Password.self, #"{"password":"secretpassword"}"#))
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            try await client.users.setPassword(id: "a b&c+d/é", try ContractCheck.sample(Password.self, #"{"password":"secretpassword"}"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/User/sample1/password")
+            #expect(request.path == "/iserv/api/IServ/Core/User/a%20b%26c%2Bd%2F%C3%A9/password")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"password":"secretpassword"}"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
         }
     }
 
@@ -205,12 +241,15 @@ struct IServClientContractTests {
     func resetUserPassword() async throws {
         let reply = #"{"password":"123456"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.users.resetPassword(id: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.users.resetPassword(id: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/User/sample1/password/reset")
+            #expect(request.path == "/iserv/api/IServ/Core/User/a%20b%26c%2Bd%2F%C3%A9/password/reset")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -220,12 +259,15 @@ struct IServClientContractTests {
     func restoreUser() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            try await client.users.restore(id: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            try await client.users.restore(id: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/User/sample1/restore")
+            #expect(request.path == "/iserv/api/IServ/Core/User/a%20b%26c%2Bd%2F%C3%A9/restore")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
         }
     }
 
@@ -233,14 +275,17 @@ struct IServClientContractTests {
     func setAdminPassword() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            try await client.adminPasswords.set(id: "sample1", try ContractCheck.sample(Password.self, #"{"password":"secretpassword"}"#))
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            try await client.adminPasswords.set(id: "a b&c+d/é", try ContractCheck.sample(Password.self, #"{"password":"secretpassword"}"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/User/sample1/adminpassword")
+            #expect(request.path == "/iserv/api/IServ/Core/User/a%20b%26c%2Bd%2F%C3%A9/adminpassword")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"password":"secretpassword"}"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
         }
     }
 
@@ -248,12 +293,15 @@ struct IServClientContractTests {
     func resetAdminPassword() async throws {
         let reply = #"{"password":"123456"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.adminPasswords.reset(id: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.adminPasswords.reset(id: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/User/sample1/adminpassword/reset")
+            #expect(request.path == "/iserv/api/IServ/Core/User/a%20b%26c%2Bd%2F%C3%A9/adminpassword/reset")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -263,12 +311,15 @@ struct IServClientContractTests {
     func revokeAdminPassword() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            try await client.adminPasswords.revoke(id: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            try await client.adminPasswords.revoke(id: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/User/sample1/adminpassword/revoke")
+            #expect(request.path == "/iserv/api/IServ/Core/User/a%20b%26c%2Bd%2F%C3%A9/adminpassword/revoke")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
         }
     }
 
@@ -276,12 +327,15 @@ struct IServClientContractTests {
     func listGroups() async throws {
         let reply = #"[{"_id":"17","account":"klasse.7b","name":"Klasse 7b","owner":"mueller","createdBy":"admin","created":"2023-08-01"},{"_id":"18","account":"lehrer","name":"Lehrer","owner":null,"createdBy":null,"created":"2019-01-15"}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.groups.list(extended: false)
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group")
             #expect(ContractCheck.queryPairs(request) == [["extended", "false"]])
+            #expect(request.query == "extended=false")
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -291,14 +345,17 @@ struct IServClientContractTests {
     func createGroup() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             try await client.groups.create(try ContractCheck.sample(GroupCreate.self, #"{"name":"Klasse 7b"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Group")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Klasse 7b"}"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
         }
     }
 
@@ -306,12 +363,15 @@ struct IServClientContractTests {
     func getGroup() async throws {
         let reply = #"{"_id":"17","name":"Klasse 7b","account":"klasse.7b","home":"/group/klasse.7b","owner":"mueller","created":"2023-08-01","createdBy":"admin","deleted":null,"deletedBy":null,"flags":["2"],"users":["1042","1043"],"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.groups.get(id: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.groups.get(id: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -321,14 +381,17 @@ struct IServClientContractTests {
     func updateGroup() async throws {
         let reply = #"{"name":"Klasse 8b","account":"klasse.8b"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.groups.update(id: "sample1", try ContractCheck.sample(GroupUpdate.self, #"{"name":"Klasse 8b","account":"klasse.8b"}"#))
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.groups.update(id: "a b&c+d/é", try ContractCheck.sample(GroupUpdate.self, #"{"name":"Klasse 8b","account":"klasse.8b"}"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Klasse 8b","account":"klasse.8b"}"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -338,12 +401,15 @@ struct IServClientContractTests {
     func deleteGroup() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            try await client.groups.delete(id: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            try await client.groups.delete(id: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
         }
     }
 
@@ -351,14 +417,17 @@ struct IServClientContractTests {
     func addGroupUsers() async throws {
         let reply = #"{"_id":"17","name":"Klasse 7b","account":"klasse.7b","flags":["2"],"users":["1042","1043"],"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.groups.addUsers(id: "sample1", try ContractCheck.sample(IdList.self, #"["1042","1043"]"#))
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.groups.addUsers(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["1042","1043"]"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/users")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/a%20b%26c%2Bd%2F%C3%A9/link/users")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["1042","1043"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -368,14 +437,17 @@ struct IServClientContractTests {
     func removeGroupUsers() async throws {
         let reply = #"{"_id":"17","name":"Klasse 7b","account":"klasse.7b","flags":["2"],"users":["1042","1043"],"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.groups.removeUsers(id: "sample1", try ContractCheck.sample(IdList.self, #"["1043"]"#))
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.groups.removeUsers(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["1043"]"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/users")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/a%20b%26c%2Bd%2F%C3%A9/link/users")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["1043"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -385,14 +457,17 @@ struct IServClientContractTests {
     func addGroupPrivileges() async throws {
         let reply = #"{"_id":"17","name":"Klasse 7b","account":"klasse.7b","flags":["2"],"users":["1042","1043"],"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.groups.addPrivileges(id: "sample1", try ContractCheck.sample(IdList.self, #"["31"]"#))
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.groups.addPrivileges(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["31"]"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/assignedPrivileges")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/a%20b%26c%2Bd%2F%C3%A9/link/assignedPrivileges")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["31"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -402,14 +477,17 @@ struct IServClientContractTests {
     func removeGroupPrivileges() async throws {
         let reply = #"{"_id":"17","name":"Klasse 7b","account":"klasse.7b","flags":["2"],"users":["1042","1043"],"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.groups.removePrivileges(id: "sample1", try ContractCheck.sample(IdList.self, #"["31"]"#))
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.groups.removePrivileges(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["31"]"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/assignedPrivileges")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/a%20b%26c%2Bd%2F%C3%A9/link/assignedPrivileges")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["31"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -419,14 +497,17 @@ struct IServClientContractTests {
     func addGroupFlags() async throws {
         let reply = #"{"_id":"17","name":"Klasse 7b","account":"klasse.7b","flags":["2"],"users":["1042","1043"],"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.groups.addFlags(id: "sample1", try ContractCheck.sample(IdList.self, #"["2"]"#))
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.groups.addFlags(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["2"]"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/assignedFlags")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/a%20b%26c%2Bd%2F%C3%A9/link/assignedFlags")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["2"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -436,14 +517,17 @@ struct IServClientContractTests {
     func removeGroupFlags() async throws {
         let reply = #"{"_id":"17","name":"Klasse 7b","account":"klasse.7b","flags":["2"],"users":["1042","1043"],"privileges":["31"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.groups.removeFlags(id: "sample1", try ContractCheck.sample(IdList.self, #"["2"]"#))
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.groups.removeFlags(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["2"]"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/sample1/link/assignedFlags")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Group/a%20b%26c%2Bd%2F%C3%A9/link/assignedFlags")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["2"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -453,12 +537,15 @@ struct IServClientContractTests {
     func listRoles() async throws {
         let reply = #"[{"_id":"5","name":"Schüler","module":"Core"},{"_id":"6","name":"Lehrer","module":"Core"}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.roles.list(extended: false)
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Role")
             #expect(ContractCheck.queryPairs(request) == [["extended", "false"]])
+            #expect(request.query == "extended=false")
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -468,14 +555,17 @@ struct IServClientContractTests {
     func createRole() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             try await client.roles.create(try ContractCheck.sample(RoleCreate.self, #"{"name":"Sekretariat","module":"Core"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Role")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Sekretariat","module":"Core"}"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
         }
     }
 
@@ -483,12 +573,15 @@ struct IServClientContractTests {
     func getRole() async throws {
         let reply = #"{"_id":"6","name":"Lehrer","module":"Core","privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.roles.get(id: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.roles.get(id: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/sample1")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -498,12 +591,15 @@ struct IServClientContractTests {
     func deleteRole() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            try await client.roles.delete(id: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            try await client.roles.delete(id: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/sample1")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
         }
     }
 
@@ -511,14 +607,17 @@ struct IServClientContractTests {
     func addRolePrivileges() async throws {
         let reply = #"{"_id":"6","name":"Lehrer","module":"Core","privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.roles.addPrivileges(id: "sample1", try ContractCheck.sample(IdList.self, #"["31","32"]"#))
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.roles.addPrivileges(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["31","32"]"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/sample1/link/privileges")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/a%20b%26c%2Bd%2F%C3%A9/link/privileges")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["31","32"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -528,14 +627,17 @@ struct IServClientContractTests {
     func removeRolePrivileges() async throws {
         let reply = #"{"_id":"6","name":"Lehrer","module":"Core","privileges":["31","32"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.roles.removePrivileges(id: "sample1", try ContractCheck.sample(IdList.self, #"["32"]"#))
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.roles.removePrivileges(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["32"]"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/sample1/link/privileges")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Role/a%20b%26c%2Bd%2F%C3%A9/link/privileges")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["32"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -545,12 +647,15 @@ struct IServClientContractTests {
     func listPrivileges() async throws {
         let reply = #"[{"_id":"31","title":"Send e-mails to external recipients","module":"Mail","groups":["17"],"roles":["6"]},{"_id":"32","title":"Use the file system","module":"Files","groups":[],"roles":["5","6"]}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.privileges.list(extended: false)
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege")
             #expect(ContractCheck.queryPairs(request) == [["extended", "false"]])
+            #expect(request.query == "extended=false")
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -560,12 +665,15 @@ struct IServClientContractTests {
     func getPrivilege() async throws {
         let reply = #"{"_id":"31","title":"Send e-mails to external recipients","module":"Mail","description":"Allows sending e-mails to addresses outside the school.","inverted":false,"groups":["17"],"roles":["6"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.privileges.get(id: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.privileges.get(id: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/sample1")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -575,14 +683,17 @@ struct IServClientContractTests {
     func addPrivilegeRoles() async throws {
         let reply = #"{"_id":"31","title":"Send e-mails to external recipients","module":"Mail","groups":["17","18"],"roles":["6"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.privileges.addRoles(id: "sample1", try ContractCheck.sample(IdList.self, #"["6"]"#))
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.privileges.addRoles(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["6"]"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/sample1/link/roles")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/a%20b%26c%2Bd%2F%C3%A9/link/roles")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["6"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -592,14 +703,17 @@ struct IServClientContractTests {
     func removePrivilegeRoles() async throws {
         let reply = #"{"_id":"31","title":"Send e-mails to external recipients","module":"Mail","groups":["17","18"],"roles":["6"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.privileges.removeRoles(id: "sample1", try ContractCheck.sample(IdList.self, #"["6"]"#))
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.privileges.removeRoles(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["6"]"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/sample1/link/roles")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/a%20b%26c%2Bd%2F%C3%A9/link/roles")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["6"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -609,14 +723,17 @@ struct IServClientContractTests {
     func addPrivilegeGroups() async throws {
         let reply = #"{"_id":"31","title":"Send e-mails to external recipients","module":"Mail","groups":["17","18"],"roles":["6"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.privileges.addGroups(id: "sample1", try ContractCheck.sample(IdList.self, #"["17","18"]"#))
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.privileges.addGroups(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["17","18"]"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/sample1/link/groups")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/a%20b%26c%2Bd%2F%C3%A9/link/groups")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["17","18"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -626,14 +743,17 @@ struct IServClientContractTests {
     func removePrivilegeGroups() async throws {
         let reply = #"{"_id":"31","title":"Send e-mails to external recipients","module":"Mail","groups":["17","18"],"roles":["6"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
-            let result = try await client.privileges.removeGroups(id: "sample1", try ContractCheck.sample(IdList.self, #"["18"]"#))
-            let request = try #require(server.requests.first)
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
+            let result = try await client.privileges.removeGroups(id: "a b&c+d/é", try ContractCheck.sample(IdList.self, #"["18"]"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/sample1/link/groups")
+            #expect(request.path == "/iserv/api/IServ/Core/Entity/Privilege/a%20b%26c%2Bd%2F%C3%A9/link/groups")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"["18"]"#) == nil)
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -643,14 +763,17 @@ struct IServClientContractTests {
     func authenticateSso() async throws {
         let reply = #"{"username":"max.mustermann","token":"3f9a1c7e5b2d4a6f8e0c1b3d5f7a9c2e","return_to":"https://iserv.example.org/iserv/"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"))
+            let client = IServClient(baseURL: ContractCheck.baseURL(server, path: "/iserv/api"), middlewares: [IServClient.basicAuth(username: "kiln-user", password: "pa:ss wörd")])
             let result = try await client.sso.authenticate(try ContractCheck.sample(SsoAuthenticateRequest.self, #"{"username":"max.mustermann"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/iserv/api/IServ/Sso/authenticate")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/x-www-form-urlencoded")
             #expect(ContractCheck.formPairs(request.body) == [["username", "max.mustermann"]])
+            #expect(request.header("Authorization") == "Basic a2lsbi11c2VyOnBhOnNzIHfDtnJk")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }

@@ -13,7 +13,7 @@ extension IntrexxClient.Reports {
     /// - Parameters:
     ///   - portal: The portal the call applies to. (`portal` in path)
     public func getEngine(portal: String) async throws -> ReportsEngine {
-        try await getEngineRaw(portal: portal).body
+        try await self.getEngineRaw(portal: portal).body
     }
 
     /// ``getEngine`` with the response's status and headers.
@@ -34,7 +34,7 @@ extension IntrexxClient.Reports {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func updateEngine(portal: String, _ body: ReportsEnginePatch) async throws -> ReportsEngine {
-        try await updateEngineRaw(portal: portal, body).body
+        try await self.updateEngineRaw(portal: portal, body).body
     }
 
     /// ``updateEngine`` with the response's status and headers.
@@ -57,7 +57,7 @@ extension IntrexxClient.Diagnosis {
     /// - Parameters:
     ///   - portal: The portal the call applies to. (`portal` in path)
     public func download(portal: String) async throws -> Data {
-        try await downloadRaw(portal: portal).body
+        try await self.downloadRaw(portal: portal).body
     }
 
     /// ``download`` with the response's status and headers.
@@ -79,7 +79,7 @@ extension IntrexxClient.Scheduler {
     /// - Parameters:
     ///   - portal: The portal the call applies to. (`portal` in path)
     public func listJobs(portal: String) async throws -> [SchedulerJob] {
-        try await listJobsRaw(portal: portal).body
+        try await self.listJobsRaw(portal: portal).body
     }
 
     /// ``listJobs`` with the response's status and headers.
@@ -100,7 +100,7 @@ extension IntrexxClient.Scheduler {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - jobId: Id of the scheduler job. (`id` in path)
     public func getJob(portal: String, jobId: String) async throws -> SchedulerJob {
-        try await getJobRaw(portal: portal, jobId: jobId).body
+        try await self.getJobRaw(portal: portal, jobId: jobId).body
     }
 
     /// ``getJob`` with the response's status and headers.
@@ -122,7 +122,7 @@ extension IntrexxClient.Scheduler {
     ///   - type: Type of the scheduler job to create (`{type}` in the source); it shares the path segment that the other job calls use for the job id. (`id` in path)
     ///   - body: (`application/json`)
     public func createJob(portal: String, type: String, _ body: SchedulerJobCreateRequest) async throws -> SchedulerJob {
-        try await createJobRaw(portal: portal, type: type, body).body
+        try await self.createJobRaw(portal: portal, type: type, body).body
     }
 
     /// ``createJob`` with the response's status and headers.
@@ -144,7 +144,7 @@ extension IntrexxClient.Scheduler {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - jobId: Id of the scheduler job. (`id` in path)
     public func deleteJob(portal: String, jobId: String) async throws {
-        _ = try await deleteJobRaw(portal: portal, jobId: jobId)
+        _ = try await self.deleteJobRaw(portal: portal, jobId: jobId)
     }
 
     /// ``deleteJob`` with the response's status and headers.
@@ -166,7 +166,7 @@ extension IntrexxClient.Scheduler {
     ///   - jobId: Id of the scheduler job. (`id` in path)
     ///   - body: (`application/json`)
     public func updateJob(portal: String, jobId: String, _ body: SchedulerJobPatch) async throws -> SchedulerJob {
-        try await updateJobRaw(portal: portal, jobId: jobId, body).body
+        try await self.updateJobRaw(portal: portal, jobId: jobId, body).body
     }
 
     /// ``updateJob`` with the response's status and headers.
@@ -187,7 +187,7 @@ extension IntrexxClient.Scheduler {
     /// - Parameters:
     ///   - portal: The portal the call applies to. (`portal` in path)
     public func getStandby(portal: String) async throws -> SchedulerStandby {
-        try await getStandbyRaw(portal: portal).body
+        try await self.getStandbyRaw(portal: portal).body
     }
 
     /// ``getStandby`` with the response's status and headers.
@@ -208,7 +208,7 @@ extension IntrexxClient.Scheduler {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func setStandby(portal: String, _ body: SchedulerStandby) async throws -> SchedulerStandby {
-        try await setStandbyRaw(portal: portal, body).body
+        try await self.setStandbyRaw(portal: portal, body).body
     }
 
     /// ``setStandby`` with the response's status and headers.
@@ -229,7 +229,7 @@ extension IntrexxClient.Scheduler {
     /// - Parameters:
     ///   - portal: The portal the call applies to. (`portal` in path)
     public func getConfiguration(portal: String) async throws -> SchedulerConfiguration {
-        try await getConfigurationRaw(portal: portal).body
+        try await self.getConfigurationRaw(portal: portal).body
     }
 
     /// ``getConfiguration`` with the response's status and headers.
@@ -250,7 +250,7 @@ extension IntrexxClient.Scheduler {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func updateConfiguration(portal: String, _ body: SchedulerConfigurationPatch) async throws -> SchedulerConfiguration {
-        try await updateConfigurationRaw(portal: portal, body).body
+        try await self.updateConfigurationRaw(portal: portal, body).body
     }
 
     /// ``updateConfiguration`` with the response's status and headers.
@@ -272,7 +272,7 @@ extension IntrexxClient.Scheduler {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func executeJobActions(portal: String, _ body: SchedulerJobActionRequest) async throws -> SchedulerJobActionResponse {
-        try await executeJobActionsRaw(portal: portal, body).body
+        try await self.executeJobActionsRaw(portal: portal, body).body
     }
 
     /// ``executeJobActions`` with the response's status and headers.

@@ -13,7 +13,7 @@ extension IntrexxClient.Export {
     /// - Parameters:
     ///   - portal: The portal the call applies to. (`portal` in path)
     public func getConfiguration(portal: String) async throws -> ExportConfiguration {
-        try await getConfigurationRaw(portal: portal).body
+        try await self.getConfigurationRaw(portal: portal).body
     }
 
     /// ``getConfiguration`` with the response's status and headers.
@@ -34,7 +34,7 @@ extension IntrexxClient.Export {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func updateConfiguration(portal: String, _ body: ExportConfigurationPatch) async throws -> ExportConfiguration {
-        try await updateConfigurationRaw(portal: portal, body).body
+        try await self.updateConfigurationRaw(portal: portal, body).body
     }
 
     /// ``updateConfiguration`` with the response's status and headers.
@@ -58,7 +58,7 @@ extension IntrexxClient.Search {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func runIndexAction(portal: String, _ body: SearchIndexAction) async throws {
-        _ = try await runIndexActionRaw(portal: portal, body)
+        _ = try await self.runIndexActionRaw(portal: portal, body)
     }
 
     /// ``runIndexAction`` with the response's status and headers.
@@ -82,7 +82,7 @@ extension IntrexxClient.Users {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func create(portal: String, _ body: UserCreateRequest) async throws -> User {
-        try await createRaw(portal: portal, body).body
+        try await self.createRaw(portal: portal, body).body
     }
 
     /// ``create`` with the response's status and headers.
@@ -104,7 +104,7 @@ extension IntrexxClient.Users {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - userId: Id (GUID) of the user. (`user-id` in path)
     public func get(portal: String, userId: String) async throws -> User {
-        try await getRaw(portal: portal, userId: userId).body
+        try await self.getRaw(portal: portal, userId: userId).body
     }
 
     /// ``get`` with the response's status and headers.
@@ -125,7 +125,7 @@ extension IntrexxClient.Users {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - userId: Id (GUID) of the user. (`user-id` in path)
     public func delete(portal: String, userId: String) async throws {
-        _ = try await deleteRaw(portal: portal, userId: userId)
+        _ = try await self.deleteRaw(portal: portal, userId: userId)
     }
 
     /// ``delete`` with the response's status and headers.
@@ -147,7 +147,7 @@ extension IntrexxClient.Users {
     ///   - userId: Id (GUID) of the user. (`user-id` in path)
     ///   - body: (`application/json`)
     public func update(portal: String, userId: String, _ body: UserPatch) async throws -> User {
-        try await updateRaw(portal: portal, userId: userId, body).body
+        try await self.updateRaw(portal: portal, userId: userId, body).body
     }
 
     /// ``update`` with the response's status and headers.
@@ -169,7 +169,7 @@ extension IntrexxClient.Users {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - userId: Id (GUID) of the user. (`user-id` in path)
     public func listGroups(portal: String, userId: String) async throws -> [Group] {
-        try await listGroupsRaw(portal: portal, userId: userId).body
+        try await self.listGroupsRaw(portal: portal, userId: userId).body
     }
 
     /// ``listGroups`` with the response's status and headers.
@@ -191,7 +191,7 @@ extension IntrexxClient.Users {
     ///   - userId: Id (GUID) of the user. (`user-id` in path)
     ///   - groupId: Id (GUID) of the group. (`group-id` in path)
     public func addToGroup(portal: String, userId: String, groupId: String) async throws {
-        _ = try await addToGroupRaw(portal: portal, userId: userId, groupId: groupId)
+        _ = try await self.addToGroupRaw(portal: portal, userId: userId, groupId: groupId)
     }
 
     /// ``addToGroup`` with the response's status and headers.
@@ -213,7 +213,7 @@ extension IntrexxClient.Users {
     ///   - userId: Id (GUID) of the user. (`user-id` in path)
     ///   - groupId: Id (GUID) of the group. (`group-id` in path)
     public func removeFromGroup(portal: String, userId: String, groupId: String) async throws {
-        _ = try await removeFromGroupRaw(portal: portal, userId: userId, groupId: groupId)
+        _ = try await self.removeFromGroupRaw(portal: portal, userId: userId, groupId: groupId)
     }
 
     /// ``removeFromGroup`` with the response's status and headers.
@@ -236,7 +236,7 @@ extension IntrexxClient.Groups {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func create(portal: String, _ body: GroupCreateRequest) async throws -> Group {
-        try await createRaw(portal: portal, body).body
+        try await self.createRaw(portal: portal, body).body
     }
 
     /// ``create`` with the response's status and headers.
@@ -258,7 +258,7 @@ extension IntrexxClient.Groups {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - groupId: Id (GUID) of the group. (`group-id` in path)
     public func get(portal: String, groupId: String) async throws -> GroupDetails {
-        try await getRaw(portal: portal, groupId: groupId).body
+        try await self.getRaw(portal: portal, groupId: groupId).body
     }
 
     /// ``get`` with the response's status and headers.
@@ -279,7 +279,7 @@ extension IntrexxClient.Groups {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - groupId: Id (GUID) of the group. (`group-id` in path)
     public func delete(portal: String, groupId: String) async throws {
-        _ = try await deleteRaw(portal: portal, groupId: groupId)
+        _ = try await self.deleteRaw(portal: portal, groupId: groupId)
     }
 
     /// ``delete`` with the response's status and headers.

@@ -10,7 +10,7 @@ extension IntrexxClient.Portals {
     ///
     /// - Spec: `GET /portals`
     public func list() async throws -> [Portal] {
-        try await listRaw().body
+        try await self.listRaw().body
     }
 
     /// ``list`` with the response's status and headers.
@@ -30,7 +30,7 @@ extension IntrexxClient.Portals {
     /// - Parameters:
     ///   - body: (`application/json`)
     public func create(_ body: PortalCreateRequest) async throws -> Portal {
-        try await createRaw(body).body
+        try await self.createRaw(body).body
     }
 
     /// ``create`` with the response's status and headers.
@@ -51,7 +51,7 @@ extension IntrexxClient.Portals {
     /// - Parameters:
     ///   - portalId: Id of the portal to delete. (`id` in path)
     public func delete(portalId: String) async throws {
-        _ = try await deleteRaw(portalId: portalId)
+        _ = try await self.deleteRaw(portalId: portalId)
     }
 
     /// ``delete`` with the response's status and headers.
@@ -70,7 +70,7 @@ extension IntrexxClient.Templates {
     ///
     /// - Spec: `GET /templates`
     public func list() async throws -> [PortalTemplate] {
-        try await listRaw().body
+        try await self.listRaw().body
     }
 
     /// ``list`` with the response's status and headers.
@@ -90,7 +90,7 @@ extension IntrexxClient.Templates {
     /// - Parameters:
     ///   - body: (`multipart/form-data`)
     public func upload(_ body: TemplateUpload) async throws -> PortalTemplate {
-        try await uploadRaw(body).body
+        try await self.uploadRaw(body).body
     }
 
     /// ``upload`` with the response's status and headers.
@@ -115,7 +115,7 @@ extension IntrexxClient.Mobile {
     /// - Parameters:
     ///   - portal: The portal the call applies to. (`portal` in path)
     public func getApiKey(portal: String) async throws -> MobileApiKey {
-        try await getApiKeyRaw(portal: portal).body
+        try await self.getApiKeyRaw(portal: portal).body
     }
 
     /// ``getApiKey`` with the response's status and headers.
@@ -135,7 +135,7 @@ extension IntrexxClient.Mobile {
     /// - Parameters:
     ///   - portal: The portal the call applies to. (`portal` in path)
     public func deleteApiKey(portal: String) async throws {
-        _ = try await deleteApiKeyRaw(portal: portal)
+        _ = try await self.deleteApiKeyRaw(portal: portal)
     }
 
     /// ``deleteApiKey`` with the response's status and headers.
@@ -156,7 +156,7 @@ extension IntrexxClient.Mobile {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func updateApiKey(portal: String, _ body: MobileApiKeyPatch) async throws -> MobileApiKey {
-        try await updateApiKeyRaw(portal: portal, body).body
+        try await self.updateApiKeyRaw(portal: portal, body).body
     }
 
     /// ``updateApiKey`` with the response's status and headers.
@@ -179,7 +179,7 @@ extension IntrexxClient.Mail {
     /// - Parameters:
     ///   - portal: The portal the call applies to. (`portal` in path)
     public func listServices(portal: String) async throws -> [MailService] {
-        try await listServicesRaw(portal: portal).body
+        try await self.listServicesRaw(portal: portal).body
     }
 
     /// ``listServices`` with the response's status and headers.
@@ -200,7 +200,7 @@ extension IntrexxClient.Mail {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func createService(portal: String, _ body: MailServiceCreateRequest) async throws -> MailService {
-        try await createServiceRaw(portal: portal, body).body
+        try await self.createServiceRaw(portal: portal, body).body
     }
 
     /// ``createService`` with the response's status and headers.
@@ -222,7 +222,7 @@ extension IntrexxClient.Mail {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - mailServiceId: Id of the mail service. (`id` in path)
     public func getService(portal: String, mailServiceId: String) async throws -> MailService {
-        try await getServiceRaw(portal: portal, mailServiceId: mailServiceId).body
+        try await self.getServiceRaw(portal: portal, mailServiceId: mailServiceId).body
     }
 
     /// ``getService`` with the response's status and headers.
@@ -244,7 +244,7 @@ extension IntrexxClient.Mail {
     ///   - mailServiceId: Id of the mail service. (`id` in path)
     ///   - body: (`application/json`)
     public func updateService(portal: String, mailServiceId: String, _ body: MailServicePatch) async throws -> MailService {
-        try await updateServiceRaw(portal: portal, mailServiceId: mailServiceId, body).body
+        try await self.updateServiceRaw(portal: portal, mailServiceId: mailServiceId, body).body
     }
 
     /// ``updateService`` with the response's status and headers.
@@ -266,7 +266,7 @@ extension IntrexxClient.Mail {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - mailServiceId: Id of the mail service. (`id` in path)
     public func getServiceStatus(portal: String, mailServiceId: String) async throws -> MailServiceStatus {
-        try await getServiceStatusRaw(portal: portal, mailServiceId: mailServiceId).body
+        try await self.getServiceStatusRaw(portal: portal, mailServiceId: mailServiceId).body
     }
 
     /// ``getServiceStatus`` with the response's status and headers.
@@ -288,7 +288,7 @@ extension IntrexxClient.Mail {
     ///   - mailServiceId: Id of the mail service. (`id` in path)
     ///   - body: (`application/json`)
     public func setServiceStatus(portal: String, mailServiceId: String, _ body: MailServiceStatus) async throws -> MailServiceStatus {
-        try await setServiceStatusRaw(portal: portal, mailServiceId: mailServiceId, body).body
+        try await self.setServiceStatusRaw(portal: portal, mailServiceId: mailServiceId, body).body
     }
 
     /// ``setServiceStatus`` with the response's status and headers.

@@ -13,7 +13,7 @@ extension IntrexxClient.Auth {
     /// - Parameters:
     ///   - body: (`application/json`)
     public func authenticate(_ body: AuthRequest) async throws -> AuthResponse {
-        try await authenticateRaw(body).body
+        try await self.authenticateRaw(body).body
     }
 
     /// ``authenticate`` with the response's status and headers.
@@ -36,7 +36,7 @@ extension IntrexxClient.Auth {
     /// - Parameters:
     ///   - portal: The portal the call applies to. (`portal` in path)
     public func logoutFromPortal(portal: String) async throws {
-        _ = try await logoutFromPortalRaw(portal: portal)
+        _ = try await self.logoutFromPortalRaw(portal: portal)
     }
 
     /// ``logoutFromPortal`` with the response's status and headers.
@@ -58,7 +58,7 @@ extension IntrexxClient.Settings {
     /// - Parameters:
     ///   - portal: The portal the call applies to. (`portal` in path)
     public func getPortalBaseUrl(portal: String) async throws -> Webserver {
-        try await getPortalBaseUrlRaw(portal: portal).body
+        try await self.getPortalBaseUrlRaw(portal: portal).body
     }
 
     /// ``getPortalBaseUrl`` with the response's status and headers.
@@ -79,7 +79,7 @@ extension IntrexxClient.Settings {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func setPortalBaseUrl(portal: String, _ body: Webserver) async throws -> Webserver {
-        try await setPortalBaseUrlRaw(portal: portal, body).body
+        try await self.setPortalBaseUrlRaw(portal: portal, body).body
     }
 
     /// ``setPortalBaseUrl`` with the response's status and headers.
@@ -100,7 +100,7 @@ extension IntrexxClient.Settings {
     /// - Parameters:
     ///   - portal: The portal the call applies to. (`portal` in path)
     public func getPortal(portal: String) async throws -> PortalSettings {
-        try await getPortalRaw(portal: portal).body
+        try await self.getPortalRaw(portal: portal).body
     }
 
     /// ``getPortal`` with the response's status and headers.
@@ -121,7 +121,7 @@ extension IntrexxClient.Settings {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func updatePortal(portal: String, _ body: PortalSettingsPatch) async throws -> PortalSettings {
-        try await updatePortalRaw(portal: portal, body).body
+        try await self.updatePortalRaw(portal: portal, body).body
     }
 
     /// ``updatePortal`` with the response's status and headers.
@@ -145,7 +145,7 @@ extension IntrexxClient.Applications {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`multipart/form-data`)
     public func `import`(portal: String, _ body: ApplicationImport) async throws -> ImportResult {
-        try await importRaw(portal: portal, body).body
+        try await self.importRaw(portal: portal, body).body
     }
 
     /// ``import`` with the response's status and headers.
@@ -171,7 +171,7 @@ extension IntrexxClient.Applications {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`multipart/form-data`)
     public func overwrite(portal: String, _ body: ApplicationImport) async throws -> ImportResult {
-        try await overwriteRaw(portal: portal, body).body
+        try await self.overwriteRaw(portal: portal, body).body
     }
 
     /// ``overwrite`` with the response's status and headers.
@@ -198,7 +198,7 @@ extension IntrexxClient.Licenses {
     /// - Parameters:
     ///   - portal: The portal the call applies to. (`portal` in path)
     public func list(portal: String) async throws -> [License] {
-        try await listRaw(portal: portal).body
+        try await self.listRaw(portal: portal).body
     }
 
     /// ``list`` with the response's status and headers.
@@ -219,7 +219,7 @@ extension IntrexxClient.Licenses {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func add(portal: String, _ body: LicenseKeyRequest) async throws -> License {
-        try await addRaw(portal: portal, body).body
+        try await self.addRaw(portal: portal, body).body
     }
 
     /// ``add`` with the response's status and headers.
@@ -241,7 +241,7 @@ extension IntrexxClient.Licenses {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - key: Key of the license. (`key` in path)
     public func delete(portal: String, key: String) async throws {
-        _ = try await deleteRaw(portal: portal, key: key)
+        _ = try await self.deleteRaw(portal: portal, key: key)
     }
 
     /// ``delete`` with the response's status and headers.
@@ -262,7 +262,7 @@ extension IntrexxClient.Licenses {
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
     public func setTrial(portal: String, _ body: LicenseKeyRequest) async throws -> License {
-        try await setTrialRaw(portal: portal, body).body
+        try await self.setTrialRaw(portal: portal, body).body
     }
 
     /// ``setTrial`` with the response's status and headers.
@@ -283,7 +283,7 @@ extension IntrexxClient.Licenses {
     /// - Parameters:
     ///   - body: (`application/json`)
     public func setAdminApi(_ body: LicenseKeyRequest) async throws -> AdminApiLicense {
-        try await setAdminApiRaw(body).body
+        try await self.setAdminApiRaw(body).body
     }
 
     /// ``setAdminApi`` with the response's status and headers.

@@ -13,14 +13,17 @@ struct IntrexxClientContractTests {
     func authenticate() async throws {
         let reply = #"{"token":"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2lnbmF0dXJl"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.auth.authenticate(try ContractCheck.sample(AuthRequest.self, #"{"username":"admin","password":"s3cr3t"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/auth")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"username":"admin","password":"s3cr3t"}"#) == nil)
+            #expect(request.header("Authorization") == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -30,12 +33,15 @@ struct IntrexxClientContractTests {
     func logoutFromPortal() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             try await client.auth.logoutFromPortal(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/portal/logout")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
         }
     }
 
@@ -43,12 +49,15 @@ struct IntrexxClientContractTests {
     func listPortals() async throws {
         let reply = #"[{"id":"1C3B8F3E8A1C4B3D9F2E7A6B5C4D3E2F1A0B9C8D","name":"portal","directory":"/opt/intrexx/org/portal","baseUrl":"https://intranet.example.com/portal/","running":true},{"id":"7D6C5B4A39281706F5E4D3C2B1A09F8E7D6C5B4A","name":"test","directory":"/opt/intrexx/org/test","baseUrl":null,"running":false}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.portals.list()
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portals")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -58,14 +67,17 @@ struct IntrexxClientContractTests {
     func createPortal() async throws {
         let reply = #"{"id":"7D6C5B4A39281706F5E4D3C2B1A09F8E7D6C5B4A","name":"test","directory":"/opt/intrexx/org/test","baseUrl":"https://intranet.example.com/test/","running":true}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.portals.create(try ContractCheck.sample(PortalCreateRequest.self, #"{"name":"test","template":"blank","baseUrl":"https://intranet.example.com/test/","database":{"type":"postgresql","host":"localhost","port":5432,"name":"ixtest","user":"intrexx","password":"dbpass","createDatabase":true}}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/portals")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"test","template":"blank","baseUrl":"https://intranet.example.com/test/","database":{"type":"postgresql","host":"localhost","port":5432,"name":"ixtest","user":"intrexx","password":"dbpass","createDatabase":true}}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -75,12 +87,15 @@ struct IntrexxClientContractTests {
     func deletePortal() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            try await client.portals.delete(portalId: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
+            try await client.portals.delete(portalId: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/portals/sample1")
+            #expect(request.path == "/portals/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
         }
     }
 
@@ -88,12 +103,15 @@ struct IntrexxClientContractTests {
     func listTemplates() async throws {
         let reply = #"[{"id":"blank","name":"Blank portal","description":"Empty portal without applications."},{"id":"online-portal","name":"Online portal","description":"Portal with sample applications."}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.templates.list()
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/templates")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -103,13 +121,17 @@ struct IntrexxClientContractTests {
     func uploadTemplate() async throws {
         let reply = #"{"id":"company-template","name":"Company template","description":null}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.templates.upload(try ContractCheck.sample(TemplateUpload.self, #"{"file":"c2FtcGxl"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/templates")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "multipart/form-data")
+            #expect(ContractCheck.multipartDifference(request, [MultipartPart(name: "file", filename: "file.zip", contentType: "application/zip", body: Data("sample".utf8))]) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -119,12 +141,15 @@ struct IntrexxClientContractTests {
     func getPortalBaseUrl() async throws {
         let reply = #"{"baseUrl":"https://intranet.example.com/portal/"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.settings.getPortalBaseUrl(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/webserver")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -134,14 +159,17 @@ struct IntrexxClientContractTests {
     func setPortalBaseUrl() async throws {
         let reply = #"{"baseUrl":"https://portal.example.com/"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.settings.setPortalBaseUrl(portal: "portal", try ContractCheck.sample(Webserver.self, #"{"baseUrl":"https://portal.example.com/"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
             #expect(request.path == "/portal/webserver")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"baseUrl":"https://portal.example.com/"}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -151,12 +179,15 @@ struct IntrexxClientContractTests {
     func getPortalSettings() async throws {
         let reply = #"{"name":"portal","description":"Company intranet","defaultLanguage":"de","defaultLocale":"de-DE","timeZone":"Europe/Berlin","sessionTimeout":30,"developmentMode":false}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.settings.getPortal(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/settings")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -166,14 +197,17 @@ struct IntrexxClientContractTests {
     func updatePortalSettings() async throws {
         let reply = #"{"name":"portal","description":"Company intranet (production)","defaultLanguage":"de","defaultLocale":"de-DE","timeZone":"Europe/Berlin","sessionTimeout":60,"developmentMode":false}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.settings.updatePortal(portal: "portal", try ContractCheck.sample(PortalSettingsPatch.self, #"{"description":"Company intranet (production)","sessionTimeout":60}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/settings")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"description":"Company intranet (production)","sessionTimeout":60}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -183,12 +217,15 @@ struct IntrexxClientContractTests {
     func getMobileApiKey() async throws {
         let reply = #"{"apiKey":"3f9a7c2e-51b4-4d0a-9e6f-1b2c3d4e5f60"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.mobile.getApiKey(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/mobile")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -198,12 +235,15 @@ struct IntrexxClientContractTests {
     func deleteMobileApiKey() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             try await client.mobile.deleteApiKey(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
             #expect(request.path == "/portal/mobile")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
         }
     }
 
@@ -211,14 +251,17 @@ struct IntrexxClientContractTests {
     func updateMobileApiKey() async throws {
         let reply = #"{"apiKey":"0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.mobile.updateApiKey(portal: "portal", try ContractCheck.sample(MobileApiKeyPatch.self, #"{"apiKey":"0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/mobile")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"apiKey":"0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d"}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -228,12 +271,15 @@ struct IntrexxClientContractTests {
     func getReportsEngine() async throws {
         let reply = #"{"engine":"intrexx","configuration":{"outputDirectory":"internal/reports","maxConcurrentReports":"4"}}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.reports.getEngine(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/reports/engine")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -243,14 +289,17 @@ struct IntrexxClientContractTests {
     func updateReportsEngine() async throws {
         let reply = #"{"engine":"intrexx","configuration":{"outputDirectory":"internal/reports","maxConcurrentReports":"8"}}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.reports.updateEngine(portal: "portal", try ContractCheck.sample(ReportsEnginePatch.self, #"{"configuration":{"maxConcurrentReports":"8"}}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/reports/engine")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"configuration":{"maxConcurrentReports":"8"}}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -260,12 +309,15 @@ struct IntrexxClientContractTests {
     func getExportConfiguration() async throws {
         let reply = #"{"exportDirectory":"/opt/intrexx/export","includeData":true,"includeFiles":true,"includeLogFiles":false}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.export.getConfiguration(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/export")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -275,14 +327,17 @@ struct IntrexxClientContractTests {
     func updateExportConfiguration() async throws {
         let reply = #"{"exportDirectory":"/opt/intrexx/export","includeData":false,"includeFiles":true,"includeLogFiles":false}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.export.updateConfiguration(portal: "portal", try ContractCheck.sample(ExportConfigurationPatch.self, #"{"includeData":false}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/export")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"includeData":false}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -292,12 +347,15 @@ struct IntrexxClientContractTests {
     func downloadDiagnosis() async throws {
         let reply = #"sample bytes"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/octet-stream")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.diagnosis.download(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/diagnosis")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/zip")
             #expect(result == Data(reply.utf8))
         }
@@ -307,14 +365,17 @@ struct IntrexxClientContractTests {
     func runSearchIndexAction() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 202, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             try await client.search.runIndexAction(portal: "portal", try ContractCheck.sample(SearchIndexAction.self, #"{"action":"rebuild"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/portal/search/index")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"rebuild"}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
         }
     }
 
@@ -322,13 +383,17 @@ struct IntrexxClientContractTests {
     func importApplications() async throws {
         let reply = #"{"imported":[{"guid":"9A8B7C6D5E4F30211203A4B5C6D7E8F90A1B2C3D","type":"application","name":"Time recording"},{"guid":"0F1E2D3C4B5A69788796A5B4C3D2E1F00F1E2D3C","type":"process","name":"Time recording notifications"}]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.applications.`import`(portal: "portal", try ContractCheck.sample(ApplicationImport.self, #"{"file":"c2FtcGxl","importData":true}"#))
-            let request = try #require(server.requests.first)
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
+            let result = try await client.applications.`import`(portal: "portal", try ContractCheck.sample(ApplicationImport.self, #"{"file":"c2FtcGxl","importData":true,"importPermissions":true}"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/portal/applications")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "multipart/form-data")
+            #expect(ContractCheck.multipartDifference(request, [MultipartPart(name: "file", filename: "file.zip", contentType: "application/zip", body: Data("sample".utf8)), MultipartPart(name: "importData", body: Data("true".utf8)), MultipartPart(name: "importPermissions", body: Data("true".utf8))]) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -338,13 +403,17 @@ struct IntrexxClientContractTests {
     func overwriteApplications() async throws {
         let reply = #"{"imported":[{"guid":"5E6F7A8B9C0D1E2F30415263748596A7B8C9D0E1","type":"layout","name":"standard"}]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.applications.overwrite(portal: "portal", try ContractCheck.sample(ApplicationImport.self, #"{"file":"c2FtcGxl","importData":true}"#))
-            let request = try #require(server.requests.first)
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
+            let result = try await client.applications.overwrite(portal: "portal", try ContractCheck.sample(ApplicationImport.self, #"{"file":"c2FtcGxl","importData":true,"importPermissions":true}"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/applications")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "multipart/form-data")
+            #expect(ContractCheck.multipartDifference(request, [MultipartPart(name: "file", filename: "file.zip", contentType: "application/zip", body: Data("sample".utf8)), MultipartPart(name: "importData", body: Data("true".utf8)), MultipartPart(name: "importPermissions", body: Data("true".utf8))]) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -354,12 +423,15 @@ struct IntrexxClientContractTests {
     func listSchedulerJobs() async throws {
         let reply = #"[{"id":"2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E","name":"Search index update","description":"Incremental update of the search index.","type":"searchindex","enabled":true,"cronExpression":"0 0/15 * * * ?","state":"normal","nextFireTime":"2024-05-06T10:15:00Z","lastFireTime":"2024-05-06T10:00:00Z"},{"id":"3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E6F","name":"Nightly cleanup","description":null,"type":"groovy","enabled":false,"cronExpression":"0 0 2 * * ?","state":"paused","nextFireTime":null,"lastFireTime":null}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.scheduler.listJobs(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/scheduler/jobs")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -369,12 +441,15 @@ struct IntrexxClientContractTests {
     func getSchedulerJob() async throws {
         let reply = #"{"id":"2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E","name":"Search index update","description":"Incremental update of the search index.","type":"searchindex","enabled":true,"cronExpression":"0 0/15 * * * ?","state":"normal","nextFireTime":"2024-05-06T10:15:00Z","lastFireTime":"2024-05-06T10:00:00Z","parameters":{}}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.scheduler.getJob(portal: "portal", jobId: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
+            let result = try await client.scheduler.getJob(portal: "portal", jobId: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/portal/scheduler/job/sample1")
+            #expect(request.path == "/portal/scheduler/job/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -384,14 +459,17 @@ struct IntrexxClientContractTests {
     func createSchedulerJob() async throws {
         let reply = #"{"id":"3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E6F","name":"Nightly cleanup","description":"Removes temporary files.","type":"groovy","enabled":true,"cronExpression":"0 0 2 * * ?","state":"normal","nextFireTime":"2024-05-07T02:00:00Z","lastFireTime":null,"parameters":{"script":"internal/scripts/cleanup.groovy"}}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.scheduler.createJob(portal: "portal", type: "groovy", try ContractCheck.sample(SchedulerJobCreateRequest.self, #"{"name":"Nightly cleanup","description":"Removes temporary files.","cronExpression":"0 0 2 * * ?","enabled":true,"parameters":{"script":"internal/scripts/cleanup.groovy"}}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/portal/scheduler/job/groovy")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Nightly cleanup","description":"Removes temporary files.","cronExpression":"0 0 2 * * ?","enabled":true,"parameters":{"script":"internal/scripts/cleanup.groovy"}}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -401,12 +479,15 @@ struct IntrexxClientContractTests {
     func deleteSchedulerJob() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            try await client.scheduler.deleteJob(portal: "portal", jobId: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
+            try await client.scheduler.deleteJob(portal: "portal", jobId: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/portal/scheduler/job/sample1")
+            #expect(request.path == "/portal/scheduler/job/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
         }
     }
 
@@ -414,14 +495,17 @@ struct IntrexxClientContractTests {
     func updateSchedulerJob() async throws {
         let reply = #"{"id":"2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E","name":"Search index update","description":"Incremental update of the search index.","type":"searchindex","enabled":false,"cronExpression":"0 0/15 * * * ?","state":"paused","nextFireTime":null,"lastFireTime":"2024-05-06T10:00:00Z"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.scheduler.updateJob(portal: "portal", jobId: "sample1", try ContractCheck.sample(SchedulerJobPatch.self, #"{"enabled":false}"#))
-            let request = try #require(server.requests.first)
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
+            let result = try await client.scheduler.updateJob(portal: "portal", jobId: "a b&c+d/é", try ContractCheck.sample(SchedulerJobPatch.self, #"{"enabled":false}"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PATCH")
-            #expect(request.path == "/portal/scheduler/job/sample1")
+            #expect(request.path == "/portal/scheduler/job/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"enabled":false}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -431,12 +515,15 @@ struct IntrexxClientContractTests {
     func getSchedulerStandby() async throws {
         let reply = #"{"standby":false}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.scheduler.getStandby(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/scheduler/standby")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -446,14 +533,17 @@ struct IntrexxClientContractTests {
     func setSchedulerStandby() async throws {
         let reply = #"{"standby":true}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.scheduler.setStandby(portal: "portal", try ContractCheck.sample(SchedulerStandby.self, #"{"standby":true}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
             #expect(request.path == "/portal/scheduler/standby")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"standby":true}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -463,12 +553,15 @@ struct IntrexxClientContractTests {
     func getSchedulerConfiguration() async throws {
         let reply = #"{"threadCount":10,"misfireThreshold":60000,"startDelay":30}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.scheduler.getConfiguration(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/scheduler/configuration")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -478,14 +571,17 @@ struct IntrexxClientContractTests {
     func updateSchedulerConfiguration() async throws {
         let reply = #"{"threadCount":20,"misfireThreshold":60000,"startDelay":30}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.scheduler.updateConfiguration(portal: "portal", try ContractCheck.sample(SchedulerConfigurationPatch.self, #"{"threadCount":20}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PATCH")
             #expect(request.path == "/portal/scheduler/configuration")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"threadCount":20}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -495,14 +591,17 @@ struct IntrexxClientContractTests {
     func executeSchedulerJobActions() async throws {
         let reply = #"{"results":[{"jobId":"2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E","success":true,"message":null}]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.scheduler.executeJobActions(portal: "portal", try ContractCheck.sample(SchedulerJobActionRequest.self, #"{"action":"start","jobIds":["2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E"]}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
             #expect(request.path == "/portal/scheduler/actions")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"action":"start","jobIds":["2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E"]}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -512,12 +611,15 @@ struct IntrexxClientContractTests {
     func listMailServices() async throws {
         let reply = #"[{"id":"smtp-default","name":"Default SMTP","type":"smtp","host":"mail.example.com","port":587,"encryption":"starttls","user":"intrexx@example.com","sender":"intrexx@example.com"},{"id":"imap-inbox","name":"Incoming mail","type":"imap","host":"mail.example.com","port":993,"encryption":"ssl","user":"inbox@example.com","sender":null}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.mail.listServices(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/mailservices")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -527,14 +629,17 @@ struct IntrexxClientContractTests {
     func createMailService() async throws {
         let reply = #"{"id":"smtp-default","name":"Default SMTP","type":"smtp","host":"mail.example.com","port":587,"encryption":"starttls","user":"intrexx@example.com","sender":"intrexx@example.com"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.mail.createService(portal: "portal", try ContractCheck.sample(MailServiceCreateRequest.self, #"{"name":"Default SMTP","type":"smtp","host":"mail.example.com","port":587,"encryption":"starttls","user":"intrexx@example.com","password":"mailpass","sender":"intrexx@example.com"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/portal/mailservices")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Default SMTP","type":"smtp","host":"mail.example.com","port":587,"encryption":"starttls","user":"intrexx@example.com","password":"mailpass","sender":"intrexx@example.com"}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -544,12 +649,15 @@ struct IntrexxClientContractTests {
     func getMailService() async throws {
         let reply = #"{"id":"smtp-default","name":"Default SMTP","type":"smtp","host":"mail.example.com","port":587,"encryption":"starttls","user":"intrexx@example.com","sender":"intrexx@example.com"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.mail.getService(portal: "portal", mailServiceId: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
+            let result = try await client.mail.getService(portal: "portal", mailServiceId: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/portal/mailservices/sample1")
+            #expect(request.path == "/portal/mailservices/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -559,14 +667,17 @@ struct IntrexxClientContractTests {
     func updateMailService() async throws {
         let reply = #"{"id":"smtp-default","name":"Default SMTP","type":"smtp","host":"mail.example.com","port":465,"encryption":"ssl","user":"intrexx@example.com","sender":"intrexx@example.com"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.mail.updateService(portal: "portal", mailServiceId: "sample1", try ContractCheck.sample(MailServicePatch.self, #"{"port":465,"encryption":"ssl"}"#))
-            let request = try #require(server.requests.first)
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
+            let result = try await client.mail.updateService(portal: "portal", mailServiceId: "a b&c+d/é", try ContractCheck.sample(MailServicePatch.self, #"{"port":465,"encryption":"ssl"}"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PATCH")
-            #expect(request.path == "/portal/mailservices/sample1")
+            #expect(request.path == "/portal/mailservices/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"port":465,"encryption":"ssl"}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -576,12 +687,15 @@ struct IntrexxClientContractTests {
     func getMailServiceStatus() async throws {
         let reply = #"{"status":"started"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.mail.getServiceStatus(portal: "portal", mailServiceId: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
+            let result = try await client.mail.getServiceStatus(portal: "portal", mailServiceId: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/portal/mailservices/sample1/status")
+            #expect(request.path == "/portal/mailservices/a%20b%26c%2Bd%2F%C3%A9/status")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -591,14 +705,17 @@ struct IntrexxClientContractTests {
     func setMailServiceStatus() async throws {
         let reply = #"{"status":"stopped"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.mail.setServiceStatus(portal: "portal", mailServiceId: "sample1", try ContractCheck.sample(MailServiceStatus.self, #"{"status":"stopped"}"#))
-            let request = try #require(server.requests.first)
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
+            let result = try await client.mail.setServiceStatus(portal: "portal", mailServiceId: "a b&c+d/é", try ContractCheck.sample(MailServiceStatus.self, #"{"status":"stopped"}"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
-            #expect(request.path == "/portal/mailservices/sample1/status")
+            #expect(request.path == "/portal/mailservices/a%20b%26c%2Bd%2F%C3%A9/status")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"status":"stopped"}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -608,14 +725,17 @@ struct IntrexxClientContractTests {
     func createUser() async throws {
         let reply = #"{"id":"4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E6F70","loginName":"jdoe","firstName":"Jane","lastName":"Doe","email":"jane.doe@example.com","container":"Users","description":null,"enabled":true}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.users.create(portal: "portal", try ContractCheck.sample(UserCreateRequest.self, #"{"loginName":"jdoe","password":"Init1al!","firstName":"Jane","lastName":"Doe","email":"jane.doe@example.com","container":"Users","enabled":true}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/portal/users")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"loginName":"jdoe","password":"Init1al!","firstName":"Jane","lastName":"Doe","email":"jane.doe@example.com","container":"Users","enabled":true}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -625,12 +745,15 @@ struct IntrexxClientContractTests {
     func getUser() async throws {
         let reply = #"{"id":"4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E6F70","loginName":"jdoe","firstName":"Jane","lastName":"Doe","email":"jane.doe@example.com","container":"Users","description":null,"enabled":true}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.users.get(portal: "portal", userId: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
+            let result = try await client.users.get(portal: "portal", userId: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/portal/users/sample1")
+            #expect(request.path == "/portal/users/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -640,12 +763,15 @@ struct IntrexxClientContractTests {
     func deleteUser() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            try await client.users.delete(portal: "portal", userId: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
+            try await client.users.delete(portal: "portal", userId: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/portal/users/sample1")
+            #expect(request.path == "/portal/users/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
         }
     }
 
@@ -653,14 +779,17 @@ struct IntrexxClientContractTests {
     func updateUser() async throws {
         let reply = #"{"id":"4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E6F70","loginName":"jdoe","firstName":"Jane","lastName":"Doe","email":"j.doe@example.com","container":"Users","description":null,"enabled":true}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.users.update(portal: "portal", userId: "sample1", try ContractCheck.sample(UserPatch.self, #"{"email":"j.doe@example.com"}"#))
-            let request = try #require(server.requests.first)
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
+            let result = try await client.users.update(portal: "portal", userId: "a b&c+d/é", try ContractCheck.sample(UserPatch.self, #"{"email":"j.doe@example.com"}"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PATCH")
-            #expect(request.path == "/portal/users/sample1")
+            #expect(request.path == "/portal/users/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"email":"j.doe@example.com"}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -670,12 +799,15 @@ struct IntrexxClientContractTests {
     func listUserGroups() async throws {
         let reply = #"[{"id":"5E6F708192A3B4C5D6E7F8091A2B3C4D5E6F7081","name":"Users","description":"All portal users."},{"id":"6F708192A3B4C5D6E7F8091A2B3C4D5E6F708192","name":"Sales","description":null}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.users.listGroups(portal: "portal", userId: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
+            let result = try await client.users.listGroups(portal: "portal", userId: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/portal/users/sample1/groups")
+            #expect(request.path == "/portal/users/a%20b%26c%2Bd%2F%C3%A9/groups")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -685,12 +817,15 @@ struct IntrexxClientContractTests {
     func addUserToGroup() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            try await client.users.addToGroup(portal: "portal", userId: "sample1", groupId: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
+            try await client.users.addToGroup(portal: "portal", userId: "a b&c+d/é", groupId: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
-            #expect(request.path == "/portal/users/sample1/groups/sample1")
+            #expect(request.path == "/portal/users/a%20b%26c%2Bd%2F%C3%A9/groups/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
         }
     }
 
@@ -698,12 +833,15 @@ struct IntrexxClientContractTests {
     func removeUserFromGroup() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            try await client.users.removeFromGroup(portal: "portal", userId: "sample1", groupId: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
+            try await client.users.removeFromGroup(portal: "portal", userId: "a b&c+d/é", groupId: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/portal/users/sample1/groups/sample1")
+            #expect(request.path == "/portal/users/a%20b%26c%2Bd%2F%C3%A9/groups/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
         }
     }
 
@@ -711,14 +849,17 @@ struct IntrexxClientContractTests {
     func createGroup() async throws {
         let reply = #"{"id":"6F708192A3B4C5D6E7F8091A2B3C4D5E6F708192","name":"Sales","description":"Sales department","container":"Groups"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.groups.create(portal: "portal", try ContractCheck.sample(GroupCreateRequest.self, #"{"name":"Sales","description":"Sales department","container":"Groups"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/portal/groups")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"name":"Sales","description":"Sales department","container":"Groups"}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -728,12 +869,15 @@ struct IntrexxClientContractTests {
     func getGroup() async throws {
         let reply = #"{"id":"6F708192A3B4C5D6E7F8091A2B3C4D5E6F708192","name":"Sales","description":"Sales department","container":"Groups","members":["4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E6F70"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            let result = try await client.groups.get(portal: "portal", groupId: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
+            let result = try await client.groups.get(portal: "portal", groupId: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/portal/groups/sample1")
+            #expect(request.path == "/portal/groups/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -743,12 +887,15 @@ struct IntrexxClientContractTests {
     func deleteGroup() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            try await client.groups.delete(portal: "portal", groupId: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
+            try await client.groups.delete(portal: "portal", groupId: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/portal/groups/sample1")
+            #expect(request.path == "/portal/groups/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
         }
     }
 
@@ -756,12 +903,15 @@ struct IntrexxClientContractTests {
     func listLicenses() async throws {
         let reply = #"[{"key":"ABCD-EFGH-IJKL-MNOP","product":"Intrexx","edition":"Professional","licensee":"Example GmbH","users":250,"validUntil":"2025-12-31","trial":false}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.licenses.list(portal: "portal")
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/portal/licenses")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -771,14 +921,17 @@ struct IntrexxClientContractTests {
     func addLicense() async throws {
         let reply = #"{"key":"ABCD-EFGH-IJKL-MNOP","product":"Intrexx","edition":"Professional","licensee":"Example GmbH","users":250,"validUntil":"2025-12-31","trial":false}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.licenses.add(portal: "portal", try ContractCheck.sample(LicenseKeyRequest.self, #"{"key":"ABCD-EFGH-IJKL-MNOP"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/portal/licenses")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"key":"ABCD-EFGH-IJKL-MNOP"}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -788,12 +941,15 @@ struct IntrexxClientContractTests {
     func deleteLicense() async throws {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
-            try await client.licenses.delete(portal: "portal", key: "sample1")
-            let request = try #require(server.requests.first)
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
+            try await client.licenses.delete(portal: "portal", key: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/portal/licenses/sample1")
+            #expect(request.path == "/portal/licenses/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
         }
     }
 
@@ -801,14 +957,17 @@ struct IntrexxClientContractTests {
     func setTrialLicense() async throws {
         let reply = #"{"key":"TRIA-L123-4567-89AB","product":"Intrexx","edition":"Professional","licensee":"Example GmbH","users":5,"validUntil":"2025-02-28","trial":true}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.licenses.setTrial(portal: "portal", try ContractCheck.sample(LicenseKeyRequest.self, #"{"key":"TRIA-L123-4567-89AB"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
             #expect(request.path == "/portal/trial-license")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"key":"TRIA-L123-4567-89AB"}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -818,14 +977,17 @@ struct IntrexxClientContractTests {
     func setAdminApiLicense() async throws {
         let reply = #"{"key":"IAA0-1234-5678-9ABC","licensed":true,"validUntil":"2026-01-31"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
-            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""))
+            let client = IntrexxClient(baseURL: ContractCheck.baseURL(server, path: ""), middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
             let result = try await client.licenses.setAdminApi(try ContractCheck.sample(LicenseKeyRequest.self, #"{"key":"IAA0-1234-5678-9ABC"}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
             #expect(request.path == "/admin-api/license")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"key":"IAA0-1234-5678-9ABC"}"#) == nil)
+            #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }

@@ -32,7 +32,7 @@ public protocol PEIQUsersAPI: Sendable {
 
 extension PEIQUsersAPI {
     public func list(firstName: String? = nil, lastName: String? = nil, email: String? = nil, updatedSince: Date? = nil, registrationDateFrom: Date? = nil, registrationDateTo: Date? = nil, enabled: Bool? = nil, locked: Bool? = nil, lockState: LockState? = nil, tags: [String]? = nil, userIds: [String]? = nil, page: Int? = nil, pageSize: Int? = nil) async throws -> UserList {
-        try await list(firstName: firstName, lastName: lastName, email: email, updatedSince: updatedSince, registrationDateFrom: registrationDateFrom, registrationDateTo: registrationDateTo, enabled: enabled, locked: locked, lockState: lockState, tags: tags, userIds: userIds, page: page, pageSize: pageSize)
+        try await self.list(firstName: firstName, lastName: lastName, email: email, updatedSince: updatedSince, registrationDateFrom: registrationDateFrom, registrationDateTo: registrationDateTo, enabled: enabled, locked: locked, lockState: lockState, tags: tags, userIds: userIds, page: page, pageSize: pageSize)
     }
 }
 

@@ -25,7 +25,7 @@ extension PEIQClient.Users {
     ///   - page: Number of the page to return (the first page is 1). (`page` in query)
     ///   - pageSize: Number of users per page. (`page_size` in query)
     public func list(firstName: String? = nil, lastName: String? = nil, email: String? = nil, updatedSince: Date? = nil, registrationDateFrom: Date? = nil, registrationDateTo: Date? = nil, enabled: Bool? = nil, locked: Bool? = nil, lockState: LockState? = nil, tags: [String]? = nil, userIds: [String]? = nil, page: Int? = nil, pageSize: Int? = nil) async throws -> UserList {
-        try await listRaw(firstName: firstName, lastName: lastName, email: email, updatedSince: updatedSince, registrationDateFrom: registrationDateFrom, registrationDateTo: registrationDateTo, enabled: enabled, locked: locked, lockState: lockState, tags: tags, userIds: userIds, page: page, pageSize: pageSize).body
+        try await self.listRaw(firstName: firstName, lastName: lastName, email: email, updatedSince: updatedSince, registrationDateFrom: registrationDateFrom, registrationDateTo: registrationDateTo, enabled: enabled, locked: locked, lockState: lockState, tags: tags, userIds: userIds, page: page, pageSize: pageSize).body
     }
 
     /// ``list`` with the response's status and headers.
@@ -58,7 +58,7 @@ extension PEIQClient.Users {
     /// - Parameters:
     ///   - body: (`application/json`)
     public func create(_ body: UserInput) async throws -> User {
-        try await createRaw(body).body
+        try await self.createRaw(body).body
     }
 
     /// ``create`` with the response's status and headers.
@@ -76,7 +76,7 @@ extension PEIQClient.Users {
     ///
     /// - Spec: `GET /users/me`
     public func getCurrent() async throws -> User {
-        try await getCurrentRaw().body
+        try await self.getCurrentRaw().body
     }
 
     /// ``getCurrent`` with the response's status and headers.
@@ -93,7 +93,7 @@ extension PEIQClient.Users {
     ///
     /// - Spec: `GET /users/segments`
     public func listSegments() async throws -> [UserSegment] {
-        try await listSegmentsRaw().body
+        try await self.listSegmentsRaw().body
     }
 
     /// ``listSegments`` with the response's status and headers.
@@ -113,7 +113,7 @@ extension PEIQClient.Users {
     /// - Parameters:
     ///   - userId: ID of the user. (`user_id` in path)
     public func get(userId: String) async throws -> User {
-        try await getRaw(userId: userId).body
+        try await self.getRaw(userId: userId).body
     }
 
     /// ``get`` with the response's status and headers.
@@ -134,7 +134,7 @@ extension PEIQClient.Users {
     ///   - userId: ID of the user. (`user_id` in path)
     ///   - body: (`application/json`)
     public func update(userId: String, _ body: UserInput) async throws {
-        _ = try await updateRaw(userId: userId, body)
+        _ = try await self.updateRaw(userId: userId, body)
     }
 
     /// ``update`` with the response's status and headers.
@@ -155,7 +155,7 @@ extension PEIQClient.Users {
     /// - Parameters:
     ///   - userId: ID of the user. (`user_id` in path)
     public func delete(userId: String) async throws {
-        _ = try await deleteRaw(userId: userId)
+        _ = try await self.deleteRaw(userId: userId)
     }
 
     /// ``delete`` with the response's status and headers.

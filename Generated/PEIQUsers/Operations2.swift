@@ -13,7 +13,7 @@ extension PEIQClient.Images {
     /// - Parameters:
     ///   - userId: ID of the user. (`user_id` in path)
     public func getAvatar(userId: String) async throws -> Image {
-        try await getAvatarRaw(userId: userId).body
+        try await self.getAvatarRaw(userId: userId).body
     }
 
     /// ``getAvatar`` with the response's status and headers.
@@ -34,7 +34,7 @@ extension PEIQClient.Images {
     ///   - userId: ID of the user. (`user_id` in path)
     ///   - body: The image to load into the PORTAL, given by URL. (`application/json`)
     public func uploadAvatar(userId: String, _ body: ImageUpload) async throws -> Image {
-        try await uploadAvatarRaw(userId: userId, body).body
+        try await self.uploadAvatarRaw(userId: userId, body).body
     }
 
     /// ``uploadAvatar`` with the response's status and headers.
@@ -55,7 +55,7 @@ extension PEIQClient.Images {
     /// - Parameters:
     ///   - userId: ID of the user. (`user_id` in path)
     public func deleteAvatar(userId: String) async throws {
-        _ = try await deleteAvatarRaw(userId: userId)
+        _ = try await self.deleteAvatarRaw(userId: userId)
     }
 
     /// ``deleteAvatar`` with the response's status and headers.
@@ -75,7 +75,7 @@ extension PEIQClient.Images {
     /// - Parameters:
     ///   - userId: ID of the user. (`user_id` in path)
     public func getWallpaper(userId: String) async throws -> Image {
-        try await getWallpaperRaw(userId: userId).body
+        try await self.getWallpaperRaw(userId: userId).body
     }
 
     /// ``getWallpaper`` with the response's status and headers.
@@ -96,7 +96,7 @@ extension PEIQClient.Images {
     ///   - userId: ID of the user. (`user_id` in path)
     ///   - body: The image to load into the PORTAL, given by URL. (`application/json`)
     public func uploadWallpaper(userId: String, _ body: ImageUpload) async throws -> Image {
-        try await uploadWallpaperRaw(userId: userId, body).body
+        try await self.uploadWallpaperRaw(userId: userId, body).body
     }
 
     /// ``uploadWallpaper`` with the response's status and headers.
@@ -117,7 +117,7 @@ extension PEIQClient.Images {
     /// - Parameters:
     ///   - userId: ID of the user. (`user_id` in path)
     public func deleteWallpaper(userId: String) async throws {
-        _ = try await deleteWallpaperRaw(userId: userId)
+        _ = try await self.deleteWallpaperRaw(userId: userId)
     }
 
     /// ``deleteWallpaper`` with the response's status and headers.

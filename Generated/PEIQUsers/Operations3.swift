@@ -10,7 +10,7 @@ extension PEIQUsersAPI {
     public func pages(firstName: String? = nil, lastName: String? = nil, email: String? = nil, updatedSince: Date? = nil, registrationDateFrom: Date? = nil, registrationDateTo: Date? = nil, enabled: Bool? = nil, locked: Bool? = nil, lockState: LockState? = nil, tags: [String]? = nil, userIds: [String]? = nil, pageSize: Int = 20) -> PageSequence<UserList> {
         PageSequence.pageNumbered(
             firstPage: 1, pageSize: pageSize,
-            fetch: { [self] request in try await list(firstName: firstName, lastName: lastName, email: email, updatedSince: updatedSince, registrationDateFrom: registrationDateFrom, registrationDateTo: registrationDateTo, enabled: enabled, locked: locked, lockState: lockState, tags: tags, userIds: userIds, page: request.page, pageSize: request.pageSize) },
+            fetch: { [self] request in try await self.list(firstName: firstName, lastName: lastName, email: email, updatedSince: updatedSince, registrationDateFrom: registrationDateFrom, registrationDateTo: registrationDateTo, enabled: enabled, locked: locked, lockState: lockState, tags: tags, userIds: userIds, page: request.page, pageSize: request.pageSize) },
             itemCount: { $0.data.count },
             totalPages: { Int($0.totalPages) }
         )

@@ -10,7 +10,7 @@ extension PEIQClient.Groups {
     ///
     /// - Spec: `GET /users/groups`
     public func list() async throws -> [Group] {
-        try await listRaw().body
+        try await self.listRaw().body
     }
 
     /// ``list`` with the response's status and headers.
@@ -30,7 +30,7 @@ extension PEIQClient.Groups {
     /// - Parameters:
     ///   - groupId: ID of the user group. (`group_id` in path)
     public func get(groupId: Int64) async throws -> Group {
-        try await getRaw(groupId: groupId).body
+        try await self.getRaw(groupId: groupId).body
     }
 
     /// ``get`` with the response's status and headers.

@@ -14,11 +14,12 @@ struct PEIQClientContractTests {
         let reply = #"{"total_results":234,"total_pages":12,"page":1,"page_size":20,"data":[{"embeds":{"embedcode":{"e3rux4b8nc0":{"content":"<b>Bold</b>"}}},"id":"1","remote_id":{"ssofact":"12345"},"first_name":"Max","last_name":"Mustermann","full_name":"Max Mustermann","credits":132,"group_ids":[2,3],"email":"max@mustermann.de","registration_date":"2015-03-07T03:00:00+00:00","last_login":"2019-03-07T13:00:00+00:00","user_type":"person","user_segment":"leserreporter","location_id":17,"static_tags":["commercial"],"avatar":{"url":"https://example.com/resources/mediadb/user/2019/04/18/1/1_M.jpg","id":"12"},"wallpaper":{"url":"https://example.com/resources/mediadb/user/2019/04/18/1/1_XL.jpg","id":"13"},"lock_state":"none","enabled":true,"address":{"street":"Example Street","street_number":"123","zipcode":"86159","city":"Augsburg","phone":"08212849204"},"biograpy":"[embedcode=e3rux4b8nc0][/embedcode]This is the example biography from Max Mustermann.","gender":"male","birthdate":"1977-03-07","tags":["Tagger","I'm a Tag"]}]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
-            let result = try await client.users.list(firstName: "sample", lastName: "sample", email: "sample", updatedSince: try ContractCheck.sample(Date.self, #""2024-01-02T03:04:05Z""#), registrationDateFrom: try ContractCheck.sample(Date.self, #""2024-01-02T03:04:05Z""#), registrationDateTo: try ContractCheck.sample(Date.self, #""2024-01-02T03:04:05Z""#), enabled: true, locked: true, lockState: try ContractCheck.sample(LockState.self, #""none""#), tags: try ContractCheck.sample([String].self, #"["sample"]"#), userIds: try ContractCheck.sample([String].self, #"["sample"]"#), page: 1, pageSize: 20)
-            let request = try #require(server.requests.first)
+            let result = try await client.users.list(firstName: "a b&c+d/é", lastName: "a b&c+d/é", email: "a b&c+d/é", updatedSince: try ContractCheck.sample(Date.self, #""2024-01-02T03:04:05Z""#), registrationDateFrom: try ContractCheck.sample(Date.self, #""2024-01-02T03:04:05Z""#), registrationDateTo: try ContractCheck.sample(Date.self, #""2024-01-02T03:04:05Z""#), enabled: true, locked: true, lockState: try ContractCheck.sample(LockState.self, #""none""#), tags: try ContractCheck.sample([String].self, #"["sample"]"#), userIds: try ContractCheck.sample([String].self, #"["sample"]"#), page: 1, pageSize: 20)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/api/v2/users")
-            #expect(ContractCheck.queryPairs(request) == [["first_name", "sample"], ["last_name", "sample"], ["email", "sample"], ["updated_since", "2024-01-02T03:04:05Z"], ["registration_date_from", "2024-01-02T03:04:05Z"], ["registration_date_to", "2024-01-02T03:04:05Z"], ["enabled", "true"], ["locked", "true"], ["lock_state", "none"], ["tags", "sample"], ["user_ids", "sample"], ["page", "1"], ["page_size", "20"]])
+            #expect(ContractCheck.queryPairs(request) == [["first_name", "a b&c+d/é"], ["last_name", "a b&c+d/é"], ["email", "a b&c+d/é"], ["updated_since", "2024-01-02T03:04:05Z"], ["registration_date_from", "2024-01-02T03:04:05Z"], ["registration_date_to", "2024-01-02T03:04:05Z"], ["enabled", "true"], ["locked", "true"], ["lock_state", "none"], ["tags", "sample"], ["user_ids", "sample"], ["page", "1"], ["page_size", "20"]])
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -30,10 +31,12 @@ struct PEIQClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
             let result = try await client.users.create(try ContractCheck.sample(UserInput.self, #"{"remote_id":{"ssofact":"12345"},"first_name":"Max","last_name":"Mustermann","credits":1,"group_ids":[2,3],"email":"max@mustermann.de","plaintext_password":"Password123!","last_login":"2019-03-07T13:00:00+00:00","user_type":"person","user_segment":"leserreporter","location_id":17,"static_tags":["commercial"],"lock_state":"none","enabled":true,"address":{"street":"Example Street","street_number":"123","zipcode":"86159","city":"Augsburg","phone":"08212849204"},"biograpy":"This is the example biography from Max Mustermann.","gender":"male","birthdate":"1977-03-07","tags":["Tagger","I'm a Tag"]}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/api/v2/users")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"remote_id":{"ssofact":"12345"},"first_name":"Max","last_name":"Mustermann","credits":1,"group_ids":[2,3],"email":"max@mustermann.de","plaintext_password":"Password123!","last_login":"2019-03-07T13:00:00+00:00","user_type":"person","user_segment":"leserreporter","location_id":17,"static_tags":["commercial"],"lock_state":"none","enabled":true,"address":{"street":"Example Street","street_number":"123","zipcode":"86159","city":"Augsburg","phone":"08212849204"},"biograpy":"This is the example biography from Max Mustermann.","gender":"male","birthdate":"1977-03-07","tags":["Tagger","I'm a Tag"]}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -47,10 +50,12 @@ struct PEIQClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
             let result = try await client.users.getCurrent()
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/api/v2/users/me")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -62,10 +67,12 @@ struct PEIQClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
             let result = try await client.users.listSegments()
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/api/v2/users/segments")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -76,11 +83,13 @@ struct PEIQClientContractTests {
         let reply = #"{"embeds":{"embedcode":{"e3rux4b8nc0":{"content":"<b>Bold</b>"}}},"id":"1","remote_id":{"ssofact":"12345"},"first_name":"Max","last_name":"Mustermann","full_name":"Max Mustermann","credits":132,"group_ids":[2,3],"email":"max@mustermann.de","registration_date":"2015-03-07T03:00:00+00:00","last_login":"2019-03-07T13:00:00+00:00","user_type":"person","user_segment":"leserreporter","location_id":17,"static_tags":["commercial"],"avatar":{"url":"https://example.com/resources/mediadb/user/2019/04/18/1/1_M.jpg","id":"12"},"wallpaper":{"url":"https://example.com/resources/mediadb/user/2019/04/18/1/1_XL.jpg","id":"13"},"lock_state":"none","enabled":true,"address":{"street":"Example Street","street_number":"123","zipcode":"86159","city":"Augsburg","phone":"08212849204"},"biograpy":"[embedcode=e3rux4b8nc0][/embedcode]This is the example biography from Max Mustermann.","gender":"male","birthdate":"1977-03-07","tags":["Tagger","I'm a Tag"]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
-            let result = try await client.users.get(userId: "sample1")
-            let request = try #require(server.requests.first)
+            let result = try await client.users.get(userId: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/api/v2/users/sample1")
+            #expect(request.path == "/api/v2/users/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -91,11 +100,13 @@ struct PEIQClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
-            try await client.users.update(userId: "sample1", try ContractCheck.sample(UserInput.self, #"{"first_name":"Maxi","last_name":"Mustermann","lock_state":"locked","enabled":false}"#))
-            let request = try #require(server.requests.first)
+            try await client.users.update(userId: "a b&c+d/é", try ContractCheck.sample(UserInput.self, #"{"first_name":"Maxi","last_name":"Mustermann","lock_state":"locked","enabled":false}"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
-            #expect(request.path == "/api/v2/users/sample1")
+            #expect(request.path == "/api/v2/users/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"first_name":"Maxi","last_name":"Mustermann","lock_state":"locked","enabled":false}"#) == nil)
         }
@@ -106,11 +117,13 @@ struct PEIQClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
-            try await client.users.delete(userId: "sample1")
-            let request = try #require(server.requests.first)
+            try await client.users.delete(userId: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/api/v2/users/sample1")
+            #expect(request.path == "/api/v2/users/a%20b%26c%2Bd%2F%C3%A9")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
         }
     }
 
@@ -120,10 +133,12 @@ struct PEIQClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
             let result = try await client.groups.list()
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/api/v2/users/groups")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -135,10 +150,12 @@ struct PEIQClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
             let result = try await client.groups.get(groupId: 7)
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/api/v2/users/groups/7")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -149,11 +166,13 @@ struct PEIQClientContractTests {
         let reply = #"{"id":"1","url_set":{"NATIVE":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_NATIVE.jpg","T":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_T.jpg","XS":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_XS.jpg","S":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_S.jpg","M":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_M.jpg","L":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_L.jpg","XL":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_XL.jpg","XXL":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_XXL.jpg"},"user_id":1,"created":"2019-03-07T00:00:00+00:00","modified":"2019-03-07T00:00:00+00:00","focus_x":"2","focus_y":"3"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
-            let result = try await client.images.getAvatar(userId: "sample1")
-            let request = try #require(server.requests.first)
+            let result = try await client.images.getAvatar(userId: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/api/v2/users/sample1/avatar")
+            #expect(request.path == "/api/v2/users/a%20b%26c%2Bd%2F%C3%A9/avatar")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -164,11 +183,13 @@ struct PEIQClientContractTests {
         let reply = #"{"id":"1","url_set":{"NATIVE":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_NATIVE.jpg","T":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_T.jpg","XS":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_XS.jpg","S":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_S.jpg","M":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_M.jpg","L":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_L.jpg","XL":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_XL.jpg","XXL":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_XXL.jpg"},"user_id":1,"created":"2019-03-07T00:00:00+00:00","modified":"2019-03-07T00:00:00+00:00","focus_x":"2","focus_y":"3"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
-            let result = try await client.images.uploadAvatar(userId: "sample1", try ContractCheck.sample(ImageUpload.self, #"{"url":"https://www.example.com/resources/mediadb/article/2019/03/04/1/1_XL.jpg","creation_date":"2019-03-07T00:00:00+00:00","focus_x":"2","focus_y":"3"}"#))
-            let request = try #require(server.requests.first)
+            let result = try await client.images.uploadAvatar(userId: "a b&c+d/é", try ContractCheck.sample(ImageUpload.self, #"{"url":"https://www.example.com/resources/mediadb/article/2019/03/04/1/1_XL.jpg","creation_date":"2019-03-07T00:00:00+00:00","focus_x":"2","focus_y":"3"}"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/api/v2/users/sample1/avatar")
+            #expect(request.path == "/api/v2/users/a%20b%26c%2Bd%2F%C3%A9/avatar")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"url":"https://www.example.com/resources/mediadb/article/2019/03/04/1/1_XL.jpg","creation_date":"2019-03-07T00:00:00+00:00","focus_x":"2","focus_y":"3"}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -181,11 +202,13 @@ struct PEIQClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
-            try await client.images.deleteAvatar(userId: "sample1")
-            let request = try #require(server.requests.first)
+            try await client.images.deleteAvatar(userId: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/api/v2/users/sample1/avatar")
+            #expect(request.path == "/api/v2/users/a%20b%26c%2Bd%2F%C3%A9/avatar")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
         }
     }
 
@@ -194,11 +217,13 @@ struct PEIQClientContractTests {
         let reply = #"{"id":"1","url_set":{"NATIVE":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_NATIVE.jpg","T":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_T.jpg","XS":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_XS.jpg","S":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_S.jpg","M":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_M.jpg","L":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_L.jpg","XL":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_XL.jpg","XXL":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_XXL.jpg"},"user_id":1,"created":"2019-03-07T00:00:00+00:00","modified":"2019-03-07T00:00:00+00:00","focus_x":"2","focus_y":"3"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
-            let result = try await client.images.getWallpaper(userId: "sample1")
-            let request = try #require(server.requests.first)
+            let result = try await client.images.getWallpaper(userId: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/api/v2/users/sample1/wallpaper")
+            #expect(request.path == "/api/v2/users/a%20b%26c%2Bd%2F%C3%A9/wallpaper")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -209,11 +234,13 @@ struct PEIQClientContractTests {
         let reply = #"{"id":"1","url_set":{"NATIVE":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_NATIVE.jpg","T":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_T.jpg","XS":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_XS.jpg","S":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_S.jpg","M":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_M.jpg","L":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_L.jpg","XL":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_XL.jpg","XXL":"https://www.example.com/resources/mediadb/article/2019/03/27/1/1_XXL.jpg"},"user_id":1,"created":"2019-03-07T00:00:00+00:00","modified":"2019-03-07T00:00:00+00:00","focus_x":"2","focus_y":"3"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 201, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
-            let result = try await client.images.uploadWallpaper(userId: "sample1", try ContractCheck.sample(ImageUpload.self, #"{"url":"https://www.example.com/resources/mediadb/article/2019/03/04/1/1_XL.jpg","creation_date":"2019-03-07T00:00:00+00:00","focus_x":"2","focus_y":"3"}"#))
-            let request = try #require(server.requests.first)
+            let result = try await client.images.uploadWallpaper(userId: "a b&c+d/é", try ContractCheck.sample(ImageUpload.self, #"{"url":"https://www.example.com/resources/mediadb/article/2019/03/04/1/1_XL.jpg","creation_date":"2019-03-07T00:00:00+00:00","focus_x":"2","focus_y":"3"}"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/api/v2/users/sample1/wallpaper")
+            #expect(request.path == "/api/v2/users/a%20b%26c%2Bd%2F%C3%A9/wallpaper")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"url":"https://www.example.com/resources/mediadb/article/2019/03/04/1/1_XL.jpg","creation_date":"2019-03-07T00:00:00+00:00","focus_x":"2","focus_y":"3"}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -226,11 +253,13 @@ struct PEIQClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PEIQClient(baseURL: ContractCheck.baseURL(server, path: "/api/v2"))
-            try await client.images.deleteWallpaper(userId: "sample1")
-            let request = try #require(server.requests.first)
+            try await client.images.deleteWallpaper(userId: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/api/v2/users/sample1/wallpaper")
+            #expect(request.path == "/api/v2/users/a%20b%26c%2Bd%2F%C3%A9/wallpaper")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
         }
     }
 }

@@ -34,7 +34,7 @@ public protocol PrimedocsUsersAPI: Sendable {
 
 extension PrimedocsUsersAPI {
     public func list(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> UserPage {
-        try await list(page: page, pageSize: pageSize, query: query)
+        try await self.list(page: page, pageSize: pageSize, query: query)
     }
 }
 
@@ -58,7 +58,7 @@ public protocol PrimedocsGroupsAPI: Sendable {
 
 extension PrimedocsGroupsAPI {
     public func list(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> UserGroupPage {
-        try await list(page: page, pageSize: pageSize, query: query)
+        try await self.list(page: page, pageSize: pageSize, query: query)
     }
 }
 
@@ -81,19 +81,19 @@ public protocol PrimedocsOrganizationUnitsAPI: Sendable {
 
 extension PrimedocsOrganizationUnitsAPI {
     public func list(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> OrganizationUnitPage {
-        try await list(page: page, pageSize: pageSize, query: query)
+        try await self.list(page: page, pageSize: pageSize, query: query)
     }
 
     public func delete(organizationUnitId: String, deleteChildren: Bool? = nil) async throws {
-        try await delete(organizationUnitId: organizationUnitId, deleteChildren: deleteChildren)
+        try await self.delete(organizationUnitId: organizationUnitId, deleteChildren: deleteChildren)
     }
 
     public func listChildren(organizationUnitId: String, page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> OrganizationUnitPage {
-        try await listChildren(organizationUnitId: organizationUnitId, page: page, pageSize: pageSize, query: query)
+        try await self.listChildren(organizationUnitId: organizationUnitId, page: page, pageSize: pageSize, query: query)
     }
 
     public func getTree(query: String? = nil) async throws -> [OrganizationUnitTreeNode] {
-        try await getTree(query: query)
+        try await self.getTree(query: query)
     }
 }
 
@@ -122,11 +122,11 @@ public protocol PrimedocsSnippetGroupsAPI: Sendable {
 
 extension PrimedocsSnippetGroupsAPI {
     public func list(page: Int32? = nil, pageSize: Int32? = nil) async throws -> SnippetGroupPage {
-        try await list(page: page, pageSize: pageSize)
+        try await self.list(page: page, pageSize: pageSize)
     }
 
     public func listChildren(snippetGroupId: String, page: Int32? = nil, pageSize: Int32? = nil) async throws -> SnippetGroupPage {
-        try await listChildren(snippetGroupId: snippetGroupId, page: page, pageSize: pageSize)
+        try await self.listChildren(snippetGroupId: snippetGroupId, page: page, pageSize: pageSize)
     }
 }
 
@@ -137,7 +137,7 @@ public protocol PrimedocsAppUserGroupsAPI: Sendable {
 
 extension PrimedocsAppUserGroupsAPI {
     public func list(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> AppUserGroupPage {
-        try await list(page: page, pageSize: pageSize, query: query)
+        try await self.list(page: page, pageSize: pageSize, query: query)
     }
 }
 
@@ -148,7 +148,7 @@ public protocol PrimedocsTemplatesAPI: Sendable {
 
 extension PrimedocsTemplatesAPI {
     public func list(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> TemplatePage {
-        try await list(page: page, pageSize: pageSize, query: query)
+        try await self.list(page: page, pageSize: pageSize, query: query)
     }
 }
 

@@ -14,7 +14,7 @@ extension PrimedocsClient.SnippetGroups {
     ///   - page: Number of the page to return. (`page` in query)
     ///   - pageSize: Number of items per page. (`pageSize` in query)
     public func list(page: Int32? = nil, pageSize: Int32? = nil) async throws -> SnippetGroupPage {
-        try await listRaw(page: page, pageSize: pageSize).body
+        try await self.listRaw(page: page, pageSize: pageSize).body
     }
 
     /// ``list`` with the response's status and headers.
@@ -36,7 +36,7 @@ extension PrimedocsClient.SnippetGroups {
     /// - Parameters:
     ///   - body: (`application/json`)
     public func create(_ body: CreateSnippetGroupRequest) async throws {
-        _ = try await createRaw(body)
+        _ = try await self.createRaw(body)
     }
 
     /// ``create`` with the response's status and headers.
@@ -57,7 +57,7 @@ extension PrimedocsClient.SnippetGroups {
     /// - Parameters:
     ///   - snippetGroupId: ID of the public snippet group. (`snippetGroupId` in path)
     public func get(snippetGroupId: String) async throws -> SnippetGroup {
-        try await getRaw(snippetGroupId: snippetGroupId).body
+        try await self.getRaw(snippetGroupId: snippetGroupId).body
     }
 
     /// ``get`` with the response's status and headers.
@@ -78,7 +78,7 @@ extension PrimedocsClient.SnippetGroups {
     ///   - snippetGroupId: ID of the public snippet group. (`snippetGroupId` in path)
     ///   - body: (`application/json`)
     public func update(snippetGroupId: String, _ body: UpdateSnippetGroupRequest) async throws {
-        _ = try await updateRaw(snippetGroupId: snippetGroupId, body)
+        _ = try await self.updateRaw(snippetGroupId: snippetGroupId, body)
     }
 
     /// ``update`` with the response's status and headers.
@@ -99,7 +99,7 @@ extension PrimedocsClient.SnippetGroups {
     /// - Parameters:
     ///   - snippetGroupId: ID of the public snippet group. (`snippetGroupId` in path)
     public func delete(snippetGroupId: String) async throws {
-        _ = try await deleteRaw(snippetGroupId: snippetGroupId)
+        _ = try await self.deleteRaw(snippetGroupId: snippetGroupId)
     }
 
     /// ``delete`` with the response's status and headers.
@@ -121,7 +121,7 @@ extension PrimedocsClient.SnippetGroups {
     ///   - page: Number of the page to return. (`page` in query)
     ///   - pageSize: Number of items per page. (`pageSize` in query)
     public func listChildren(snippetGroupId: String, page: Int32? = nil, pageSize: Int32? = nil) async throws -> SnippetGroupPage {
-        try await listChildrenRaw(snippetGroupId: snippetGroupId, page: page, pageSize: pageSize).body
+        try await self.listChildrenRaw(snippetGroupId: snippetGroupId, page: page, pageSize: pageSize).body
     }
 
     /// ``listChildren`` with the response's status and headers.
@@ -144,7 +144,7 @@ extension PrimedocsClient.SnippetGroups {
     ///   - snippetGroupId: ID of the public snippet group. (`snippetGroupId` in path)
     ///   - body: (`application/json`)
     public func addPermission(snippetGroupId: String, _ body: SnippetGroupPermissionInput) async throws {
-        _ = try await addPermissionRaw(snippetGroupId: snippetGroupId, body)
+        _ = try await self.addPermissionRaw(snippetGroupId: snippetGroupId, body)
     }
 
     /// ``addPermission`` with the response's status and headers.
@@ -166,7 +166,7 @@ extension PrimedocsClient.SnippetGroups {
     ///   - snippetGroupId: ID of the public snippet group. (`snippetGroupId` in path)
     ///   - permissionId: ID of the snippet group permission. (`permissionId` in path)
     public func deletePermission(snippetGroupId: String, permissionId: String) async throws {
-        _ = try await deletePermissionRaw(snippetGroupId: snippetGroupId, permissionId: permissionId)
+        _ = try await self.deletePermissionRaw(snippetGroupId: snippetGroupId, permissionId: permissionId)
     }
 
     /// ``deletePermission`` with the response's status and headers.
@@ -187,7 +187,7 @@ extension PrimedocsClient.SnippetGroups {
     ///   - snippetGroupId: ID of the public snippet group. (`snippetGroupId` in path)
     ///   - body: (`application/json`)
     public func addLocalization(snippetGroupId: String, _ body: SnippetGroupLocalization) async throws {
-        _ = try await addLocalizationRaw(snippetGroupId: snippetGroupId, body)
+        _ = try await self.addLocalizationRaw(snippetGroupId: snippetGroupId, body)
     }
 
     /// ``addLocalization`` with the response's status and headers.
@@ -209,7 +209,7 @@ extension PrimedocsClient.SnippetGroups {
     ///   - snippetGroupId: ID of the public snippet group. (`snippetGroupId` in path)
     ///   - lcid: Windows language code identifier (LCID) of the localization, e.g. 1031 (German) or 1033 (English). (`lcid` in path)
     public func deleteLocalization(snippetGroupId: String, lcid: Int32) async throws {
-        _ = try await deleteLocalizationRaw(snippetGroupId: snippetGroupId, lcid: lcid)
+        _ = try await self.deleteLocalizationRaw(snippetGroupId: snippetGroupId, lcid: lcid)
     }
 
     /// ``deleteLocalization`` with the response's status and headers.

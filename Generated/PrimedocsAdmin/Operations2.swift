@@ -15,7 +15,7 @@ extension PrimedocsClient.OrganizationUnits {
     ///   - pageSize: Number of items per page. (`pageSize` in query)
     ///   - query: Filter/search expression. Syntax: `[Property]:"[Filter]" [OtherProperty]:"[Other filter]" ...`. The double quotes around a filter are optional, but needed when the filter contains spaces. Some properties support the `*` wildcard at the start and end. The individual filters are AND-combined. The available properties depend on the endpoint. (`query` in query)
     public func list(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> OrganizationUnitPage {
-        try await listRaw(page: page, pageSize: pageSize, query: query).body
+        try await self.listRaw(page: page, pageSize: pageSize, query: query).body
     }
 
     /// ``list`` with the response's status and headers.
@@ -38,7 +38,7 @@ extension PrimedocsClient.OrganizationUnits {
     /// - Parameters:
     ///   - body: (`application/json`)
     public func create(_ body: CreateOrganizationUnitRequest) async throws -> String {
-        try await createRaw(body).body
+        try await self.createRaw(body).body
     }
 
     /// ``create`` with the response's status and headers.
@@ -59,7 +59,7 @@ extension PrimedocsClient.OrganizationUnits {
     /// - Parameters:
     ///   - organizationUnitId: ID of the organization unit. (`organizationUnitId` in path)
     public func get(organizationUnitId: String) async throws -> OrganizationUnit {
-        try await getRaw(organizationUnitId: organizationUnitId).body
+        try await self.getRaw(organizationUnitId: organizationUnitId).body
     }
 
     /// ``get`` with the response's status and headers.
@@ -80,7 +80,7 @@ extension PrimedocsClient.OrganizationUnits {
     ///   - organizationUnitId: ID of the organization unit. (`organizationUnitId` in path)
     ///   - body: (`application/json`)
     public func update(organizationUnitId: String, _ body: UpdateOrganizationUnitRequest) async throws {
-        _ = try await updateRaw(organizationUnitId: organizationUnitId, body)
+        _ = try await self.updateRaw(organizationUnitId: organizationUnitId, body)
     }
 
     /// ``update`` with the response's status and headers.
@@ -102,7 +102,7 @@ extension PrimedocsClient.OrganizationUnits {
     ///   - organizationUnitId: ID of the organization unit. (`organizationUnitId` in path)
     ///   - deleteChildren: Whether the organization unit's children are deleted as well (default false). (`deleteChildren` in query)
     public func delete(organizationUnitId: String, deleteChildren: Bool? = nil) async throws {
-        _ = try await deleteRaw(organizationUnitId: organizationUnitId, deleteChildren: deleteChildren)
+        _ = try await self.deleteRaw(organizationUnitId: organizationUnitId, deleteChildren: deleteChildren)
     }
 
     /// ``delete`` with the response's status and headers.
@@ -126,7 +126,7 @@ extension PrimedocsClient.OrganizationUnits {
     ///   - pageSize: Number of items per page. (`pageSize` in query)
     ///   - query: Filter/search expression. Syntax: `[Property]:"[Filter]" [OtherProperty]:"[Other filter]" ...`. The double quotes around a filter are optional, but needed when the filter contains spaces. Some properties support the `*` wildcard at the start and end. The individual filters are AND-combined. The available properties depend on the endpoint. (`query` in query)
     public func listChildren(organizationUnitId: String, page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> OrganizationUnitPage {
-        try await listChildrenRaw(organizationUnitId: organizationUnitId, page: page, pageSize: pageSize, query: query).body
+        try await self.listChildrenRaw(organizationUnitId: organizationUnitId, page: page, pageSize: pageSize, query: query).body
     }
 
     /// ``listChildren`` with the response's status and headers.
@@ -149,7 +149,7 @@ extension PrimedocsClient.OrganizationUnits {
     /// - Parameters:
     ///   - query: Filter/search expression. Syntax: `[Property]:"[Filter]" [OtherProperty]:"[Other filter]" ...`. The double quotes around a filter are optional, but needed when the filter contains spaces. Some properties support the `*` wildcard at the start and end. The individual filters are AND-combined. The available properties depend on the endpoint. (`query` in query)
     public func getTree(query: String? = nil) async throws -> [OrganizationUnitTreeNode] {
-        try await getTreeRaw(query: query).body
+        try await self.getTreeRaw(query: query).body
     }
 
     /// ``getTree`` with the response's status and headers.
@@ -169,7 +169,7 @@ extension PrimedocsTemplatesAPI {
     public func pages(query: String? = nil, pageSize: Int = 50) -> PageSequence<TemplatePage> {
         PageSequence.pageNumbered(
             firstPage: 1, pageSize: pageSize,
-            fetch: { [self] request in try await list(page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
+            fetch: { [self] request in try await self.list(page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
             itemCount: { $0.data.count },
             totalPages: { Int($0.pagingDetails.totalPages) }
         )

@@ -14,7 +14,7 @@ extension PrimedocsClient.Profiles {
     ///   - userId: ID of the user. (`userId` in path)
     ///   - profileId: ID of the profile. (`profileId` in path)
     public func get(userId: String, profileId: String) async throws -> Profile {
-        try await getRaw(userId: userId, profileId: profileId).body
+        try await self.getRaw(userId: userId, profileId: profileId).body
     }
 
     /// ``get`` with the response's status and headers.
@@ -36,7 +36,7 @@ extension PrimedocsClient.Profiles {
     ///   - profileId: ID of the profile. (`profileId` in path)
     ///   - body: (`application/json`)
     public func update(userId: String, profileId: String, _ body: UpdateProfileRequest) async throws {
-        _ = try await updateRaw(userId: userId, profileId: profileId, body)
+        _ = try await self.updateRaw(userId: userId, profileId: profileId, body)
     }
 
     /// ``update`` with the response's status and headers.
@@ -59,7 +59,7 @@ extension PrimedocsClient.Profiles {
     ///   - profileId: ID of the profile. (`profileId` in path)
     ///   - body: (`application/json`)
     public func addShare(userId: String, profileId: String, _ body: AddProfileShareRequest) async throws {
-        _ = try await addShareRaw(userId: userId, profileId: profileId, body)
+        _ = try await self.addShareRaw(userId: userId, profileId: profileId, body)
     }
 
     /// ``addShare`` with the response's status and headers.
@@ -82,7 +82,7 @@ extension PrimedocsClient.Profiles {
     ///   - profileId: ID of the profile. (`profileId` in path)
     ///   - profileShareId: ID of the profile share. (`profileShareId` in path)
     public func deleteShare(userId: String, profileId: String, profileShareId: String) async throws {
-        _ = try await deleteShareRaw(userId: userId, profileId: profileId, profileShareId: profileShareId)
+        _ = try await self.deleteShareRaw(userId: userId, profileId: profileId, profileShareId: profileShareId)
     }
 
     /// ``deleteShare`` with the response's status and headers.
@@ -106,7 +106,7 @@ extension PrimedocsClient.AppUserGroups {
     ///   - pageSize: Number of items per page. (`pageSize` in query)
     ///   - query: Filter/search expression. Syntax: `[Property]:"[Filter]" [OtherProperty]:"[Other filter]" ...`. The double quotes around a filter are optional, but needed when the filter contains spaces. Some properties support the `*` wildcard at the start and end. The individual filters are AND-combined. The available properties depend on the endpoint. (`query` in query)
     public func list(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> AppUserGroupPage {
-        try await listRaw(page: page, pageSize: pageSize, query: query).body
+        try await self.listRaw(page: page, pageSize: pageSize, query: query).body
     }
 
     /// ``list`` with the response's status and headers.
@@ -128,7 +128,7 @@ extension PrimedocsGroupsAPI {
     public func pages(query: String? = nil, pageSize: Int = 50) -> PageSequence<UserGroupPage> {
         PageSequence.pageNumbered(
             firstPage: 1, pageSize: pageSize,
-            fetch: { [self] request in try await list(page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
+            fetch: { [self] request in try await self.list(page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
             itemCount: { $0.data.count },
             totalPages: { Int($0.pagingDetails.totalPages) }
         )
@@ -147,7 +147,7 @@ extension PrimedocsOrganizationUnitsAPI {
     public func pages(query: String? = nil, pageSize: Int = 50) -> PageSequence<OrganizationUnitPage> {
         PageSequence.pageNumbered(
             firstPage: 1, pageSize: pageSize,
-            fetch: { [self] request in try await list(page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
+            fetch: { [self] request in try await self.list(page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
             itemCount: { $0.data.count },
             totalPages: { Int($0.pagingDetails.totalPages) }
         )
@@ -164,7 +164,7 @@ extension PrimedocsOrganizationUnitsAPI {
     public func listChildrenPages(organizationUnitId: String, query: String? = nil, pageSize: Int = 50) -> PageSequence<OrganizationUnitPage> {
         PageSequence.pageNumbered(
             firstPage: 1, pageSize: pageSize,
-            fetch: { [self] request in try await listChildren(organizationUnitId: organizationUnitId, page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
+            fetch: { [self] request in try await self.listChildren(organizationUnitId: organizationUnitId, page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
             itemCount: { $0.data.count },
             totalPages: { Int($0.pagingDetails.totalPages) }
         )
@@ -183,7 +183,7 @@ extension PrimedocsAppUserGroupsAPI {
     public func pages(query: String? = nil, pageSize: Int = 50) -> PageSequence<AppUserGroupPage> {
         PageSequence.pageNumbered(
             firstPage: 1, pageSize: pageSize,
-            fetch: { [self] request in try await list(page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
+            fetch: { [self] request in try await self.list(page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
             itemCount: { $0.data.count },
             totalPages: { Int($0.pagingDetails.totalPages) }
         )

@@ -15,7 +15,7 @@ extension PrimedocsClient.Users {
     ///   - pageSize: Number of items per page. (`pageSize` in query)
     ///   - query: Filter/search expression. Syntax: `[Property]:"[Filter]" [OtherProperty]:"[Other filter]" ...`. The double quotes around a filter are optional, but needed when the filter contains spaces. Some properties support the `*` wildcard at the start and end. The individual filters are AND-combined. The available properties depend on the endpoint. (`query` in query)
     public func list(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> UserPage {
-        try await listRaw(page: page, pageSize: pageSize, query: query).body
+        try await self.listRaw(page: page, pageSize: pageSize, query: query).body
     }
 
     /// ``list`` with the response's status and headers.
@@ -38,7 +38,7 @@ extension PrimedocsClient.Users {
     /// - Parameters:
     ///   - sid: Security identifier (SID) of the account to onboard. (`sid` in query)
     public func create(sid: String) async throws -> User {
-        try await createRaw(sid: sid).body
+        try await self.createRaw(sid: sid).body
     }
 
     /// ``create`` with the response's status and headers.
@@ -59,7 +59,7 @@ extension PrimedocsClient.Users {
     /// - Parameters:
     ///   - userId: ID of the user. (`userId` in path)
     public func get(userId: String) async throws -> User {
-        try await getRaw(userId: userId).body
+        try await self.getRaw(userId: userId).body
     }
 
     /// ``get`` with the response's status and headers.
@@ -80,7 +80,7 @@ extension PrimedocsClient.Users {
     ///   - userId: ID of the user. (`userId` in path)
     ///   - body: (`application/json`)
     public func update(userId: String, _ body: UpdateUserRequest) async throws {
-        _ = try await updateRaw(userId: userId, body)
+        _ = try await self.updateRaw(userId: userId, body)
     }
 
     /// ``update`` with the response's status and headers.
@@ -105,7 +105,7 @@ extension PrimedocsClient.Groups {
     ///   - pageSize: Number of items per page. (`pageSize` in query)
     ///   - query: Filter/search expression. Syntax: `[Property]:"[Filter]" [OtherProperty]:"[Other filter]" ...`. The double quotes around a filter are optional, but needed when the filter contains spaces. Some properties support the `*` wildcard at the start and end. The individual filters are AND-combined. The available properties depend on the endpoint. (`query` in query)
     public func list(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> UserGroupPage {
-        try await listRaw(page: page, pageSize: pageSize, query: query).body
+        try await self.listRaw(page: page, pageSize: pageSize, query: query).body
     }
 
     /// ``list`` with the response's status and headers.
@@ -128,7 +128,7 @@ extension PrimedocsClient.Groups {
     /// - Parameters:
     ///   - sid: Security identifier (SID) of the account to onboard. (`sid` in query)
     public func create(sid: String) async throws -> UserGroup {
-        try await createRaw(sid: sid).body
+        try await self.createRaw(sid: sid).body
     }
 
     /// ``create`` with the response's status and headers.
@@ -153,7 +153,7 @@ extension PrimedocsClient.Templates {
     ///   - pageSize: Number of items per page. (`pageSize` in query)
     ///   - query: Filter/search expression. Syntax: `[Property]:"[Filter]" [OtherProperty]:"[Other filter]" ...`. The double quotes around a filter are optional, but needed when the filter contains spaces. Some properties support the `*` wildcard at the start and end. The individual filters are AND-combined. The available properties depend on the endpoint. (`query` in query)
     public func list(page: Int32? = nil, pageSize: Int32? = nil, query: String? = nil) async throws -> TemplatePage {
-        try await listRaw(page: page, pageSize: pageSize, query: query).body
+        try await self.listRaw(page: page, pageSize: pageSize, query: query).body
     }
 
     /// ``list`` with the response's status and headers.
@@ -175,7 +175,7 @@ extension PrimedocsUsersAPI {
     public func pages(query: String? = nil, pageSize: Int = 50) -> PageSequence<UserPage> {
         PageSequence.pageNumbered(
             firstPage: 1, pageSize: pageSize,
-            fetch: { [self] request in try await list(page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
+            fetch: { [self] request in try await self.list(page: Int32(request.page), pageSize: Int32(request.pageSize), query: query) },
             itemCount: { $0.data.count },
             totalPages: { Int($0.pagingDetails.totalPages) }
         )
@@ -194,7 +194,7 @@ extension PrimedocsSnippetGroupsAPI {
     public func pages(pageSize: Int = 50) -> PageSequence<SnippetGroupPage> {
         PageSequence.pageNumbered(
             firstPage: 1, pageSize: pageSize,
-            fetch: { [self] request in try await list(page: Int32(request.page), pageSize: Int32(request.pageSize)) },
+            fetch: { [self] request in try await self.list(page: Int32(request.page), pageSize: Int32(request.pageSize)) },
             itemCount: { $0.data.count },
             totalPages: { Int($0.pagingDetails.totalPages) }
         )
@@ -211,7 +211,7 @@ extension PrimedocsSnippetGroupsAPI {
     public func listChildrenPages(snippetGroupId: String, pageSize: Int = 50) -> PageSequence<SnippetGroupPage> {
         PageSequence.pageNumbered(
             firstPage: 1, pageSize: pageSize,
-            fetch: { [self] request in try await listChildren(snippetGroupId: snippetGroupId, page: Int32(request.page), pageSize: Int32(request.pageSize)) },
+            fetch: { [self] request in try await self.listChildren(snippetGroupId: snippetGroupId, page: Int32(request.page), pageSize: Int32(request.pageSize)) },
             itemCount: { $0.data.count },
             totalPages: { Int($0.pagingDetails.totalPages) }
         )

@@ -14,11 +14,13 @@ struct PrimedocsClientContractTests {
         let reply = #"{"data":[{"id":"0b6f4a52-3c1e-4d8a-9f0e-2a7c5d1e9b01","title":"John Doe"},{"id":"7d2e9c14-58a3-4b6f-8e21-c4f0a9b3d702","title":"Jane Smith"}],"pagingDetails":{"page":1,"pageSize":2,"totalPages":5,"totalCount":10}}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            let result = try await client.users.list(page: 7, pageSize: 7, query: "sample")
-            let request = try #require(server.requests.first)
+            let result = try await client.users.list(page: 7, pageSize: 7, query: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users")
-            #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "sample"]])
+            #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "a b&c+d/é"]])
+            #expect(request.query == "page=7&pageSize=7&query=a%20b%26c%2Bd%2F%C3%A9")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -29,11 +31,13 @@ struct PrimedocsClientContractTests {
         let reply = #"{"id":"0b6f4a52-3c1e-4d8a-9f0e-2a7c5d1e9b01","title":"John Doe","primarySid":"S-1-5-21-3623811015-3361044348-30300820-1013"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            let result = try await client.users.create(sid: "sample")
-            let request = try #require(server.requests.first)
+            let result = try await client.users.create(sid: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users")
-            #expect(ContractCheck.queryPairs(request) == [["sid", "sample"]])
+            #expect(ContractCheck.queryPairs(request) == [["sid", "a b&c+d/é"]])
+            #expect(request.query == "sid=a%20b%26c%2Bd%2F%C3%A9")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -44,11 +48,13 @@ struct PrimedocsClientContractTests {
         let reply = #"{"id":"0b6f4a52-3c1e-4d8a-9f0e-2a7c5d1e9b01","title":"John Doe","primarySid":"S-1-5-21-3623811015-3361044348-30300820-1013","profiles":[{"id":"3f9a1c7e-2b4d-4e6f-8a0b-1c2d3e4f5a61","title":"John Doe (Sales)","organizationUnitId":"9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a"},{"id":"4a0b2d8f-3c5e-4f70-9b1c-2d3e4f5a6b72","title":"John Doe (Finance)","organizationUnitId":null}]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            let result = try await client.users.get(userId: "sample1")
-            let request = try #require(server.requests.first)
+            let result = try await client.users.get(userId: "123e4567-e89b-12d3-a456-426614174000")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users/sample1")
+            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users/123e4567-e89b-12d3-a456-426614174000")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -59,11 +65,13 @@ struct PrimedocsClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            try await client.users.update(userId: "sample1", try ContractCheck.sample(UpdateUserRequest.self, #"{"title":"Doe John","fieldChanges":[{"lcid":1031,"field":"User.FirstName","text":"John","purge":false},{"lcid":1031,"field":"User.LastName","text":"","purge":true}]}"#))
-            let request = try #require(server.requests.first)
+            try await client.users.update(userId: "123e4567-e89b-12d3-a456-426614174000", try ContractCheck.sample(UpdateUserRequest.self, #"{"title":"Doe John","fieldChanges":[{"lcid":1031,"field":"User.FirstName","text":"John","purge":false},{"lcid":1031,"field":"User.LastName","text":"","purge":true}]}"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
-            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users/sample1")
+            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users/123e4567-e89b-12d3-a456-426614174000")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"title":"Doe John","fieldChanges":[{"lcid":1031,"field":"User.FirstName","text":"John","purge":false},{"lcid":1031,"field":"User.LastName","text":"","purge":true}]}"#) == nil)
         }
@@ -74,11 +82,13 @@ struct PrimedocsClientContractTests {
         let reply = #"{"id":"3f9a1c7e-2b4d-4e6f-8a0b-1c2d3e4f5a61","title":"John Doe (Sales)","organizationUnitId":"9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a","profileShares":[{"id":"5b1c3e9f-4d6f-4081-8c2d-3e4f5a6b7c83","userId":"7d2e9c14-58a3-4b6f-8e21-c4f0a9b3d702","groupId":null,"appUserGroupId":null,"profilePermissionLevel":1,"signaturePermissionLevel":0},{"id":"6c2d4f0a-5e70-4192-9d3e-4f5a6b7c8d94","userId":null,"groupId":"1a2b3c4d-5e6f-4708-8192-a3b4c5d6e7f8","appUserGroupId":null,"profilePermissionLevel":2,"signaturePermissionLevel":2}]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            let result = try await client.profiles.get(userId: "sample1", profileId: "sample1")
-            let request = try #require(server.requests.first)
+            let result = try await client.profiles.get(userId: "123e4567-e89b-12d3-a456-426614174000", profileId: "123e4567-e89b-12d3-a456-426614174000")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users/sample1/Profiles/sample1")
+            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users/123e4567-e89b-12d3-a456-426614174000/Profiles/123e4567-e89b-12d3-a456-426614174000")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -89,11 +99,13 @@ struct PrimedocsClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            try await client.profiles.update(userId: "sample1", profileId: "sample1", try ContractCheck.sample(UpdateProfileRequest.self, #"{"title":"John Doe (Marketing)","organizationUnitId":"9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a","fieldChanges":[{"lcid":1031,"field":"Org.Title","text":"Marketing","purge":false},{"lcid":1031,"field":"User.FirstName","text":"","purge":true}]}"#))
-            let request = try #require(server.requests.first)
+            try await client.profiles.update(userId: "123e4567-e89b-12d3-a456-426614174000", profileId: "123e4567-e89b-12d3-a456-426614174000", try ContractCheck.sample(UpdateProfileRequest.self, #"{"title":"John Doe (Marketing)","organizationUnitId":"9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a","fieldChanges":[{"lcid":1031,"field":"Org.Title","text":"Marketing","purge":false},{"lcid":1031,"field":"User.FirstName","text":"","purge":true}]}"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
-            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users/sample1/Profiles/sample1")
+            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users/123e4567-e89b-12d3-a456-426614174000/Profiles/123e4567-e89b-12d3-a456-426614174000")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"title":"John Doe (Marketing)","organizationUnitId":"9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a","fieldChanges":[{"lcid":1031,"field":"Org.Title","text":"Marketing","purge":false},{"lcid":1031,"field":"User.FirstName","text":"","purge":true}]}"#) == nil)
         }
@@ -104,13 +116,15 @@ struct PrimedocsClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            try await client.profiles.addShare(userId: "sample1", profileId: "sample1", try ContractCheck.sample(AddProfileShareRequest.self, #"{"userId":null,"groupId":"1a2b3c4d-5e6f-4708-8192-a3b4c5d6e7f8","appUserGroupId":null,"profilePermissionLevel":1,"signaturePermissionLevel":1}"#))
-            let request = try #require(server.requests.first)
+            try await client.profiles.addShare(userId: "123e4567-e89b-12d3-a456-426614174000", profileId: "123e4567-e89b-12d3-a456-426614174000", try ContractCheck.sample(AddProfileShareRequest.self, #"{"userId":null,"groupId":"1a2b3c4d-5e6f-4708-8192-a3b4c5d6e7f8","appUserGroupId":null,"profilePermissionLevel":1,"signaturePermissionLevel":1}"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users/sample1/Profiles/sample1/ProfileShares")
+            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users/123e4567-e89b-12d3-a456-426614174000/Profiles/123e4567-e89b-12d3-a456-426614174000/ProfileShares")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
-            #expect(ContractCheck.jsonDifference(request.body, #"{"userId":null,"groupId":"1a2b3c4d-5e6f-4708-8192-a3b4c5d6e7f8","appUserGroupId":null,"profilePermissionLevel":1,"signaturePermissionLevel":1}"#) == nil)
+            #expect(ContractCheck.jsonDifference(request.body, #"{"groupId":"1a2b3c4d-5e6f-4708-8192-a3b4c5d6e7f8","profilePermissionLevel":1,"signaturePermissionLevel":1}"#) == nil)
         }
     }
 
@@ -119,11 +133,13 @@ struct PrimedocsClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            try await client.profiles.deleteShare(userId: "sample1", profileId: "sample1", profileShareId: "sample1")
-            let request = try #require(server.requests.first)
+            try await client.profiles.deleteShare(userId: "123e4567-e89b-12d3-a456-426614174000", profileId: "123e4567-e89b-12d3-a456-426614174000", profileShareId: "123e4567-e89b-12d3-a456-426614174000")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users/sample1/Profiles/sample1/ProfileShares/sample1")
+            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Users/123e4567-e89b-12d3-a456-426614174000/Profiles/123e4567-e89b-12d3-a456-426614174000/ProfileShares/123e4567-e89b-12d3-a456-426614174000")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
         }
     }
 
@@ -132,11 +148,13 @@ struct PrimedocsClientContractTests {
         let reply = #"{"data":[{"id":"1a2b3c4d-5e6f-4708-8192-a3b4c5d6e7f8","title":"Admin","primarySid":"S-1-5-21-1234567890-1234567890-1234567890-512"}],"pagingDetails":{"page":1,"pageSize":20,"totalPages":1,"totalCount":1}}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            let result = try await client.groups.list(page: 7, pageSize: 7, query: "sample")
-            let request = try #require(server.requests.first)
+            let result = try await client.groups.list(page: 7, pageSize: 7, query: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Groups")
-            #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "sample"]])
+            #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "a b&c+d/é"]])
+            #expect(request.query == "page=7&pageSize=7&query=a%20b%26c%2Bd%2F%C3%A9")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -147,11 +165,13 @@ struct PrimedocsClientContractTests {
         let reply = #"{"id":"1a2b3c4d-5e6f-4708-8192-a3b4c5d6e7f8","title":"Admin","primarySid":"S-1-5-21-1234567890-1234567890-1234567890-512"}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            let result = try await client.groups.create(sid: "sample")
-            let request = try #require(server.requests.first)
+            let result = try await client.groups.create(sid: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Groups")
-            #expect(ContractCheck.queryPairs(request) == [["sid", "sample"]])
+            #expect(ContractCheck.queryPairs(request) == [["sid", "a b&c+d/é"]])
+            #expect(request.query == "sid=a%20b%26c%2Bd%2F%C3%A9")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -162,11 +182,13 @@ struct PrimedocsClientContractTests {
         let reply = #"{"data":[{"id":"9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a","title":"Sales","parentId":"2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f","sid":"OU-123"}],"pagingDetails":{"page":1,"pageSize":20,"totalPages":1,"totalCount":1}}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            let result = try await client.organizationUnits.list(page: 7, pageSize: 7, query: "sample")
-            let request = try #require(server.requests.first)
+            let result = try await client.organizationUnits.list(page: 7, pageSize: 7, query: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnits")
-            #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "sample"]])
+            #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "a b&c+d/é"]])
+            #expect(request.query == "page=7&pageSize=7&query=a%20b%26c%2Bd%2F%C3%A9")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -178,10 +200,12 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             let result = try await client.organizationUnits.create(try ContractCheck.sample(CreateOrganizationUnitRequest.self, #"{"title":"Sales","parentId":"2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f","sid":"OU-123","fields":[{"lcid":1031,"field":"Org.Title","text":"Verkauf"}]}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnits")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"title":"Sales","parentId":"2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f","sid":"OU-123","fields":[{"lcid":1031,"field":"Org.Title","text":"Verkauf"}]}"#) == nil)
             #expect(request.header("Accept") == "application/json")
@@ -194,11 +218,13 @@ struct PrimedocsClientContractTests {
         let reply = #"{"id":"9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a","title":"Sales","parentId":"2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f","sid":"OU-123","fields":[{"lcid":1031,"fieldId":"Org.Title","text":"Verkauf","isInherited":false},{"lcid":1031,"fieldId":"Org.Claim","text":"Gemeinsam mehr erreichen","isInherited":true}]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            let result = try await client.organizationUnits.get(organizationUnitId: "sample1")
-            let request = try #require(server.requests.first)
+            let result = try await client.organizationUnits.get(organizationUnitId: "123e4567-e89b-12d3-a456-426614174000")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnits/sample1")
+            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnits/123e4567-e89b-12d3-a456-426614174000")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -209,11 +235,13 @@ struct PrimedocsClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            try await client.organizationUnits.update(organizationUnitId: "sample1", try ContractCheck.sample(UpdateOrganizationUnitRequest.self, #"{"title":"Sales & Marketing","parentId":"2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f","sid":"OU-123","fieldChanges":[{"lcid":1031,"field":"Org.Title","text":"Verkauf & Marketing","purge":false},{"lcid":1031,"field":"Org.Claim","text":"","purge":true}]}"#))
-            let request = try #require(server.requests.first)
+            try await client.organizationUnits.update(organizationUnitId: "123e4567-e89b-12d3-a456-426614174000", try ContractCheck.sample(UpdateOrganizationUnitRequest.self, #"{"title":"Sales & Marketing","parentId":"2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f","sid":"OU-123","fieldChanges":[{"lcid":1031,"field":"Org.Title","text":"Verkauf & Marketing","purge":false},{"lcid":1031,"field":"Org.Claim","text":"","purge":true}]}"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
-            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnits/sample1")
+            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnits/123e4567-e89b-12d3-a456-426614174000")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"title":"Sales & Marketing","parentId":"2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f","sid":"OU-123","fieldChanges":[{"lcid":1031,"field":"Org.Title","text":"Verkauf & Marketing","purge":false},{"lcid":1031,"field":"Org.Claim","text":"","purge":true}]}"#) == nil)
         }
@@ -224,11 +252,13 @@ struct PrimedocsClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            try await client.organizationUnits.delete(organizationUnitId: "sample1", deleteChildren: false)
-            let request = try #require(server.requests.first)
+            try await client.organizationUnits.delete(organizationUnitId: "123e4567-e89b-12d3-a456-426614174000", deleteChildren: false)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnits/sample1")
+            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnits/123e4567-e89b-12d3-a456-426614174000")
             #expect(ContractCheck.queryPairs(request) == [["deleteChildren", "false"]])
+            #expect(request.query == "deleteChildren=false")
         }
     }
 
@@ -237,11 +267,13 @@ struct PrimedocsClientContractTests {
         let reply = #"{"data":[{"id":"9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a","title":"Sales","parentId":"2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f"},{"id":"8f7e6d5c-4b3a-4291-8071-5e4d3c2b1a09","title":"Finance","parentId":"2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f"}],"pagingDetails":{"page":1,"pageSize":20,"totalPages":1,"totalCount":2}}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            let result = try await client.organizationUnits.listChildren(organizationUnitId: "sample1", page: 7, pageSize: 7, query: "sample")
-            let request = try #require(server.requests.first)
+            let result = try await client.organizationUnits.listChildren(organizationUnitId: "123e4567-e89b-12d3-a456-426614174000", page: 7, pageSize: 7, query: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnits/sample1/Children")
-            #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "sample"]])
+            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnits/123e4567-e89b-12d3-a456-426614174000/Children")
+            #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "a b&c+d/é"]])
+            #expect(request.query == "page=7&pageSize=7&query=a%20b%26c%2Bd%2F%C3%A9")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -252,11 +284,13 @@ struct PrimedocsClientContractTests {
         let reply = #"[{"id":"2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f","title":"Headquarters","parentId":null,"children":[{"id":"9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a","title":"Sales","parentId":"2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f","children":[]},{"id":"8f7e6d5c-4b3a-4291-8071-5e4d3c2b1a09","title":"Finance","parentId":"2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f","children":[]}]}]"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            let result = try await client.organizationUnits.getTree(query: "sample")
-            let request = try #require(server.requests.first)
+            let result = try await client.organizationUnits.getTree(query: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/OrganizationUnitTree")
-            #expect(ContractCheck.queryPairs(request) == [["query", "sample"]])
+            #expect(ContractCheck.queryPairs(request) == [["query", "a b&c+d/é"]])
+            #expect(request.query == "query=a%20b%26c%2Bd%2F%C3%A9")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -268,10 +302,12 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             let result = try await client.snippetGroups.list(page: 7, pageSize: 7)
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public")
             #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"]])
+            #expect(request.query == "page=7&pageSize=7")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -283,12 +319,14 @@ struct PrimedocsClientContractTests {
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
             try await client.snippetGroups.create(try ContractCheck.sample(CreateSnippetGroupRequest.self, #"{"parentId":null,"localized":[{"lcid":1031,"name":"Grussformeln"}],"permissions":[{"userId":"0b6f4a52-3c1e-4d8a-9f0e-2a7c5d1e9b01","groupId":null,"appUserGroupId":null,"hasModifyPermission":true,"hasUsingPermission":true}]}"#))
-            let request = try #require(server.requests.first)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
-            #expect(ContractCheck.jsonDifference(request.body, #"{"parentId":null,"localized":[{"lcid":1031,"name":"Grussformeln"}],"permissions":[{"userId":"0b6f4a52-3c1e-4d8a-9f0e-2a7c5d1e9b01","groupId":null,"appUserGroupId":null,"hasModifyPermission":true,"hasUsingPermission":true}]}"#) == nil)
+            #expect(ContractCheck.jsonDifference(request.body, #"{"localized":[{"lcid":1031,"name":"Grussformeln"}],"permissions":[{"userId":"0b6f4a52-3c1e-4d8a-9f0e-2a7c5d1e9b01","hasModifyPermission":true,"hasUsingPermission":true}]}"#) == nil)
         }
     }
 
@@ -297,11 +335,13 @@ struct PrimedocsClientContractTests {
         let reply = #"{"id":"b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e","parentId":"a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d","sort":2,"localized":[{"lcid":1031,"name":"Abschlussformeln","description":"Grussformeln am Briefende","searchKeywords":"Gruss;Abschluss"},{"lcid":1033,"name":"Closings","description":"Closing phrases for letters","searchKeywords":"regards;closing"}],"permissions":[{"id":"c3d4e5f6-a7b8-4c9d-8e1f-2a3b4c5d6e7f","userId":null,"groupId":"1a2b3c4d-5e6f-4708-8192-a3b4c5d6e7f8","appUserGroupId":null,"hasModifyPermission":false,"hasUsingPermission":true}]}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            let result = try await client.snippetGroups.get(snippetGroupId: "sample1")
-            let request = try #require(server.requests.first)
+            let result = try await client.snippetGroups.get(snippetGroupId: "123e4567-e89b-12d3-a456-426614174000")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/sample1")
+            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/123e4567-e89b-12d3-a456-426614174000")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -312,11 +352,13 @@ struct PrimedocsClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            try await client.snippetGroups.update(snippetGroupId: "sample1", try ContractCheck.sample(UpdateSnippetGroupRequest.self, #"{"parentId":"a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d","sort":3}"#))
-            let request = try #require(server.requests.first)
+            try await client.snippetGroups.update(snippetGroupId: "123e4567-e89b-12d3-a456-426614174000", try ContractCheck.sample(UpdateSnippetGroupRequest.self, #"{"parentId":"a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d","sort":3}"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "PUT")
-            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/sample1")
+            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/123e4567-e89b-12d3-a456-426614174000")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"parentId":"a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d","sort":3}"#) == nil)
         }
@@ -327,11 +369,13 @@ struct PrimedocsClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            try await client.snippetGroups.delete(snippetGroupId: "sample1")
-            let request = try #require(server.requests.first)
+            try await client.snippetGroups.delete(snippetGroupId: "123e4567-e89b-12d3-a456-426614174000")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/sample1")
+            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/123e4567-e89b-12d3-a456-426614174000")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
         }
     }
 
@@ -340,11 +384,13 @@ struct PrimedocsClientContractTests {
         let reply = #"{"data":[{"id":"b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e","parentId":"a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d","sort":2,"localized":[{"lcid":1033,"name":"Closings","description":null,"searchKeywords":null}],"permissions":[]}],"pagingDetails":{"page":1,"pageSize":20,"totalPages":1,"totalCount":1}}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            let result = try await client.snippetGroups.listChildren(snippetGroupId: "sample1", page: 7, pageSize: 7)
-            let request = try #require(server.requests.first)
+            let result = try await client.snippetGroups.listChildren(snippetGroupId: "123e4567-e89b-12d3-a456-426614174000", page: 7, pageSize: 7)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
-            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/sample1/SnippetGroups")
+            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/123e4567-e89b-12d3-a456-426614174000/SnippetGroups")
             #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"]])
+            #expect(request.query == "page=7&pageSize=7")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -355,13 +401,15 @@ struct PrimedocsClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            try await client.snippetGroups.addPermission(snippetGroupId: "sample1", try ContractCheck.sample(SnippetGroupPermissionInput.self, #"{"userId":null,"groupId":null,"appUserGroupId":"d4e5f6a7-b8c9-4d0e-9f2a-3b4c5d6e7f80","hasModifyPermission":true,"hasUsingPermission":true}"#))
-            let request = try #require(server.requests.first)
+            try await client.snippetGroups.addPermission(snippetGroupId: "123e4567-e89b-12d3-a456-426614174000", try ContractCheck.sample(SnippetGroupPermissionInput.self, #"{"userId":null,"groupId":null,"appUserGroupId":"d4e5f6a7-b8c9-4d0e-9f2a-3b4c5d6e7f80","hasModifyPermission":true,"hasUsingPermission":true}"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/sample1/Permissions")
+            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/123e4567-e89b-12d3-a456-426614174000/Permissions")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
-            #expect(ContractCheck.jsonDifference(request.body, #"{"userId":null,"groupId":null,"appUserGroupId":"d4e5f6a7-b8c9-4d0e-9f2a-3b4c5d6e7f80","hasModifyPermission":true,"hasUsingPermission":true}"#) == nil)
+            #expect(ContractCheck.jsonDifference(request.body, #"{"appUserGroupId":"d4e5f6a7-b8c9-4d0e-9f2a-3b4c5d6e7f80","hasModifyPermission":true,"hasUsingPermission":true}"#) == nil)
         }
     }
 
@@ -370,11 +418,13 @@ struct PrimedocsClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            try await client.snippetGroups.deletePermission(snippetGroupId: "sample1", permissionId: "sample1")
-            let request = try #require(server.requests.first)
+            try await client.snippetGroups.deletePermission(snippetGroupId: "123e4567-e89b-12d3-a456-426614174000", permissionId: "123e4567-e89b-12d3-a456-426614174000")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/sample1/Permissions/sample1")
+            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/123e4567-e89b-12d3-a456-426614174000/Permissions/123e4567-e89b-12d3-a456-426614174000")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
         }
     }
 
@@ -383,11 +433,13 @@ struct PrimedocsClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            try await client.snippetGroups.addLocalization(snippetGroupId: "sample1", try ContractCheck.sample(SnippetGroupLocalization.self, #"{"lcid":1033,"name":"Closings","description":"Closing phrases for letters","searchKeywords":"regards;closing"}"#))
-            let request = try #require(server.requests.first)
+            try await client.snippetGroups.addLocalization(snippetGroupId: "123e4567-e89b-12d3-a456-426614174000", try ContractCheck.sample(SnippetGroupLocalization.self, #"{"lcid":1033,"name":"Closings","description":"Closing phrases for letters","searchKeywords":"regards;closing"}"#))
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "POST")
-            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/sample1/Localized")
+            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/123e4567-e89b-12d3-a456-426614174000/Localized")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
             #expect(ContractCheck.mediaType(request) == "application/json")
             #expect(ContractCheck.jsonDifference(request.body, #"{"lcid":1033,"name":"Closings","description":"Closing phrases for letters","searchKeywords":"regards;closing"}"#) == nil)
         }
@@ -398,11 +450,13 @@ struct PrimedocsClientContractTests {
         let reply = #""#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 204, headers: [TestHeader("Content-Type", "text/plain")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            try await client.snippetGroups.deleteLocalization(snippetGroupId: "sample1", lcid: 7)
-            let request = try #require(server.requests.first)
+            try await client.snippetGroups.deleteLocalization(snippetGroupId: "123e4567-e89b-12d3-a456-426614174000", lcid: 7)
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "DELETE")
-            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/sample1/Localized/7")
+            #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/SnippetGroups/Public/123e4567-e89b-12d3-a456-426614174000/Localized/7")
             #expect(ContractCheck.queryPairs(request) == [])
+            #expect(request.query == nil)
         }
     }
 
@@ -411,11 +465,13 @@ struct PrimedocsClientContractTests {
         let reply = #"{"data":[{"id":"d4e5f6a7-b8c9-4d0e-9f2a-3b4c5d6e7f80","title":"Admin","primarySid":"1234"}],"pagingDetails":{"page":1,"pageSize":20,"totalPages":1,"totalCount":1}}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            let result = try await client.appUserGroups.list(page: 7, pageSize: 7, query: "sample")
-            let request = try #require(server.requests.first)
+            let result = try await client.appUserGroups.list(page: 7, pageSize: 7, query: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/AppUserGroups")
-            #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "sample"]])
+            #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "a b&c+d/é"]])
+            #expect(request.query == "page=7&pageSize=7&query=a%20b%26c%2Bd%2F%C3%A9")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }
@@ -426,11 +482,13 @@ struct PrimedocsClientContractTests {
         let reply = #"{"data":[{"templateId":"e5f6a7b8-c9d0-4e1f-8a3b-4c5d6e7f8091","metaTemplateId":"f6a7b8c9-d0e1-4f2a-9b4c-5d6e7f809102","active":true,"templateState":2,"templateGroupId":"0a1b2c3d-4e5f-4607-8819-2a3b4c5d6e7f","localizedName":"Geschäftsbrief","localizedDescription":"Standard-Geschäftsbrief","tags":["ProjectX","Finance"]}],"pagingDetails":{"page":1,"pageSize":20,"totalPages":3,"totalCount":41}}"#
         try await withKilnTestServer(handler: { _ in TestResponse(status: 200, headers: [TestHeader("Content-Type", "application/json")], body: Data(reply.utf8)) }) { server in
             let client = PrimedocsClient(baseURL: ContractCheck.baseURL(server, path: "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin"))
-            let result = try await client.templates.list(page: 7, pageSize: 7, query: "sample")
-            let request = try #require(server.requests.first)
+            let result = try await client.templates.list(page: 7, pageSize: 7, query: "a b&c+d/é")
+            try #require(server.requests.count == 1)
+            let request = server.requests[0]
             #expect(request.method == "GET")
             #expect(request.path == "/webapi/api/v3/b78c3707-d7c7-4fc7-b97f-87d70f63c1ac/Admin/Templates")
-            #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "sample"]])
+            #expect(ContractCheck.queryPairs(request) == [["page", "7"], ["pageSize", "7"], ["query", "a b&c+d/é"]])
+            #expect(request.query == "page=7&pageSize=7&query=a%20b%26c%2Bd%2F%C3%A9")
             #expect(request.header("Accept") == "application/json")
             #expect(try ContractCheck.roundTripDifference(result, reply) == nil)
         }

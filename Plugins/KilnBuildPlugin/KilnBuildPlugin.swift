@@ -23,6 +23,15 @@ struct KilnBuildPlugin: BuildToolPlugin {
             Diagnostics.error(error.description, file: error.file?.path, line: nil)
             return []
         }
+        // A hand-written file named like an output would clash with it in the module; say which to rename.
+        let outputNames = Set(config.outputFileNames)
+        if let clash = target.sourceFiles(withSuffix: "swift").first(where: { outputNames.contains($0.url.lastPathComponent) }) {
+            Diagnostics.error(
+                "\(clash.url.path): kiln generates a file of this name for '\(target.name)'; rename yours",
+                file: clash.url.path, line: nil)
+            return []
+        }
+        // kiln itself refuses to overwrite a file in its output folder that it did not write (no --force).
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("Generated")
         return [
             .buildCommand(

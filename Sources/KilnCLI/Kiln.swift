@@ -11,6 +11,7 @@ public enum Kiln {
         COMMANDS:
           lint        Check specs and print every problem as file:line:col: severity: message
           generate    Generate a Swift client and models from a spec
+          clean       Remove the files kiln generated into a folder
 
         Run 'kiln <command> --help' for a command's options.
 
@@ -28,6 +29,8 @@ public enum Kiln {
             return LintCommand.run(rest, output: output, errors: errors)
         case "generate":
             return GenerateCommand.run(rest, output: output, errors: errors)
+        case "clean":
+            return CleanCommand.run(rest, output: output, errors: errors)
         case "--help", "-h", "help":
             output.write(usage)
             return 0

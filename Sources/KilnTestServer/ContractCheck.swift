@@ -30,30 +30,33 @@ public enum ContractCheck {
     }
 
     /// nil when `data`, a request body the client sent, holds the JSON `expected` describes, else what
-    /// differs. Numbers and strings must match in kind: a client that built the body from typed models
-    /// has no excuse for sending `"1"` where the spec's example has `1`.
+    /// differs. Keys are strict (a key sent as null is not a key left out: PATCH tells them apart), and
+    /// numbers and strings must match in kind: a client that built the body from typed models has no
+    /// excuse for sending `"1"` where the spec's example has `1`.
     public static func jsonDifference(_ data: Data, _ expected: String) -> String? {
-        difference(data, expected, lenientNumbers: false)
+        difference(data, expected, strictKeys: true)
     }
 
-    /// nil when `value` re-encodes to the JSON it was decoded from, else what differs. A numeric string
-    /// may come back as its number: that is what `x-kiln-lenient-number` fields do.
+    /// nil when `value` re-encodes to `json`, else what differs. A missing key equals null here: the
+    /// response example may spell out a null that the model leaves out when it encodes nil. Numbers and
+    /// strings must match in kind; for `x-kiln-lenient-number` fields the generator expects the number
+    /// the model re-encodes a numeric string to.
     public static func roundTripDifference(_ value: some Encodable, _ json: String) throws -> String? {
-        difference(try JSONCoding.makeEncoder().encode(value), json, lenientNumbers: true)
+        difference(try JSONCoding.makeEncoder().encode(value), json, strictKeys: false)
     }
 
-    private static func difference(_ data: Data, _ expected: String, lenientNumbers: Bool) -> String? {
+    private static func difference(_ data: Data, _ expected: String, strictKeys: Bool) -> String? {
         guard let actual = SemanticJSON(data: data) else {
             return "not JSON: \(String(decoding: data.prefix(200), as: UTF8.self))"
         }
         guard let wanted = SemanticJSON(data: Data(expected.utf8)) else { return "the expected text is not JSON" }
-        return wanted.difference(from: actual, path: "$", lenientNumbers: lenientNumbers)
+        return wanted.difference(from: actual, path: "$", strictKeys: strictKeys)
     }
 }
 
-/// JSON compared by meaning, the way a server and a client may legitimately differ: a missing key equals
-/// null, `1` equals `1.0`, two date-times are equal when they denote the same instant (`+00:00` and `Z`,
-/// with or without `.000`), and, only when asked (decoded lenient fields), a numeric string equals its number.
+/// JSON compared by meaning, the way a server and a client may legitimately differ: `1` equals `1.0`, two
+/// date-times are equal when they denote the same instant (`+00:00` and `Z`, with or without `.000`), and,
+/// only when asked (re-encoded responses), a missing key equals null.
 indirect enum SemanticJSON: Decodable {
     case null, bool(Bool), number(Double), string(String), array([SemanticJSON]), object([String: SemanticJSON])
 
@@ -72,13 +75,11 @@ indirect enum SemanticJSON: Decodable {
         else { self = .object(try container.decode([String: SemanticJSON].self)) }
     }
 
-    func difference(from actual: SemanticJSON, path: String, lenientNumbers: Bool) -> String? {
+    func difference(from actual: SemanticJSON, path: String, strictKeys: Bool) -> String? {
         switch (self, actual) {
         case (.null, .null): return nil
         case (.bool(let a), .bool(let b)) where a == b: return nil
         case (.number(let a), .number(let b)) where a == b: return nil
-        case (.string(let a), .number(let b)) where lenientNumbers && Double(a) == b: return nil
-        case (.number(let a), .string(let b)) where lenientNumbers && Double(b) == a: return nil
         case (.string(let a), .string(let b)):
             if a == b { return nil }
             if let x = ISO8601DateTime.date(from: a), let y = ISO8601DateTime.date(from: b), x == y { return nil }
@@ -86,16 +87,19 @@ indirect enum SemanticJSON: Decodable {
         case (.array(let a), .array(let b)):
             guard a.count == b.count else { return "\(path): expected \(a.count) items, got \(b.count)" }
             for (index, pair) in zip(a, b).enumerated() {
-                if let difference = pair.0.difference(from: pair.1, path: "\(path)[\(index)]", lenientNumbers: lenientNumbers) {
+                if let difference = pair.0.difference(from: pair.1, path: "\(path)[\(index)]", strictKeys: strictKeys) {
                     return difference
                 }
             }
             return nil
         case (.object(let a), .object(let b)):
             for key in Set(a.keys).union(b.keys).sorted() {
+                if strictKeys, (a[key] == nil) != (b[key] == nil) {
+                    return a[key] == nil ? "\(path): unexpected key \"\(key)\"" : "\(path): missing key \"\(key)\""
+                }
                 let expected = a[key] ?? .null
                 let got = b[key] ?? .null
-                if let difference = expected.difference(from: got, path: "\(path).\(key)", lenientNumbers: lenientNumbers) {
+                if let difference = expected.difference(from: got, path: "\(path).\(key)", strictKeys: strictKeys) {
                     return difference
                 }
             }

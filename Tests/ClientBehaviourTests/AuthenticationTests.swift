@@ -51,11 +51,14 @@ import Testing
         }
     }
 
-    @Test func peiqOAuthFetchesOneTokenForTenConcurrentCalls() async throws {
+    @Test(.timeLimit(.minutes(1))) func peiqOAuthFetchesOneTokenForTenConcurrentCalls() async throws {
         let tokenRequests = Counter()
+        // The token arrives only after all ten calls have begun, so they overlap the one token request.
+        let allStarted = TestLatch(count: 10)
         try await withKilnTestServer(handler: { request in
             if request.path == "/oauth/token" {
                 tokenRequests.increment()
+                await allStarted.wait()
                 return .json(#"{"access_token":"peiq-token","token_type":"Bearer","expires_in":3600}"#)
             }
             guard request.header("Authorization") == "Bearer peiq-token" else { return .status(401) }
@@ -66,7 +69,12 @@ import Testing
                 baseURL: serverURL,
                 middlewares: [PEIQClient.oauth2(clientID: "publisher", clientSecret: "s3cret", serverURL: serverURL)])
             let ids = try await withThrowingTaskGroup(of: String.self) { group in
-                for _ in 0..<10 { group.addTask { try await peiq.users.get(userId: "7").id } }
+                for _ in 0..<10 {
+                    group.addTask {
+                        await allStarted.countDown()
+                        return try await peiq.users.get(userId: "7").id
+                    }
+                }
                 return try await group.reduce(into: [String]()) { $0.append($1) }
             }
             #expect(ids == Array(repeating: "7", count: 10))

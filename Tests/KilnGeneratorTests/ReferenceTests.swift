@@ -5,11 +5,16 @@ import Testing
 
 /// Each folder in Fixtures holds a spec and, in Expected/, the Swift Kiln must generate from it.
 /// `KILN_RECORD=1 swift test --filter ReferenceTests` rewrites Expected/ after a deliberate change;
-/// review the diff before committing it.
+/// review the diff before committing it. CI refuses it: a recording run rewrites every golden and passes.
 @Suite struct ReferenceTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     static let cases = ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []).sorted()
     static let recording = ProcessInfo.processInfo.environment["KILN_RECORD"] == "1"
+    static let inCI = !["", "0", "false"].contains(ProcessInfo.processInfo.environment["CI"]?.lowercased() ?? "")
+
+    @Test func recordingIsRefusedInCI() {
+        #expect(!(Self.recording && Self.inCI), "KILN_RECORD=1 under CI would rewrite the goldens instead of checking them")
+    }
 
     @Test func thereAreCases() {
         #expect(Self.cases.count >= 2)
@@ -23,7 +28,7 @@ import Testing
         let document = try #require(result.document)
         let files = Generator.generate(document, configuration: GeneratorConfiguration())
         let expectedFolder = folder.appendingPathComponent("Expected")
-        if Self.recording {
+        if Self.recording && !Self.inCI {
             try? FileManager.default.removeItem(at: expectedFolder)
             _ = try OutputWriter.write(files, to: expectedFolder)
             try? FileManager.default.removeItem(at: expectedFolder.appendingPathComponent(".kiln-generated"))
@@ -33,7 +38,7 @@ import Testing
         #expect(files.map(\.name).sorted() == expectedNames)
         for file in files {
             let expectedURL = expectedFolder.appendingPathComponent(file.name)
-            guard let expected = try? String(contentsOf: expectedURL, encoding: .utf8) else { continue }
+            let expected = try String(contentsOf: expectedURL, encoding: .utf8)
             if let difference = TextDiff.firstDifference(expected: expected, actual: file.contents) {
                 Issue.record("\(name)/\(file.name) differs from Expected:\n\(difference)")
             }

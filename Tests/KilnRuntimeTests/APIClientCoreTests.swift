@@ -46,18 +46,16 @@ struct GroupsAPI {
     @Test func documentedErrorsAreTypedAPIErrors() async throws {
         try await withKilnTestServer(handler: { _ in .json(#"{"message":"no such group"}"#, status: 404, headers: [TestHeader("X-Request-Id", "r1")]) }) { server in
             let api = GroupsAPI(core: APIClientCore(baseURL: server.baseURL))
-            do {
-                _ = try await api.list()
-                Issue.record("expected an error")
-            } catch let error as APIError where error.status == 404 {
-                #expect(error.operationID == "groups.list")
-                #expect(error.decodedBody(as: GroupsAPI.Problem.self) == GroupsAPI.Problem(message: "no such group"))
-                #expect(error.decodedBody(as: String.self) == nil)
-                #expect(try error.decodeBody(as: GroupsAPI.Problem.self).message == "no such group")
-                #expect(error.headers["x-request-id"] == "r1")
-                #expect(error.bodyText == #"{"message":"no such group"}"#)
-                #expect(error.description == #"groups.list failed with HTTP 404: {"message":"no such group"}"#)
-            }
+            let thrown = await #expect(throws: APIError.self) { try await api.list() }
+            let error = try #require(thrown)
+            #expect(error.status == 404)
+            #expect(error.operationID == "groups.list")
+            #expect(error.decodedBody(as: GroupsAPI.Problem.self) == GroupsAPI.Problem(message: "no such group"))
+            #expect(error.decodedBody(as: String.self) == nil)
+            #expect(try error.decodeBody(as: GroupsAPI.Problem.self).message == "no such group")
+            #expect(error.headers["x-request-id"] == "r1")
+            #expect(error.bodyText == #"{"message":"no such group"}"#)
+            #expect(error.description == #"groups.list failed with HTTP 404: {"message":"no such group"}"#)
         }
     }
 
@@ -86,17 +84,12 @@ struct GroupsAPI {
     @Test func missingKeysAndInvalidJSONAreReadable() throws {
         let response = HTTPResponse(status: 200, body: Data(#"{"id":1}"#.utf8))
         let core = APIClientCore(baseURL: URL(string: "http://127.0.0.1:1")!)
-        #expect(throws: ClientError.self) { try core.decodeJSON(GroupsAPI.Group.self, from: response, operationID: "op") }
-        do {
-            _ = try core.decodeJSON(GroupsAPI.Group.self, from: response, operationID: "op")
-        } catch {
-            #expect(error.description == "op: Decoding Group failed: missing key 'name' at <root>")
+        let missing = #expect(throws: ClientError.self) { try core.decodeJSON(GroupsAPI.Group.self, from: response, operationID: "op") }
+        #expect(missing?.description == "op: Decoding Group failed: missing key 'name' at <root>")
+        let invalid = #expect(throws: ClientError.self) {
+            try core.decodeJSON(GroupsAPI.Group.self, from: HTTPResponse(status: 200, body: Data("{".utf8)), operationID: "op")
         }
-        do {
-            _ = try core.decodeJSON(GroupsAPI.Group.self, from: HTTPResponse(status: 200, body: Data("{".utf8)), operationID: "op")
-        } catch {
-            #expect(error.message.contains("invalid data at <root>"))
-        }
+        #expect(invalid?.message.contains("invalid data at <root>") == true)
     }
 
     @Test func encodingFailuresAreClientErrors() {

@@ -245,14 +245,8 @@ import KilnRuntime
     }
 
     @Test func nonNumericStringsFailWithThePath() {
-        do {
-            _ = try decode(#"{"id":"abc","big":1,"ratio":1,"label":"","flag":false}"#)
-            Issue.record("expected a decoding error")
-        } catch let error as DecodingError {
-            #expect(DecodingErrorFormatter.describe(error).contains("at id"))
-        } catch {
-            Issue.record("unexpected \(error)")
-        }
+        let error = #expect(throws: DecodingError.self) { try decode(#"{"id":"abc","big":1,"ratio":1,"label":"","flag":false}"#) }
+        #expect(error.map(DecodingErrorFormatter.describe)?.contains("at id") == true)
     }
 
     @Test func singleValueAndUnkeyedVariants() throws {

@@ -11,17 +11,26 @@ import KilnTestServer
         "api_key", "apiKey", "2fa", "otp", "strPass", "newPassword", "id_token", "x-api-key", "key", "subscription-key",
     ]
 
-    /// Sends `request` through a logging client against `transport` and returns the log messages.
-    private func logs(
-        for request: HTTPRequest,
+    /// A logging client against `transport`, and where its log messages go.
+    private func loggingCore(
         options: LoggingMiddleware.Options = .init(logsBodies: true),
         transport: any HTTPTransport = ClosureTransport { _, _ in HTTPResponse(status: 200) }
-    ) async -> [String] {
+    ) -> (APIClientCore, Collector<String>) {
         let messages = Collector<String>()
         let core = APIClientCore(baseURL: URL(string: "http://127.0.0.1:1/api")!, transport: transport, middlewares: [
             LoggingMiddleware(options: options) { messages.append($0) },
         ])
-        _ = try? await core.send(request, operationID: "op")
+        return (core, messages)
+    }
+
+    /// Sends `request` through a logging client and returns the log messages; the call must succeed.
+    private func logs(
+        for request: HTTPRequest,
+        options: LoggingMiddleware.Options = .init(logsBodies: true),
+        transport: any HTTPTransport = ClosureTransport { _, _ in HTTPResponse(status: 200) }
+    ) async throws -> [String] {
+        let (core, messages) = loggingCore(options: options, transport: transport)
+        _ = try await core.send(request, operationID: "op")
         return messages.values
     }
 
@@ -49,7 +58,7 @@ import KilnTestServer
             "Cookie": "sid=hunter2-cookie",
             "Accept": "application/json",
         ])
-        let text = await logs(for: request, transport: transport).joined(separator: "\n")
+        let text = try await logs(for: request, transport: transport).joined(separator: "\n")
         #expect(!text.contains("hunter2"))
         #expect(text.contains("Authorization: [REDACTED]"))
         #expect(text.contains("proxy-authorization: [REDACTED]"))
@@ -60,27 +69,27 @@ import KilnTestServer
     }
 
     @Test(arguments: sensitiveFields)
-    func redactsQueryItems(_ field: String) async {
+    func redactsQueryItems(_ field: String) async throws {
         var query: QueryItems = ["page": "1"]
         query.append(field.uppercased(), "hunter2-\(field)")
-        let text = await logs(for: HTTPRequest(path: "/q", query: query)).joined(separator: "\n")
+        let text = try await logs(for: HTTPRequest(path: "/q", query: query)).joined(separator: "\n")
         #expect(!text.contains("hunter2"))
         #expect(text.contains("/api/q?page=1&\(field.uppercased())=[REDACTED]"))
     }
 
     @Test(arguments: sensitiveFields)
-    func redactsFormBodies(_ field: String) async {
+    func redactsFormBodies(_ field: String) async throws {
         let body = FormURLEncoder.encodeBody([("user", "ann"), (field, "hunter2 value+\(field)")])
-        let text = await logs(for: HTTPRequest(method: .post, path: "/f", headers: ["Content-Type": "application/x-www-form-urlencoded; charset=utf-8"], body: body)).joined(separator: "\n")
+        let text = try await logs(for: HTTPRequest(method: .post, path: "/f", headers: ["Content-Type": "application/x-www-form-urlencoded; charset=utf-8"], body: body)).joined(separator: "\n")
         #expect(!text.contains("hunter2"))
         #expect(text.contains("body: user=ann&\(field)=[REDACTED]"))
     }
 
     @Test(arguments: sensitiveFields)
-    func redactsJSONBodiesAtAnyDepth(_ field: String) async {
+    func redactsJSONBodiesAtAnyDepth(_ field: String) async throws {
         let mixedCase = field.prefix(1).uppercased() + field.dropFirst()
         let json = #"{"name":"ann","\#(mixedCase)":"hunter2-1","nested":{"list":[{"\#(field)":"hunter2-2"}]}}"#
-        let text = await logs(for: HTTPRequest(method: .post, path: "/j", headers: ["Content-Type": "application/json"], body: Data(json.utf8))).joined(separator: "\n")
+        let text = try await logs(for: HTTPRequest(method: .post, path: "/j", headers: ["Content-Type": "application/json"], body: Data(json.utf8))).joined(separator: "\n")
         #expect(!text.contains("hunter2"))
         #expect(text.contains(#""\#(mixedCase)":"[REDACTED]""#))
         #expect(text.contains(#"{"list":[{"\#(field)":"[REDACTED]"}]}"#))
@@ -100,29 +109,29 @@ import KilnTestServer
         }
     }
 
-    @Test func fieldListIsConfigurable() async {
+    @Test func fieldListIsConfigurable() async throws {
         let redactor = Redactor(headerNames: ["X-Pin"], fieldNames: ["PIN"], matchesSecretLikeNames: false)
         let request = HTTPRequest(method: .post, path: "/c", query: ["pin": "1234", "password": "visible"], headers: ["x-pin": "9", "Content-Type": "application/json"], body: Data(#"{"Pin":"5678"}"#.utf8))
-        let text = await logs(for: request, options: .init(logsBodies: true, redactor: redactor)).joined(separator: "\n")
+        let text = try await logs(for: request, options: .init(logsBodies: true, redactor: redactor)).joined(separator: "\n")
         #expect(!text.contains("1234") && !text.contains("5678"))
         #expect(text.contains("x-pin: [REDACTED]"))
         #expect(text.contains("password=visible"))
     }
 
-    @Test func unknownAndUnparseableBodiesAreNotPrinted() async {
-        let binary = await logs(for: HTTPRequest(method: .post, path: "/b", headers: ["Content-Type": "text/plain"], body: Data("password=hunter2".utf8)))
+    @Test func unknownAndUnparseableBodiesAreNotPrinted() async throws {
+        let binary = try await logs(for: HTTPRequest(method: .post, path: "/b", headers: ["Content-Type": "text/plain"], body: Data("password=hunter2".utf8)))
         #expect(binary.joined().contains("body: <16 bytes of text/plain>"))
-        let broken = await logs(for: HTTPRequest(method: .post, path: "/b", headers: ["Content-Type": "application/json"], body: Data(#"{"password":"hunter2""#.utf8)))
+        let broken = try await logs(for: HTTPRequest(method: .post, path: "/b", headers: ["Content-Type": "application/json"], body: Data(#"{"password":"hunter2""#.utf8)))
         #expect(broken.joined().contains("body: <21 bytes of unparseable JSON>"))
         #expect(!(binary + broken).joined().contains("hunter2"))
     }
 
-    @Test func bodiesAreOffByDefaultAndLongOnesAreCut() async {
+    @Test func bodiesAreOffByDefaultAndLongOnesAreCut() async throws {
         let request = HTTPRequest(method: .post, path: "/", headers: ["Content-Type": "application/json"], body: Data(#"{"a":"\#(String(repeating: "x", count: 50))"}"#.utf8))
-        #expect(!(await logs(for: request, options: .init())).joined().contains("body:"))
-        let cut = await logs(for: request, options: .init(logsBodies: true, maxBodyCharacters: 10)).joined(separator: "\n")
+        #expect(!(try await logs(for: request, options: .init())).joined().contains("body:"))
+        let cut = try await logs(for: request, options: .init(logsBodies: true, maxBodyCharacters: 10)).joined(separator: "\n")
         #expect(cut.contains(#"body: {"a":"xxxx…"#))
-        let noHeaders = await logs(for: HTTPRequest(path: "/", headers: ["X-A": "1"]), options: .init(logsHeaders: false))
+        let noHeaders = try await logs(for: HTTPRequest(path: "/", headers: ["X-A": "1"]), options: .init(logsHeaders: false))
         #expect(!noHeaders.joined().contains("X-A"))
     }
 
@@ -136,18 +145,18 @@ import KilnTestServer
         #expect(!messages.values.joined().contains("hunter2"))
     }
 
-    @Test func apiKeyHeadersAreRedacted() async {
+    @Test func apiKeyHeadersAreRedacted() async throws {
         let request = HTTPRequest(path: "/", headers: ["X-API-Key": "hunter2-a", "Api-Key": "hunter2-b", "X-Auth-Token": "hunter2-c"])
-        let text = await logs(for: request).joined(separator: "\n")
+        let text = try await logs(for: request).joined(separator: "\n")
         #expect(!text.contains("hunter2"))
         #expect(text.contains("X-API-Key: [REDACTED]") && text.contains("X-Auth-Token: [REDACTED]"))
     }
 
     @Test func transportErrorsQuotingTheURLAreRedacted() async throws {
-        // A server that is gone: URLSession's error then quotes the whole URL, query secrets included.
-        var gone: URL?
-        try await withKilnTestServer(handler: { _ in .json("{}") }) { server in gone = server.baseURL }
-        let baseURL = try #require(gone)
+        // A port nothing accepts on (held, so no other test can take it): URLSession's error then quotes
+        // the whole URL, query secrets included.
+        let refusing = RefusingPort()
+        let baseURL = refusing.baseURL
         let messages = Collector<String>()
         let core = APIClientCore(baseURL: baseURL, middlewares: [LoggingMiddleware { messages.append($0) }])
         let request = HTTPRequest(path: "/x", query: ["access_token": "hunter2-at", "api_key": "hunter2-key", "page": "2"])
@@ -159,6 +168,7 @@ import KilnTestServer
         #expect(error?.message.contains("access_token=[REDACTED]&api_key=[REDACTED]&page=2") == true)
         #expect(!(error?.message.contains("hunter2") ?? true), "\(String(describing: error?.message))")
         #expect(!String(describing: error).contains("hunter2"))
+        withExtendedLifetime(refusing) {}
     }
 
     @Test func freeTextKeepsHarmlessQueryValues() {
@@ -168,7 +178,7 @@ import KilnTestServer
         #expect(Redactor().redactedText("http://h/x?next=/cb?token=s3&key=k2") == "http://h/x?next=/cb?token=[REDACTED]&key=[REDACTED]")
     }
 
-    @Test func clientErrorsUseTheConfiguredRedactor() async {
+    @Test func clientErrorsUseTheConfiguredRedactor() async throws {
         struct QuotingFailure: Error, CustomStringConvertible {
             var description: String { "could not connect to http://127.0.0.1:1/x?pin=1234" }
         }
@@ -182,8 +192,13 @@ import KilnTestServer
         #expect(error?.message == "Request failed: could not connect to http://127.0.0.1:1/x?pin=[REDACTED]")
     }
 
-    @Test func logsFailuresAndRethrows() async {
-        let lines = await logs(for: HTTPRequest(path: "/x", query: ["token": "hunter2"]), transport: ClosureTransport { _, _ in throw URLError(.timedOut) })
+    @Test func logsFailuresAndRethrows() async throws {
+        let (core, messages) = loggingCore(transport: ClosureTransport { _, _ in throw URLError(.timedOut) })
+        let error = await #expect(throws: ClientError.self) {
+            try await core.send(HTTPRequest(path: "/x", query: ["token": "hunter2"]), operationID: "op")
+        }
+        #expect(error?.kind == .transport)
+        let lines = messages.values
         #expect(lines.count == 2)
         #expect(lines.last?.hasPrefix("✗ GET http://127.0.0.1:1/api/x?token=[REDACTED] failed after ") == true)
         #expect(!lines.joined().contains("hunter2"))

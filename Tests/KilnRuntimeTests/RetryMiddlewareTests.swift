@@ -198,7 +198,8 @@ import KilnTestServer
         #expect(transport.attempts.current == 1)
     }
 
-    @Test func cancellingTheTaskInterruptsTheRealSleep() async throws {
+    // A regression would sleep for the full hour: fail within a minute instead.
+    @Test(.timeLimit(.minutes(1))) func cancellingTheTaskInterruptsTheRealSleep() async throws {
         let firstAttempt = Gate()
         let attempts = Counter()
         let transport = ClosureTransport { _, _ in

@@ -42,16 +42,15 @@ import KilnRuntime
         #expect(String(decoding: try reader.readBody(for: head), as: UTF8.self) == "Wikipedia in \r\n\r\nchunks.")
     }
 
-    @Test func reportsMalformedAndTruncatedInput() {
+    @Test func reportsMalformedAndTruncatedInput() throws {
         var garbage = reader("NONSENSE\r\n\r\n", chunkSize: 100)
         #expect(throws: RequestReadError.self) { try garbage.readHead() }
         var truncated = reader("POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc", chunkSize: 100)
-        let head = try? truncated.readHead()
-        #expect(head != nil)
-        #expect(throws: RequestReadError.truncated) { try truncated.readBody(for: head!) }
+        let head = try #require(try truncated.readHead())
+        #expect(throws: RequestReadError.truncated) { try truncated.readBody(for: head) }
         var badLength = reader("POST / HTTP/1.1\r\nContent-Length: x\r\n\r\n", chunkSize: 100)
-        let badHead = try? badLength.readHead()
-        #expect(throws: RequestReadError.self) { try badLength.readBody(for: badHead!) }
+        let badHead = try #require(try badLength.readHead())
+        #expect(throws: RequestReadError.self) { try badLength.readBody(for: badHead) }
     }
 
     @Test func http10ClosesUnlessKeepAlive() throws {

@@ -3,7 +3,8 @@
 # target with its own spec: the first build generates; builds with nothing changed do not run the generator
 # (from the third build: see below); an edited spec (a new operation) regenerates on the next build and the
 # new method is callable; an edited file the spec `$ref`s regenerates too; a broken spec fails the build with
-# `spec.yaml:LINE:COL: error:`; a missing config is a clear error.
+# `spec.yaml:LINE:COL: error:`; a missing config is a clear error; a hand-written file named like an output is
+# named, not overwritten.
 # Usage: Tests/Plugin/edit-cycle.sh   (KILN_PLUGIN_CHECK_DIR: work folder, default .build-plugin-check)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -79,7 +80,8 @@ EOA
 }
 
 build() { swift build --package-path "$pkg" --target PetsApp -Xswiftc -warnings-as-errors >"$work/build.log" 2>&1; }
-fail() { echo "error: $*"; tail -30 "$work/build.log"; exit 1; }
+# The whole log: the compiler's lines are what explains a failure.
+fail() { echo "error: $*"; cat "$work/build.log"; exit 1; }
 
 write_spec "" ""
 write_common ""
@@ -134,3 +136,12 @@ rm "$pkg/Sources/PetsClient/kiln.json"
 if build; then fail "a target without kiln.json built"; fi
 grep -q "error: .*has no kiln.json" "$work/build.log" || fail "the missing config is not reported"
 echo "plugin: missing kiln.json: $(grep -m1 "error: .*has no kiln.json" "$work/build.log" | sed 's/^ *//')"
+
+# A hand-written file named like an output would clash in the module: the plugin names it instead.
+echo '{"spec": "spec.yaml", "clientName": "PetsClient"}' > "$pkg/Sources/PetsClient/kiln.json"
+write_spec "" ""
+echo 'struct Mine {}' > "$pkg/Sources/PetsClient/Client.swift"
+if build; then fail "a target with its own Client.swift built"; fi
+grep -q "Client.swift: kiln generates a file of this name for 'PetsClient'; rename yours" "$work/build.log" \
+  || fail "the clash with the hand-written Client.swift is not reported"
+echo "plugin: a hand-written Client.swift in the target is reported, not overwritten"

@@ -10,12 +10,12 @@ extension SwiftNaming {
         "HTTPFields", "HTTPHeaders", "HTTPMethod", "HTTPRequest", "HTTPResponse", "HTTPStatusCode",
         "HTTPTransport", "HeaderEncoder", "ISO8601DateTime", "Indirect", "InvalidURLError", "JSONCoding",
         "JSONValue", "KilnTestServer", "LenientNumber", "LenientlyDecodable", "LoggingMiddleware",
-        "MockError", "MockOperation", "MultipartFormData", "OAuth2ClientCredentials", "OAuth2Error",
+        "MockError", "MockOperation", "MultipartFormData", "MultipartPart", "OAuth2ClientCredentials", "OAuth2Error",
         "OAuth2Middleware", "OneOfDecodingError", "OpenEnum", "OperationFilterMiddleware",
         "PageItemSequence", "PageRequest", "PageSequence", "ParameterEncodable", "ParameterLocation",
         "ParameterPrimitive", "ParameterValue", "PatchValue", "PathEncoder", "PathStyle",
         "PercentEncoding", "QueryEncoder", "QueryItem", "QueryItems", "QueryStyle", "RecordedRequest",
         "Redactor", "RefreshableTokenProvider", "Response", "RetryMiddleware", "SessionTokenMiddleware",
-        "SessionTokenStore", "TestHeader", "TestResponse", "URLSessionTransport", "UploadBody",
+        "SessionTokenStore", "TestHeader", "TestLatch", "TestResponse", "URLSessionTransport", "UploadBody",
     ]
 }

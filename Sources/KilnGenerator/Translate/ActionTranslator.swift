@@ -65,6 +65,8 @@ struct ActionTranslator {
         var errorStatus: String
         /// For a login action, the dot path of the token (which a failed login may carry too).
         var tokenPath: String?
+        /// The schema the action's result decodes (its `x-kiln-actions.responses` entry).
+        var responseSchema: Schema?
     }
 
     struct Output {
@@ -101,7 +103,8 @@ struct ActionTranslator {
                 Call(
                     action: action, name: method.declaration.name, parameters: method.declaration.parameters,
                     wireNames: method.wireNames, schemas: method.schemas, discriminator: settings.discriminator,
-                    errorStatus: settings.failure, tokenPath: settings.logins[action]?.tokenPath))
+                    errorStatus: settings.failure, tokenPath: settings.logins[action]?.tokenPath,
+                    responseSchema: responseSchema))
             if let paging = PaginationTranslator.Settings(signature.operation.extensions["x-kiln-pagination"], action: action),
                 let responseSchema
             {

@@ -91,13 +91,18 @@ struct AuthTranslator {
     private func operationsNotUsing(_ schemeName: String) -> [String] {
         var skipped: [String] = []
         for (path, item) in document.paths {
-            for (method, operation) in item.operations {
-                guard let requirements = operation.security ?? document.security else { continue }
-                let uses = requirements.contains { $0.schemes.isEmpty || $0.schemes[schemeName] != nil }
-                if !uses { skipped.append(operation.operationId ?? OperationNaming.derivedName(method: method, path: path)) }
+            for (method, operation) in item.operations where !Self.sends(schemeName, with: operation, in: document) {
+                skipped.append(operation.operationId ?? OperationNaming.derivedName(method: method, path: path))
             }
         }
         return skipped.sorted()
+    }
+
+    /// Whether the scheme's factory middleware authenticates `operation`: its effective requirements name
+    /// the scheme or allow anonymous access, or there are none at all.
+    static func sends(_ schemeName: String, with operation: Operation, in document: OpenAPIDocument) -> Bool {
+        guard let requirements = operation.security ?? document.security else { return true }
+        return requirements.contains { $0.schemes.isEmpty || $0.schemes[schemeName] != nil }
     }
 
     /// A token URL may be absolute, relative to the server (`/oauth/token`), or use the server's

@@ -55,6 +55,8 @@ struct ContractTestTranslator {
         var arguments: [String] = []
         var checks: [Statement] = []
         var queryPairs: [(String, String)] = []
+        // The query as sent, when every pair is a plain `name=value` (joined styles and allowReserved aside).
+        var rawQuery: [String]? = []
         var path = signature.path
 
         for input in signature.inputs {
@@ -82,10 +84,12 @@ struct ContractTestTranslator {
             default:
                 if input.asJSON {
                     queryPairs.append((input.wireName, value.json))
+                    rawQuery? += [percentEncoded(input.wireName) + "=" + percentEncoded(value.json)]
                 } else if let pairs = declarationOrdered(value, input.source.schema).queryPairs(
                     name: input.wireName, style: input.style, explode: input.explode)
                 {
                     queryPairs += pairs
+                    rawQuery = plainQuery(input, value, pairs).flatMap { raw in rawQuery.map { $0 + raw } }
                 }
             }
         }
@@ -99,24 +103,32 @@ struct ContractTestTranslator {
         body.append(.line("let reply = \(JSONText.rawLiteral(reply.text))"))
         let server =
             "try await withKilnTestServer(handler: { _ in TestResponse(status: \(reply.status), headers: [TestHeader(\"Content-Type\", \(SwiftLiteral.string(reply.contentType)))], body: Data(reply.utf8)) }) { server in"
+        let auth = staticAuth(for: signature.operation)
+        let middlewares = auth.map { ", middlewares: [\($0.middleware)]" } ?? ""
         var inner: [Statement] = [
-            .line("let client = \(clientName)(baseURL: ContractCheck.baseURL(server, path: \(SwiftLiteral.string(basePath))))")
+            .line("let client = \(clientName)(baseURL: ContractCheck.baseURL(server, path: \(SwiftLiteral.string(basePath)))\(middlewares))")
         ]
         let accessor = group.tag == nil ? "client" : "client.\(group.propertyName)"
         let call = "try await \(accessor).\(signature.name)(\(arguments.joined(separator: ", ")))"
         let hasResult = signature.response.kind != .empty
         inner.append(.line(hasResult ? "let result = \(call)" : call))
-        inner.append(.line("let request = try #require(server.requests.first)"))
+        inner += singleRequest
         inner.append(.line("#expect(request.method == \(SwiftLiteral.string(signature.method.token)))"))
         inner.append(.line("#expect(request.path == \(SwiftLiteral.string(basePath + path)))"))
         let pairs = queryPairs.map { "[\(SwiftLiteral.string($0.0)), \(SwiftLiteral.string($0.1))]" }.joined(separator: ", ")
         inner.append(.line("#expect(ContractCheck.queryPairs(request) == [\(pairs)])"))
+        if let rawQuery {
+            inner.append(.line("#expect(request.query == \(rawQuery.isEmpty ? "nil" : SwiftLiteral.string(rawQuery.joined(separator: "&"))))"))
+        }
         inner += checks
+        if let auth {
+            inner.append(.line("#expect(request.header(\(SwiftLiteral.string(auth.header))) == \(auth.value.map(SwiftLiteral.string) ?? "nil"))"))
+        }
         if let accept = signature.response.kind == .json ? "application/json" : signature.response.acceptedMediaTypes {
             inner.append(.line("#expect(request.header(\"Accept\") == \(SwiftLiteral.string(accept)))"))
         }
         switch signature.response.kind {
-        case .json: inner.append(.line("#expect(try ContractCheck.roundTripDifference(result, reply) == nil)"))
+        case .json: inner += roundTripCheck(reply.value, schema: signature.response.successMedia?.schema)
         case .text: inner.append(.line("#expect(result == reply)"))
         case .data: inner.append(.line("#expect(result == Data(reply.utf8))"))
         case .empty: break
@@ -129,6 +141,11 @@ struct ContractTestTranslator {
                 info: DeclarationInfo(
                     attributes: ["@Test(\(SwiftLiteral.string(summary)))"] + (signature.deprecated ? ["@available(*, deprecated)"] : [])),
                 name: name, parameters: [], isAsync: true, throwsClause: "throws", body: body))
+    }
+
+    /// The one request a call makes: a retry or a duplicate is a bug the test must see, not skip over.
+    var singleRequest: [Statement] {
+        [.line("try #require(server.requests.count == 1)"), .line("let request = server.requests[0]")]
     }
 
     // MARK: - Samples
@@ -149,12 +166,20 @@ struct ContractTestTranslator {
         if let example = parameter.examples.values.first.flatMap(document.resolve)?.value { return SampleValue(example) }
         if let schema = parameter.schema ?? parameter.content.first?.value.schema {
             let value = samples.sample(for: schema)
-            // A path segment must survive percent-encoding unchanged in the expected path.
-            if input.location == .path, case .string = value { return .string("sample1") }
+            // A free-form string in the path or query gets characters that must be percent-encoded, so the
+            // raw path and query the server receives prove the client's encoding.
+            if input.location == .path || input.location == .query, case .string("sample") = value,
+                let resolved = document.resolve(schema), resolved.limits.pattern == nil, resolved.enumValues == nil
+            {
+                return .string(Self.reservedSample)
+            }
             return value
         }
         return .string("sample")
     }
+
+    /// A space, `&`, `+`, `/` and non-ASCII: each must arrive percent-encoded.
+    static let reservedSample = "a b&c+d/é"
 
     private func bodySample(_ body: RequestBodyTranslator.Body) -> (argument: String, checks: [Statement]) {
         let (argument, checks) = bodyArgument(body)
@@ -170,7 +195,8 @@ struct ContractTestTranslator {
             let value = exampleValue(body.media) ?? body.media.schema.map { samples.sample(for: $0) } ?? .object([])
             let argument = expression(value, type: type)
             if case .json = body.encoding {
-                return (argument, [.line("#expect(ContractCheck.jsonDifference(request.body, \(JSONText.rawLiteral(value.json))) == nil)")])
+                let sent = reencoded(value, as: body.media.schema, .request)
+                return (argument, [.line("#expect(ContractCheck.jsonDifference(request.body, \(JSONText.rawLiteral(sent.json))) == nil)")])
             }
             var pairs: [(String, String)] = []
             if case .object(let fields) = declarationOrdered(value, body.media.schema) {
@@ -190,11 +216,11 @@ struct ContractTestTranslator {
             let list = pairs.map { "[\(SwiftLiteral.string($0.0)), \(SwiftLiteral.string($0.1))]" }.joined(separator: ", ")
             return (argument, [.line("#expect(ContractCheck.formPairs(request.body) == [\(list)])")])
         case .multipart(let fields):
-            let value = body.media.schema.map { samples.sample(for: $0) } ?? .object([])
-            let checks: [Statement] = fields.filter { !$0.isOptional }.map {
-                .line("#expect(request.bodyText.contains(\(SwiftLiteral.string("name=\"\($0.wireName)\""))))")
-            }
-            return (expression(value, type: type), checks)
+            // Every field, optional ones too, so each kind of part (file, text, JSON) is checked.
+            let properties = body.media.schema.flatMap(document.resolve).map { translator.analysis.mergedObject($0).properties }
+            let value = SampleValue.object(
+                (properties ?? OrderedMap()).compactMap { name, property in property.readOnly ? nil : (name, samples.sample(for: property)) })
+            return (expression(value, type: type), [multipartCheck(value, fields: fields, schema: body.media.schema)])
         case .text:
             return ("\"sample text\"", [.line("#expect(request.bodyText == \"sample text\")")])
         case .binary:
@@ -208,17 +234,27 @@ struct ContractTestTranslator {
         return nil
     }
 
-    private func replySample(_ response: ResponseTranslator.Result) -> (text: String, status: String, contentType: String) {
+    private func replySample(_ response: ResponseTranslator.Result) -> (text: String, status: String, contentType: String, value: SampleValue) {
         let status = Int(response.successCode).map(String.init) ?? "200"
         switch response.kind {
         case .json:
             let media = response.successMedia
             let value = media.flatMap(exampleValue) ?? media?.schema.map { samples.sample(for: $0) } ?? .object([])
-            return (value.json, status, "application/json")
-        case .text: return ("sample reply", status, "text/plain")
-        case .data: return ("sample bytes", status, "application/octet-stream")
-        case .empty: return ("", status == "200" ? "204" : status, "text/plain")
+            return (value.json, status, "application/json", value)
+        case .text: return ("sample reply", status, "text/plain", .null)
+        case .data: return ("sample bytes", status, "application/octet-stream", .null)
+        case .empty: return ("", status == "200" ? "204" : status, "text/plain", .null)
         }
+    }
+
+    /// The decoded reply must re-encode to the reply, with lenient numbers as the numbers they decode to.
+    func roundTripCheck(_ reply: SampleValue, schema: Schema?) -> [Statement] {
+        let expected = reencoded(reply, as: schema, .response)
+        guard expected != reply else { return [.line("#expect(try ContractCheck.roundTripDifference(result, reply) == nil)")] }
+        return [
+            .line("// x-kiln-lenient-number fields decode numeric strings and re-encode them as numbers."),
+            .line("#expect(try ContractCheck.roundTripDifference(result, \(JSONText.rawLiteral(expected.json))) == nil)"),
+        ]
     }
 
     /// Swift for a value of `type`: a literal for plain types, else the example decoded into the model.
@@ -237,6 +273,22 @@ struct ContractTestTranslator {
         if case .named(let name) = type { return !translator.structTypes.contains(name) && name != "JSONValue" }
         if case .array(let element) = type { return isSimple(element) }
         return false
+    }
+
+    /// The raw pairs of one query parameter when each is `name=value` percent-encoded as a whole (a
+    /// scalar, an exploded array, a deepObject's `name%5Bkey%5D`); nil for joined values and allowReserved.
+    private func plainQuery(_ input: OperationTranslator.Input, _ value: SampleValue, _ pairs: [(String, String)]) -> [String]? {
+        guard !input.allowReserved else { return nil }
+        switch value {
+        case .array where !(input.explode && input.style == .form): return nil
+        case .object where input.style == .deepObject:
+            return pairs.map { name, value in
+                let key = name.dropFirst(input.wireName.count + 1).dropLast()
+                return percentEncoded(input.wireName) + "%5B" + percentEncoded(String(key)) + "%5D=" + percentEncoded(value)
+            }
+        case .object where !input.explode: return nil
+        default: return pairs.map { percentEncoded($0.0) + "=" + percentEncoded($0.1) }
+        }
     }
 
     private func percentEncoded(_ text: String) -> String {

@@ -261,6 +261,21 @@ final class ModelTranslator {
         return names
     }
 
+    /// `x-kiln-lenient-number` on the property, on the schema it references (a shared `RecordId`), or on
+    /// the items of an array property (`ids: [RecordId]`, decoded element by element).
+    func isLenientNumber(_ property: Schema) -> Bool {
+        let direct = { (schema: Schema) -> Bool in
+            if schema.isMarkedLenientNumber { return true }
+            guard schema.isPureReference, let target = self.document.resolve(schema) else { return false }
+            return target.isMarkedLenientNumber
+        }
+        if direct(property) { return true }
+        let resolved = document.resolve(property) ?? property
+        guard resolved.types.contains(.array), let items = resolved.items, !(document.resolve(items) ?? items).isNullable
+        else { return false }
+        return direct(items)
+    }
+
     func info(_ documentation: [String]) -> DeclarationInfo {
         DeclarationInfo(documentation: documentation, access: access)
     }

@@ -86,25 +86,10 @@ struct StructBuilder {
                 wireName: wireName, name: name, type: type,
                 documentation: Documentation.lines(summary: propertySchema.title, description: propertySchema.description),
                 isIndirect: translator.needsIndirection(owner: component, propertySchema: propertySchema),
-                isLenientNumber: isLenientNumber(propertySchema),
+                isLenientNumber: translator.isLenientNumber(propertySchema),
                 isPatch: isPatch, isReadOnly: propertySchema.readOnly, defaultLiteral: defaultLiteral,
                 constLiteral: constLiteral, encodesNull: !isOptional && type.isOptional)
         }
-    }
-
-    /// `x-kiln-lenient-number` on the property, on the schema it references (a shared `RecordId`), or on
-    /// the items of an array property (`ids: [RecordId]`, decoded element by element).
-    private func isLenientNumber(_ property: Schema) -> Bool {
-        let direct = { (schema: Schema) -> Bool in
-            if schema.isMarkedLenientNumber { return true }
-            guard schema.isPureReference, let target = translator.document.resolve(schema) else { return false }
-            return target.isMarkedLenientNumber
-        }
-        if direct(property) { return true }
-        let resolved = translator.document.resolve(property) ?? property
-        guard resolved.types.contains(.array), let items = resolved.items, !(translator.document.resolve(items) ?? items).isNullable
-        else { return false }
-        return direct(items)
     }
 
     /// Swift names of an object's properties; multipart encoding relies on getting the same names.

@@ -16,7 +16,7 @@ public protocol MyApiAPI: Sendable {
 
 extension MyApiAPI {
     public func postForm(_ body: PostFormRequest? = nil) async throws -> Counters {
-        try await postForm(body)
+        try await self.postForm(body)
     }
 }
 

@@ -9,7 +9,7 @@ extension MyApi {
     /// - Parameters:
     ///   - id: `id` in path
     public func getTree(id: String) async throws -> Tree {
-        try await getTreeRaw(id: id).body
+        try await self.getTreeRaw(id: id).body
     }
 
     /// ``getTree`` with the response's status and headers.
@@ -26,7 +26,7 @@ extension MyApi {
     ///   - id: `id` in path
     ///   - body: (`application/octet-stream`)
     public func putTreeFile(id: String, _ body: UploadBody) async throws -> MockOperationModel {
-        try await putTreeFileRaw(id: id, body).body
+        try await self.putTreeFileRaw(id: id, body).body
     }
 
     /// ``putTreeFile`` with the response's status and headers.
@@ -43,7 +43,7 @@ extension MyApi {
     /// - Parameters:
     ///   - body: (`multipart/form-data`)
     public func postForm(_ body: PostFormRequest? = nil) async throws -> Counters {
-        try await postFormRaw(body).body
+        try await self.postFormRaw(body).body
     }
 
     /// ``postForm`` with the response's status and headers.
@@ -62,7 +62,7 @@ extension MyApi {
     /// - Parameters:
     ///   - body: (`application/json`)
     public func patchRow(_ body: RowPatch) async throws -> Row {
-        try await patchRowRaw(body).body
+        try await self.patchRowRaw(body).body
     }
 
     /// ``patchRow`` with the response's status and headers.

@@ -29,11 +29,11 @@ public protocol ShopItemsAPI: Sendable {
 
 extension ShopItemsAPI {
     public func list(xRequestID: String, pageSize: Int? = nil, tags: [String]? = nil, filter: Filter? = nil, session: String? = nil, sort: ListItemsSort? = nil) async throws -> [Item] {
-        try await list(xRequestID: xRequestID, pageSize: pageSize, tags: tags, filter: filter, session: session, sort: sort)
+        try await self.list(xRequestID: xRequestID, pageSize: pageSize, tags: tags, filter: filter, session: session, sort: sort)
     }
 
     public func update(itemId: String, _ body: UpdateItemRequest? = nil) async throws -> Item? {
-        try await update(itemId: itemId, body)
+        try await self.update(itemId: itemId, body)
     }
 }
 

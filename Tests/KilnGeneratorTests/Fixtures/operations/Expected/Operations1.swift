@@ -16,7 +16,7 @@ extension ShopClient.Items {
     ///   - session: `session` in cookie
     ///   - sort: `sort` in query
     public func list(xRequestID: String, pageSize: Int? = nil, tags: [String]? = nil, filter: Filter? = nil, session: String? = nil, sort: ListItemsSort? = nil) async throws -> [Item] {
-        try await listRaw(xRequestID: xRequestID, pageSize: pageSize, tags: tags, filter: filter, session: session, sort: sort).body
+        try await self.listRaw(xRequestID: xRequestID, pageSize: pageSize, tags: tags, filter: filter, session: session, sort: sort).body
     }
 
     /// ``list`` with the response's status and headers.
@@ -40,7 +40,7 @@ extension ShopClient.Items {
     /// - Parameters:
     ///   - body: (`application/json`)
     public func create(_ body: CreateItemRequest) async throws -> Item {
-        try await createRaw(body).body
+        try await self.createRaw(body).body
     }
 
     /// ``create`` with the response's status and headers.
@@ -58,7 +58,7 @@ extension ShopClient.Items {
     ///   - itemId: `itemId` in path
     @available(*, deprecated)
     public func delete(itemId: String) async throws {
-        _ = try await deleteRaw(itemId: itemId)
+        _ = try await self.deleteRaw(itemId: itemId)
     }
 
     /// ``delete`` with the response's status and headers.
@@ -76,7 +76,7 @@ extension ShopClient.Items {
     ///   - itemId: `itemId` in path
     ///   - body: (`application/x-www-form-urlencoded`)
     public func update(itemId: String, _ body: UpdateItemRequest? = nil) async throws -> Item? {
-        try await updateRaw(itemId: itemId, body).body
+        try await self.updateRaw(itemId: itemId, body).body
     }
 
     /// ``update`` with the response's status and headers.
@@ -94,7 +94,7 @@ extension ShopClient.Items {
     ///   - itemId: `itemId` in path
     ///   - body: (`multipart/form-data`)
     public func uploadImage(itemId: Int, _ body: UploadItemImageRequest) async throws {
-        _ = try await uploadImageRaw(itemId: itemId, body)
+        _ = try await self.uploadImageRaw(itemId: itemId, body)
     }
 
     /// ``uploadImage`` with the response's status and headers.

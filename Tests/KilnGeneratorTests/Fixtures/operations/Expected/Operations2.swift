@@ -6,7 +6,7 @@ import KilnRuntime
 extension ShopClient {
     /// - Spec: `GET /export`
     public func export() async throws -> Data {
-        try await exportRaw().body
+        try await self.exportRaw().body
     }
 
     /// ``export`` with the response's status and headers.
@@ -22,7 +22,7 @@ extension ShopClient {
     /// - Parameters:
     ///   - body: (`application/zip`)
     public func `import`(_ body: UploadBody) async throws -> String {
-        try await importRaw(body).body
+        try await self.importRaw(body).body
     }
 
     /// ``import`` with the response's status and headers.

@@ -17,7 +17,7 @@ public protocol SessionsAPI: Sendable {
 
 extension SessionsAPI {
     public func findItems(query: String, mode: FindRequest.Mode? = nil, offset: Int? = nil, limit: Int? = nil) async throws -> FindResult {
-        try await findItems(query: query, mode: mode, offset: offset, limit: limit)
+        try await self.findItems(query: query, mode: mode, offset: offset, limit: limit)
     }
 }
 
@@ -35,7 +35,7 @@ public protocol SessionsItemsAPI: Sendable {
 
 extension SessionsItemsAPI {
     public func list(kind: String? = nil, page: Int? = nil, size: Int? = nil) async throws -> ItemPage {
-        try await list(kind: kind, page: page, size: size)
+        try await self.list(kind: kind, page: page, size: size)
     }
 }
 

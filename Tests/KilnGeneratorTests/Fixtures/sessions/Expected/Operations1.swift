@@ -11,7 +11,7 @@ extension SessionsClient {
     /// - Parameters:
     ///   - body: (`application/json`)
     public func call(_ body: CallRequest) async throws -> FindResult {
-        try await callRaw(body).body
+        try await self.callRaw(body).body
     }
 
     /// ``call`` with the response's status and headers.

@@ -11,7 +11,7 @@ extension SessionsClient.Auth {
     /// - Parameters:
     ///   - body: (`application/json`)
     public func login(_ body: LoginRequest) async throws -> LoginResult {
-        try await loginRaw(body).body
+        try await self.loginRaw(body).body
     }
 
     /// ``login`` with the response's status and headers.
@@ -29,7 +29,7 @@ extension SessionsClient.Auth {
     ///
     /// - Spec: `POST /logout`
     public func logout() async throws {
-        _ = try await logoutRaw()
+        _ = try await self.logoutRaw()
     }
 
     /// ``logout`` with the response's status and headers.

@@ -10,7 +10,7 @@ extension SessionsAPI {
     public func findItemsPages(query: String, mode: FindRequest.Mode? = nil, pageSize: Int = 50) -> PageSequence<FindResult> {
         PageSequence.offsetBased(
             limit: pageSize,
-            fetch: { [self] request in try await findItems(query: query, mode: mode, offset: request.offset, limit: request.pageSize) },
+            fetch: { [self] request in try await self.findItems(query: query, mode: mode, offset: request.offset, limit: request.pageSize) },
             itemCount: { $0.rows.count },
             total: { $0.total.map { Int($0) } }
         )

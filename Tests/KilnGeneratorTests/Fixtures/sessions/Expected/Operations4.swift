@@ -13,7 +13,7 @@ extension SessionsClient.Items {
     ///   - page: `page` in query
     ///   - size: `size` in query
     public func list(kind: String? = nil, page: Int? = nil, size: Int? = nil) async throws -> ItemPage {
-        try await listRaw(kind: kind, page: page, size: size).body
+        try await self.listRaw(kind: kind, page: page, size: size).body
     }
 
     /// ``list`` with the response's status and headers.
@@ -35,7 +35,7 @@ extension SessionsItemsAPI {
     public func pages(kind: String? = nil, pageSize: Int = 25) -> PageSequence<ItemPage> {
         PageSequence.pageNumbered(
             firstPage: 1, pageSize: pageSize,
-            fetch: { [self] request in try await list(kind: kind, page: request.page, size: request.pageSize) },
+            fetch: { [self] request in try await self.list(kind: kind, page: request.page, size: request.pageSize) },
             itemCount: { $0.items.count },
             totalPages: { Int($0.pages) }
         )
