@@ -54,8 +54,8 @@ if [ ${#specs[@]} -eq 0 ]; then
   fi
 fi
 
-rm -rf "$work/Sources"
-mkdir -p "$work/Sources"
+rm -rf "$work/Sources" "$work/stats" "$work/rows.tsv"
+mkdir -p "$work/Sources" "$work/stats"
 targets=""
 modules=0
 corpus_modules=0
@@ -63,6 +63,7 @@ for i in "${!specs[@]}"; do
   spec="${specs[$i]}"
   relative="${spec#"$corpus/"}"
   name="Gen_$(printf '%s' "$relative" | sed "s|^$root/||" | tr -c 'A-Za-z0-9' '_')"
+  generate_start=$(date +%s.%N)
   if ! "$kiln" generate "$spec" --output "$work/Sources/$name" --quiet >"$work/generate.log" 2>&1; then
     if [ "${rules[$i]}" = must ]; then
       cat "$work/generate.log"; echo "error: kiln generate failed for $relative"; exit 1
@@ -70,7 +71,13 @@ for i in "${!specs[@]}"; do
     rm -rf "$work/Sources/$name"
     continue
   fi
+  generate_end=$(date +%s.%N)
   rm -f "$work/Sources/$name/.kiln-generated"
+  operations=$(cat "$work/Sources/$name"/Operations*.swift | grep -c 'HTTPRequest(method:' || true)
+  types=$(cat "$work/Sources/$name"/Models*.swift | grep -cE '^(public |package |internal )?(indirect )?(struct|enum|typealias) ' || true)
+  lines=$(cat "$work/Sources/$name"/*.swift | wc -l)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$relative" "$operations" "$types" "$lines" \
+    "$(awk -v s="$generate_start" -v e="$generate_end" 'BEGIN { printf "%.3f", e - s }')" >>"$work/rows.tsv"
   targets+="        .target(name: \"$name\", dependencies: [.product(name: \"KilnRuntime\", package: \"kiln\")]),"$'\n'
   modules=$((modules + 1))
   [ "$spec" != "$relative" ] && corpus_modules=$((corpus_modules + 1))
@@ -92,7 +99,8 @@ if [ "${KILN_GENERATE_ONLY:-}" = 1 ]; then echo "generated $modules modules in $
 # Dependencies first, so the timing below is the generated code's alone.
 swift build --package-path "$work" --target KilnRuntime -Xswiftc -warnings-as-errors >/dev/null
 start=$(date +%s.%N)
-if ! swift build --package-path "$work" -Xswiftc -warnings-as-errors >"$work/build.log" 2>&1; then
+if ! swift build --package-path "$work" -Xswiftc -warnings-as-errors -Xswiftc -stats-output-dir -Xswiftc "$work/stats" \
+  >"$work/build.log" 2>&1; then
   grep -E "error:|warning:" "$work/build.log" | sort -u | head -60
   echo "error: generated code did not compile cleanly (full log: $work/build.log)"
   exit 1
@@ -102,5 +110,6 @@ end=$(date +%s.%N)
 if [ $# -eq 0 ] && [ -d "$corpus" ] && [ "$corpus_modules" -lt 160 ]; then
   echo "error: only $corpus_modules corpus documents were compiled; expected at least 160"; exit 1
 fi
+python3 "$root/Tests/Compile/summarize.py" "$work/rows.tsv" "$work/stats" "$work/build.log"
 awk -v n="$modules" -v c="$corpus_modules" -v s="$start" -v e="$end" \
   'BEGIN { printf "compiled %d generated modules (%d from the corpus) without warnings in %.1f s\n", n, c, e - s }'

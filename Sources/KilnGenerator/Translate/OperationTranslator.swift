@@ -51,7 +51,7 @@ struct OperationTranslator {
         var types: [Declaration] = []
         var scope = NameScope(reserved: ["body", "request", "core"])
 
-        var inputs = parameters(item: item, operation: operation).map { parameter in
+        var inputs = parameters(path: path, item: item, operation: operation).map { parameter in
             input(for: parameter, typePrefix: typePrefix, scope: &scope, types: &types)
         }
         // Path parameters in template order first, then required ones, then optional ones.
@@ -119,7 +119,7 @@ struct OperationTranslator {
     }
 
     /// Path-level parameters overridden by operation-level ones with the same name and location.
-    private func parameters(item: PathItem, operation: Operation) -> [KilnOpenAPI.Parameter] {
+    private func parameters(path: String, item: PathItem, operation: Operation) -> [KilnOpenAPI.Parameter] {
         let document = translator.document
         var result: [KilnOpenAPI.Parameter] = []
         for parameter in (item.parameters + operation.parameters).compactMap(document.resolve) {
@@ -130,6 +130,17 @@ struct OperationTranslator {
                 continue
             }
             result.removeAll { $0.name == parameter.name && $0.location == parameter.location }
+            result.append(parameter)
+        }
+        // The validator warned about both: a template without a declaration is sent as a string, and a
+        // path parameter the template lacks has nowhere to go.
+        let templateNames = PathTemplate.parameterNames(path) ?? []
+        result.removeAll { $0.location == .path && !templateNames.contains($0.name) }
+        for name in templateNames where !result.contains(where: { $0.location == .path && $0.name == name }) {
+            var parameter = KilnOpenAPI.Parameter(name: name, location: .path, at: operation.location)
+            parameter.required = true
+            parameter.schema = Schema(at: operation.location)
+            parameter.schema?.types = [.string]
             result.append(parameter)
         }
         return result

@@ -123,8 +123,11 @@ enum OperationParser {
         parameter.description = object.string("description")
         parameter.required = object.bool("required") ?? false
         if location == .path && !parameter.required {
-            context.error(
-                "path parameter '\(parameter.name)' must be marked 'required: true'", at: node.location)
+            // A path cannot be built without it, so it is required whatever the spec says.
+            context.warning(
+                "path parameter '\(parameter.name)' must be marked 'required: true'; Kiln treats it as required",
+                at: node.location)
+            parameter.required = true
         }
         parameter.deprecated = object.bool("deprecated") ?? false
         parameter.allowEmptyValue = object.bool("allowEmptyValue") ?? false

@@ -51,8 +51,9 @@ struct Validator {
             }
             let shape = PathTemplate.shape(path)
             if let other = templates[shape] {
-                diagnostics.error(
-                    "path '\(path)' is the same as '\(other)' apart from parameter names; OpenAPI forbids that",
+                diagnostics.warning(
+                    "path '\(path)' is the same as '\(other)' apart from parameter names; OpenAPI forbids that, "
+                        + "and a server cannot tell them apart; Kiln generates both",
                     at: item.keyLocation ?? item.location)
             } else {
                 templates[shape] = path
@@ -82,14 +83,16 @@ struct Validator {
         }
         let operationName = "\(method.token) \(path)"
         checkDuplicates(operation.parameters, of: operationName)
+        // Both leave a client to generate: the generator fills in or leaves out what is missing.
         for name in templateNames where declared[name] == nil {
-            diagnostics.error(
-                "path parameter '{\(name)}' of \(operationName) is not declared; add a parameter with 'in: path'",
+            diagnostics.warning(
+                "path parameter '{\(name)}' of \(operationName) is not declared; Kiln adds it as a required "
+                    + "string parameter",
                 at: operation.location)
         }
         for (name, parameter) in declared where !templateNames.contains(name) {
-            diagnostics.error(
-                "parameter '\(name)' is declared 'in: path', but '\(path)' has no '{\(name)}'",
+            diagnostics.warning(
+                "parameter '\(name)' is declared 'in: path', but '\(path)' has no '{\(name)}'; Kiln leaves it out",
                 at: parameter.sourceLocation)
         }
     }
@@ -107,8 +110,9 @@ struct Validator {
                 continue
             }
             let spelling = first == parameter.name ? "" : " (as '\(first)'; header names ignore case)"
-            diagnostics.error(
-                "parameter '\(parameter.name)' in \(parameter.location.rawValue) is declared twice\(spelling) for \(owner)",
+            diagnostics.warning(
+                "parameter '\(parameter.name)' in \(parameter.location.rawValue) is declared twice\(spelling) for \(owner); "
+                    + "Kiln uses the last declaration",
                 at: reference.reference?.location ?? parameter.sourceLocation)
         }
     }
