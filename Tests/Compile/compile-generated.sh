@@ -34,7 +34,8 @@ if [ ${#specs[@]} -eq 0 ]; then
   # The generator's reference fixtures, the loader's multi-file and 3.2 fixtures, and one spec per class of
   # generated code that once failed to compile (Tests/Compile/Fixtures).
   for fixture in "$root"/Tests/KilnGeneratorTests/Fixtures/*/spec.yaml "$root"/Tests/Compile/Fixtures/*.yaml \
-    "$root"/Tests/KilnOpenAPITests/Fixtures/multifile/spec.yaml "$root"/Tests/KilnOpenAPITests/Fixtures/valid/openapi-3.2.yaml; do
+    "$root"/Tests/KilnOpenAPITests/Fixtures/multifile/spec.yaml \
+    "$root"/Tests/KilnOpenAPITests/Fixtures/multifile/maps/spec.yaml "$root"/Tests/KilnOpenAPITests/Fixtures/valid/openapi-3.2.yaml; do
     specs+=("$fixture"); rules+=(must)
   done
   if [ -d "$corpus" ]; then

@@ -41,6 +41,18 @@ import Testing
         #expect(document.components.schemas.keys.filter { $0.hasPrefix("droplet") } == ["droplet"])
     }
 
+    @Test func pathsAndSchemasMapsInOtherFilesAndComponentsThatNameAFile() throws {
+        let result = load("maps/spec.yaml")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let document = try #require(result.document)
+        #expect(document.paths["/pets"]?.operations.first?.operation.operationId == "listPets")
+        // `Pet: {$ref: './pet.yaml'}` makes the file's schema `Pet`, not an import behind an alias.
+        #expect(document.components.schemas.keys == ["Pet", "Owner"])
+        #expect(document.components.schemas["Pet"]?.properties.keys == ["name"])
+        let owner = try #require(document.components.schemas["Owner"])
+        #expect(owner.properties["pets"]?.items?.ref?.ref == "#/components/schemas/Pet")
+    }
+
     @Test func cyclesAcrossFilesAreLocatedErrorsInTheFileThatHoldsThem() {
         let result = load("cycle/spec.yaml")
         #expect(relative(result) == [

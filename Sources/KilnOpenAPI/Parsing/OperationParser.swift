@@ -112,9 +112,12 @@ enum OperationParser {
                 return nil
             }
             if location == nil {
-                context.error(
-                    "invalid parameter location '\(text)'; expected path, query, header or cookie",
+                // Swagger 2's `body` and `formData` survive in converted specs; the rest of the operation stands.
+                context.warning(
+                    "invalid parameter location '\(text)'; expected path, query, header or cookie; "
+                        + "Kiln leaves out this parameter",
                     at: locationNode.location)
+                return nil
             }
         } else {
             object.missing("in")
@@ -139,8 +142,12 @@ enum OperationParser {
             parameter.content = mediaTypes(content, context)
         }
         if parameter.schema == nil && parameter.content.isEmpty {
-            context.error(
-                "parameter '\(parameter.name)' needs either a 'schema' or a 'content' field", at: node.location)
+            context.warning(
+                "parameter '\(parameter.name)' needs either a 'schema' or a 'content' field; Kiln sends it as a string",
+                at: node.location)
+            var string = Schema(at: node.location)
+            string.types = [.string]
+            parameter.schema = string
         }
         parameter.example = object.value("example")
         if let examples = object.value("examples") { parameter.examples = self.examples(examples, context) }

@@ -11,6 +11,14 @@ enum SchemaParser {
         "dependentRequired", "dependentSchemas", "dependencies", "contentSchema", "$vocabulary",
     ]
 
+    /// Type names from programming languages that hand-written specs use by mistake.
+    private static let typeAliases: [String: Schema.JSONType] = [
+        "int": .integer, "int32": .integer, "int64": .integer, "long": .integer,
+        "float": .number, "double": .number, "decimal": .number,
+        "bool": .boolean, "str": .string, "text": .string, "date": .string, "datetime": .string, "uuid": .string,
+        "dict": .object, "map": .object, "list": .array,
+    ]
+
     static func parse(_ node: YAMLNode, _ context: ParseContext) -> Schema? {
         var schema = Schema(at: node.location)
         if case .bool(let flag)? = node.scalar?.resolved {
@@ -21,8 +29,8 @@ enum SchemaParser {
         if let ref = object.value("$ref") {
             schema.ref = context.string(ref, "'$ref'").map { Reference($0, at: ref.location) }
         }
-        parseType(object, into: &schema)
         schema.format = object.string("format")
+        parseType(object, into: &schema)
         schema.title = object.string("title")
         schema.description = object.string("description")
         schema.defaultValue = object.value("default")
@@ -144,9 +152,20 @@ enum SchemaParser {
                 continue
             }
             guard let type = Schema.JSONType(rawValue: text) else {
-                context.error(
-                    "unknown type '\(text)'; expected string, number, integer, boolean, array, object or null",
+                if text == "file" {
+                    // Swagger 2's file type, left behind by conversions: 3.x writes it as binary.
+                    context.warning(
+                        "'type: file' is Swagger 2.0; Kiln reads it as 'type: string, format: binary'", at: name.location)
+                    schema.types.append(.string)
+                    schema.format = schema.format ?? "binary"
+                    continue
+                }
+                let meant = typeAliases[text.lowercased()]
+                context.warning(
+                    "unknown type '\(text)'; expected string, number, integer, boolean, array, object or null; "
+                        + (meant.map { "Kiln reads it as '\($0.rawValue)'" } ?? "Kiln does not constrain the type"),
                     at: name.location)
+                if let meant, !schema.types.contains(meant) { schema.types.append(meant) }
                 continue
             }
             if type == .null {

@@ -32,6 +32,7 @@ final class ReferenceResolver {
 
     func resolve() -> OpenAPIDocument {
         let base = mainFile
+        adoptExternalSchemaComponents()
         var components = document.components
         for (name, schema) in components.schemas { components.schemas[name] = resolveSchema(schema, base) }
         for (name, value) in components.responses {
@@ -62,6 +63,26 @@ final class ReferenceResolver {
         for (path, item) in document.paths { document.paths[path] = resolvePathItem(item, base) }
         for (name, item) in document.webhooks { document.webhooks[name] = resolvePathItem(item, base) }
         return document
+    }
+
+    /// `Pet: {$ref: 'pet.yaml'}` in components.schemas (how multi-file specs list their models) names the
+    /// file's schema `Pet`: the target takes the component's place, so it is not imported a second time
+    /// as `pet` behind an alias.
+    private func adoptExternalSchemaComponents() {
+        for (name, schema) in document.components.schemas where schema.isPureReference {
+            guard let ref = schema.ref, !ref.ref.hasPrefix("#"),
+                let target = references.parse(ref.ref, at: ref.location, expecting: "a schema"),
+                target.file != mainFile, imported["schemas \(target.key)"] == nil,
+                let node = references.node(at: target, ref: ref.ref, at: ref.location),
+                NodeReferences.refText(of: node) == nil,
+                let adopted = SchemaParser.parse(
+                    node, ParseContext(version: document.version, diagnostics: diagnostics, references: references))
+            else { continue }
+            imported["schemas \(target.key)"] = name
+            var merged = adopted
+            merged.description = merged.description ?? schema.description
+            document.components.schemas[name] = merged
+        }
     }
 
     private func mergeResolved(_ resolved: Components) {
