@@ -31,4 +31,30 @@ struct FilteredCorpusTests {
         #expect(methods.count == 5, "\(methods.joined(separator: "\n"))")
         #expect(lines.count < 2_500, "\(lines.count) lines")
     }
+
+    /// The README's kiln.json example names only what the spec has: every entry is checked, so a stale
+    /// name there fails here.
+    @Test func theReadmesConfigExampleIsValid() throws {
+        let readme = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: "## Specs you don't own"))
+        let open = try #require(readme.range(of: "```json\n", range: section.upperBound..<readme.endIndex))
+        let close = try #require(readme.range(of: "```", range: open.upperBound..<readme.endIndex))
+        let spec = TestPaths.corpus.appendingPathComponent("twilio/twilio_api_v2010.yaml").path
+        let config = String(readme[open.upperBound..<close.lowerBound])
+            .replacing("../../vendor/twilio_api_v2010.yaml", with: spec)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kiln-readme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(config.utf8).write(to: folder.appendingPathComponent("kiln.json"))
+        let errors = CapturedOutput()
+        let arguments = ["generate", "--config", folder.appendingPathComponent("kiln.json").path, "-o", folder.appendingPathComponent("out").path]
+        #expect(Kiln.run(arguments, output: CapturedOutput(), errors: errors) == 0, "\(errors.text)")
+        let out = folder.appendingPathComponent("out")
+        let code = try FileManager.default.contentsOfDirectory(atPath: out.path).map {
+            try String(contentsOf: out.appendingPathComponent($0), encoding: .utf8)
+        }.joined()
+        #expect(code.contains("public struct Message: Codable") && code.contains("segmentCount"))
+        #expect(code.contains("-> CallRecord {") && !code.contains("struct ApiV2010AccountCall"))
+        #expect(code.contains("func send(") && code.contains("sentBefore: Date?"))
+    }
 }
