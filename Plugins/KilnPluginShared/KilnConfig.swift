@@ -5,7 +5,8 @@ import PackagePlugin
 
 /// A target's `kiln.json`: `{"spec": "../../Specs/iserv.yaml", "clientName": "IServClient",
 /// "access": "public", "mode": "client"}`. `spec` is relative to the config file; mode "tests" also
-/// needs `clientModule`, the library the generated tests import.
+/// needs `clientModule`, the library the generated tests import. `strict`, `filter`, `nameOverrides`,
+/// `typeOverrides` and `additionalImports` are kiln's to check.
 ///
 /// kiln reads the file itself (`--config`): SwiftPM runs plugins only when it plans a build, so values
 /// baked into arguments here would go stale when kiln.json is edited; the file is an input instead.
@@ -51,13 +52,15 @@ struct KilnConfig {
             throw fail("cannot read \(fileName) as JSON: \(detail ?? error.localizedDescription)")
         }
         guard let object = json as? [String: Any] else { throw fail("\(fileName) must hold a JSON object") }
-        let known = ["spec", "clientName", "access", "mode", "clientModule", "strict"]
+        let strings = ["spec", "clientName", "access", "mode", "clientModule"]
+        // kiln checks these at their lines (against the spec, too); the plugin only needs to let them through.
+        let checkedByKiln = ["strict", "filter", "nameOverrides", "typeOverrides", "additionalImports"]
+        let known = strings + checkedByKiln
         // A misspelt key would otherwise be ignored silently and the default used.
         if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
             throw fail("unknown key '\(unknown)'; the keys are \(known.joined(separator: ", "))")
         }
-        // kiln checks that `strict` is a boolean at its line; the plugin only needs to let it through.
-        for (key, value) in object where key != "strict" && (value as? String)?.isEmpty ?? true {
+        for (key, value) in object where !checkedByKiln.contains(key) && (value as? String)?.isEmpty ?? true {
             throw fail("'\(key)' must be a non-empty string")
         }
         let values = object.compactMapValues { $0 as? String }

@@ -34,6 +34,13 @@ enum GenerateCommand {
                                    client against a loopback server answering with the spec's examples.
           --client-module <name>   With --mode tests: the module of the client library to import.
           --runtime-module <name>  Module that provides the runtime (default: KilnRuntime).
+          --filter-tag <tag>       Generate only the operations with this tag (repeatable; adds to kiln.json's
+                                   "filter"); the components they reach are generated with them.
+          --filter-operation <id>  Generate only the operation with this operationId (repeatable).
+          --filter-path <path>     Generate only the operations of this path template (repeatable); a path
+                                   ending in /** also keeps every path below it: /users/**.
+          --filter-schema <name>   Also generate this component schema and what it reaches (repeatable).
+          --additional-import <m>  Import module m in every generated file (repeatable).
           --strict                 Treat warnings as errors (also "strict": true in kiln.json).
           --force                  Overwrite files in the way that kiln did not write.
           --quiet                  Print errors only.
@@ -52,6 +59,7 @@ enum GenerateCommand {
         var quiet = false
         var strict = false
         var force = false
+        var filter = DocumentFilter()
         var index = 0
         func value(for option: String) -> String? {
             index += 1
@@ -96,6 +104,18 @@ enum GenerateCommand {
             case "--runtime-module":
                 guard let name = value(for: argument) else { return 64 }
                 flags.append { $0.runtimeModule = name }
+            case "--filter-tag", "--filter-operation", "--filter-path", "--filter-schema":
+                guard let text = value(for: argument) else { return 64 }
+                let entry = LocatedText.argument(text, index: index)
+                switch argument {
+                case "--filter-tag": filter.tags.append(entry)
+                case "--filter-operation": filter.operationIds.append(entry)
+                case "--filter-path": filter.paths.append(entry)
+                default: filter.schemas.append(entry)
+                }
+            case "--additional-import":
+                guard let module = value(for: argument) else { return 64 }
+                flags.append { $0.additionalImports.append(module) }
             case "--quiet":
                 quiet = true
             case "--strict":
@@ -115,11 +135,21 @@ enum GenerateCommand {
             }
             index += 1
         }
+        /// Prints what `quiet` lets through; false when any is an error (after `strict`, unless not `strictly`).
+        func report(_ diagnostics: [Diagnostic], strictly: Bool = true) -> Bool {
+            let diagnostics = Strictness.apply(strict && strictly, to: diagnostics)
+            for diagnostic in diagnostics where !quiet || diagnostic.severity == .error {
+                errors.write("\(diagnostic)\n")
+            }
+            return !diagnostics.contains { $0.severity == .error }
+        }
         var configuration = GeneratorConfiguration()
+        var customization = SpecCustomization()
         if let configPath {
             let diagnostics = DiagnosticCollector()
             if let config = KilnConfigFile.load(configPath, diagnostics: diagnostics) {
                 config.apply(to: &configuration)
+                customization = config.customization
                 strict = strict || config.strict == true
                 spec = spec ?? config.specPath
                 if spec == nil {
@@ -127,29 +157,27 @@ enum GenerateCommand {
                     diagnostics.error("names no spec; add \"spec\": \"<path>\"", at: .start(of: configPath))
                 }
             }
-            for diagnostic in diagnostics.sorted where !quiet || diagnostic.severity == .error {
-                errors.write("\(diagnostic)\n")
-            }
-            if diagnostics.hasErrors { return 1 }
+            // The config's own problems are reported as before `strict` is known from it.
+            if !report(diagnostics.sorted, strictly: false) { return 1 }
         }
+        customization.filter.tags += filter.tags
+        customization.filter.operationIds += filter.operationIds
+        customization.filter.paths += filter.paths
+        customization.filter.schemas += filter.schemas
         for flag in flags { flag(&configuration) }
         guard let spec, let outputDirectory else {
             errors.write("error: \(spec == nil ? "no spec given" : "--output is required")\n\n" + help)
             return 64
         }
         let result = SpecLoader.load(file: spec)
-        let loaded = Strictness.apply(strict, to: result.diagnostics)
-        for diagnostic in loaded where !quiet || diagnostic.severity == .error {
-            errors.write("\(diagnostic)\n")
-        }
-        guard let document = result.document, !loaded.contains(where: { $0.severity == .error }) else { return 1 }
+        guard report(result.diagnostics), let loaded = result.document else { return 1 }
+        let customizing = DiagnosticCollector()
+        let customized = customization.apply(to: loaded, diagnostics: customizing)
+        guard report(customizing.sorted) else { return 1 }
+        configuration.typeOverrides = customized.typeOverrides
         let generation = DiagnosticCollector()
-        let files = Generator.generate(document, configuration: configuration, diagnostics: generation)
-        let generated = Strictness.apply(strict, to: generation.sorted)
-        for diagnostic in generated where !quiet || diagnostic.severity == .error {
-            errors.write("\(diagnostic)\n")
-        }
-        if generated.contains(where: { $0.severity == .error }) { return 1 }
+        let files = Generator.generate(customized.document, configuration: configuration, diagnostics: generation)
+        guard report(generation.sorted) else { return 1 }
         do {
             let summary = try OutputWriter.write(files, to: URL(fileURLWithPath: outputDirectory), force: force)
             if !quiet {

@@ -1,4 +1,4 @@
-/// The `kiln` command line: `kiln lint`, `kiln generate`. Argument handling is hand-written so the
+/// The `kiln` command line: `kiln lint`, `kiln generate`, `kiln list`. Argument handling is hand-written so the
 /// tool every plugin user builds has no dependencies.
 public enum Kiln {
     public static let version = "0.1.0"
@@ -12,6 +12,7 @@ public enum Kiln {
           lint        Check specs and print every problem as file:line:col: severity: message
           generate    Generate a Swift client and models from a spec
           clean       Remove the files kiln generated into a folder
+          list        Print a spec's tags, operations and schemas, to write a kiln.json "filter"
 
         Run 'kiln <command> --help' for a command's options.
 
@@ -31,6 +32,8 @@ public enum Kiln {
             return GenerateCommand.run(rest, output: output, errors: errors)
         case "clean":
             return CleanCommand.run(rest, output: output, errors: errors)
+        case "list":
+            return ListCommand.run(rest, output: output, errors: errors)
         case "--help", "-h", "help":
             output.write(usage)
             return 0

@@ -5,16 +5,18 @@
 #endif
 import KilnDiagnostics
 import KilnGenerator
+import KilnOpenAPI
 import KilnYAML
 
 /// `kiln.json`, the config file a target folder holds for the build plugin, also accepted by
 /// `kiln generate --config`: `{"spec": "../../Specs/iserv.yaml", "clientName": "IServClient",
 /// "access": "public", "mode": "client", "clientModule": "IServ"}`. The spec path is relative to the file.
+/// `filter`, `nameOverrides`, `typeOverrides` and `additionalImports` are read in KilnConfigCustomization.
 ///
 /// Read with the YAML loader (JSON is YAML) rather than JSONDecoder, so every problem is located at
 /// the key or value to fix, like a spec's.
 struct KilnConfigFile {
-    static let keys = ["spec", "clientName", "access", "mode", "clientModule", "strict"]
+    static let keys = ["spec", "clientName", "access", "mode", "clientModule", "strict"] + customizationKeys
 
     /// The spec path resolved against the file's folder.
     var specPath: String?
@@ -24,6 +26,9 @@ struct KilnConfigFile {
     var clientModule: String?
     /// Warnings are errors (`--strict`); this project's own specs use it.
     var strict: Bool?
+    /// Filter and overrides, checked against the spec once it is loaded.
+    var customization = SpecCustomization()
+    var additionalImports: [String] = []
 
     /// Reads the file, reporting problems to `diagnostics`; nil when it has errors.
     static func load(_ path: String, diagnostics: DiagnosticCollector) -> KilnConfigFile? {
@@ -57,6 +62,10 @@ struct KilnConfigFile {
                     continue
                 }
                 config.strict = flag
+                continue
+            }
+            if customizationKeys.contains(key) {
+                config.setCustomization(key, pair.value, diagnostics: diagnostics)
                 continue
             }
             guard case .string(let value)? = pair.value.scalar?.resolved, !value.isEmpty else {
@@ -94,5 +103,6 @@ struct KilnConfigFile {
         if let access { configuration.access = access }
         if let mode { configuration.mode = mode }
         if let clientModule { configuration.clientModule = clientModule }
+        configuration.additionalImports += additionalImports
     }
 }

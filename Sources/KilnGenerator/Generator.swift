@@ -34,7 +34,8 @@ public enum Generator {
         let mockNames = MockTranslator(clientName: clientName, groups: [], access: access)
         let models = ModelTranslator(
             document: document, access: access,
-            reservedNames: [clientName, mockNames.protocolName, mockNames.mockName], diagnostics: diagnostics)
+            reservedNames: [clientName, mockNames.protocolName, mockNames.mockName],
+            typeOverrides: configuration.typeOverrides, diagnostics: diagnostics)
         let componentTypes = models.componentDeclarations()
         let client = ClientTranslator(translator: models, clientName: clientName, access: access).translate()
         let source = FilePaths.fileName(of: document.file)
@@ -45,7 +46,7 @@ public enum Generator {
             let tests = ContractTestTranslator(
                 document: document, clientName: clientName, groups: client.groups, translator: models)
             let imports = ["Foundation", "KilnTestServer", configuration.runtimeModule, configuration.clientModule]
-                .compactMap { $0 } + ["Testing"]
+                .compactMap { $0 } + ["Testing"] + extraImports(configuration)
             return [
                 GeneratedFile(
                     name: "ContractTests.swift",
@@ -53,7 +54,7 @@ public enum Generator {
                         headerComment: header, imports: imports, declarations: tests.translate().map(SwiftRenderer.render)))
             ]
         case .client:
-            let imports = ["Foundation", configuration.runtimeModule]
+            let imports = ["Foundation", configuration.runtimeModule] + extraImports(configuration)
             func file(_ name: String, _ rendered: [String]) -> GeneratedFile {
                 GeneratedFile(
                     name: name, contents: SwiftRenderer.assemble(headerComment: header, imports: imports, declarations: rendered))
@@ -85,6 +86,13 @@ public enum Generator {
             files.append(file("Mock.swift", mock.map(SwiftRenderer.render)))
             return files
         }
+    }
+
+    /// `additionalImports` not already imported, in the order given.
+    private static func extraImports(_ configuration: GeneratorConfiguration) -> [String] {
+        var seen: Set = ["Foundation", "KilnTestServer", "Testing", configuration.runtimeModule]
+        if let module = configuration.clientModule { seen.insert(module) }
+        return configuration.additionalImports.filter { seen.insert($0).inserted }
     }
 
     /// Object types used as parameters (deepObject filters) are sent through their JSON fields.

@@ -16,6 +16,10 @@ public struct GeneratorConfiguration: Sendable {
 
     /// The client library's module, which contract tests import.
     public var clientModule: String?
+    /// Component schema name -> an existing Swift type used for it instead of a generated declaration.
+    public var typeOverrides: [String: String] = [:]
+    /// Modules every generated file imports as well, for the types `typeOverrides` names.
+    public var additionalImports: [String] = []
 
     public init(
         mode: Mode = .client, clientName: String? = nil, access: AccessLevel = .public,

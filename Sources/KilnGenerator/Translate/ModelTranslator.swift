@@ -26,10 +26,14 @@ final class ModelTranslator {
     /// `PatchValue`, so "leave unchanged" (absent) and "clear" (null) are different values.
     let patchBodySchemas: Set<String>
 
+    /// Component schemas that are existing Swift types (`typeOverrides`): referenced, never declared.
+    private let typeOverrides: [String: String]
+
     init(
         document: OpenAPIDocument, access: AccessLevel, reservedNames: Set<String>,
-        diagnostics: DiagnosticCollector = DiagnosticCollector()
+        typeOverrides: [String: String] = [:], diagnostics: DiagnosticCollector = DiagnosticCollector()
     ) {
+        self.typeOverrides = typeOverrides
         self.document = document
         self.diagnostics = diagnostics
         self.access = access
@@ -39,7 +43,8 @@ final class ModelTranslator {
         self.patchBodySchemas = Self.patchBodySchemas(in: document)
         // Names that are already exactly right (`OrgTitle`, or an `x-kiln-name`) are claimed first, so a
         // derived name (`Org.Title` -> `OrgTitle`) is the one that gets a number when they collide.
-        let preferred = document.components.schemas.map { name, schema in
+        componentTypeNames = typeOverrides
+        let preferred = document.components.schemas.filter { typeOverrides[$0.key] == nil }.map { name, schema in
             if let chosen = schema.extensions["x-kiln-name"]?.scalar?.text {
                 return (name: name, typeName: SwiftNaming.chosenTypeName(chosen), exact: true)
             }
@@ -70,7 +75,7 @@ final class ModelTranslator {
     /// Declarations for all component schemas, in spec order.
     func componentDeclarations() -> [Declaration] {
         let all = document.components.schemas.flatMap { name, schema -> [Declaration] in
-            guard let typeName = componentTypeNames[name] else { return [] }
+            guard typeOverrides[name] == nil, let typeName = componentTypeNames[name] else { return [] }
             return declarations(
                 for: schema, named: typeName, component: name, provenance: "#/components/schemas/\(name)")
         }
@@ -243,8 +248,8 @@ final class ModelTranslator {
     func needsIndirection(owner: String?, propertySchema: Schema) -> Bool {
         guard let owner else { return false }
         let target = analysis.nullableWrapped(propertySchema) ?? propertySchema
-        guard let name = target.ref?.componentName, let component = document.components.schemas[name],
-            declarationKind(of: component) == .object || component.isPureReference
+        guard let name = target.ref?.componentName, typeOverrides[name] == nil,
+            let component = document.components.schemas[name], declarationKind(of: component) == .object || component.isPureReference
         else { return false }
         return recursion.storingCreatesCycle(owner: owner, target: name)
     }
