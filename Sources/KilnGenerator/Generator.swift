@@ -97,7 +97,8 @@ public enum Generator {
 
     /// Object types used as parameters (deepObject filters) are sent through their JSON fields.
     private static func parameterConformances(_ models: ModelTranslator, _ access: AccessLevel) -> [Declaration] {
-        models.parameterTypes.sorted().map { typeName in
+        // Only declared structs: an extension of an alias would extend its target (Optional, say).
+        models.parameterTypes.filter { models.aliasTypes[$0] == nil }.sorted().map { typeName in
             .extension(
                 ExtensionDeclaration(
                     info: DeclarationInfo(), extendedType: typeName, conformances: ["ParameterEncodable"],

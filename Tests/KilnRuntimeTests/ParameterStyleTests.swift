@@ -191,3 +191,12 @@ struct StyleCase: Sendable, CustomTestStringConvertible {
         #expect(headers.values(for: "Cookie") == ["a=1; b=2"])
     }
 }
+
+@Suite struct DataParameterTests {
+    @Test func dataIsSentAsBase64() {
+        #expect(Data([0xFB, 0xFF, 0x00]).parameterText == "+/8A")
+        var request = HTTPRequest(method: .get, path: "/x")
+        request.addQuery("token", Data("hi?".utf8))
+        #expect(request.query.items.map(\.value) == ["aGk/"])
+    }
+}

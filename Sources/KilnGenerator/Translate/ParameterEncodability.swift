@@ -17,8 +17,9 @@ struct ParameterEncodability {
     func canEncode(_ type: SwiftType) -> Bool {
         switch type {
         case .named(let name):
-            if isPrimitive(type) || structTypes.contains(name) { return true }
-            return aliases[name].map(canEncode) ?? false
+            // An alias decides by its target: a struct turned into an alias (of an optional, say) is no struct.
+            if let target = aliases[name] { return canEncode(target) }
+            return isPrimitive(type) || structTypes.contains(name)
         case .array(let element):
             return isPrimitive(element)
         case .optional, .dictionary, .function:
