@@ -1,20 +1,29 @@
+import KilnYAML
+
+/// A place in the document that holds a value: a parameter, a header or a media type, with the schema
+/// that describes the value and the examples given for it.
+struct ValueSite {
+    var schema: Schema?
+    var example: YAMLNode?
+    var examples: OrderedMap<Referenceable<Example>>
+}
+
 extension OpenAPIDocument {
-    /// Calls `visit` for every schema written in the document, nested ones included: components and
-    /// the schemas inline in parameters, headers, bodies and responses. References are not followed
-    /// (their targets are components, visited once), so recursive schemas end.
-    func forEachSchema(_ visit: (Schema) -> Void) {
-        func schema(_ schema: Schema) { forEachSchema(in: schema, visit) }
+    /// Calls `visit` for every parameter, header and media type written in the document: in components,
+    /// paths, webhooks and callbacks. References are not followed (their targets are components, visited
+    /// once), so the walk ends.
+    func forEachValueSite(_ visit: (ValueSite) -> Void) {
         func content(_ content: OrderedMap<MediaType>) {
-            for (_, media) in content { media.schema.map(schema) }
+            for (_, media) in content { visit(ValueSite(schema: media.schema, example: media.example, examples: media.examples)) }
         }
         func parameter(_ value: Referenceable<Parameter>) {
             guard let parameter = value.value else { return }
-            parameter.schema.map(schema)
+            visit(ValueSite(schema: parameter.schema, example: parameter.example, examples: parameter.examples))
             content(parameter.content)
         }
         func header(_ value: Referenceable<Header>) {
             guard let header = value.value else { return }
-            header.schema.map(schema)
+            visit(ValueSite(schema: header.schema, example: header.example, examples: header.examples))
             content(header.content)
         }
         func response(_ value: Referenceable<Response>) {
@@ -31,7 +40,6 @@ extension OpenAPIDocument {
                 for (_, callback) in operation.callbacks { callback.value?.values.forEach(pathItem) }
             }
         }
-        for value in components.schemas.values { schema(value) }
         components.parameters.values.forEach(parameter)
         components.headers.values.forEach(header)
         components.responses.values.forEach(response)
@@ -40,6 +48,13 @@ extension OpenAPIDocument {
         components.pathItems.values.forEach(pathItem)
         paths.values.forEach(pathItem)
         webhooks.values.forEach(pathItem)
+    }
+
+    /// Calls `visit` for every schema written in the document, nested ones included: components and
+    /// the schemas inline in parameters, headers, bodies and responses.
+    func forEachSchema(_ visit: (Schema) -> Void) {
+        for value in components.schemas.values { forEachSchema(in: value, visit) }
+        forEachValueSite { site in site.schema.map { forEachSchema(in: $0, visit) } }
     }
 
     private func forEachSchema(in schema: Schema, _ visit: (Schema) -> Void) {
