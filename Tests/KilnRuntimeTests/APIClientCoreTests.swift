@@ -92,6 +92,20 @@ struct GroupsAPI {
         #expect(invalid?.message.contains("invalid data at <root>") == true)
     }
 
+    /// Specs assume reply shapes; a server that answers a success with no body still succeeds when the
+    /// model can be empty, and fails clearly when it cannot.
+    @Test func anEmptySuccessBodyIsAnEmptyModelOnlyWhenTheModelCanBeEmpty() throws {
+        struct Optionals: Decodable, Equatable { var id: Int?; var name: String? }
+        let core = APIClientCore(baseURL: URL(string: "http://127.0.0.1:1")!)
+        let empty = HTTPResponse(status: 201, body: Data())
+        #expect(try core.decodeJSON(Optionals.self, from: empty, operationID: "op") == Optionals())
+        #expect(try core.decodeJSON(Optionals.self, from: HTTPResponse(status: 200, body: Data(" \n".utf8)), operationID: "op") == Optionals())
+        let required = #expect(throws: ClientError.self) { try core.decodeJSON(GroupsAPI.Group.self, from: empty, operationID: "op") }
+        #expect(required?.kind == .decoding)
+        let list = #expect(throws: ClientError.self) { try core.decodeJSON([GroupsAPI.Group].self, from: empty, operationID: "op") }
+        #expect(list?.kind == .decoding)
+    }
+
     @Test func encodingFailuresAreClientErrors() {
         let core = APIClientCore(baseURL: URL(string: "http://127.0.0.1:1")!)
         let error = #expect(throws: ClientError.self) { try core.encodeJSON(Double.nan, operationID: "op") }

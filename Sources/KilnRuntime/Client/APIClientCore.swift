@@ -76,9 +76,17 @@ public final class APIClientCore: Sendable {
     }
 
     /// Decodes a JSON response body with the configured decoder; the error names the coding path.
+    /// An empty body reads as `{}` when the type accepts that (a model whose fields are all optional), as
+    /// specs often assume a reply's shape that a real server leaves empty; otherwise it is a decoding error.
     public func decodeJSON<Body: Decodable>(_ type: Body.Type, from response: HTTPResponse, operationID: String) throws(ClientError) -> Body {
+        let decoder = configuration.makeDecoder()
+        if response.body.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }),
+            let empty = try? decoder.decode(type, from: Data("{}".utf8))
+        {
+            return empty
+        }
         do {
-            return try configuration.makeDecoder().decode(type, from: response.body)
+            return try decoder.decode(type, from: response.body)
         } catch {
             throw ClientError.decoding(error, operationID: operationID, type: type, response: response)
         }
