@@ -106,7 +106,7 @@ enum DocumentParser {
         if info.summary != nil { context.warnNewerField("summary", in: "info", at: object) }
         info.description = object.string("description")
         info.termsOfService = object.string("termsOfService")
-        TextFormats.checkURL(info.termsOfService, "'termsOfService'", object, "termsOfService")
+        TextFormats.checkURL(info.termsOfService, "the terms of service URL", object, "termsOfService")
         if let contact = object.value("contact"), let reader = context.object(contact, "contact") {
             info.contact = Contact(
                 name: reader.string("name"), url: reader.string("url"), email: reader.string("email"))
