@@ -16,7 +16,7 @@ extension SwiftNaming {
         "ParameterPrimitive", "ParameterValue", "PatchValue", "PathEncoder", "PathStyle",
         "PercentEncoding", "QueryEncoder", "QueryItem", "QueryItems", "QueryStyle", "RecordedRequest",
         "Redactor", "RefreshableTokenProvider", "Response", "ResponseBody", "RetryMiddleware", "ServerSentEvent",
-        "ServerSentEventStream", "SessionTokenMiddleware", "SessionTokenStore", "StreamItemError",
-        "TestHeader", "TestLatch", "TestResponse", "URLSessionTransport", "UploadBody",
+        "ServerSentEventStream", "SessionTokenMiddleware", "SessionTokenStore", "StreamBacklogError", "StreamItemError",
+        "StreamStep", "TestHeader", "TestLatch", "TestResponse", "URLSessionTransport", "UploadBody",
     ]
 }
