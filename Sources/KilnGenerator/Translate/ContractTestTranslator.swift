@@ -131,7 +131,15 @@ struct ContractTestTranslator {
         switch signature.response.kind {
         case .json: inner += roundTripCheck(reply.value, schema: signature.response.successMedia?.schema)
         case .text: inner.append(.line("#expect(result == reply)"))
-        case .data: inner.append(.line("#expect(result == Data(reply.utf8))"))
+        case .data:
+            inner.append(.line("#expect(result == Data(reply.utf8))"))
+            // The overload that streams the same body to a file.
+            inner += [
+                .line("let file = FileManager.default.temporaryDirectory.appendingPathComponent(\"kiln-contract-\\(UUID().uuidString)\")"),
+                .line("defer { try? FileManager.default.removeItem(at: file) }"),
+                .line("#expect(try await \(accessor).\(signature.name)(\((arguments + ["to: file"]).joined(separator: ", "))) == file)"),
+                .line("#expect(try Data(contentsOf: file) == Data(reply.utf8))"),
+            ]
         case .empty: break
         case .events, .jsonLines, .jsonSequence: inner += streamCheck(signature.response, reply: reply.value)
         }

@@ -32,6 +32,12 @@ struct ResponseTranslator {
             acceptedMediaTypes.map { ", accept: \(SwiftLiteral.string($0))" } ?? ""
         }
 
+        /// `core.download(...)` writing a `.data` body to the file URL in `destination`.
+        func downloadCall(_ operationID: String, destination: String) -> String {
+            let errorList = errors.isEmpty ? "" : ", errors: [\(errors.joined(separator: ", "))]"
+            return "core.download(for: request, to: \(destination), operationID: \(SwiftLiteral.string(operationID))\(errorList)\(acceptArgument))"
+        }
+
         func call(_ operationID: String) -> String {
             let id = SwiftLiteral.string(operationID)
             let errorList = errors.isEmpty ? "" : ", errors: [\(errors.joined(separator: ", "))]"

@@ -59,21 +59,27 @@ public final class APIClientCore: Sendable {
         let chain = makeChain(operationID: operationID, transport: transport)
         do {
             return try await chain(request, configuration.baseURL)
-        } catch let error as ClientError {
-            throw error
-        } catch let error as APIError {
-            throw error
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch let error as any AuthenticationFailure {
-            throw ClientError(kind: .authentication, operationID: operationID, message: "Authentication failed: \(error)", underlyingError: error)
-        } catch let error as InvalidURLError {
-            throw ClientError(kind: .invalidRequest, operationID: operationID, message: error.description, underlyingError: error)
         } catch {
-            if Task.isCancelled { throw CancellationError() }
+            throw classified(error, operationID: operationID)
+        }
+    }
+
+    /// What a failure of sending (or of reading a streamed body) throws: `ClientError`, `APIError` and
+    /// cancellation as they are, anything else wrapped in a `ClientError` of the fitting kind.
+    func classified(_ error: any Error, operationID: String) -> any Error {
+        switch error {
+        case let error as ClientError: return error
+        case let error as APIError: return error
+        case is CancellationError: return CancellationError()
+        case let error as any AuthenticationFailure:
+            return ClientError(kind: .authentication, operationID: operationID, message: "Authentication failed: \(error)", underlyingError: error)
+        case let error as InvalidURLError:
+            return ClientError(kind: .invalidRequest, operationID: operationID, message: error.description, underlyingError: error)
+        default:
+            if Task.isCancelled { return CancellationError() }
             // The message is what apps print: keep query secrets the error quotes out of it.
             let description = configuration.redactor.redactedText(String(describing: error))
-            throw ClientError(kind: .transport, operationID: operationID, message: "Request failed: \(description)", underlyingError: error)
+            return ClientError(kind: .transport, operationID: operationID, message: "Request failed: \(description)", underlyingError: error)
         }
     }
 

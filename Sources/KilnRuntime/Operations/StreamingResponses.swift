@@ -25,7 +25,8 @@ extension APIClientCore {
     /// Error bodies are read whole (up to this many bytes) so `APIError` carries them as for buffered calls.
     static let streamedErrorBodyLimit = 1 << 20
 
-    private func streamedSuccess(_ request: HTTPRequest, operationID: String, errors: [ErrorBody]) async throws -> (HTTPResponse, ResponseBody) {
+    /// The head of a 2xx streamed response and its body; any other status throws the documented `APIError`.
+    func streamedSuccess(_ request: HTTPRequest, operationID: String, errors: [ErrorBody]) async throws -> (HTTPResponse, ResponseBody) {
         let (head, body) = try await stream(request, operationID: operationID)
         guard head.isSuccess else {
             var response = head
