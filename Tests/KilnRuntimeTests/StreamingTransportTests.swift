@@ -110,6 +110,20 @@ import KilnTestServer
         }
     }
 
+    @Test(.timeLimit(.minutes(1))) func aConnectionLostMidStreamIsATransportError() async throws {
+        let steps: [StreamStep] = [.text("data: 1\n\ndata: 2"), .pause(0.02), .abort]
+        try await withKilnTestServer(handler: { _ in .streamed(steps, headers: URLSessionStreamingTests.eventStream) }) { server in
+            let events = try await APIClientCore(baseURL: server.baseURL).serverSentEvents(String.self, for: HTTPRequest(path: "/e"), operationID: "e").body
+            var received: [String] = []
+            let error = try await #require(throws: ClientError.self) {
+                for try await event in events { received.append(event.data) }
+            }
+            #expect(error.kind == .transport)
+            #expect(error.operationID == "e")
+            #expect(received == ["1"])
+        }
+    }
+
     @Test func aStreamedErrorStatusThrowsTheDocumentedError() async throws {
         try await withKilnTestServer(handler: { _ in .json(#"{"n": 9}"#, status: 503) }) { server in
             let core = APIClientCore(baseURL: server.baseURL)

@@ -13,8 +13,6 @@ extension APIClientCore {
             try await body.write(to: destination)
         } catch let error as FileWriteError {
             throw ClientError(kind: .unexpectedResponse, operationID: operationID, message: "\(error)", underlyingError: error.underlyingError, response: head)
-        } catch {
-            throw classified(error, operationID: operationID)
         }
         return Response(status: head.status, headers: head.headers, body: destination, rawBody: Data())
     }

@@ -33,6 +33,7 @@ extension APIClientCore {
             response.body = (try? await body.collect(upTo: Self.streamedErrorBodyLimit)) ?? Data()
             throw documentedError(for: response, operationID: operationID, errors: errors)
         }
-        return (head, body)
+        // A connection lost mid-stream reaches the reader as a `.transport` ClientError, as before the head.
+        return (head, body.mapErrors { [self] error in classified(error, operationID: operationID) })
     }
 }

@@ -12,6 +12,8 @@ public struct ResponseBody: AsyncSequence, Sendable {
     private let onConsumed: @Sendable (Int) -> Void
     /// Called when the iterator goes away, finished or not, so a transport can close an unfinished download.
     private let onAbandoned: @Sendable () -> Void
+    /// What a reading error becomes (`mapErrors`).
+    private var errorTransform: @Sendable (any Error) -> any Error = { $0 }
 
     /// A body fed by `chunks`; `onConsumed` hears the size of every chunk the reader takes, and
     /// `onAbandoned` that the reader's iterator is gone (loop left, reading task ended).
@@ -37,17 +39,30 @@ public struct ResponseBody: AsyncSequence, Sendable {
         self.init(chunks: [data])
     }
 
+    /// The same body whose reading errors pass through `transform` first (generated calls make them `ClientError`s).
+    public func mapErrors(_ transform: @escaping @Sendable (any Error) -> any Error) -> ResponseBody {
+        var body = self
+        let previous = errorTransform
+        body.errorTransform = { transform(previous($0)) }
+        return body
+    }
+
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(base: chunks.makeAsyncIterator(), onConsumed: onConsumed, abandonment: Abandonment(onAbandoned))
+        AsyncIterator(
+            base: chunks.makeAsyncIterator(), onConsumed: onConsumed, abandonment: Abandonment(onAbandoned),
+            errorTransform: errorTransform)
     }
 
     public struct AsyncIterator: AsyncIteratorProtocol {
         var base: AsyncThrowingStream<Data, any Error>.AsyncIterator
         let onConsumed: @Sendable (Int) -> Void
         let abandonment: Abandonment
+        let errorTransform: @Sendable (any Error) -> any Error
 
         public mutating func next() async throws -> Data? {
-            guard let chunk = try await base.next() else { return nil }
+            let chunk: Data?
+            do { chunk = try await base.next() } catch { throw errorTransform(error) }
+            guard let chunk else { return nil }
             onConsumed(chunk.count)
             return chunk
         }

@@ -78,6 +78,9 @@ final class StreamedTask: @unchecked Sendable {
     }
 
     func received(_ data: Data) {
+        // A delegate whose response callback the platform does not call (a signature that differs) still
+        // gets its head from the first data.
+        if let response = task.response, lock.withLock({ head != nil }) { received(response) }
         enum Action { case deliver, pause, overflow }
         let action = lock.withLock { () -> Action in
             guard buffered + data.count <= limits.ceiling else { return .overflow }
@@ -118,6 +121,7 @@ final class StreamedTask: @unchecked Sendable {
 
     func completed(_ error: (any Error)?) {
         lock.withLock { isCompleted = true }
+        if error == nil, let response = task.response { received(response) }
         takeHead()?.resume(throwing: error ?? URLError(.badServerResponse))
         if let error { continuation.finish(throwing: error) } else { continuation.finish() }
     }
