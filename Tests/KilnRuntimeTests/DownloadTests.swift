@@ -37,7 +37,7 @@ import KilnTestServer
         }
     }
 
-    @Test func anErrorStatusThrowsBeforeAnyFileIsMade() async throws {
+    @Test(.timeLimit(.minutes(1))) func anErrorStatusThrowsBeforeAnyFileIsMade() async throws {
         let file = temporaryFile()
         try await withKilnTestServer(handler: { _ in .text("gone", status: 410) }) { server in
             let core = APIClientCore(baseURL: server.baseURL)

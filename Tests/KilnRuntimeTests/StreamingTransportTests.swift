@@ -124,7 +124,7 @@ import KilnTestServer
         }
     }
 
-    @Test func aStreamedErrorStatusThrowsTheDocumentedError() async throws {
+    @Test(.timeLimit(.minutes(1))) func aStreamedErrorStatusThrowsTheDocumentedError() async throws {
         try await withKilnTestServer(handler: { _ in .json(#"{"n": 9}"#, status: 503) }) { server in
             let core = APIClientCore(baseURL: server.baseURL)
             let error = try await #require(throws: APIError.self) {
