@@ -47,25 +47,27 @@ extension IntrexxClient.Reports {
     }
 }
 
-extension IntrexxClient.Diagnosis {
-    /// Get the diagnosis zip file of the server
+extension IntrexxClient.Search {
+    /// Trigger an action for the search index
     ///
-    /// Downloads the diagnosis data of the server as a zip file.
+    /// Triggers an action for the search index of the portal.
     ///
-    /// - Spec: `GET /{portal}/diagnosis`
+    /// - Spec: `POST /{portal}/search/index`
     ///
     /// - Parameters:
     ///   - portal: The portal the call applies to. (`portal` in path)
-    public func download(portal: String) async throws -> Data {
-        try await self.downloadRaw(portal: portal).body
+    ///   - body: (`application/json`)
+    public func runIndexAction(portal: String, _ body: SearchIndexAction) async throws {
+        _ = try await self.runIndexActionRaw(portal: portal, body)
     }
 
-    /// ``download`` with the response's status and headers.
+    /// ``runIndexAction`` with the response's status and headers.
     ///
-    /// - Spec: `GET /{portal}/diagnosis`
-    public func downloadRaw(portal: String) async throws -> Response<Data> {
-        let request = HTTPRequest(method: .get, path: "/\(PathEncoder.segment(portal))/diagnosis")
-        return try await core.data(for: request, operationID: "downloadDiagnosis", accept: "application/zip")
+    /// - Spec: `POST /{portal}/search/index`
+    public func runIndexActionRaw(portal: String, _ body: SearchIndexAction) async throws -> Response<Void> {
+        var request = HTTPRequest(method: .post, path: "/\(PathEncoder.segment(portal))/search/index")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "runSearchIndexAction")
+        return try await core.empty(for: request, operationID: "runSearchIndexAction")
     }
 }
 

@@ -47,27 +47,34 @@ extension IntrexxClient.Export {
     }
 }
 
-extension IntrexxClient.Search {
-    /// Trigger an action for the search index
+extension IntrexxClient.Diagnosis {
+    /// Get the diagnosis zip file of the server
     ///
-    /// Triggers an action for the search index of the portal.
+    /// Downloads the diagnosis data of the server as a zip file.
     ///
-    /// - Spec: `POST /{portal}/search/index`
+    /// - Spec: `GET /{portal}/diagnosis`
     ///
     /// - Parameters:
     ///   - portal: The portal the call applies to. (`portal` in path)
-    ///   - body: (`application/json`)
-    public func runIndexAction(portal: String, _ body: SearchIndexAction) async throws {
-        _ = try await self.runIndexActionRaw(portal: portal, body)
+    public func download(portal: String) async throws -> Data {
+        try await self.downloadRaw(portal: portal).body
     }
 
-    /// ``runIndexAction`` with the response's status and headers.
+    /// ``download`` with the response's status and headers.
     ///
-    /// - Spec: `POST /{portal}/search/index`
-    public func runIndexActionRaw(portal: String, _ body: SearchIndexAction) async throws -> Response<Void> {
-        var request = HTTPRequest(method: .post, path: "/\(PathEncoder.segment(portal))/search/index")
-        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "runSearchIndexAction")
-        return try await core.empty(for: request, operationID: "runSearchIndexAction")
+    /// - Spec: `GET /{portal}/diagnosis`
+    public func downloadRaw(portal: String) async throws -> Response<Data> {
+        let request = HTTPRequest(method: .get, path: "/\(PathEncoder.segment(portal))/diagnosis")
+        return try await core.data(for: request, operationID: "downloadDiagnosis", accept: "application/zip")
+    }
+
+    /// ``download`` written to the file at `destination` as it arrives (replacing it),
+    /// in constant memory; returns `destination`. A failure midway removes the partial file.
+    ///
+    /// - Spec: `GET /{portal}/diagnosis`
+    public func download(portal: String, to destination: URL) async throws -> URL {
+        let request = HTTPRequest(method: .get, path: "/\(PathEncoder.segment(portal))/diagnosis")
+        return try await core.download(for: request, to: destination, operationID: "downloadDiagnosis", accept: "application/zip").body
     }
 }
 

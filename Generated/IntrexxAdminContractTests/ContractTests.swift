@@ -358,6 +358,10 @@ struct IntrexxClientContractTests {
             #expect(request.header("Authorization") == "Bearer kiln-token")
             #expect(request.header("Accept") == "application/zip")
             #expect(result == Data(reply.utf8))
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("kiln-contract-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: file) }
+            #expect(try await client.diagnosis.download(portal: "portal", to: file) == file)
+            #expect(try Data(contentsOf: file) == Data(reply.utf8))
         }
     }
 

@@ -17,6 +17,7 @@ public final class KilnTestServer: Sendable {
     private let listenFD: Int32
     private let wakeFDs: (read: Int32, write: Int32)
     private let recorded = Locked<[RecordedRequest]>([])
+    private let closedStreams = Locked<Int>(0)
     private let lifecycle = Locked<Lifecycle>(Lifecycle())
     private let threads = DispatchGroup()
 
@@ -51,6 +52,21 @@ public final class KilnTestServer: Sendable {
     /// Every request received so far, in arrival order.
     public var requests: [RecordedRequest] {
         recorded.withLock { $0 }
+    }
+
+    /// How many streamed responses (`TestResponse.streamed`) the client hung up on before their end.
+    public var streamsClosedByClient: Int {
+        closedStreams.withLock { $0 }
+    }
+
+    /// Waits up to `timeout` seconds until `streamsClosedByClient` reaches `count`; true if it did.
+    public func waitForStreamsClosedByClient(_ count: Int = 1, timeout: TimeInterval = 10) async -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while streamsClosedByClient < count {
+            guard Date() < deadline else { return false }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return true
     }
 
     /// Forgets recorded requests (e.g. between phases of one test).
@@ -133,7 +149,13 @@ public final class KilnTestServer: Sendable {
                 let response = respond(to: request)
                 let close = head.wantsClose || response.headers.value(for: "Connection")?.lowercased() == "close"
                 let bytes = response.serialized(closeConnection: close, includeBody: head.method != "HEAD")
-                guard Socket.sendAll(fd, bytes), !close else { return }
+                guard Socket.sendAll(fd, bytes) else { return }
+                if let steps = response.stream, head.method != "HEAD" {
+                    let outcome = Self.send(steps, on: fd, wakeFD: wakeFD)
+                    if outcome == .closedByClient { closedStreams.withLock { $0 += 1 } }
+                    guard outcome == .completed else { return }
+                }
+                guard !close else { return }
             } catch .truncated {
                 return
             } catch {

@@ -76,6 +76,31 @@ enum Socket {
         }
     }
 
+    enum PauseOutcome { case elapsed, peerClosed, woken }
+
+    /// Waits `milliseconds` unless the server stops or the peer hangs up (seen as end of stream, peeked
+    /// so bytes of a next request stay unread).
+    static func pause(_ fd: Int32, unlessWoken wakeFD: Int32, milliseconds: Int32) -> PauseOutcome {
+        var fds = [
+            pollfd(fd: fd, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wakeFD, events: Int16(POLLIN), revents: 0),
+        ]
+        let deadline = ContinuousClock.now + .milliseconds(Int(milliseconds))
+        while true {
+            let left = ContinuousClock.now.duration(to: deadline).components
+            let timeout = max(0, Int32(left.seconds * 1000 + left.attoseconds / 1_000_000_000_000_000))
+            let ready = poll(&fds, 2, timeout)
+            if ready < 0 && errno == EINTR { continue }
+            if ready == 0 { return .elapsed }
+            if ready < 0 || fds[1].revents != 0 { return .woken }
+            var byte: UInt8 = 0
+            let peeked = recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+            if peeked <= 0 && !(peeked < 0 && (errno == EAGAIN || errno == EINTR)) { return .peerClosed }
+            // Readable with data (a pipelined request): sleep out the rest without polling the socket.
+            fds[0].events = 0
+        }
+    }
+
     static func accept(_ listenFD: Int32) -> Int32? {
         #if canImport(Glibc)
         let fd = Glibc.accept(listenFD, nil, nil)

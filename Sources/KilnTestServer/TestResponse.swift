@@ -1,6 +1,7 @@
 import Foundation
 
-/// What the handler wants the server to send back. The server adds `Content-Length` itself.
+/// What the handler wants the server to send back. The server adds `Content-Length` itself, or
+/// `Transfer-Encoding: chunked` for a `stream`.
 public struct TestResponse: Sendable {
     /// The HTTP status code.
     public var status: Int
@@ -8,12 +9,21 @@ public struct TestResponse: Sendable {
     public var headers: [TestHeader]
     /// The body bytes.
     public var body: Data
+    /// When set, the body is sent in chunks step by step instead of `body`.
+    public var stream: [StreamStep]?
 
     /// A response with exactly these parts.
     public init(status: Int = 200, headers: [TestHeader] = [], body: Data = Data()) {
         self.status = status
         self.headers = headers
         self.body = body
+    }
+
+    /// A response whose body is sent with `Transfer-Encoding: chunked` as `steps` say.
+    public static func streamed(_ steps: [StreamStep], status: Int = 200, headers: [TestHeader] = []) -> TestResponse {
+        var response = TestResponse(status: status, headers: headers)
+        response.stream = steps
+        return response
     }
 
     /// A `text/plain; charset=utf-8` response.
@@ -34,13 +44,13 @@ public struct TestResponse: Sendable {
     /// The full wire form; `includeBody` is false for HEAD requests.
     func serialized(closeConnection: Bool, includeBody: Bool) -> [UInt8] {
         var head = "HTTP/1.1 \(status) \(Self.reasonPhrase(status))\r\n"
-        for header in headers where header.name.lowercased() != "content-length" {
+        for header in headers where !["content-length", "transfer-encoding"].contains(header.name.lowercased()) {
             head += "\(header.name): \(header.value)\r\n"
         }
-        head += "Content-Length: \(body.count)\r\n"
+        head += stream == nil ? "Content-Length: \(body.count)\r\n" : "Transfer-Encoding: chunked\r\n"
         if closeConnection { head += "Connection: close\r\n" }
         head += "\r\n"
-        return Array(head.utf8) + (includeBody ? Array(body) : [])
+        return Array(head.utf8) + (includeBody && stream == nil ? Array(body) : [])
     }
 
     private static func reasonPhrase(_ status: Int) -> String {

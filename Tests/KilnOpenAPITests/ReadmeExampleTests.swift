@@ -17,6 +17,10 @@ import Testing
         #"Filter.field("age", .gte(27))"#,
         #"peiq.users.list(filter: PEIQUserFilter(lastName: "Mustermann", lockState: .locked))"#,
         "PrimedocsClient(baseURL: url, middlewares: [PrimedocsClient.primedocsOAuth(clientID: id, clientSecret: secret, instance: host)])",
+        #"for try await event in try await client.streamTicks() { print(event.event, event.data.count, event.id ?? "") }"#,
+        "for try await user in try await client.exportUsers() { print(user.name) }",
+        #"let zip = try await intrexx.diagnosis.download(portal: "portal", to: URL(fileURLWithPath: "/tmp/diagnosis.zip"))"#,
+        #"mock.streamTicksStub.handler = { _ in ServerSentEventStream(ResponseBody(Data("data: {\"count\": 1}\n\n".utf8)), operationID: "streamTicks") }"#,
     ]
 
     private func text(_ relativePath: String) throws -> String {

@@ -4,18 +4,19 @@ extension SwiftNaming {
     /// contract tests). SwiftNamingTests compares this list with the runtime's sources, so it cannot go stale.
     static let runtimeTypeNames: Set<String> = [
         "APIClientCore", "APIError", "APIKeyMiddleware", "ActionError", "ActionFailureRule",
-        "AuthenticationFailure", "BasicAuthMiddleware", "BearerTokenMiddleware", "CalendarDate",
+        "AuthenticationFailure", "BasicAuthMiddleware", "BodyTooLargeError", "BearerTokenMiddleware", "CalendarDate",
         "ClientConfiguration", "ClientError", "ClientMiddleware", "ClosureTransport", "ContractCheck",
-        "CookieEncoder", "DecodingErrorFormatter", "ErrorBody", "FormURLEncoder", "HTTPDate", "HTTPField",
-        "HTTPFields", "HTTPHeaders", "HTTPMethod", "HTTPRequest", "HTTPResponse", "HTTPStatusCode",
-        "HTTPTransport", "HeaderEncoder", "ISO8601DateTime", "Indirect", "InvalidURLError", "JSONCoding",
+        "CookieEncoder", "DecodingErrorFormatter", "ErrorBody", "FileWriteError", "FormURLEncoder", "HTTPDate",
+        "HTTPField", "HTTPFields", "HTTPHeaders", "HTTPMethod", "HTTPRequest", "HTTPResponse", "HTTPStatusCode",
+        "HTTPTransport", "HeaderEncoder", "ISO8601DateTime", "Indirect", "InvalidURLError", "JSONCoding", "JSONItemStream",
         "JSONValue", "KilnTestServer", "LenientNumber", "LenientlyDecodable", "LoggingMiddleware",
         "MockError", "MockOperation", "MultipartFormData", "MultipartPart", "OAuth2ClientCredentials", "OAuth2Error",
         "OAuth2Middleware", "OneOfDecodingError", "OpenEnum", "OperationFilterMiddleware",
         "PageItemSequence", "PageRequest", "PageSequence", "ParameterEncodable", "ParameterLocation",
         "ParameterPrimitive", "ParameterValue", "PatchValue", "PathEncoder", "PathStyle",
         "PercentEncoding", "QueryEncoder", "QueryItem", "QueryItems", "QueryStyle", "RecordedRequest",
-        "Redactor", "RefreshableTokenProvider", "Response", "RetryMiddleware", "SessionTokenMiddleware",
-        "SessionTokenStore", "TestHeader", "TestLatch", "TestResponse", "URLSessionTransport", "UploadBody",
+        "Redactor", "RefreshableTokenProvider", "Response", "ResponseBody", "RetryMiddleware", "ServerSentEvent",
+        "ServerSentEventStream", "SessionTokenMiddleware", "SessionTokenStore", "StreamBacklogError", "StreamItemError",
+        "StreamStep", "TestHeader", "TestLatch", "TestResponse", "URLSessionTransport", "UploadBody",
     ]
 }

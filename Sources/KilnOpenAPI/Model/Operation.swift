@@ -132,6 +132,8 @@ public struct RequestBody: Sendable {
 
 public struct MediaType: Sendable {
     public var schema: Schema?
+    /// OpenAPI 3.2: the schema of each item of a sequential media type (JSON Lines, server-sent events).
+    public var itemSchema: Schema?
     public var example: YAMLNode?
     public var examples = OrderedMap<Referenceable<Example>>()
     public var encoding = OrderedMap<Encoding>()

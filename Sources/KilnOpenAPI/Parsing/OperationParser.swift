@@ -229,8 +229,11 @@ enum OperationParser {
         if let encoding = object.value("encoding") {
             media.encoding = context.map(encoding, "encoding") { _, node in self.encoding(node, context) }
         }
-        // 3.2's sequential media types (JSON Lines, SSE): generated as a whole body until streaming lands.
-        if context.version == .v3_2 { object.ignore("itemSchema", "prefixEncoding", "itemEncoding") }
+        // 3.2's sequential media types (JSON Lines, SSE): the schema of one item. Their encodings are not used.
+        if context.version == .v3_2 {
+            media.itemSchema = object.value("itemSchema").flatMap { SchemaParser.parse($0, context) }
+            object.ignore("prefixEncoding", "itemEncoding")
+        }
         media.extensions = object.finish()
         return media
     }

@@ -182,6 +182,7 @@ final class ReferenceResolver {
     private func resolveMediaType(_ media: MediaType, _ base: String) -> MediaType {
         var media = media
         media.schema = media.schema.map { resolveSchema($0, base) }
+        if let itemSchema = media.itemSchema { media.itemSchema = resolveSchema(itemSchema, base) }
         media.examples = media.examples.mapValues { resolveRef($0, .examples, base) { value, _ in value } }
         media.encoding = media.encoding.mapValues { encoding in
             var encoding = encoding

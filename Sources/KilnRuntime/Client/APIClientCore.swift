@@ -27,34 +27,66 @@ public final class APIClientCore: Sendable {
     /// in `ClientError` (`.invalidRequest` for URL problems, `.authentication` for
     /// `AuthenticationFailure`s, `.transport` otherwise).
     public func send(_ request: HTTPRequest, operationID: String) async throws -> HTTPResponse {
-        var request = request
-        request.headers.addMissing(from: configuration.defaultHeaders)
-        let chain = makeChain(operationID: operationID)
-        do {
-            return try await chain(request, configuration.baseURL)
-        } catch let error as ClientError {
-            throw error
-        } catch let error as APIError {
-            throw error
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch let error as any AuthenticationFailure {
-            throw ClientError(kind: .authentication, operationID: operationID, message: "Authentication failed: \(error)", underlyingError: error)
-        } catch let error as InvalidURLError {
-            throw ClientError(kind: .invalidRequest, operationID: operationID, message: error.description, underlyingError: error)
-        } catch {
-            if Task.isCancelled { throw CancellationError() }
-            // The message is what apps print: keep query secrets the error quotes out of it.
-            let description = configuration.redactor.redactedText(String(describing: error))
-            throw ClientError(kind: .transport, operationID: operationID, message: "Request failed: \(description)", underlyingError: error)
+        let transport = configuration.transport
+        return try await run(request, operationID: operationID) { request, baseURL in
+            try await transport.send(request, baseURL: baseURL)
         }
     }
 
-    private func makeChain(operationID: String) -> @Sendable (HTTPRequest, URL) async throws -> HTTPResponse {
+    /// Sends `request` through the middleware chain and the transport's streaming path; returns once
+    /// the head has arrived. Middlewares see the status and headers; the response they get from `next`
+    /// has an empty `body` (the bytes are in the returned `ResponseBody`, read once by the caller).
+    /// Throws as `send` does; a middleware that answers without calling `next` gives its body as one chunk.
+    public func stream(_ request: HTTPRequest, operationID: String) async throws -> (HTTPResponse, ResponseBody) {
         let transport = configuration.transport
-        var next: @Sendable (HTTPRequest, URL) async throws -> HTTPResponse = { request, baseURL in
-            try await transport.send(request, baseURL: baseURL)
+        let streamed = StreamedBody()
+        let head = try await run(request, operationID: operationID) { request, baseURL in
+            let (head, body) = try await transport.stream(request, baseURL: baseURL)
+            streamed.set(body)
+            return head
         }
+        guard let body = streamed.take() else { return (head, ResponseBody(head.body)) }
+        var emptied = head
+        emptied.body = Data()
+        return (emptied, body)
+    }
+
+    private func run(
+        _ request: HTTPRequest, operationID: String, transport: @escaping @Sendable (HTTPRequest, URL) async throws -> HTTPResponse
+    ) async throws -> HTTPResponse {
+        var request = request
+        request.headers.addMissing(from: configuration.defaultHeaders)
+        let chain = makeChain(operationID: operationID, transport: transport)
+        do {
+            return try await chain(request, configuration.baseURL)
+        } catch {
+            throw classified(error, operationID: operationID)
+        }
+    }
+
+    /// What a failure of sending (or of reading a streamed body) throws: `ClientError`, `APIError` and
+    /// cancellation as they are, anything else wrapped in a `ClientError` of the fitting kind.
+    func classified(_ error: any Error, operationID: String) -> any Error {
+        switch error {
+        case let error as ClientError: return error
+        case let error as APIError: return error
+        case is CancellationError: return CancellationError()
+        case let error as any AuthenticationFailure:
+            return ClientError(kind: .authentication, operationID: operationID, message: "Authentication failed: \(error)", underlyingError: error)
+        case let error as InvalidURLError:
+            return ClientError(kind: .invalidRequest, operationID: operationID, message: error.description, underlyingError: error)
+        default:
+            if Task.isCancelled { return CancellationError() }
+            // The message is what apps print: keep query secrets the error quotes out of it.
+            let description = configuration.redactor.redactedText(String(describing: error))
+            return ClientError(kind: .transport, operationID: operationID, message: "Request failed: \(description)", underlyingError: error)
+        }
+    }
+
+    private func makeChain(
+        operationID: String, transport: @escaping @Sendable (HTTPRequest, URL) async throws -> HTTPResponse
+    ) -> @Sendable (HTTPRequest, URL) async throws -> HTTPResponse {
+        var next = transport
         for middleware in configuration.middlewares.reversed() {
             let inner = next
             next = { request, baseURL in
@@ -101,5 +133,20 @@ public final class APIClientCore: Sendable {
     /// The error for a response that is not a documented success.
     public func apiError(for response: HTTPResponse, operationID: String, decodedBody: (any Sendable)? = nil) -> APIError {
         APIError(operationID: operationID, response: response, decodedBody: decodedBody)
+    }
+}
+
+/// The body of the latest streamed attempt: a middleware that retries replaces it, and the one
+/// dropped closes its connection.
+private final class StreamedBody: @unchecked Sendable {
+    private let lock = NSLock()
+    private var body: ResponseBody?
+
+    func set(_ body: ResponseBody) {
+        lock.withLock { self.body = body }
+    }
+
+    func take() -> ResponseBody? {
+        lock.withLock { body }
     }
 }

@@ -41,8 +41,12 @@ public struct ClientError: Error, CustomStringConvertible {
 
     /// A `.decoding` error whose message explains where and why decoding `type` failed.
     public static func decoding(_ error: any Error, operationID: String, type: Any.Type, response: HTTPResponse? = nil) -> ClientError {
-        let reason = (error as? DecodingError).map(DecodingErrorFormatter.describe) ?? "\(error)"
-        return ClientError(kind: .decoding, operationID: operationID, message: "Decoding \(type) failed: \(reason)", underlyingError: error, response: response)
+        ClientError(kind: .decoding, operationID: operationID, message: "Decoding \(type) failed: \(reason(for: error))", underlyingError: error, response: response)
+    }
+
+    /// A decoding error's path and cause, or any other error's description.
+    static func reason(for error: any Error) -> String {
+        (error as? DecodingError).map(DecodingErrorFormatter.describe) ?? "\(error)"
     }
 
     public var description: String {

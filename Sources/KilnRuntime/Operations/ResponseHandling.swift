@@ -5,7 +5,7 @@ public struct Response<Body: Sendable>: Sendable {
     public let status: Int
     public let headers: HTTPFields
     public let body: Body
-    /// The body's bytes as received.
+    /// The body's bytes as received; empty when the body is streamed (`ServerSentEventStream`, `JSONItemStream`).
     public let rawBody: Data
 
     public init(status: Int, headers: HTTPFields, body: Body, rawBody: Data) {
@@ -66,7 +66,7 @@ extension APIClientCore {
             rawBody: response.body)
     }
 
-    private func accepting(_ mediaTypes: String?, _ request: HTTPRequest) -> HTTPRequest {
+    func accepting(_ mediaTypes: String?, _ request: HTTPRequest) -> HTTPRequest {
         guard let mediaTypes, !request.headers.contains("Accept") else { return request }
         var request = request
         request.headers.append(name: "Accept", value: mediaTypes)
@@ -75,10 +75,13 @@ extension APIClientCore {
 
     private func success(_ request: HTTPRequest, operationID: String, errors: [ErrorBody]) async throws -> HTTPResponse {
         let response = try await send(request, operationID: operationID)
-        guard response.isSuccess else {
-            let decoded = ErrorBody.type(for: response.status, in: errors).flatMap { decodeErrorBody($0, from: response) }
-            throw apiError(for: response, operationID: operationID, decodedBody: decoded)
-        }
+        guard response.isSuccess else { throw documentedError(for: response, operationID: operationID, errors: errors) }
         return response
+    }
+
+    /// The `APIError` for a status that is not a success, with the body decoded when it is documented.
+    func documentedError(for response: HTTPResponse, operationID: String, errors: [ErrorBody]) -> APIError {
+        let decoded = ErrorBody.type(for: response.status, in: errors).flatMap { decodeErrorBody($0, from: response) }
+        return apiError(for: response, operationID: operationID, decodedBody: decoded)
     }
 }

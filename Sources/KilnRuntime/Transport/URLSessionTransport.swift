@@ -12,15 +12,29 @@ public final class URLSessionTransport: HTTPTransport {
         /// Maximum total time for one request including retries inside URLSession.
         public var resourceTimeout: TimeInterval
 
-        /// Timeouts in seconds.
-        public init(requestTimeout: TimeInterval = 60, resourceTimeout: TimeInterval = 300) {
+        /// Unread bytes of a streamed response at which the download pauses (effective on Darwin).
+        public var streamBufferLimit: Int
+        /// Unread bytes at which a streamed response fails with `StreamBacklogError`: the memory bound
+        /// where pausing does not stop delivery (FoundationNetworking on Linux).
+        public var streamBufferCeiling: Int
+
+        /// Timeouts in seconds, buffer sizes in bytes.
+        public init(
+            requestTimeout: TimeInterval = 60, resourceTimeout: TimeInterval = 300,
+            streamBufferLimit: Int = 1 << 20, streamBufferCeiling: Int = 32 << 20
+        ) {
             self.requestTimeout = requestTimeout
             self.resourceTimeout = resourceTimeout
+            self.streamBufferLimit = streamBufferLimit
+            self.streamBufferCeiling = max(streamBufferCeiling, streamBufferLimit)
         }
     }
 
     private let session: URLSession
     private let ownsSession: Bool
+    private let streamLimits: (pause: Int, ceiling: Int)
+    /// Streamed calls need a session with a delegate; made on first use, with `session`'s configuration.
+    private let streaming = StreamingSession()
 
     /// Creates a transport with its own ephemeral session. Cookies and caching are disabled so the
     /// generated client (and its middlewares) alone decide which headers are sent.
@@ -34,16 +48,20 @@ public final class URLSessionTransport: HTTPTransport {
         sessionConfiguration.requestCachePolicy = .reloadIgnoringLocalCacheData
         self.session = URLSession(configuration: sessionConfiguration)
         self.ownsSession = true
+        self.streamLimits = (configuration.streamBufferLimit, configuration.streamBufferCeiling)
     }
 
-    /// Uses a caller-provided session (not invalidated by this transport).
-    public init(session: URLSession) {
+    /// Uses a caller-provided session (not invalidated by this transport). Streamed calls use a session
+    /// of this transport's own with the same configuration, because streaming needs a session delegate.
+    public init(session: URLSession, streamBufferLimit: Int = 1 << 20, streamBufferCeiling: Int = 32 << 20) {
         self.session = session
         self.ownsSession = false
+        self.streamLimits = (streamBufferLimit, max(streamBufferCeiling, streamBufferLimit))
     }
 
     deinit {
         if ownsSession { session.finishTasksAndInvalidate() }
+        streaming.invalidate()
     }
 
     public func send(_ request: HTTPRequest, baseURL: URL) async throws -> HTTPResponse {
@@ -53,6 +71,35 @@ public final class URLSessionTransport: HTTPTransport {
             throw URLError(.badServerResponse)
         }
         return HTTPResponse(status: httpResponse.statusCode, headers: Self.headers(of: httpResponse), body: data)
+    }
+
+    /// Streams the body through a data-task delegate with bounded buffering: a reader that falls
+    /// `streamBufferLimit` behind pauses the download where URLSession can (Darwin), and one that
+    /// falls `streamBufferCeiling` behind fails with `StreamBacklogError` (see `StreamedTask`).
+    /// Cancelling the calling task before the head arrives, or the reading task later, cancels the request.
+    public func stream(_ request: HTTPRequest, baseURL: URL) async throws -> (HTTPResponse, ResponseBody) {
+        let (response, body, _) = try await startStream(request, baseURL: baseURL)
+        return (response, body)
+    }
+
+    /// `stream` that also hands out the task's state, for tests of the buffering bound.
+    func startStream(_ request: HTTPRequest, baseURL: URL) async throws -> (HTTPResponse, ResponseBody, StreamedTask) {
+        let urlRequest = try Self.makeURLRequest(request, baseURL: baseURL)
+        let (session, delegate) = streaming.session(configuration: session.configuration)
+        let task = session.dataTask(with: urlRequest)
+        let (chunks, continuation) = AsyncThrowingStream.makeStream(of: Data.self, throwing: (any Error).self)
+        let state = StreamedTask(task: task, limits: streamLimits, continuation: continuation)
+        // The reader stopped (left its loop, dropped the body, was cancelled): close the connection.
+        continuation.onTermination = { termination in
+            if case .cancelled = termination { state.abandon() }
+        }
+        delegate.register(state, for: task)
+        let response = try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { state.start($0) }
+        } onCancel: {
+            task.cancel()
+        }
+        return (response, ResponseBody(chunks, onConsumed: state.consumed, onAbandoned: state.abandon), state)
     }
 
     static func makeURLRequest(_ request: HTTPRequest, baseURL: URL) throws -> URLRequest {

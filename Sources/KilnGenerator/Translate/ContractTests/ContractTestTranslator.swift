@@ -102,7 +102,7 @@ struct ContractTestTranslator {
         let reply = replySample(signature.response)
         body.append(.line("let reply = \(JSONText.rawLiteral(reply.text))"))
         let server =
-            "try await withKilnTestServer(handler: { _ in TestResponse(status: \(reply.status), headers: [TestHeader(\"Content-Type\", \(SwiftLiteral.string(reply.contentType)))], body: Data(reply.utf8)) }) { server in"
+            "try await withKilnTestServer(handler: { _ in TestResponse(status: \(reply.status), headers: [TestHeader(\"Content-Type\", \(SwiftLiteral.string(reply.contentType)))], body: Data(\(wireBody(signature.response.kind)).utf8)) }) { server in"
         let auth = staticAuth(for: signature.operation)
         let middlewares = auth.map { ", middlewares: [\($0.middleware)]" } ?? ""
         var inner: [Statement] = [
@@ -124,14 +124,24 @@ struct ContractTestTranslator {
         if let auth {
             inner.append(.line("#expect(request.header(\(SwiftLiteral.string(auth.header))) == \(auth.value.map(SwiftLiteral.string) ?? "nil"))"))
         }
-        if let accept = signature.response.kind == .json ? "application/json" : signature.response.acceptedMediaTypes {
+        let kind = signature.response.kind
+        if let accept = kind == .json ? "application/json" : kind == .events ? "text/event-stream" : signature.response.acceptedMediaTypes {
             inner.append(.line("#expect(request.header(\"Accept\") == \(SwiftLiteral.string(accept)))"))
         }
         switch signature.response.kind {
         case .json: inner += roundTripCheck(reply.value, schema: signature.response.successMedia?.schema)
         case .text: inner.append(.line("#expect(result == reply)"))
-        case .data: inner.append(.line("#expect(result == Data(reply.utf8))"))
+        case .data:
+            inner.append(.line("#expect(result == Data(reply.utf8))"))
+            // The overload that streams the same body to a file.
+            inner += [
+                .line("let file = FileManager.default.temporaryDirectory.appendingPathComponent(\"kiln-contract-\\(UUID().uuidString)\")"),
+                .line("defer { try? FileManager.default.removeItem(at: file) }"),
+                .line("#expect(try await \(accessor).\(signature.name)(\((arguments + ["to: file"]).joined(separator: ", "))) == file)"),
+                .line("#expect(try Data(contentsOf: file) == Data(reply.utf8))"),
+            ]
         case .empty: break
+        case .events, .jsonLines, .jsonSequence: inner += streamCheck(signature.response, reply: reply.value)
         }
         body.append(.opened(server, inner, closing: "}"))
 
@@ -141,6 +151,33 @@ struct ContractTestTranslator {
                 info: DeclarationInfo(
                     attributes: ["@Test(\(SwiftLiteral.string(summary)))"] + (signature.deprecated ? ["@available(*, deprecated)"] : [])),
                 name: name, parameters: [], isAsync: true, throwsClause: "throws", body: body))
+    }
+
+    /// The reply is one event or item (`reply` holds its data): the stream must yield exactly it.
+    private func streamCheck(_ response: ResponseTranslator.Result, reply: SampleValue) -> [Statement] {
+        let itemType = response.itemType ?? .json
+        let element = response.kind == .events ? "item.data" : "item"
+        var statements: [Statement] = [
+            .line("var items: [\(itemType)] = []"),
+            .line("for try await item in result { items.append(\(element)) }"),
+            .line("try #require(items.count == 1)"),
+        ]
+        if itemType == .string {
+            statements.append(.line("#expect(items == [reply])"))
+        } else {
+            statements += roundTripCheck(reply, schema: response.itemSchema, value: "items[0]")
+        }
+        return statements
+    }
+
+    /// The Swift expression of the reply's bytes on the wire: `reply` framed as the media type says.
+    private func wireBody(_ kind: ResponseTranslator.Kind) -> String {
+        switch kind {
+        case .events: "(\"data: \" + reply + \"\\n\\n\")"
+        case .jsonLines: "(reply + \"\\n\")"
+        case .jsonSequence: "(\"\\u{1E}\" + reply + \"\\n\")"
+        case .json, .data, .text, .empty: "reply"
+        }
     }
 
     /// The one request a call makes: a retry or a duplicate is a bug the test must see, not skip over.
@@ -244,16 +281,21 @@ struct ContractTestTranslator {
         case .text: return ("sample reply", status, "text/plain", .null)
         case .data: return ("sample bytes", status, "application/octet-stream", .null)
         case .empty: return ("", status == "200" ? "204" : status, "text/plain", .null)
+        case .events, .jsonLines, .jsonSequence:
+            let contentType = response.kind == .events ? "text/event-stream" : response.acceptedMediaTypes?.components(separatedBy: ", ").first ?? "application/jsonl"
+            if response.itemType == .string { return ("sample event", status, contentType, .string("sample event")) }
+            let value = response.itemSchema.map { samples.sample(for: $0) } ?? .object([])
+            return (value.json, status, contentType, value)
         }
     }
 
     /// The decoded reply must re-encode to the reply, with lenient numbers as the numbers they decode to.
-    func roundTripCheck(_ reply: SampleValue, schema: Schema?) -> [Statement] {
+    func roundTripCheck(_ reply: SampleValue, schema: Schema?, value: String = "result") -> [Statement] {
         let expected = reencoded(reply, as: schema, .response)
-        guard expected != reply else { return [.line("#expect(try ContractCheck.roundTripDifference(result, reply) == nil)")] }
+        guard expected != reply else { return [.line("#expect(try ContractCheck.roundTripDifference(\(value), reply) == nil)")] }
         return [
             .line("// x-kiln-lenient-number fields decode numeric strings and re-encode them as numbers."),
-            .line("#expect(try ContractCheck.roundTripDifference(result, \(JSONText.rawLiteral(expected.json))) == nil)"),
+            .line("#expect(try ContractCheck.roundTripDifference(\(value), \(JSONText.rawLiteral(expected.json))) == nil)"),
         ]
     }
 

@@ -111,11 +111,27 @@ struct OperationTranslator {
                 access: access, attributes: attributes),
             name: SwiftNaming.unescaped(name) + "Raw", parameters: signature, isAsync: true, throwsClause: "throws",
             returnType: .named("Response<\(response.bodyType)>"), body: statements)
+        var functions: [Declaration] = [.function(plain), .function(raw)]
+        if response.kind == .data, case .line(let last)? = statements.last, last.hasPrefix("return try await core.data(") {
+            // Binary bodies may be too large for memory: an overload streams them to a file.
+            let destination = scope.claim("destination")
+            functions.append(.function(FunctionDeclaration(
+                info: DeclarationInfo(
+                    documentation: [
+                        "``\(SwiftNaming.unescaped(name))`` written to the file at `\(destination)` as it arrives (replacing it),",
+                        "in constant memory; returns `\(destination)`. A failure midway removes the partial file.",
+                        "", "- Spec: `\(provenance)`",
+                    ],
+                    access: access, attributes: attributes),
+                name: name, parameters: signature + [Parameter(label: "to", name: destination, type: .named("URL"))],
+                isAsync: true, throwsClause: "throws", returnType: .named("URL"),
+                body: Array(statements.dropLast()) + [.line("return try await \(response.downloadCall(operationID, destination: destination)).body")])))
+        }
         let methodSignature = Signature(
             name: name, operationID: operationID, parameters: signature, returnType: plain.returnType,
             deprecated: operation.deprecated, path: path, method: method, operation: operation, inputs: inputs,
             body: body, response: response)
-        return Output(signature: methodSignature, functions: [.function(plain), .function(raw)], types: types)
+        return Output(signature: methodSignature, functions: functions, types: types)
     }
 
     /// Path-level parameters overridden by operation-level ones with the same name and location.

@@ -1,11 +1,19 @@
 import KilnOpenAPI
 
-/// Decides what a call returns (the success body's type: a model, Data, String or Void) and which
-/// documented error bodies the thrown `APIError` carries decoded.
+/// Decides what a call returns (the success body's type: a model, Data, String, Void, or a stream of
+/// events or items) and which documented error bodies the thrown `APIError` carries decoded.
 struct ResponseTranslator {
     let translator: ModelTranslator
 
-    enum Kind { case json, data, text, empty }
+    enum Kind {
+        case json, data, text, empty
+        /// `text/event-stream`: a `ServerSentEventStream` of `itemType`.
+        case events
+        /// JSON Lines / NDJSON, or JSON Text Sequences: a `JSONItemStream` of `itemType`.
+        case jsonLines, jsonSequence
+
+        var isStream: Bool { [.events, .jsonLines, .jsonSequence].contains(self) }
+    }
 
     struct Result {
         var bodyType: SwiftType
@@ -16,9 +24,18 @@ struct ResponseTranslator {
         var successMedia: MediaType?
         /// The success response's media types, for `Accept` on downloads and text (JSON sets its own).
         var acceptedMediaTypes: String?
+        /// For streams: the type of one event's data or of one item, and its schema.
+        var itemType: SwiftType?
+        var itemSchema: Schema?
 
         private var acceptArgument: String {
             acceptedMediaTypes.map { ", accept: \(SwiftLiteral.string($0))" } ?? ""
+        }
+
+        /// `core.download(...)` writing a `.data` body to the file URL in `destination`.
+        func downloadCall(_ operationID: String, destination: String) -> String {
+            let errorList = errors.isEmpty ? "" : ", errors: [\(errors.joined(separator: ", "))]"
+            return "core.download(for: request, to: \(destination), operationID: \(SwiftLiteral.string(operationID))\(errorList)\(acceptArgument))"
         }
 
         func call(_ operationID: String) -> String {
@@ -29,6 +46,10 @@ struct ResponseTranslator {
             case .data: return "core.data(for: request, operationID: \(id)\(errorList)\(acceptArgument))"
             case .text: return "core.text(for: request, operationID: \(id)\(errorList)\(acceptArgument))"
             case .empty: return "core.empty(for: request, operationID: \(id)\(errorList))"
+            case .events: return "core.serverSentEvents(\(itemType ?? .string).self, for: request, operationID: \(id)\(errorList))"
+            case .jsonLines, .jsonSequence:
+                let framing = kind == .jsonLines ? ".lines" : ".textSequence"
+                return "core.jsonItems(\(itemType ?? .json).self, framing: \(framing), for: request, operationID: \(id)\(errorList)\(acceptArgument))"
             }
         }
     }
@@ -63,7 +84,9 @@ struct ResponseTranslator {
         let someSuccessIsEmpty = successes.contains { $0.response.content.isEmpty }
         let essence = mediaType.lowercased()
         var result: Result
-        if MediaTypeName.isJSON(essence) {
+        if let stream = streamResult(essence, media, code: code, typePrefix: typePrefix, errors: errors, &types) {
+            result = stream
+        } else if MediaTypeName.isJSON(essence) {
             let type = media.schema.map { modelType($0, hint: typePrefix + (["200", "2XX", "default"].contains(code) ? "Response" : "Response" + code), &types) } ?? .json
             result = Result(bodyType: someSuccessIsEmpty ? type.optional : type, kind: .json, errors: errors)
         } else if essence.hasPrefix("text/") {
@@ -75,7 +98,43 @@ struct ResponseTranslator {
         result.successMedia = media
         // Wildcards (`*/*`) say nothing the server's default would not; concrete types help it choose.
         let concrete = success.content.keys.filter { !$0.hasPrefix("*") }
-        if result.kind != .json, !concrete.isEmpty { result.acceptedMediaTypes = concrete.joined(separator: ", ") }
+        if result.kind != .json, result.kind != .events, !concrete.isEmpty { result.acceptedMediaTypes = concrete.joined(separator: ", ") }
+        return result
+    }
+
+    /// Streamed media types: one item is 3.2's `itemSchema`, else the `items` of an array schema, else the
+    /// schema itself. An event's data is text unless its schema is more than a string.
+    private func streamResult(
+        _ essence: String, _ media: MediaType, code: String, typePrefix: String, errors: [String], _ types: inout [Declaration]
+    ) -> Result? {
+        let kind: Kind
+        switch String(essence.prefix { $0 != ";" }.filter { $0 != " " }) {
+        case "text/event-stream": kind = .events
+        case "application/jsonl", "application/x-ndjson", "application/x-jsonlines": kind = .jsonLines
+        case "application/json-seq": kind = .jsonSequence
+        default: return nil
+        }
+        let document = translator.document
+        var schema = media.itemSchema ?? media.schema.map { schema in
+            document.resolve(schema).flatMap { $0.items } ?? schema
+        }
+        // 3.2 describes a whole event (`event`, `data`, `id`, `retry`); the payload is its `data`.
+        if kind == .events, let event = schema.flatMap(document.resolve), let data = event.properties["data"],
+            event.properties.keys.allSatisfy(["event", "data", "id", "retry"].contains)
+        {
+            schema = data
+        }
+        let hint = typePrefix + (kind == .events ? "Event" : "Item") + (["200", "2XX", "default"].contains(code) ? "" : code)
+        let itemType: SwiftType
+        if let schema, !(kind == .events && document.resolve(schema)?.types == [.string]) {
+            itemType = modelType(schema, hint: hint, &types)
+        } else {
+            itemType = kind == .events ? .string : .json
+        }
+        let streamType = kind == .events ? "ServerSentEventStream" : "JSONItemStream"
+        var result = Result(bodyType: .named("\(streamType)<\(itemType)>"), kind: kind, errors: errors)
+        result.itemType = itemType
+        result.itemSchema = itemType == .string || itemType == .json ? nil : schema
         return result
     }
 

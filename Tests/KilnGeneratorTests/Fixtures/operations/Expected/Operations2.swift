@@ -17,6 +17,15 @@ extension ShopClient {
         return try await core.data(for: request, operationID: "export", accept: "application/zip")
     }
 
+    /// ``export`` written to the file at `destination` as it arrives (replacing it),
+    /// in constant memory; returns `destination`. A failure midway removes the partial file.
+    ///
+    /// - Spec: `GET /export`
+    public func export(to destination: URL) async throws -> URL {
+        let request = HTTPRequest(method: .get, path: "/export")
+        return try await core.download(for: request, to: destination, operationID: "export", accept: "application/zip").body
+    }
+
     /// - Spec: `POST /import`
     ///
     /// - Parameters:

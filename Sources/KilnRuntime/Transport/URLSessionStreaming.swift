@@ -1,0 +1,163 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Routes the data-task callbacks of URLSessionTransport's streaming session to the task's stream.
+/// (FoundationNetworking has no `bytes(for:)`, so streaming on Linux goes through a delegate.)
+final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private var streams: [Int: StreamedTask] = [:]
+
+    func register(_ stream: StreamedTask, for task: URLSessionTask) {
+        lock.withLock { streams[task.taskIdentifier] = stream }
+    }
+
+    private func stream(for task: URLSessionTask) -> StreamedTask? {
+        lock.withLock { streams[task.taskIdentifier] }
+    }
+
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+    ) {
+        stream(for: dataTask)?.received(response)
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        stream(for: dataTask)?.received(data)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        let stream = lock.withLock { streams.removeValue(forKey: task.taskIdentifier) }
+        stream?.completed(error)
+    }
+}
+
+/// One streamed request: hands the head to the waiting caller and the body chunks to the reader.
+///
+/// Backpressure: when more than `limits.pause` received bytes wait for the reader, the task is
+/// suspended, and resumed once the reader has brought the backlog down to half of that. On Darwin a
+/// suspended task stops reading the socket, so TCP flow control slows the server. FoundationNetworking
+/// (Swift 6.3, Linux) keeps delivering to a suspended task (48 MiB arrived during a 0.5 s pause in
+/// URLSessionStreamingTests), so there the bound is `limits.ceiling`: a backlog beyond it fails the
+/// body with `StreamBacklogError` and cancels the request. Memory then stays under the ceiling plus
+/// one network read.
+final class StreamedTask: @unchecked Sendable {
+    private let lock = NSLock()
+    private let task: URLSessionDataTask
+    private let limits: (pause: Int, ceiling: Int)
+    private let continuation: AsyncThrowingStream<Data, any Error>.Continuation
+    private var head: CheckedContinuation<HTTPResponse, any Error>?
+    private var buffered = 0
+    private var isPaused = false
+    private var isCompleted = false
+    /// The largest backlog seen, for tests of the bound.
+    private(set) var peakBuffered = 0
+
+    init(task: URLSessionDataTask, limits: (pause: Int, ceiling: Int), continuation: AsyncThrowingStream<Data, any Error>.Continuation) {
+        self.task = task
+        self.limits = limits
+        self.continuation = continuation
+    }
+
+    /// Starts the task; `head` is resumed with the status and headers, or the error that came first.
+    func start(_ head: CheckedContinuation<HTTPResponse, any Error>) {
+        lock.withLock { self.head = head }
+        task.resume()
+    }
+
+    func received(_ response: URLResponse) {
+        guard let head = takeHead() else { return }
+        guard let http = response as? HTTPURLResponse else {
+            task.cancel()
+            return head.resume(throwing: URLError(.badServerResponse))
+        }
+        head.resume(returning: HTTPResponse(status: http.statusCode, headers: URLSessionTransport.headers(of: http)))
+    }
+
+    func received(_ data: Data) {
+        // A delegate whose response callback the platform does not call (a signature that differs) still
+        // gets its head from the first data.
+        if let response = task.response, lock.withLock({ head != nil }) { received(response) }
+        enum Action { case deliver, pause, overflow }
+        let action = lock.withLock { () -> Action in
+            guard buffered + data.count <= limits.ceiling else { return .overflow }
+            buffered += data.count
+            peakBuffered = max(peakBuffered, buffered)
+            guard buffered > limits.pause, !isPaused else { return .deliver }
+            isPaused = true
+            return .pause
+        }
+        switch action {
+        case .overflow:
+            continuation.finish(throwing: StreamBacklogError(ceiling: limits.ceiling))
+            task.cancel()
+        case .pause:
+            continuation.yield(data)
+            task.suspend()
+        case .deliver:
+            continuation.yield(data)
+        }
+    }
+
+    /// The reader took `count` bytes.
+    func consumed(_ count: Int) {
+        let resumes = lock.withLock {
+            buffered -= count
+            guard isPaused, buffered <= limits.pause / 2 else { return false }
+            isPaused = false
+            return true
+        }
+        if resumes { task.resume() }
+    }
+
+    /// The reader went away before the end: cancel, which closes the connection.
+    func abandon() {
+        guard !lock.withLock({ isCompleted }) else { return }
+        task.cancel()
+    }
+
+    func completed(_ error: (any Error)?) {
+        lock.withLock { isCompleted = true }
+        if error == nil, let response = task.response { received(response) }
+        takeHead()?.resume(throwing: error ?? URLError(.badServerResponse))
+        if let error { continuation.finish(throwing: error) } else { continuation.finish() }
+    }
+
+    private func takeHead() -> CheckedContinuation<HTTPResponse, any Error>? {
+        lock.withLock {
+            defer { head = nil }
+            return head
+        }
+    }
+}
+
+/// A streamed body's reader fell so far behind that the unread bytes reached the transport's ceiling
+/// (`URLSessionTransport.Configuration.streamBufferCeiling`); the request was cancelled.
+public struct StreamBacklogError: Error, CustomStringConvertible {
+    public let ceiling: Int
+    public var description: String { "The reader fell more than \(ceiling) bytes behind the stream; the request was cancelled" }
+}
+
+/// URLSessionTransport's streaming session, created on first use so buffered-only clients never pay for it.
+final class StreamingSession: @unchecked Sendable {
+    private let lock = NSLock()
+    private var created: (URLSession, StreamingSessionDelegate)?
+
+    func session(configuration: URLSessionConfiguration) -> (URLSession, StreamingSessionDelegate) {
+        lock.withLock {
+            if let created { return created }
+            let delegate = StreamingSessionDelegate()
+            let made = (URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil), delegate)
+            created = made
+            return made
+        }
+    }
+
+    /// Lets running streams finish, then releases the session (which holds its delegate until then).
+    func invalidate() {
+        lock.withLock { created?.0.finishTasksAndInvalidate() }
+    }
+}
