@@ -43,7 +43,7 @@ public struct JSONItemStream<Item: Decodable & Sendable>: AsyncSequence, Sendabl
     public func makeAsyncIterator() -> AsyncIterator {
         let separators: RecordSplitter.Separators = framing == .lines ? .lineFeed : .recordSeparator
         return AsyncIterator(
-            records: RecordReader(body, separators: separators, keepsTail: true), framing: framing,
+            records: RecordReader(body, separators: separators, keepsTail: true, operationID: operationID), framing: framing,
             operationID: operationID, decoder: makeDecoder())
     }
 

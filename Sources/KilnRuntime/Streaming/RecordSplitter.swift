@@ -19,13 +19,19 @@ struct RecordSplitter {
         var offset: Int
         /// False only for a tail the stream ended in without a separator.
         var isTerminated = true
+        /// The record reached the splitter's `maximumLength` before its separator: `bytes` is its start.
+        var exceedsLimit = false
 
         var text: String { String(decoding: bytes, as: UTF8.self) }
     }
 
     private static let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n"), rs: UInt8 = 0x1E
 
+    /// 16 MiB: a stream that never sends a separator must not grow memory without bound.
+    static let defaultMaximumLength = 16 << 20
+
     let separators: Separators
+    let maximumLength: Int
     private var current: [UInt8] = []
     private var currentOffset = 0
     private var position = 0
@@ -33,8 +39,9 @@ struct RecordSplitter {
     /// The last chunk ended in CR: an LF opening the next one belongs to that line end.
     private var skipsLineFeed = false
 
-    init(_ separators: Separators) {
+    init(_ separators: Separators, maximumLength: Int = defaultMaximumLength) {
         self.separators = separators
+        self.maximumLength = maximumLength
     }
 
     /// The records `chunk` completes, in order.
@@ -59,6 +66,13 @@ struct RecordSplitter {
                 if current.last == Self.cr { current.removeLast() }
                 records.append(cut())
             default:
+                guard current.count < maximumLength else {
+                    // The rest of the stream is not read: the reader fails at this record.
+                    var start = cut()
+                    start.exceedsLimit = true
+                    records.append(start)
+                    return records
+                }
                 current.append(byte)
             }
         }
@@ -91,11 +105,16 @@ struct RecordReader {
     private var pending: [RecordSplitter.Record] = []
     private var cursor = 0
     private var ended = false
+    private let operationID: String
 
-    init(_ body: ResponseBody, separators: RecordSplitter.Separators, keepsTail: Bool) {
+    init(
+        _ body: ResponseBody, separators: RecordSplitter.Separators, keepsTail: Bool, operationID: String,
+        maximumLength: Int = RecordSplitter.defaultMaximumLength
+    ) {
         chunks = body.makeAsyncIterator()
-        splitter = RecordSplitter(separators)
+        splitter = RecordSplitter(separators, maximumLength: maximumLength)
         self.keepsTail = keepsTail
+        self.operationID = operationID
     }
 
     /// The next record; nil at the end of the body or after `stop()`.
@@ -110,8 +129,17 @@ struct RecordReader {
                 pending = splitter.finish().flatMap { keepsTail ? [$0] : nil } ?? []
             }
         }
-        defer { cursor += 1 }
-        return pending[cursor]
+        let record = pending[cursor]
+        cursor += 1
+        if record.exceedsLimit {
+            stop()
+            let unit = splitter.separators == .recordSeparator ? "record" : "line"
+            throw ClientError(
+                kind: .decoding, operationID: operationID,
+                message: "\(unit) \(record.number) (byte \(record.offset)) is longer than \(splitter.maximumLength) bytes "
+                    + "without a separator; the stream is not read further: \(StreamItemError.quoted(record.text))")
+        }
+        return record
     }
 
     /// Ends the sequence: after a malformed record nothing further is read.

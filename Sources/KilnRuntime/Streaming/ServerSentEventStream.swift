@@ -19,7 +19,7 @@ public struct ServerSentEventStream<Payload: Decodable & Sendable>: AsyncSequenc
     }
 
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(records: RecordReader(body, separators: .lineEnds, keepsTail: false), operationID: operationID, decoder: makeDecoder())
+        AsyncIterator(records: RecordReader(body, separators: .lineEnds, keepsTail: false, operationID: operationID), operationID: operationID, decoder: makeDecoder())
     }
 
     public struct AsyncIterator: AsyncIteratorProtocol {
