@@ -4,7 +4,6 @@
     import Foundation
 #endif
 import KilnText
-import KilnYAML
 
 /// RFC 6901 JSON pointers as they appear after the `#` of a `$ref` (RFC 3986 percent escapes first,
 /// then `~1` for `/` and `~0` for `~`).
@@ -27,30 +26,5 @@ public enum JSONPointer {
 
     public static func escape(_ segment: String) -> String {
         segment.replacing("~", with: "~0").replacing("/", with: "~1")
-    }
-
-    /// The node a pointer designates inside `root`, or the segment at which it fails.
-    public static func resolve(_ segments: [String], in root: YAMLNode) -> Result<YAMLNode, Failure> {
-        var node = root
-        for (index, segment) in segments.enumerated() {
-            switch node.content {
-            case .mapping:
-                guard let next = node[segment] else { return .failure(Failure(missingIndex: index)) }
-                node = next
-            case .sequence(let items):
-                guard let position = Int(segment), items.indices.contains(position) else {
-                    return .failure(Failure(missingIndex: index))
-                }
-                node = items[position]
-            case .scalar:
-                return .failure(Failure(missingIndex: index))
-            }
-        }
-        return .success(node)
-    }
-
-    public struct Failure: Error {
-        /// The first segment that could not be found.
-        public var missingIndex: Int
     }
 }

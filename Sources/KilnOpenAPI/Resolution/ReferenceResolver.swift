@@ -31,37 +31,36 @@ final class ReferenceResolver {
     }
 
     func resolve() -> OpenAPIDocument {
-        let base = mainFile
         adoptExternalSchemaComponents()
         var components = document.components
-        for (name, schema) in components.schemas { components.schemas[name] = resolveSchema(schema, base) }
+        for (name, schema) in components.schemas { components.schemas[name] = resolveSchema(schema) }
         for (name, value) in components.responses {
-            components.responses[name] = resolveRef(value, .responses, base, resolveResponse)
+            components.responses[name] = resolveRef(value, .responses, resolveResponse)
         }
         for (name, value) in components.parameters {
-            components.parameters[name] = resolveRef(value, .parameters, base, resolveParameter)
+            components.parameters[name] = resolveRef(value, .parameters, resolveParameter)
         }
         for (name, value) in components.examples {
-            components.examples[name] = resolveRef(value, .examples, base) { value, _ in value }
+            components.examples[name] = resolveRef(value, .examples) { $0 }
         }
         for (name, value) in components.requestBodies {
-            components.requestBodies[name] = resolveRef(value, .requestBodies, base, resolveRequestBody)
+            components.requestBodies[name] = resolveRef(value, .requestBodies, resolveRequestBody)
         }
         for (name, value) in components.headers {
-            components.headers[name] = resolveRef(value, .headers, base, resolveHeader)
+            components.headers[name] = resolveRef(value, .headers, resolveHeader)
         }
         for (name, value) in components.securitySchemes {
-            components.securitySchemes[name] = resolveRef(value, .securitySchemes, base) { value, _ in value }
+            components.securitySchemes[name] = resolveRef(value, .securitySchemes) { $0 }
         }
         for (name, value) in components.callbacks {
-            components.callbacks[name] = resolveRef(value, .callbacks, base, resolveCallback)
+            components.callbacks[name] = resolveRef(value, .callbacks, resolveCallback)
         }
-        for (name, item) in components.pathItems { components.pathItems[name] = resolvePathItem(item, base) }
+        for (name, item) in components.pathItems { components.pathItems[name] = resolvePathItem(item) }
         // Imports made while resolving are already in `document.components`; merge the resolved originals in.
         mergeResolved(components)
 
-        for (path, item) in document.paths { document.paths[path] = resolvePathItem(item, base) }
-        for (name, item) in document.webhooks { document.webhooks[name] = resolvePathItem(item, base) }
+        for (path, item) in document.paths { document.paths[path] = resolvePathItem(item) }
+        for (name, item) in document.webhooks { document.webhooks[name] = resolvePathItem(item) }
         return document
     }
 
@@ -100,22 +99,22 @@ final class ReferenceResolver {
     // MARK: - Walking the model
 
     private func resolveRef<T>(
-        _ value: Referenceable<T>, _ kind: ComponentKind, _ base: String, _ walk: (T, String) -> T
+        _ value: Referenceable<T>, _ kind: ComponentKind, _ walk: (T) -> T
     ) -> Referenceable<T> {
         switch value {
         case .value(let inner):
-            return .value(walk(inner, base))
+            return .value(walk(inner))
         case .reference(let reference):
-            return .reference(rewrite(reference, kind, base))
+            return .reference(rewrite(reference, kind))
         }
     }
 
-    private func resolvePathItem(_ item: PathItem, _ base: String) -> PathItem {
+    private func resolvePathItem(_ item: PathItem) -> PathItem {
         var item = item
-        item.parameters = item.parameters.map { resolveRef($0, .parameters, base, resolveParameter) }
-        item.operations = item.operations.map { ($0.method, resolveOperation($0.operation, base)) }
+        item.parameters = item.parameters.map { resolveRef($0, .parameters, resolveParameter) }
+        item.operations = item.operations.map { ($0.method, resolveOperation($0.operation)) }
         if let ref = item.ref {
-            item.ref = rewrite(ref, .pathItems, base)
+            item.ref = rewrite(ref, .pathItems)
             inlineReferencedItem(into: &item)
         }
         return item
@@ -137,79 +136,79 @@ final class ReferenceResolver {
         item.servers = item.servers ?? target.servers
     }
 
-    private func resolveOperation(_ operation: Operation, _ base: String) -> Operation {
+    private func resolveOperation(_ operation: Operation) -> Operation {
         var operation = operation
-        operation.parameters = operation.parameters.map { resolveRef($0, .parameters, base, resolveParameter) }
-        operation.requestBody = operation.requestBody.map { resolveRef($0, .requestBodies, base, resolveRequestBody) }
-        operation.responses = operation.responses.mapValues { resolveRef($0, .responses, base, resolveResponse) }
-        operation.callbacks = operation.callbacks.mapValues { resolveRef($0, .callbacks, base, resolveCallback) }
+        operation.parameters = operation.parameters.map { resolveRef($0, .parameters, resolveParameter) }
+        operation.requestBody = operation.requestBody.map { resolveRef($0, .requestBodies, resolveRequestBody) }
+        operation.responses = operation.responses.mapValues { resolveRef($0, .responses, resolveResponse) }
+        operation.callbacks = operation.callbacks.mapValues { resolveRef($0, .callbacks, resolveCallback) }
         return operation
     }
 
-    private func resolveCallback(_ callback: OrderedMap<PathItem>, _ base: String) -> OrderedMap<PathItem> {
-        callback.mapValues { resolvePathItem($0, base) }
+    private func resolveCallback(_ callback: OrderedMap<PathItem>) -> OrderedMap<PathItem> {
+        callback.mapValues { resolvePathItem($0) }
     }
 
-    private func resolveParameter(_ parameter: Parameter, _ base: String) -> Parameter {
+    private func resolveParameter(_ parameter: Parameter) -> Parameter {
         var parameter = parameter
-        parameter.schema = parameter.schema.map { resolveSchema($0, base) }
-        parameter.content = parameter.content.mapValues { resolveMediaType($0, base) }
-        parameter.examples = parameter.examples.mapValues { resolveRef($0, .examples, base) { value, _ in value } }
+        parameter.schema = parameter.schema.map { resolveSchema($0) }
+        parameter.content = parameter.content.mapValues { resolveMediaType($0) }
+        parameter.examples = parameter.examples.mapValues { resolveRef($0, .examples) { $0 } }
         return parameter
     }
 
-    private func resolveHeader(_ header: Header, _ base: String) -> Header {
+    private func resolveHeader(_ header: Header) -> Header {
         var header = header
-        header.schema = header.schema.map { resolveSchema($0, base) }
-        header.content = header.content.mapValues { resolveMediaType($0, base) }
-        header.examples = header.examples.mapValues { resolveRef($0, .examples, base) { value, _ in value } }
+        header.schema = header.schema.map { resolveSchema($0) }
+        header.content = header.content.mapValues { resolveMediaType($0) }
+        header.examples = header.examples.mapValues { resolveRef($0, .examples) { $0 } }
         return header
     }
 
-    private func resolveRequestBody(_ body: RequestBody, _ base: String) -> RequestBody {
+    private func resolveRequestBody(_ body: RequestBody) -> RequestBody {
         var body = body
-        body.content = body.content.mapValues { resolveMediaType($0, base) }
+        body.content = body.content.mapValues { resolveMediaType($0) }
         return body
     }
 
-    private func resolveResponse(_ response: Response, _ base: String) -> Response {
+    private func resolveResponse(_ response: Response) -> Response {
         var response = response
-        response.headers = response.headers.mapValues { resolveRef($0, .headers, base, resolveHeader) }
-        response.content = response.content.mapValues { resolveMediaType($0, base) }
+        response.headers = response.headers.mapValues { resolveRef($0, .headers, resolveHeader) }
+        response.content = response.content.mapValues { resolveMediaType($0) }
         return response
     }
 
-    private func resolveMediaType(_ media: MediaType, _ base: String) -> MediaType {
+    private func resolveMediaType(_ media: MediaType) -> MediaType {
         var media = media
-        media.schema = media.schema.map { resolveSchema($0, base) }
-        if let itemSchema = media.itemSchema { media.itemSchema = resolveSchema(itemSchema, base) }
-        media.examples = media.examples.mapValues { resolveRef($0, .examples, base) { value, _ in value } }
+        media.schema = media.schema.map { resolveSchema($0) }
+        if let itemSchema = media.itemSchema { media.itemSchema = resolveSchema(itemSchema) }
+        media.examples = media.examples.mapValues { resolveRef($0, .examples) { $0 } }
         media.encoding = media.encoding.mapValues { encoding in
             var encoding = encoding
-            encoding.headers = encoding.headers.mapValues { resolveRef($0, .headers, base, resolveHeader) }
+            encoding.headers = encoding.headers.mapValues { resolveRef($0, .headers, resolveHeader) }
             return encoding
         }
         return media
     }
 
-    private func resolveSchema(_ schema: Schema, _ base: String) -> Schema {
+    private func resolveSchema(_ schema: Schema) -> Schema {
         var schema = schema
-        if let ref = schema.ref { schema.ref = rewrite(ref, .schemas, base) }
-        schema.properties = schema.properties.mapValues { resolveSchema($0, base) }
+        if let ref = schema.ref { schema.ref = rewrite(ref, .schemas) }
+        schema.properties = schema.properties.mapValues { resolveSchema($0) }
         if case .schema(let nested) = schema.additionalProperties {
-            schema.additionalProperties = .schema(resolveSchema(nested, base))
+            schema.additionalProperties = .schema(resolveSchema(nested))
         }
         // Assign only what exists: every assignment to an indirect field allocates.
-        if let items = schema.items { schema.items = resolveSchema(items, base) }
-        schema.prefixItems = schema.prefixItems.map { resolveSchema($0, base) }
-        schema.allOf = schema.allOf.map { resolveSchema($0, base) }
-        schema.oneOf = schema.oneOf.map { resolveSchema($0, base) }
-        schema.anyOf = schema.anyOf.map { resolveSchema($0, base) }
-        if let not = schema.not { schema.not = resolveSchema(not, base) }
+        if let items = schema.items { schema.items = resolveSchema(items) }
+        schema.prefixItems = schema.prefixItems.map { resolveSchema($0) }
+        schema.allOf = schema.allOf.map { resolveSchema($0) }
+        schema.oneOf = schema.oneOf.map { resolveSchema($0) }
+        schema.anyOf = schema.anyOf.map { resolveSchema($0) }
+        if let not = schema.not { schema.not = resolveSchema(not) }
         if var discriminator = schema.discriminator {
             for (value, target) in discriminator.mapping {
                 let location = discriminator.mappingLocations[value] ?? discriminator.location
-                discriminator.mapping[value] = resolveDiscriminatorTarget(target, at: location, base)
+                discriminator.mapping[value] = resolveDiscriminatorTarget(target, at: location)
             }
             schema.discriminator = discriminator
         }
@@ -217,13 +216,14 @@ final class ReferenceResolver {
     }
 
     /// Mapping values are refs (`#/components/schemas/Dog`, `dog.yaml`) or bare component names (`Dog`).
-    private func resolveDiscriminatorTarget(_ target: String, at location: SourceLocation, _ base: String) -> String {
+    private func resolveDiscriminatorTarget(_ target: String, at location: SourceLocation) -> String {
         let looksLikeReference = target.contains("#") || target.contains("/") || target.hasSuffix(".yaml")
             || target.hasSuffix(".yml") || target.hasSuffix(".json")
         if looksLikeReference {
-            return rewrite(Reference(target, at: location), .schemas, base).ref
+            return rewrite(Reference(target, at: location), .schemas).ref
         }
-        if base == mainFile && document.components.schemas[target] == nil {
+        // A bare name in another file names a component of that file, which Kiln does not bundle by name.
+        if NodeReferences.normalize(location.file) == mainFile && document.components.schemas[target] == nil {
             diagnostics.error(
                 "discriminator mapping names '\(target)', but there is no schema '\(target)' in components.schemas",
                 at: location)
@@ -233,8 +233,8 @@ final class ReferenceResolver {
 
     // MARK: - Rewriting one reference
 
-    /// `base` is not needed: a ref resolves against the file that holds it, which its location names.
-    private func rewrite(_ reference: Reference, _ kind: ComponentKind, _ base: String) -> Reference {
+    /// A ref resolves against the file that holds it, which its location names.
+    private func rewrite(_ reference: Reference, _ kind: ComponentKind) -> Reference {
         let text = reference.ref
         guard let target = references.parse(text, at: reference.location, expecting: kind.singular, section: kind.rawValue)
         else { return reference }
@@ -254,7 +254,7 @@ final class ReferenceResolver {
         {
             chainDepth += 1
             defer { chainDepth -= 1 }
-            return Reference(rewrite(Reference(next, at: nextNode.location), kind, base).ref, at: reference.location)
+            return Reference(rewrite(Reference(next, at: nextNode.location), kind).ref, at: reference.location)
         }
         return importObject(node, kind: kind, key: key, segments: target.segments, file: target.file, from: reference)
     }
@@ -299,39 +299,39 @@ final class ReferenceResolver {
         case .schemas:
             guard let schema = SchemaParser.parse(node, context) else { break }
             document.components.schemas[name] = schema
-            document.components.schemas[name] = resolveSchema(schema, file)
+            document.components.schemas[name] = resolveSchema(schema)
         case .responses:
-            importValue(node, context, file, OperationParser.response, resolveResponse) {
+            importValue(node, context, OperationParser.response, resolveResponse) {
                 document.components.responses[name] = $0
             }
         case .parameters:
-            importValue(node, context, file, OperationParser.parameter, resolveParameter) {
+            importValue(node, context, OperationParser.parameter, resolveParameter) {
                 document.components.parameters[name] = $0
             }
         case .examples:
-            importValue(node, context, file, OperationParser.example, { value, _ in value }) {
+            importValue(node, context, OperationParser.example, { $0 }) {
                 document.components.examples[name] = $0
             }
         case .requestBodies:
-            importValue(node, context, file, OperationParser.requestBody, resolveRequestBody) {
+            importValue(node, context, OperationParser.requestBody, resolveRequestBody) {
                 document.components.requestBodies[name] = $0
             }
         case .headers:
-            importValue(node, context, file, OperationParser.header, resolveHeader) {
+            importValue(node, context, OperationParser.header, resolveHeader) {
                 document.components.headers[name] = $0
             }
         case .securitySchemes:
-            importValue(node, context, file, SecuritySchemeParser.parse, { value, _ in value }) {
+            importValue(node, context, SecuritySchemeParser.parse, { $0 }) {
                 document.components.securitySchemes[name] = $0
             }
         case .callbacks:
-            importValue(node, context, file, OperationParser.callback, resolveCallback) {
+            importValue(node, context, OperationParser.callback, resolveCallback) {
                 document.components.callbacks[name] = $0
             }
         case .pathItems:
             if let item = OperationParser.pathItem(node, context) {
                 document.components.pathItems[name] = item
-                document.components.pathItems[name] = resolvePathItem(item, file)
+                document.components.pathItems[name] = resolvePathItem(item)
             }
         case .links:
             document.components.links[name] = node
@@ -340,13 +340,13 @@ final class ReferenceResolver {
     }
 
     private func importValue<T>(
-        _ node: YAMLNode, _ context: ParseContext, _ file: String,
-        _ parse: (YAMLNode, ParseContext) -> T?, _ walk: (T, String) -> T,
+        _ node: YAMLNode, _ context: ParseContext,
+        _ parse: (YAMLNode, ParseContext) -> T?, _ walk: (T) -> T,
         _ store: (Referenceable<T>) -> Void
     ) {
         guard let parsed = context.referenceable(node, { parse($0, context) }) else { return }
         store(parsed)
-        store(resolveRef(parsed, kindOf(parsed), file, walk))
+        store(resolveRef(parsed, kindOf(parsed), walk))
     }
 
     /// Nested `$ref`s inside an imported non-schema object keep the object's own kind.
