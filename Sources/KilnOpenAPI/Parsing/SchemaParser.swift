@@ -204,7 +204,7 @@ enum SchemaParser {
         limits.minLength = object.nonNegativeInteger("minLength")
         limits.maxLength = object.nonNegativeInteger("maxLength")
         limits.pattern = object.string("pattern")
-        if let pattern = limits.pattern, (try? Regex(pattern)) == nil, let node = object.value("pattern") {
+        if let pattern = limits.pattern, !object.context.patterns.isValid(pattern), let node = object.value("pattern") {
             object.context.warning(
                 "'\(pattern)' is not a valid regular expression; Kiln does not check values against it",
                 at: node.location)
