@@ -16,6 +16,7 @@ swift build --package-path "$root" --product kiln >/dev/null
 kiln="$root/.build/debug/kiln"
 
 # A corpus document's rule for this proof: must (generate and compile), may (compile if it generates), skip.
+# The same folders as CorpusRule.of in Tests/KilnOpenAPITests/CorpusRules.swift; change both together.
 corpus_rule() {
   case "$1" in
     mermade/*/fail/*|mermade/3.0/partial/*|mermade/3.0/resources/*) echo skip ;;
