@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "kiln", targets: ["kiln"]),
         .library(name: "KilnRuntime", targets: ["KilnRuntime"]),
+        .library(name: "KilnServer", targets: ["KilnServer"]),
         .library(name: "KilnTestServer", targets: ["KilnTestServer"]),
         .plugin(name: "KilnBuildPlugin", targets: ["KilnBuildPlugin"]),
         .plugin(name: "KilnCommandPlugin", targets: ["KilnCommandPlugin"]),
@@ -36,8 +37,10 @@ let package = Package(
 
         // What generated clients import. Foundation only.
         .target(name: "KilnRuntime"),
-        // A loopback HTTP/1.1 server for tests (runtime tests and generated contract tests).
-        .target(name: "KilnTestServer", dependencies: ["KilnRuntime"]),
+        // What generated servers (`--mode server`) import: routing, parameter and body decoding. Foundation only.
+        .target(name: "KilnServer", dependencies: ["KilnRuntime"]),
+        // A loopback HTTP/1.1 server for tests (runtime tests and generated contract tests); hosts generated servers.
+        .target(name: "KilnTestServer", dependencies: ["KilnRuntime", "KilnServer"]),
 
         // A target with a kiln.json applies this to get its client (or contract tests) generated at build time.
         .plugin(name: "KilnBuildPlugin", capability: .buildTool(), dependencies: ["kiln"]),

@@ -1,0 +1,35 @@
+import Foundation
+import KilnRuntime
+import KilnServer
+
+/// A `ServerApplication` (a generated `…Server`) served on 127.0.0.1 for tests: `let server = try await
+/// IServServer(handler: FakeIServ()).start()`, then `IServClient(baseURL: server.url)`; `stop()` at the end.
+public final class HostedServer: Sendable {
+    public let testServer: KilnTestServer
+
+    init(_ application: some ServerApplication) throws {
+        testServer = try KilnTestServer { request in
+            var headers = HTTPFields()
+            for header in request.headers { headers.append(name: header.name, value: header.value) }
+            let response = await application.respond(
+                to: ServerRequest(method: request.method, target: request.target, headers: headers, body: request.body))
+            return TestResponse(
+                status: response.status, headers: response.headers.map { TestHeader($0.name, $0.value) }, body: response.body)
+        }
+    }
+
+    /// `http://127.0.0.1:<port>`.
+    public var url: URL { testServer.baseURL }
+
+    /// Every request received so far, as sent.
+    public var requests: [RecordedRequest] { testServer.requests }
+
+    public func stop() async { await testServer.stop() }
+}
+
+extension ServerApplication {
+    /// Serves this application on an ephemeral loopback port until `stop()`.
+    public func start() async throws -> HostedServer {
+        try HostedServer(self)
+    }
+}
