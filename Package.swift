@@ -18,7 +18,7 @@ let package = Package(
         .library(name: "KilnTestServer", targets: ["KilnTestServer"]),
         .plugin(name: "KilnBuildPlugin", targets: ["KilnBuildPlugin"]),
         .plugin(name: "KilnCommandPlugin", targets: ["KilnCommandPlugin"]),
-    ] + clients.map { .library(name: $0, targets: [$0]) },
+    ] + clients.map { .library(name: $0, targets: [$0]) } + clients.map { .library(name: $0 + "Server", targets: [$0 + "Server"]) },
     targets: [
         // The system libyaml (Debian libyaml-dev, Homebrew libyaml); found through pkg-config.
         .systemLibrary(
@@ -79,6 +79,11 @@ let package = Package(
     ] + clients.map { name in
         // Sources/<name>/ holds kiln.json (spec, client name) and hand-written Swift; the plugin generates the rest.
         .target(name: name, dependencies: ["KilnRuntime"], exclude: ["kiln.json"], plugins: ["KilnBuildPlugin"])
+    } + clients.map { name in
+        // The typed server side of each API (`"mode": "server"`): a handler protocol and router over the client's models.
+        .target(
+            name: name + "Server", dependencies: [.target(name: name), "KilnRuntime", "KilnServer"], exclude: ["kiln.json"],
+            plugins: ["KilnBuildPlugin"])
     } + clients.map { name in
         // Generated contract tests, one target per API (a target has one kiln.json, here with mode "tests").
         .testTarget(

@@ -22,6 +22,7 @@ struct KilnConfig {
     var outputFileNames: [String] {
         switch mode {
         case "tests": return ["ContractTests.swift"]
+        case "server": return ["Server.swift"]
         default:
             return ["Client.swift"] + (1...4).map { "Operations\($0).swift" } + (1...4).map { "Models\($0).swift" }
                 + ["Mock.swift"]
@@ -73,11 +74,11 @@ struct KilnConfig {
             throw fail("'access' must be \"public\", \"package\" or \"internal\", not \"\(access)\"")
         }
         let mode = values["mode"] ?? "client"
-        guard mode == "client" || mode == "tests" else {
-            throw fail("'mode' must be \"client\" or \"tests\", not \"\(mode)\"")
+        guard ["client", "tests", "server"].contains(mode) else {
+            throw fail("'mode' must be \"client\", \"tests\" or \"server\", not \"\(mode)\"")
         }
-        if mode == "tests" && values["clientModule"] == nil {
-            throw fail("mode \"tests\" needs \"clientModule\": the client library the tests import")
+        if mode != "client" && values["clientModule"] == nil {
+            throw fail("mode \"\(mode)\" needs \"clientModule\": the client library whose models it imports")
         }
         return KilnConfig(file: file, spec: spec, mode: mode)
     }

@@ -32,7 +32,9 @@ enum GenerateCommand {
           --mode <mode>            client (default): Client.swift, Operations1-4.swift, Models1-4.swift and
                                    Mock.swift. tests: ContractTests.swift, Swift Testing tests that call the
                                    client against a loopback server answering with the spec's examples.
-          --client-module <name>   With --mode tests: the module of the client library to import.
+                                   server: Server.swift, a handler protocol with one method per operation
+                                   and the router that decodes requests for it (imports KilnServer).
+          --client-module <name>   With --mode tests or server: the module of the client library to import.
           --runtime-module <name>  Module that provides the runtime (default: KilnRuntime).
           --filter-tag <tag>       Generate only the operations with this tag (repeatable; adds to kiln.json's
                                    "filter"); the components they reach are generated with them.
@@ -94,7 +96,7 @@ enum GenerateCommand {
             case "--mode":
                 guard let text = value(for: argument) else { return 64 }
                 guard let mode = GeneratorConfiguration.Mode(rawValue: text) else {
-                    errors.write("error: --mode must be client or tests, not '\(text)'\n")
+                    errors.write("error: --mode must be client, tests or server, not '\(text)'\n")
                     return 64
                 }
                 flags.append { $0.mode = mode }

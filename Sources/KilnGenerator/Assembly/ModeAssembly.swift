@@ -39,6 +39,7 @@ extension GeneratorConfiguration.Mode {
         switch self {
         case .client: ClientAssembly.self
         case .tests: ContractTestAssembly.self
+        case .server: ServerAssembly.self
         }
     }
 }

@@ -16,6 +16,8 @@ struct RequestBodyTranslator {
         var isOptional: Bool
         var kind: Kind
         var contentType: String?
+        /// A file part whose property is `String` (3.1 `contentMediaType` without a binary format), not `Data`.
+        var isTextFile = false
 
         enum Kind { case file, text, json }
     }
@@ -140,7 +142,9 @@ struct RequestBodyTranslator {
                 wireName: wireName, propertyName: name,
                 isOptional: !merged.required.contains(wireName),
                 kind: isFile ? .file : (isText ? .text : .json),
-                contentType: media.encoding[wireName]?.contentType ?? resolved.contentMediaType ?? items?.contentMediaType)
+                contentType: media.encoding[wireName]?.contentType ?? resolved.contentMediaType ?? items?.contentMediaType,
+                isTextFile: isFile && translator.stringType(
+                    format: (items ?? resolved).format, contentEncoding: (items ?? resolved).contentEncoding) != .data)
         }
     }
 }

@@ -27,6 +27,10 @@ struct ResponseTranslator {
         /// For streams: the type of one event's data or of one item, and its schema.
         var itemType: SwiftType?
         var itemSchema: Schema?
+        /// The documented error bodies' types by status key, as `errors` lists them.
+        var errorTypes: [String: SwiftType] = [:]
+        /// Every documented response with the type its body decodes as: what a server answers.
+        var documented: [Documented] = []
 
         private var acceptArgument: String {
             acceptedMediaTypes.map { ", accept: \(SwiftLiteral.string($0))" } ?? ""
@@ -54,12 +58,55 @@ struct ResponseTranslator {
         }
     }
 
+    /// One documented response: its status key (`200`, `4XX`, `default`) and its body's media type and type.
+    struct Documented {
+        var code: String
+        var mediaType: String?
+        var kind: Kind
+        var bodyType: SwiftType?
+        var description: String?
+    }
+
     func translate(
+        _ responses: OrderedMap<Referenceable<Response>>, typePrefix: String, types: inout [Declaration]
+    ) -> Result {
+        var result = translateClientView(responses, typePrefix: typePrefix, types: &types)
+        result.documented = documented(responses, result, typePrefix: typePrefix, types: &types)
+        return result
+    }
+
+    /// The success the call returns and the error bodies `APIError` carries, typed; every other response
+    /// typed the same way, with a name of its own, once those have theirs.
+    private func documented(
+        _ responses: OrderedMap<Referenceable<Response>>, _ result: Result, typePrefix: String, types: inout [Declaration]
+    ) -> [Documented] {
+        let document = translator.document
+        let typed = result.errorTypes
+        return responses.compactMap { code, value -> Documented? in
+            guard let response = document.resolve(value) else { return nil }
+            guard let (mediaType, media) = preferredContent(response.content) else {
+                return Documented(code: code, kind: .empty, description: response.description)
+            }
+            let essence = mediaType.lowercased()
+            if code == result.successCode, result.successMedia != nil {
+                return Documented(code: code, mediaType: mediaType, kind: result.kind, bodyType: result.bodyType.unwrapped, description: response.description)
+            }
+            if MediaTypeName.isJSON(essence) {
+                let type = typed[code] ?? media.schema.map { modelType($0, hint: typePrefix + "Response" + (code == "default" ? "Default" : code), &types) } ?? .json
+                return Documented(code: code, mediaType: mediaType, kind: .json, bodyType: type, description: response.description)
+            }
+            let kind: Kind = essence.hasPrefix("text/") ? .text : .data
+            return Documented(code: code, mediaType: mediaType, kind: kind, bodyType: kind == .text ? .string : .data, description: response.description)
+        }
+    }
+
+    private func translateClientView(
         _ responses: OrderedMap<Referenceable<Response>>, typePrefix: String, types: inout [Declaration]
     ) -> Result {
         let document = translator.document
         var successes: [(code: String, response: Response)] = []
         var errors: [String] = []
+        var errorTypes: [String: SwiftType] = [:]
         for (code, value) in responses {
             guard let response = document.resolve(value) else { continue }
             if code.hasPrefix("2") {
@@ -70,6 +117,7 @@ struct ResponseTranslator {
                 _ = mediaType
                 let type = modelType(schema, hint: typePrefix + "Error" + (code == "default" ? "" : code), &types)
                 errors.append(errorEntry(code, type))
+                errorTypes[code] = type
             }
         }
         // Only `default` documented: it describes every status, the successful ones included.
@@ -79,7 +127,9 @@ struct ResponseTranslator {
         guard let (code, success) = successes.first(where: { !$0.response.content.isEmpty }),
             let (mediaType, media) = preferredContent(success.content)
         else {
-            return Result(bodyType: .void, kind: .empty, errors: errors, successCode: successes.first?.code ?? "204")
+            var empty = Result(bodyType: .void, kind: .empty, errors: errors, successCode: successes.first?.code ?? "204")
+            empty.errorTypes = errorTypes
+            return empty
         }
         let someSuccessIsEmpty = successes.contains { $0.response.content.isEmpty }
         let essence = mediaType.lowercased()
@@ -96,6 +146,7 @@ struct ResponseTranslator {
         }
         result.successCode = code
         result.successMedia = media
+        result.errorTypes = errorTypes
         // Wildcards (`*/*`) say nothing the server's default would not; concrete types help it choose.
         let concrete = success.content.keys.filter { !$0.hasPrefix("*") }
         if result.kind != .json, result.kind != .events, !concrete.isEmpty { result.acceptedMediaTypes = concrete.joined(separator: ", ") }

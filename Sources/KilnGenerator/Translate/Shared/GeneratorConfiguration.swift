@@ -5,6 +5,8 @@ public struct GeneratorConfiguration: Sendable {
         case client
         /// Contract tests for a test target that depends on the client library.
         case tests
+        /// A handler protocol and router for a target that depends on the client library and KilnServer.
+        case server
     }
 
     public var mode: Mode
@@ -14,7 +16,7 @@ public struct GeneratorConfiguration: Sendable {
     /// Module imported by generated code for the runtime.
     public var runtimeModule: String
 
-    /// The client library's module, which contract tests import.
+    /// The client library's module, which contract tests and servers import (nil: the same module).
     public var clientModule: String?
     /// Component schema name -> an existing Swift type used for it instead of a generated declaration.
     public var typeOverrides: [String: String] = [:]
