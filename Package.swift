@@ -66,6 +66,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "KilnRuntimeTests", dependencies: ["KilnRuntime", "KilnTestServer"]),
+        .testTarget(name: "KilnServerTests", dependencies: ["KilnServer", "KilnRuntime"]),
         // The generated clients' run-time features (pagination, auth flows, actions) against a loopback server,
         // and the source documents' JSON samples decoded into the generated types (../shared/seeds).
         .testTarget(
