@@ -86,10 +86,10 @@ let package = Package(
             name: name + "Server", dependencies: [.target(name: name), "KilnRuntime", "KilnServer"], exclude: ["kiln.json"],
             plugins: ["KilnBuildPlugin"])
     } + clients.map { name in
-        // Generated contract tests, one target per API (a target has one kiln.json, here with mode "tests").
+        // Generated contract tests and round trips through the generated server, one target per API (a target has one kiln.json, here with mode "tests").
         .testTarget(
             name: name + "ContractTests",
-            dependencies: [.target(name: name), "KilnRuntime", "KilnTestServer"],
+            dependencies: [.target(name: name), .target(name: name + "Server"), "KilnRuntime", "KilnServer", "KilnTestServer"],
             exclude: ["kiln.json"],
             plugins: ["KilnBuildPlugin"]
         )

@@ -79,3 +79,16 @@ public struct ActionAPIServer<Handler: ActionAPIHandler>: ServerApplication {
         ]
     }
 }
+
+/// A handler for tests and demos: each operation answers what its `…Stub` closure returns; one left
+/// nil answers 501 Not Implemented.
+public struct ActionAPIStubHandler: ActionAPIHandler {
+    public init() {}
+
+    public var performActionStub: (@Sendable (ActionAPIOperations.PerformAction.Input) async throws -> ActionAPIOperations.PerformAction.Output)?
+
+    public func performAction(_ input: ActionAPIOperations.PerformAction.Input) async throws -> ActionAPIOperations.PerformAction.Output {
+        guard let stub = performActionStub else { throw ServerNotImplemented(operationID: "performAction") }
+        return try await stub(input)
+    }
+}

@@ -2311,3 +2311,296 @@ public struct IServServer<Handler: IServHandler>: ServerApplication {
         ]
     }
 }
+
+/// A handler for tests and demos: each operation answers what its `…Stub` closure returns; one left
+/// nil answers 501 Not Implemented.
+public struct IServStubHandler: IServHandler {
+    public init() {}
+
+    public var listUsersStub: (@Sendable (IServOperations.ListUsers.Input) async throws -> IServOperations.ListUsers.Output)?
+
+    public func listUsers(_ input: IServOperations.ListUsers.Input) async throws -> IServOperations.ListUsers.Output {
+        guard let stub = listUsersStub else { throw ServerNotImplemented(operationID: "listUsers") }
+        return try await stub(input)
+    }
+
+    public var createUserStub: (@Sendable (IServOperations.CreateUser.Input) async throws -> IServOperations.CreateUser.Output)?
+
+    public func createUser(_ input: IServOperations.CreateUser.Input) async throws -> IServOperations.CreateUser.Output {
+        guard let stub = createUserStub else { throw ServerNotImplemented(operationID: "createUser") }
+        return try await stub(input)
+    }
+
+    public var getUserStub: (@Sendable (IServOperations.GetUser.Input) async throws -> IServOperations.GetUser.Output)?
+
+    public func getUser(_ input: IServOperations.GetUser.Input) async throws -> IServOperations.GetUser.Output {
+        guard let stub = getUserStub else { throw ServerNotImplemented(operationID: "getUser") }
+        return try await stub(input)
+    }
+
+    public var updateUserStub: (@Sendable (IServOperations.UpdateUser.Input) async throws -> IServOperations.UpdateUser.Output)?
+
+    public func updateUser(_ input: IServOperations.UpdateUser.Input) async throws -> IServOperations.UpdateUser.Output {
+        guard let stub = updateUserStub else { throw ServerNotImplemented(operationID: "updateUser") }
+        return try await stub(input)
+    }
+
+    public var deleteUserStub: (@Sendable (IServOperations.DeleteUser.Input) async throws -> IServOperations.DeleteUser.Output)?
+
+    public func deleteUser(_ input: IServOperations.DeleteUser.Input) async throws -> IServOperations.DeleteUser.Output {
+        guard let stub = deleteUserStub else { throw ServerNotImplemented(operationID: "deleteUser") }
+        return try await stub(input)
+    }
+
+    public var addUserGroupsStub: (@Sendable (IServOperations.AddUserGroups.Input) async throws -> IServOperations.AddUserGroups.Output)?
+
+    public func addUserGroups(_ input: IServOperations.AddUserGroups.Input) async throws -> IServOperations.AddUserGroups.Output {
+        guard let stub = addUserGroupsStub else { throw ServerNotImplemented(operationID: "addUserGroups") }
+        return try await stub(input)
+    }
+
+    public var removeUserGroupsStub: (@Sendable (IServOperations.RemoveUserGroups.Input) async throws -> IServOperations.RemoveUserGroups.Output)?
+
+    public func removeUserGroups(_ input: IServOperations.RemoveUserGroups.Input) async throws -> IServOperations.RemoveUserGroups.Output {
+        guard let stub = removeUserGroupsStub else { throw ServerNotImplemented(operationID: "removeUserGroups") }
+        return try await stub(input)
+    }
+
+    public var addUserRolesStub: (@Sendable (IServOperations.AddUserRoles.Input) async throws -> IServOperations.AddUserRoles.Output)?
+
+    public func addUserRoles(_ input: IServOperations.AddUserRoles.Input) async throws -> IServOperations.AddUserRoles.Output {
+        guard let stub = addUserRolesStub else { throw ServerNotImplemented(operationID: "addUserRoles") }
+        return try await stub(input)
+    }
+
+    public var removeUserRolesStub: (@Sendable (IServOperations.RemoveUserRoles.Input) async throws -> IServOperations.RemoveUserRoles.Output)?
+
+    public func removeUserRoles(_ input: IServOperations.RemoveUserRoles.Input) async throws -> IServOperations.RemoveUserRoles.Output {
+        guard let stub = removeUserRolesStub else { throw ServerNotImplemented(operationID: "removeUserRoles") }
+        return try await stub(input)
+    }
+
+    public var addUserPrivilegesStub: (@Sendable (IServOperations.AddUserPrivileges.Input) async throws -> IServOperations.AddUserPrivileges.Output)?
+
+    public func addUserPrivileges(_ input: IServOperations.AddUserPrivileges.Input) async throws -> IServOperations.AddUserPrivileges.Output {
+        guard let stub = addUserPrivilegesStub else { throw ServerNotImplemented(operationID: "addUserPrivileges") }
+        return try await stub(input)
+    }
+
+    public var removeUserPrivilegesStub: (@Sendable (IServOperations.RemoveUserPrivileges.Input) async throws -> IServOperations.RemoveUserPrivileges.Output)?
+
+    public func removeUserPrivileges(_ input: IServOperations.RemoveUserPrivileges.Input) async throws -> IServOperations.RemoveUserPrivileges.Output {
+        guard let stub = removeUserPrivilegesStub else { throw ServerNotImplemented(operationID: "removeUserPrivileges") }
+        return try await stub(input)
+    }
+
+    public var setUserPasswordStub: (@Sendable (IServOperations.SetUserPassword.Input) async throws -> IServOperations.SetUserPassword.Output)?
+
+    public func setUserPassword(_ input: IServOperations.SetUserPassword.Input) async throws -> IServOperations.SetUserPassword.Output {
+        guard let stub = setUserPasswordStub else { throw ServerNotImplemented(operationID: "setUserPassword") }
+        return try await stub(input)
+    }
+
+    public var resetUserPasswordStub: (@Sendable (IServOperations.ResetUserPassword.Input) async throws -> IServOperations.ResetUserPassword.Output)?
+
+    public func resetUserPassword(_ input: IServOperations.ResetUserPassword.Input) async throws -> IServOperations.ResetUserPassword.Output {
+        guard let stub = resetUserPasswordStub else { throw ServerNotImplemented(operationID: "resetUserPassword") }
+        return try await stub(input)
+    }
+
+    public var restoreUserStub: (@Sendable (IServOperations.RestoreUser.Input) async throws -> IServOperations.RestoreUser.Output)?
+
+    public func restoreUser(_ input: IServOperations.RestoreUser.Input) async throws -> IServOperations.RestoreUser.Output {
+        guard let stub = restoreUserStub else { throw ServerNotImplemented(operationID: "restoreUser") }
+        return try await stub(input)
+    }
+
+    public var setAdminPasswordStub: (@Sendable (IServOperations.SetAdminPassword.Input) async throws -> IServOperations.SetAdminPassword.Output)?
+
+    public func setAdminPassword(_ input: IServOperations.SetAdminPassword.Input) async throws -> IServOperations.SetAdminPassword.Output {
+        guard let stub = setAdminPasswordStub else { throw ServerNotImplemented(operationID: "setAdminPassword") }
+        return try await stub(input)
+    }
+
+    public var resetAdminPasswordStub: (@Sendable (IServOperations.ResetAdminPassword.Input) async throws -> IServOperations.ResetAdminPassword.Output)?
+
+    public func resetAdminPassword(_ input: IServOperations.ResetAdminPassword.Input) async throws -> IServOperations.ResetAdminPassword.Output {
+        guard let stub = resetAdminPasswordStub else { throw ServerNotImplemented(operationID: "resetAdminPassword") }
+        return try await stub(input)
+    }
+
+    public var revokeAdminPasswordStub: (@Sendable (IServOperations.RevokeAdminPassword.Input) async throws -> IServOperations.RevokeAdminPassword.Output)?
+
+    public func revokeAdminPassword(_ input: IServOperations.RevokeAdminPassword.Input) async throws -> IServOperations.RevokeAdminPassword.Output {
+        guard let stub = revokeAdminPasswordStub else { throw ServerNotImplemented(operationID: "revokeAdminPassword") }
+        return try await stub(input)
+    }
+
+    public var listGroupsStub: (@Sendable (IServOperations.ListGroups.Input) async throws -> IServOperations.ListGroups.Output)?
+
+    public func listGroups(_ input: IServOperations.ListGroups.Input) async throws -> IServOperations.ListGroups.Output {
+        guard let stub = listGroupsStub else { throw ServerNotImplemented(operationID: "listGroups") }
+        return try await stub(input)
+    }
+
+    public var createGroupStub: (@Sendable (IServOperations.CreateGroup.Input) async throws -> IServOperations.CreateGroup.Output)?
+
+    public func createGroup(_ input: IServOperations.CreateGroup.Input) async throws -> IServOperations.CreateGroup.Output {
+        guard let stub = createGroupStub else { throw ServerNotImplemented(operationID: "createGroup") }
+        return try await stub(input)
+    }
+
+    public var getGroupStub: (@Sendable (IServOperations.GetGroup.Input) async throws -> IServOperations.GetGroup.Output)?
+
+    public func getGroup(_ input: IServOperations.GetGroup.Input) async throws -> IServOperations.GetGroup.Output {
+        guard let stub = getGroupStub else { throw ServerNotImplemented(operationID: "getGroup") }
+        return try await stub(input)
+    }
+
+    public var updateGroupStub: (@Sendable (IServOperations.UpdateGroup.Input) async throws -> IServOperations.UpdateGroup.Output)?
+
+    public func updateGroup(_ input: IServOperations.UpdateGroup.Input) async throws -> IServOperations.UpdateGroup.Output {
+        guard let stub = updateGroupStub else { throw ServerNotImplemented(operationID: "updateGroup") }
+        return try await stub(input)
+    }
+
+    public var deleteGroupStub: (@Sendable (IServOperations.DeleteGroup.Input) async throws -> IServOperations.DeleteGroup.Output)?
+
+    public func deleteGroup(_ input: IServOperations.DeleteGroup.Input) async throws -> IServOperations.DeleteGroup.Output {
+        guard let stub = deleteGroupStub else { throw ServerNotImplemented(operationID: "deleteGroup") }
+        return try await stub(input)
+    }
+
+    public var addGroupUsersStub: (@Sendable (IServOperations.AddGroupUsers.Input) async throws -> IServOperations.AddGroupUsers.Output)?
+
+    public func addGroupUsers(_ input: IServOperations.AddGroupUsers.Input) async throws -> IServOperations.AddGroupUsers.Output {
+        guard let stub = addGroupUsersStub else { throw ServerNotImplemented(operationID: "addGroupUsers") }
+        return try await stub(input)
+    }
+
+    public var removeGroupUsersStub: (@Sendable (IServOperations.RemoveGroupUsers.Input) async throws -> IServOperations.RemoveGroupUsers.Output)?
+
+    public func removeGroupUsers(_ input: IServOperations.RemoveGroupUsers.Input) async throws -> IServOperations.RemoveGroupUsers.Output {
+        guard let stub = removeGroupUsersStub else { throw ServerNotImplemented(operationID: "removeGroupUsers") }
+        return try await stub(input)
+    }
+
+    public var addGroupPrivilegesStub: (@Sendable (IServOperations.AddGroupPrivileges.Input) async throws -> IServOperations.AddGroupPrivileges.Output)?
+
+    public func addGroupPrivileges(_ input: IServOperations.AddGroupPrivileges.Input) async throws -> IServOperations.AddGroupPrivileges.Output {
+        guard let stub = addGroupPrivilegesStub else { throw ServerNotImplemented(operationID: "addGroupPrivileges") }
+        return try await stub(input)
+    }
+
+    public var removeGroupPrivilegesStub: (@Sendable (IServOperations.RemoveGroupPrivileges.Input) async throws -> IServOperations.RemoveGroupPrivileges.Output)?
+
+    public func removeGroupPrivileges(_ input: IServOperations.RemoveGroupPrivileges.Input) async throws -> IServOperations.RemoveGroupPrivileges.Output {
+        guard let stub = removeGroupPrivilegesStub else { throw ServerNotImplemented(operationID: "removeGroupPrivileges") }
+        return try await stub(input)
+    }
+
+    public var addGroupFlagsStub: (@Sendable (IServOperations.AddGroupFlags.Input) async throws -> IServOperations.AddGroupFlags.Output)?
+
+    public func addGroupFlags(_ input: IServOperations.AddGroupFlags.Input) async throws -> IServOperations.AddGroupFlags.Output {
+        guard let stub = addGroupFlagsStub else { throw ServerNotImplemented(operationID: "addGroupFlags") }
+        return try await stub(input)
+    }
+
+    public var removeGroupFlagsStub: (@Sendable (IServOperations.RemoveGroupFlags.Input) async throws -> IServOperations.RemoveGroupFlags.Output)?
+
+    public func removeGroupFlags(_ input: IServOperations.RemoveGroupFlags.Input) async throws -> IServOperations.RemoveGroupFlags.Output {
+        guard let stub = removeGroupFlagsStub else { throw ServerNotImplemented(operationID: "removeGroupFlags") }
+        return try await stub(input)
+    }
+
+    public var listRolesStub: (@Sendable (IServOperations.ListRoles.Input) async throws -> IServOperations.ListRoles.Output)?
+
+    public func listRoles(_ input: IServOperations.ListRoles.Input) async throws -> IServOperations.ListRoles.Output {
+        guard let stub = listRolesStub else { throw ServerNotImplemented(operationID: "listRoles") }
+        return try await stub(input)
+    }
+
+    public var createRoleStub: (@Sendable (IServOperations.CreateRole.Input) async throws -> IServOperations.CreateRole.Output)?
+
+    public func createRole(_ input: IServOperations.CreateRole.Input) async throws -> IServOperations.CreateRole.Output {
+        guard let stub = createRoleStub else { throw ServerNotImplemented(operationID: "createRole") }
+        return try await stub(input)
+    }
+
+    public var getRoleStub: (@Sendable (IServOperations.GetRole.Input) async throws -> IServOperations.GetRole.Output)?
+
+    public func getRole(_ input: IServOperations.GetRole.Input) async throws -> IServOperations.GetRole.Output {
+        guard let stub = getRoleStub else { throw ServerNotImplemented(operationID: "getRole") }
+        return try await stub(input)
+    }
+
+    public var deleteRoleStub: (@Sendable (IServOperations.DeleteRole.Input) async throws -> IServOperations.DeleteRole.Output)?
+
+    public func deleteRole(_ input: IServOperations.DeleteRole.Input) async throws -> IServOperations.DeleteRole.Output {
+        guard let stub = deleteRoleStub else { throw ServerNotImplemented(operationID: "deleteRole") }
+        return try await stub(input)
+    }
+
+    public var addRolePrivilegesStub: (@Sendable (IServOperations.AddRolePrivileges.Input) async throws -> IServOperations.AddRolePrivileges.Output)?
+
+    public func addRolePrivileges(_ input: IServOperations.AddRolePrivileges.Input) async throws -> IServOperations.AddRolePrivileges.Output {
+        guard let stub = addRolePrivilegesStub else { throw ServerNotImplemented(operationID: "addRolePrivileges") }
+        return try await stub(input)
+    }
+
+    public var removeRolePrivilegesStub: (@Sendable (IServOperations.RemoveRolePrivileges.Input) async throws -> IServOperations.RemoveRolePrivileges.Output)?
+
+    public func removeRolePrivileges(_ input: IServOperations.RemoveRolePrivileges.Input) async throws -> IServOperations.RemoveRolePrivileges.Output {
+        guard let stub = removeRolePrivilegesStub else { throw ServerNotImplemented(operationID: "removeRolePrivileges") }
+        return try await stub(input)
+    }
+
+    public var listPrivilegesStub: (@Sendable (IServOperations.ListPrivileges.Input) async throws -> IServOperations.ListPrivileges.Output)?
+
+    public func listPrivileges(_ input: IServOperations.ListPrivileges.Input) async throws -> IServOperations.ListPrivileges.Output {
+        guard let stub = listPrivilegesStub else { throw ServerNotImplemented(operationID: "listPrivileges") }
+        return try await stub(input)
+    }
+
+    public var getPrivilegeStub: (@Sendable (IServOperations.GetPrivilege.Input) async throws -> IServOperations.GetPrivilege.Output)?
+
+    public func getPrivilege(_ input: IServOperations.GetPrivilege.Input) async throws -> IServOperations.GetPrivilege.Output {
+        guard let stub = getPrivilegeStub else { throw ServerNotImplemented(operationID: "getPrivilege") }
+        return try await stub(input)
+    }
+
+    public var addPrivilegeRolesStub: (@Sendable (IServOperations.AddPrivilegeRoles.Input) async throws -> IServOperations.AddPrivilegeRoles.Output)?
+
+    public func addPrivilegeRoles(_ input: IServOperations.AddPrivilegeRoles.Input) async throws -> IServOperations.AddPrivilegeRoles.Output {
+        guard let stub = addPrivilegeRolesStub else { throw ServerNotImplemented(operationID: "addPrivilegeRoles") }
+        return try await stub(input)
+    }
+
+    public var removePrivilegeRolesStub: (@Sendable (IServOperations.RemovePrivilegeRoles.Input) async throws -> IServOperations.RemovePrivilegeRoles.Output)?
+
+    public func removePrivilegeRoles(_ input: IServOperations.RemovePrivilegeRoles.Input) async throws -> IServOperations.RemovePrivilegeRoles.Output {
+        guard let stub = removePrivilegeRolesStub else { throw ServerNotImplemented(operationID: "removePrivilegeRoles") }
+        return try await stub(input)
+    }
+
+    public var addPrivilegeGroupsStub: (@Sendable (IServOperations.AddPrivilegeGroups.Input) async throws -> IServOperations.AddPrivilegeGroups.Output)?
+
+    public func addPrivilegeGroups(_ input: IServOperations.AddPrivilegeGroups.Input) async throws -> IServOperations.AddPrivilegeGroups.Output {
+        guard let stub = addPrivilegeGroupsStub else { throw ServerNotImplemented(operationID: "addPrivilegeGroups") }
+        return try await stub(input)
+    }
+
+    public var removePrivilegeGroupsStub: (@Sendable (IServOperations.RemovePrivilegeGroups.Input) async throws -> IServOperations.RemovePrivilegeGroups.Output)?
+
+    public func removePrivilegeGroups(_ input: IServOperations.RemovePrivilegeGroups.Input) async throws -> IServOperations.RemovePrivilegeGroups.Output {
+        guard let stub = removePrivilegeGroupsStub else { throw ServerNotImplemented(operationID: "removePrivilegeGroups") }
+        return try await stub(input)
+    }
+
+    public var authenticateSsoStub: (@Sendable (IServOperations.AuthenticateSso.Input) async throws -> IServOperations.AuthenticateSso.Output)?
+
+    public func authenticateSso(_ input: IServOperations.AuthenticateSso.Input) async throws -> IServOperations.AuthenticateSso.Output {
+        guard let stub = authenticateSsoStub else { throw ServerNotImplemented(operationID: "authenticateSso") }
+        return try await stub(input)
+    }
+}

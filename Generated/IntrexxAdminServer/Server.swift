@@ -2963,3 +2963,380 @@ public struct IntrexxServer<Handler: IntrexxHandler>: ServerApplication {
         ]
     }
 }
+
+/// A handler for tests and demos: each operation answers what its `…Stub` closure returns; one left
+/// nil answers 501 Not Implemented.
+public struct IntrexxStubHandler: IntrexxHandler {
+    public init() {}
+
+    public var authenticateStub: (@Sendable (IntrexxOperations.Authenticate.Input) async throws -> IntrexxOperations.Authenticate.Output)?
+
+    public func authenticate(_ input: IntrexxOperations.Authenticate.Input) async throws -> IntrexxOperations.Authenticate.Output {
+        guard let stub = authenticateStub else { throw ServerNotImplemented(operationID: "authenticate") }
+        return try await stub(input)
+    }
+
+    public var logoutFromPortalStub: (@Sendable (IntrexxOperations.LogoutFromPortal.Input) async throws -> IntrexxOperations.LogoutFromPortal.Output)?
+
+    public func logoutFromPortal(_ input: IntrexxOperations.LogoutFromPortal.Input) async throws -> IntrexxOperations.LogoutFromPortal.Output {
+        guard let stub = logoutFromPortalStub else { throw ServerNotImplemented(operationID: "logoutFromPortal") }
+        return try await stub(input)
+    }
+
+    public var listPortalsStub: (@Sendable (IntrexxOperations.ListPortals.Input) async throws -> IntrexxOperations.ListPortals.Output)?
+
+    public func listPortals(_ input: IntrexxOperations.ListPortals.Input) async throws -> IntrexxOperations.ListPortals.Output {
+        guard let stub = listPortalsStub else { throw ServerNotImplemented(operationID: "listPortals") }
+        return try await stub(input)
+    }
+
+    public var createPortalStub: (@Sendable (IntrexxOperations.CreatePortal.Input) async throws -> IntrexxOperations.CreatePortal.Output)?
+
+    public func createPortal(_ input: IntrexxOperations.CreatePortal.Input) async throws -> IntrexxOperations.CreatePortal.Output {
+        guard let stub = createPortalStub else { throw ServerNotImplemented(operationID: "createPortal") }
+        return try await stub(input)
+    }
+
+    public var deletePortalStub: (@Sendable (IntrexxOperations.DeletePortal.Input) async throws -> IntrexxOperations.DeletePortal.Output)?
+
+    public func deletePortal(_ input: IntrexxOperations.DeletePortal.Input) async throws -> IntrexxOperations.DeletePortal.Output {
+        guard let stub = deletePortalStub else { throw ServerNotImplemented(operationID: "deletePortal") }
+        return try await stub(input)
+    }
+
+    public var listTemplatesStub: (@Sendable (IntrexxOperations.ListTemplates.Input) async throws -> IntrexxOperations.ListTemplates.Output)?
+
+    public func listTemplates(_ input: IntrexxOperations.ListTemplates.Input) async throws -> IntrexxOperations.ListTemplates.Output {
+        guard let stub = listTemplatesStub else { throw ServerNotImplemented(operationID: "listTemplates") }
+        return try await stub(input)
+    }
+
+    public var uploadTemplateStub: (@Sendable (IntrexxOperations.UploadTemplate.Input) async throws -> IntrexxOperations.UploadTemplate.Output)?
+
+    public func uploadTemplate(_ input: IntrexxOperations.UploadTemplate.Input) async throws -> IntrexxOperations.UploadTemplate.Output {
+        guard let stub = uploadTemplateStub else { throw ServerNotImplemented(operationID: "uploadTemplate") }
+        return try await stub(input)
+    }
+
+    public var getPortalBaseUrlStub: (@Sendable (IntrexxOperations.GetPortalBaseUrl.Input) async throws -> IntrexxOperations.GetPortalBaseUrl.Output)?
+
+    public func getPortalBaseUrl(_ input: IntrexxOperations.GetPortalBaseUrl.Input) async throws -> IntrexxOperations.GetPortalBaseUrl.Output {
+        guard let stub = getPortalBaseUrlStub else { throw ServerNotImplemented(operationID: "getPortalBaseUrl") }
+        return try await stub(input)
+    }
+
+    public var setPortalBaseUrlStub: (@Sendable (IntrexxOperations.SetPortalBaseUrl.Input) async throws -> IntrexxOperations.SetPortalBaseUrl.Output)?
+
+    public func setPortalBaseUrl(_ input: IntrexxOperations.SetPortalBaseUrl.Input) async throws -> IntrexxOperations.SetPortalBaseUrl.Output {
+        guard let stub = setPortalBaseUrlStub else { throw ServerNotImplemented(operationID: "setPortalBaseUrl") }
+        return try await stub(input)
+    }
+
+    public var getPortalSettingsStub: (@Sendable (IntrexxOperations.GetPortalSettings.Input) async throws -> IntrexxOperations.GetPortalSettings.Output)?
+
+    public func getPortalSettings(_ input: IntrexxOperations.GetPortalSettings.Input) async throws -> IntrexxOperations.GetPortalSettings.Output {
+        guard let stub = getPortalSettingsStub else { throw ServerNotImplemented(operationID: "getPortalSettings") }
+        return try await stub(input)
+    }
+
+    public var updatePortalSettingsStub: (@Sendable (IntrexxOperations.UpdatePortalSettings.Input) async throws -> IntrexxOperations.UpdatePortalSettings.Output)?
+
+    public func updatePortalSettings(_ input: IntrexxOperations.UpdatePortalSettings.Input) async throws -> IntrexxOperations.UpdatePortalSettings.Output {
+        guard let stub = updatePortalSettingsStub else { throw ServerNotImplemented(operationID: "updatePortalSettings") }
+        return try await stub(input)
+    }
+
+    public var getMobileApiKeyStub: (@Sendable (IntrexxOperations.GetMobileApiKey.Input) async throws -> IntrexxOperations.GetMobileApiKey.Output)?
+
+    public func getMobileApiKey(_ input: IntrexxOperations.GetMobileApiKey.Input) async throws -> IntrexxOperations.GetMobileApiKey.Output {
+        guard let stub = getMobileApiKeyStub else { throw ServerNotImplemented(operationID: "getMobileApiKey") }
+        return try await stub(input)
+    }
+
+    public var deleteMobileApiKeyStub: (@Sendable (IntrexxOperations.DeleteMobileApiKey.Input) async throws -> IntrexxOperations.DeleteMobileApiKey.Output)?
+
+    public func deleteMobileApiKey(_ input: IntrexxOperations.DeleteMobileApiKey.Input) async throws -> IntrexxOperations.DeleteMobileApiKey.Output {
+        guard let stub = deleteMobileApiKeyStub else { throw ServerNotImplemented(operationID: "deleteMobileApiKey") }
+        return try await stub(input)
+    }
+
+    public var updateMobileApiKeyStub: (@Sendable (IntrexxOperations.UpdateMobileApiKey.Input) async throws -> IntrexxOperations.UpdateMobileApiKey.Output)?
+
+    public func updateMobileApiKey(_ input: IntrexxOperations.UpdateMobileApiKey.Input) async throws -> IntrexxOperations.UpdateMobileApiKey.Output {
+        guard let stub = updateMobileApiKeyStub else { throw ServerNotImplemented(operationID: "updateMobileApiKey") }
+        return try await stub(input)
+    }
+
+    public var getReportsEngineStub: (@Sendable (IntrexxOperations.GetReportsEngine.Input) async throws -> IntrexxOperations.GetReportsEngine.Output)?
+
+    public func getReportsEngine(_ input: IntrexxOperations.GetReportsEngine.Input) async throws -> IntrexxOperations.GetReportsEngine.Output {
+        guard let stub = getReportsEngineStub else { throw ServerNotImplemented(operationID: "getReportsEngine") }
+        return try await stub(input)
+    }
+
+    public var updateReportsEngineStub: (@Sendable (IntrexxOperations.UpdateReportsEngine.Input) async throws -> IntrexxOperations.UpdateReportsEngine.Output)?
+
+    public func updateReportsEngine(_ input: IntrexxOperations.UpdateReportsEngine.Input) async throws -> IntrexxOperations.UpdateReportsEngine.Output {
+        guard let stub = updateReportsEngineStub else { throw ServerNotImplemented(operationID: "updateReportsEngine") }
+        return try await stub(input)
+    }
+
+    public var getExportConfigurationStub: (@Sendable (IntrexxOperations.GetExportConfiguration.Input) async throws -> IntrexxOperations.GetExportConfiguration.Output)?
+
+    public func getExportConfiguration(_ input: IntrexxOperations.GetExportConfiguration.Input) async throws -> IntrexxOperations.GetExportConfiguration.Output {
+        guard let stub = getExportConfigurationStub else { throw ServerNotImplemented(operationID: "getExportConfiguration") }
+        return try await stub(input)
+    }
+
+    public var updateExportConfigurationStub: (@Sendable (IntrexxOperations.UpdateExportConfiguration.Input) async throws -> IntrexxOperations.UpdateExportConfiguration.Output)?
+
+    public func updateExportConfiguration(_ input: IntrexxOperations.UpdateExportConfiguration.Input) async throws -> IntrexxOperations.UpdateExportConfiguration.Output {
+        guard let stub = updateExportConfigurationStub else { throw ServerNotImplemented(operationID: "updateExportConfiguration") }
+        return try await stub(input)
+    }
+
+    public var downloadDiagnosisStub: (@Sendable (IntrexxOperations.DownloadDiagnosis.Input) async throws -> IntrexxOperations.DownloadDiagnosis.Output)?
+
+    public func downloadDiagnosis(_ input: IntrexxOperations.DownloadDiagnosis.Input) async throws -> IntrexxOperations.DownloadDiagnosis.Output {
+        guard let stub = downloadDiagnosisStub else { throw ServerNotImplemented(operationID: "downloadDiagnosis") }
+        return try await stub(input)
+    }
+
+    public var runSearchIndexActionStub: (@Sendable (IntrexxOperations.RunSearchIndexAction.Input) async throws -> IntrexxOperations.RunSearchIndexAction.Output)?
+
+    public func runSearchIndexAction(_ input: IntrexxOperations.RunSearchIndexAction.Input) async throws -> IntrexxOperations.RunSearchIndexAction.Output {
+        guard let stub = runSearchIndexActionStub else { throw ServerNotImplemented(operationID: "runSearchIndexAction") }
+        return try await stub(input)
+    }
+
+    public var importApplicationsStub: (@Sendable (IntrexxOperations.ImportApplications.Input) async throws -> IntrexxOperations.ImportApplications.Output)?
+
+    public func importApplications(_ input: IntrexxOperations.ImportApplications.Input) async throws -> IntrexxOperations.ImportApplications.Output {
+        guard let stub = importApplicationsStub else { throw ServerNotImplemented(operationID: "importApplications") }
+        return try await stub(input)
+    }
+
+    public var overwriteApplicationsStub: (@Sendable (IntrexxOperations.OverwriteApplications.Input) async throws -> IntrexxOperations.OverwriteApplications.Output)?
+
+    public func overwriteApplications(_ input: IntrexxOperations.OverwriteApplications.Input) async throws -> IntrexxOperations.OverwriteApplications.Output {
+        guard let stub = overwriteApplicationsStub else { throw ServerNotImplemented(operationID: "overwriteApplications") }
+        return try await stub(input)
+    }
+
+    public var listSchedulerJobsStub: (@Sendable (IntrexxOperations.ListSchedulerJobs.Input) async throws -> IntrexxOperations.ListSchedulerJobs.Output)?
+
+    public func listSchedulerJobs(_ input: IntrexxOperations.ListSchedulerJobs.Input) async throws -> IntrexxOperations.ListSchedulerJobs.Output {
+        guard let stub = listSchedulerJobsStub else { throw ServerNotImplemented(operationID: "listSchedulerJobs") }
+        return try await stub(input)
+    }
+
+    public var getSchedulerJobStub: (@Sendable (IntrexxOperations.GetSchedulerJob.Input) async throws -> IntrexxOperations.GetSchedulerJob.Output)?
+
+    public func getSchedulerJob(_ input: IntrexxOperations.GetSchedulerJob.Input) async throws -> IntrexxOperations.GetSchedulerJob.Output {
+        guard let stub = getSchedulerJobStub else { throw ServerNotImplemented(operationID: "getSchedulerJob") }
+        return try await stub(input)
+    }
+
+    public var createSchedulerJobStub: (@Sendable (IntrexxOperations.CreateSchedulerJob.Input) async throws -> IntrexxOperations.CreateSchedulerJob.Output)?
+
+    public func createSchedulerJob(_ input: IntrexxOperations.CreateSchedulerJob.Input) async throws -> IntrexxOperations.CreateSchedulerJob.Output {
+        guard let stub = createSchedulerJobStub else { throw ServerNotImplemented(operationID: "createSchedulerJob") }
+        return try await stub(input)
+    }
+
+    public var deleteSchedulerJobStub: (@Sendable (IntrexxOperations.DeleteSchedulerJob.Input) async throws -> IntrexxOperations.DeleteSchedulerJob.Output)?
+
+    public func deleteSchedulerJob(_ input: IntrexxOperations.DeleteSchedulerJob.Input) async throws -> IntrexxOperations.DeleteSchedulerJob.Output {
+        guard let stub = deleteSchedulerJobStub else { throw ServerNotImplemented(operationID: "deleteSchedulerJob") }
+        return try await stub(input)
+    }
+
+    public var updateSchedulerJobStub: (@Sendable (IntrexxOperations.UpdateSchedulerJob.Input) async throws -> IntrexxOperations.UpdateSchedulerJob.Output)?
+
+    public func updateSchedulerJob(_ input: IntrexxOperations.UpdateSchedulerJob.Input) async throws -> IntrexxOperations.UpdateSchedulerJob.Output {
+        guard let stub = updateSchedulerJobStub else { throw ServerNotImplemented(operationID: "updateSchedulerJob") }
+        return try await stub(input)
+    }
+
+    public var getSchedulerStandbyStub: (@Sendable (IntrexxOperations.GetSchedulerStandby.Input) async throws -> IntrexxOperations.GetSchedulerStandby.Output)?
+
+    public func getSchedulerStandby(_ input: IntrexxOperations.GetSchedulerStandby.Input) async throws -> IntrexxOperations.GetSchedulerStandby.Output {
+        guard let stub = getSchedulerStandbyStub else { throw ServerNotImplemented(operationID: "getSchedulerStandby") }
+        return try await stub(input)
+    }
+
+    public var setSchedulerStandbyStub: (@Sendable (IntrexxOperations.SetSchedulerStandby.Input) async throws -> IntrexxOperations.SetSchedulerStandby.Output)?
+
+    public func setSchedulerStandby(_ input: IntrexxOperations.SetSchedulerStandby.Input) async throws -> IntrexxOperations.SetSchedulerStandby.Output {
+        guard let stub = setSchedulerStandbyStub else { throw ServerNotImplemented(operationID: "setSchedulerStandby") }
+        return try await stub(input)
+    }
+
+    public var getSchedulerConfigurationStub: (@Sendable (IntrexxOperations.GetSchedulerConfiguration.Input) async throws -> IntrexxOperations.GetSchedulerConfiguration.Output)?
+
+    public func getSchedulerConfiguration(_ input: IntrexxOperations.GetSchedulerConfiguration.Input) async throws -> IntrexxOperations.GetSchedulerConfiguration.Output {
+        guard let stub = getSchedulerConfigurationStub else { throw ServerNotImplemented(operationID: "getSchedulerConfiguration") }
+        return try await stub(input)
+    }
+
+    public var updateSchedulerConfigurationStub: (@Sendable (IntrexxOperations.UpdateSchedulerConfiguration.Input) async throws -> IntrexxOperations.UpdateSchedulerConfiguration.Output)?
+
+    public func updateSchedulerConfiguration(_ input: IntrexxOperations.UpdateSchedulerConfiguration.Input) async throws -> IntrexxOperations.UpdateSchedulerConfiguration.Output {
+        guard let stub = updateSchedulerConfigurationStub else { throw ServerNotImplemented(operationID: "updateSchedulerConfiguration") }
+        return try await stub(input)
+    }
+
+    public var executeSchedulerJobActionsStub: (@Sendable (IntrexxOperations.ExecuteSchedulerJobActions.Input) async throws -> IntrexxOperations.ExecuteSchedulerJobActions.Output)?
+
+    public func executeSchedulerJobActions(_ input: IntrexxOperations.ExecuteSchedulerJobActions.Input) async throws -> IntrexxOperations.ExecuteSchedulerJobActions.Output {
+        guard let stub = executeSchedulerJobActionsStub else { throw ServerNotImplemented(operationID: "executeSchedulerJobActions") }
+        return try await stub(input)
+    }
+
+    public var listMailServicesStub: (@Sendable (IntrexxOperations.ListMailServices.Input) async throws -> IntrexxOperations.ListMailServices.Output)?
+
+    public func listMailServices(_ input: IntrexxOperations.ListMailServices.Input) async throws -> IntrexxOperations.ListMailServices.Output {
+        guard let stub = listMailServicesStub else { throw ServerNotImplemented(operationID: "listMailServices") }
+        return try await stub(input)
+    }
+
+    public var createMailServiceStub: (@Sendable (IntrexxOperations.CreateMailService.Input) async throws -> IntrexxOperations.CreateMailService.Output)?
+
+    public func createMailService(_ input: IntrexxOperations.CreateMailService.Input) async throws -> IntrexxOperations.CreateMailService.Output {
+        guard let stub = createMailServiceStub else { throw ServerNotImplemented(operationID: "createMailService") }
+        return try await stub(input)
+    }
+
+    public var getMailServiceStub: (@Sendable (IntrexxOperations.GetMailService.Input) async throws -> IntrexxOperations.GetMailService.Output)?
+
+    public func getMailService(_ input: IntrexxOperations.GetMailService.Input) async throws -> IntrexxOperations.GetMailService.Output {
+        guard let stub = getMailServiceStub else { throw ServerNotImplemented(operationID: "getMailService") }
+        return try await stub(input)
+    }
+
+    public var updateMailServiceStub: (@Sendable (IntrexxOperations.UpdateMailService.Input) async throws -> IntrexxOperations.UpdateMailService.Output)?
+
+    public func updateMailService(_ input: IntrexxOperations.UpdateMailService.Input) async throws -> IntrexxOperations.UpdateMailService.Output {
+        guard let stub = updateMailServiceStub else { throw ServerNotImplemented(operationID: "updateMailService") }
+        return try await stub(input)
+    }
+
+    public var getMailServiceStatusStub: (@Sendable (IntrexxOperations.GetMailServiceStatus.Input) async throws -> IntrexxOperations.GetMailServiceStatus.Output)?
+
+    public func getMailServiceStatus(_ input: IntrexxOperations.GetMailServiceStatus.Input) async throws -> IntrexxOperations.GetMailServiceStatus.Output {
+        guard let stub = getMailServiceStatusStub else { throw ServerNotImplemented(operationID: "getMailServiceStatus") }
+        return try await stub(input)
+    }
+
+    public var setMailServiceStatusStub: (@Sendable (IntrexxOperations.SetMailServiceStatus.Input) async throws -> IntrexxOperations.SetMailServiceStatus.Output)?
+
+    public func setMailServiceStatus(_ input: IntrexxOperations.SetMailServiceStatus.Input) async throws -> IntrexxOperations.SetMailServiceStatus.Output {
+        guard let stub = setMailServiceStatusStub else { throw ServerNotImplemented(operationID: "setMailServiceStatus") }
+        return try await stub(input)
+    }
+
+    public var createUserStub: (@Sendable (IntrexxOperations.CreateUser.Input) async throws -> IntrexxOperations.CreateUser.Output)?
+
+    public func createUser(_ input: IntrexxOperations.CreateUser.Input) async throws -> IntrexxOperations.CreateUser.Output {
+        guard let stub = createUserStub else { throw ServerNotImplemented(operationID: "createUser") }
+        return try await stub(input)
+    }
+
+    public var getUserStub: (@Sendable (IntrexxOperations.GetUser.Input) async throws -> IntrexxOperations.GetUser.Output)?
+
+    public func getUser(_ input: IntrexxOperations.GetUser.Input) async throws -> IntrexxOperations.GetUser.Output {
+        guard let stub = getUserStub else { throw ServerNotImplemented(operationID: "getUser") }
+        return try await stub(input)
+    }
+
+    public var deleteUserStub: (@Sendable (IntrexxOperations.DeleteUser.Input) async throws -> IntrexxOperations.DeleteUser.Output)?
+
+    public func deleteUser(_ input: IntrexxOperations.DeleteUser.Input) async throws -> IntrexxOperations.DeleteUser.Output {
+        guard let stub = deleteUserStub else { throw ServerNotImplemented(operationID: "deleteUser") }
+        return try await stub(input)
+    }
+
+    public var updateUserStub: (@Sendable (IntrexxOperations.UpdateUser.Input) async throws -> IntrexxOperations.UpdateUser.Output)?
+
+    public func updateUser(_ input: IntrexxOperations.UpdateUser.Input) async throws -> IntrexxOperations.UpdateUser.Output {
+        guard let stub = updateUserStub else { throw ServerNotImplemented(operationID: "updateUser") }
+        return try await stub(input)
+    }
+
+    public var listUserGroupsStub: (@Sendable (IntrexxOperations.ListUserGroups.Input) async throws -> IntrexxOperations.ListUserGroups.Output)?
+
+    public func listUserGroups(_ input: IntrexxOperations.ListUserGroups.Input) async throws -> IntrexxOperations.ListUserGroups.Output {
+        guard let stub = listUserGroupsStub else { throw ServerNotImplemented(operationID: "listUserGroups") }
+        return try await stub(input)
+    }
+
+    public var addUserToGroupStub: (@Sendable (IntrexxOperations.AddUserToGroup.Input) async throws -> IntrexxOperations.AddUserToGroup.Output)?
+
+    public func addUserToGroup(_ input: IntrexxOperations.AddUserToGroup.Input) async throws -> IntrexxOperations.AddUserToGroup.Output {
+        guard let stub = addUserToGroupStub else { throw ServerNotImplemented(operationID: "addUserToGroup") }
+        return try await stub(input)
+    }
+
+    public var removeUserFromGroupStub: (@Sendable (IntrexxOperations.RemoveUserFromGroup.Input) async throws -> IntrexxOperations.RemoveUserFromGroup.Output)?
+
+    public func removeUserFromGroup(_ input: IntrexxOperations.RemoveUserFromGroup.Input) async throws -> IntrexxOperations.RemoveUserFromGroup.Output {
+        guard let stub = removeUserFromGroupStub else { throw ServerNotImplemented(operationID: "removeUserFromGroup") }
+        return try await stub(input)
+    }
+
+    public var createGroupStub: (@Sendable (IntrexxOperations.CreateGroup.Input) async throws -> IntrexxOperations.CreateGroup.Output)?
+
+    public func createGroup(_ input: IntrexxOperations.CreateGroup.Input) async throws -> IntrexxOperations.CreateGroup.Output {
+        guard let stub = createGroupStub else { throw ServerNotImplemented(operationID: "createGroup") }
+        return try await stub(input)
+    }
+
+    public var getGroupStub: (@Sendable (IntrexxOperations.GetGroup.Input) async throws -> IntrexxOperations.GetGroup.Output)?
+
+    public func getGroup(_ input: IntrexxOperations.GetGroup.Input) async throws -> IntrexxOperations.GetGroup.Output {
+        guard let stub = getGroupStub else { throw ServerNotImplemented(operationID: "getGroup") }
+        return try await stub(input)
+    }
+
+    public var deleteGroupStub: (@Sendable (IntrexxOperations.DeleteGroup.Input) async throws -> IntrexxOperations.DeleteGroup.Output)?
+
+    public func deleteGroup(_ input: IntrexxOperations.DeleteGroup.Input) async throws -> IntrexxOperations.DeleteGroup.Output {
+        guard let stub = deleteGroupStub else { throw ServerNotImplemented(operationID: "deleteGroup") }
+        return try await stub(input)
+    }
+
+    public var listLicensesStub: (@Sendable (IntrexxOperations.ListLicenses.Input) async throws -> IntrexxOperations.ListLicenses.Output)?
+
+    public func listLicenses(_ input: IntrexxOperations.ListLicenses.Input) async throws -> IntrexxOperations.ListLicenses.Output {
+        guard let stub = listLicensesStub else { throw ServerNotImplemented(operationID: "listLicenses") }
+        return try await stub(input)
+    }
+
+    public var addLicenseStub: (@Sendable (IntrexxOperations.AddLicense.Input) async throws -> IntrexxOperations.AddLicense.Output)?
+
+    public func addLicense(_ input: IntrexxOperations.AddLicense.Input) async throws -> IntrexxOperations.AddLicense.Output {
+        guard let stub = addLicenseStub else { throw ServerNotImplemented(operationID: "addLicense") }
+        return try await stub(input)
+    }
+
+    public var deleteLicenseStub: (@Sendable (IntrexxOperations.DeleteLicense.Input) async throws -> IntrexxOperations.DeleteLicense.Output)?
+
+    public func deleteLicense(_ input: IntrexxOperations.DeleteLicense.Input) async throws -> IntrexxOperations.DeleteLicense.Output {
+        guard let stub = deleteLicenseStub else { throw ServerNotImplemented(operationID: "deleteLicense") }
+        return try await stub(input)
+    }
+
+    public var setTrialLicenseStub: (@Sendable (IntrexxOperations.SetTrialLicense.Input) async throws -> IntrexxOperations.SetTrialLicense.Output)?
+
+    public func setTrialLicense(_ input: IntrexxOperations.SetTrialLicense.Input) async throws -> IntrexxOperations.SetTrialLicense.Output {
+        guard let stub = setTrialLicenseStub else { throw ServerNotImplemented(operationID: "setTrialLicense") }
+        return try await stub(input)
+    }
+
+    public var setAdminApiLicenseStub: (@Sendable (IntrexxOperations.SetAdminApiLicense.Input) async throws -> IntrexxOperations.SetAdminApiLicense.Output)?
+
+    public func setAdminApiLicense(_ input: IntrexxOperations.SetAdminApiLicense.Input) async throws -> IntrexxOperations.SetAdminApiLicense.Output {
+        guard let stub = setAdminApiLicenseStub else { throw ServerNotImplemented(operationID: "setAdminApiLicense") }
+        return try await stub(input)
+    }
+}

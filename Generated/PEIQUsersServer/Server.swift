@@ -879,3 +879,114 @@ public struct PEIQServer<Handler: PEIQHandler>: ServerApplication {
         ]
     }
 }
+
+/// A handler for tests and demos: each operation answers what its `…Stub` closure returns; one left
+/// nil answers 501 Not Implemented.
+public struct PEIQStubHandler: PEIQHandler {
+    public init() {}
+
+    public var listUsersStub: (@Sendable (PEIQOperations.ListUsers.Input) async throws -> PEIQOperations.ListUsers.Output)?
+
+    public func listUsers(_ input: PEIQOperations.ListUsers.Input) async throws -> PEIQOperations.ListUsers.Output {
+        guard let stub = listUsersStub else { throw ServerNotImplemented(operationID: "listUsers") }
+        return try await stub(input)
+    }
+
+    public var createUserStub: (@Sendable (PEIQOperations.CreateUser.Input) async throws -> PEIQOperations.CreateUser.Output)?
+
+    public func createUser(_ input: PEIQOperations.CreateUser.Input) async throws -> PEIQOperations.CreateUser.Output {
+        guard let stub = createUserStub else { throw ServerNotImplemented(operationID: "createUser") }
+        return try await stub(input)
+    }
+
+    public var getCurrentUserStub: (@Sendable (PEIQOperations.GetCurrentUser.Input) async throws -> PEIQOperations.GetCurrentUser.Output)?
+
+    public func getCurrentUser(_ input: PEIQOperations.GetCurrentUser.Input) async throws -> PEIQOperations.GetCurrentUser.Output {
+        guard let stub = getCurrentUserStub else { throw ServerNotImplemented(operationID: "getCurrentUser") }
+        return try await stub(input)
+    }
+
+    public var listUserSegmentsStub: (@Sendable (PEIQOperations.ListUserSegments.Input) async throws -> PEIQOperations.ListUserSegments.Output)?
+
+    public func listUserSegments(_ input: PEIQOperations.ListUserSegments.Input) async throws -> PEIQOperations.ListUserSegments.Output {
+        guard let stub = listUserSegmentsStub else { throw ServerNotImplemented(operationID: "listUserSegments") }
+        return try await stub(input)
+    }
+
+    public var getUserStub: (@Sendable (PEIQOperations.GetUser.Input) async throws -> PEIQOperations.GetUser.Output)?
+
+    public func getUser(_ input: PEIQOperations.GetUser.Input) async throws -> PEIQOperations.GetUser.Output {
+        guard let stub = getUserStub else { throw ServerNotImplemented(operationID: "getUser") }
+        return try await stub(input)
+    }
+
+    public var updateUserStub: (@Sendable (PEIQOperations.UpdateUser.Input) async throws -> PEIQOperations.UpdateUser.Output)?
+
+    public func updateUser(_ input: PEIQOperations.UpdateUser.Input) async throws -> PEIQOperations.UpdateUser.Output {
+        guard let stub = updateUserStub else { throw ServerNotImplemented(operationID: "updateUser") }
+        return try await stub(input)
+    }
+
+    public var deleteUserStub: (@Sendable (PEIQOperations.DeleteUser.Input) async throws -> PEIQOperations.DeleteUser.Output)?
+
+    public func deleteUser(_ input: PEIQOperations.DeleteUser.Input) async throws -> PEIQOperations.DeleteUser.Output {
+        guard let stub = deleteUserStub else { throw ServerNotImplemented(operationID: "deleteUser") }
+        return try await stub(input)
+    }
+
+    public var listGroupsStub: (@Sendable (PEIQOperations.ListGroups.Input) async throws -> PEIQOperations.ListGroups.Output)?
+
+    public func listGroups(_ input: PEIQOperations.ListGroups.Input) async throws -> PEIQOperations.ListGroups.Output {
+        guard let stub = listGroupsStub else { throw ServerNotImplemented(operationID: "listGroups") }
+        return try await stub(input)
+    }
+
+    public var getGroupStub: (@Sendable (PEIQOperations.GetGroup.Input) async throws -> PEIQOperations.GetGroup.Output)?
+
+    public func getGroup(_ input: PEIQOperations.GetGroup.Input) async throws -> PEIQOperations.GetGroup.Output {
+        guard let stub = getGroupStub else { throw ServerNotImplemented(operationID: "getGroup") }
+        return try await stub(input)
+    }
+
+    public var getAvatarStub: (@Sendable (PEIQOperations.GetAvatar.Input) async throws -> PEIQOperations.GetAvatar.Output)?
+
+    public func getAvatar(_ input: PEIQOperations.GetAvatar.Input) async throws -> PEIQOperations.GetAvatar.Output {
+        guard let stub = getAvatarStub else { throw ServerNotImplemented(operationID: "getAvatar") }
+        return try await stub(input)
+    }
+
+    public var uploadAvatarStub: (@Sendable (PEIQOperations.UploadAvatar.Input) async throws -> PEIQOperations.UploadAvatar.Output)?
+
+    public func uploadAvatar(_ input: PEIQOperations.UploadAvatar.Input) async throws -> PEIQOperations.UploadAvatar.Output {
+        guard let stub = uploadAvatarStub else { throw ServerNotImplemented(operationID: "uploadAvatar") }
+        return try await stub(input)
+    }
+
+    public var deleteAvatarStub: (@Sendable (PEIQOperations.DeleteAvatar.Input) async throws -> PEIQOperations.DeleteAvatar.Output)?
+
+    public func deleteAvatar(_ input: PEIQOperations.DeleteAvatar.Input) async throws -> PEIQOperations.DeleteAvatar.Output {
+        guard let stub = deleteAvatarStub else { throw ServerNotImplemented(operationID: "deleteAvatar") }
+        return try await stub(input)
+    }
+
+    public var getWallpaperStub: (@Sendable (PEIQOperations.GetWallpaper.Input) async throws -> PEIQOperations.GetWallpaper.Output)?
+
+    public func getWallpaper(_ input: PEIQOperations.GetWallpaper.Input) async throws -> PEIQOperations.GetWallpaper.Output {
+        guard let stub = getWallpaperStub else { throw ServerNotImplemented(operationID: "getWallpaper") }
+        return try await stub(input)
+    }
+
+    public var uploadWallpaperStub: (@Sendable (PEIQOperations.UploadWallpaper.Input) async throws -> PEIQOperations.UploadWallpaper.Output)?
+
+    public func uploadWallpaper(_ input: PEIQOperations.UploadWallpaper.Input) async throws -> PEIQOperations.UploadWallpaper.Output {
+        guard let stub = uploadWallpaperStub else { throw ServerNotImplemented(operationID: "uploadWallpaper") }
+        return try await stub(input)
+    }
+
+    public var deleteWallpaperStub: (@Sendable (PEIQOperations.DeleteWallpaper.Input) async throws -> PEIQOperations.DeleteWallpaper.Output)?
+
+    public func deleteWallpaper(_ input: PEIQOperations.DeleteWallpaper.Input) async throws -> PEIQOperations.DeleteWallpaper.Output {
+        guard let stub = deleteWallpaperStub else { throw ServerNotImplemented(operationID: "deleteWallpaper") }
+        return try await stub(input)
+    }
+}

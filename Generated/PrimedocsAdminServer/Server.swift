@@ -1616,3 +1616,212 @@ public struct PrimedocsServer<Handler: PrimedocsHandler>: ServerApplication {
         ]
     }
 }
+
+/// A handler for tests and demos: each operation answers what its `…Stub` closure returns; one left
+/// nil answers 501 Not Implemented.
+public struct PrimedocsStubHandler: PrimedocsHandler {
+    public init() {}
+
+    public var listUsersStub: (@Sendable (PrimedocsOperations.ListUsers.Input) async throws -> PrimedocsOperations.ListUsers.Output)?
+
+    public func listUsers(_ input: PrimedocsOperations.ListUsers.Input) async throws -> PrimedocsOperations.ListUsers.Output {
+        guard let stub = listUsersStub else { throw ServerNotImplemented(operationID: "listUsers") }
+        return try await stub(input)
+    }
+
+    public var createUserStub: (@Sendable (PrimedocsOperations.CreateUser.Input) async throws -> PrimedocsOperations.CreateUser.Output)?
+
+    public func createUser(_ input: PrimedocsOperations.CreateUser.Input) async throws -> PrimedocsOperations.CreateUser.Output {
+        guard let stub = createUserStub else { throw ServerNotImplemented(operationID: "createUser") }
+        return try await stub(input)
+    }
+
+    public var getUserStub: (@Sendable (PrimedocsOperations.GetUser.Input) async throws -> PrimedocsOperations.GetUser.Output)?
+
+    public func getUser(_ input: PrimedocsOperations.GetUser.Input) async throws -> PrimedocsOperations.GetUser.Output {
+        guard let stub = getUserStub else { throw ServerNotImplemented(operationID: "getUser") }
+        return try await stub(input)
+    }
+
+    public var updateUserStub: (@Sendable (PrimedocsOperations.UpdateUser.Input) async throws -> PrimedocsOperations.UpdateUser.Output)?
+
+    public func updateUser(_ input: PrimedocsOperations.UpdateUser.Input) async throws -> PrimedocsOperations.UpdateUser.Output {
+        guard let stub = updateUserStub else { throw ServerNotImplemented(operationID: "updateUser") }
+        return try await stub(input)
+    }
+
+    public var getProfileStub: (@Sendable (PrimedocsOperations.GetProfile.Input) async throws -> PrimedocsOperations.GetProfile.Output)?
+
+    public func getProfile(_ input: PrimedocsOperations.GetProfile.Input) async throws -> PrimedocsOperations.GetProfile.Output {
+        guard let stub = getProfileStub else { throw ServerNotImplemented(operationID: "getProfile") }
+        return try await stub(input)
+    }
+
+    public var updateProfileStub: (@Sendable (PrimedocsOperations.UpdateProfile.Input) async throws -> PrimedocsOperations.UpdateProfile.Output)?
+
+    public func updateProfile(_ input: PrimedocsOperations.UpdateProfile.Input) async throws -> PrimedocsOperations.UpdateProfile.Output {
+        guard let stub = updateProfileStub else { throw ServerNotImplemented(operationID: "updateProfile") }
+        return try await stub(input)
+    }
+
+    public var addProfileShareStub: (@Sendable (PrimedocsOperations.AddProfileShare.Input) async throws -> PrimedocsOperations.AddProfileShare.Output)?
+
+    public func addProfileShare(_ input: PrimedocsOperations.AddProfileShare.Input) async throws -> PrimedocsOperations.AddProfileShare.Output {
+        guard let stub = addProfileShareStub else { throw ServerNotImplemented(operationID: "addProfileShare") }
+        return try await stub(input)
+    }
+
+    public var deleteProfileShareStub: (@Sendable (PrimedocsOperations.DeleteProfileShare.Input) async throws -> PrimedocsOperations.DeleteProfileShare.Output)?
+
+    public func deleteProfileShare(_ input: PrimedocsOperations.DeleteProfileShare.Input) async throws -> PrimedocsOperations.DeleteProfileShare.Output {
+        guard let stub = deleteProfileShareStub else { throw ServerNotImplemented(operationID: "deleteProfileShare") }
+        return try await stub(input)
+    }
+
+    public var listGroupsStub: (@Sendable (PrimedocsOperations.ListGroups.Input) async throws -> PrimedocsOperations.ListGroups.Output)?
+
+    public func listGroups(_ input: PrimedocsOperations.ListGroups.Input) async throws -> PrimedocsOperations.ListGroups.Output {
+        guard let stub = listGroupsStub else { throw ServerNotImplemented(operationID: "listGroups") }
+        return try await stub(input)
+    }
+
+    public var createGroupStub: (@Sendable (PrimedocsOperations.CreateGroup.Input) async throws -> PrimedocsOperations.CreateGroup.Output)?
+
+    public func createGroup(_ input: PrimedocsOperations.CreateGroup.Input) async throws -> PrimedocsOperations.CreateGroup.Output {
+        guard let stub = createGroupStub else { throw ServerNotImplemented(operationID: "createGroup") }
+        return try await stub(input)
+    }
+
+    public var listOrganizationUnitsStub: (@Sendable (PrimedocsOperations.ListOrganizationUnits.Input) async throws -> PrimedocsOperations.ListOrganizationUnits.Output)?
+
+    public func listOrganizationUnits(_ input: PrimedocsOperations.ListOrganizationUnits.Input) async throws -> PrimedocsOperations.ListOrganizationUnits.Output {
+        guard let stub = listOrganizationUnitsStub else { throw ServerNotImplemented(operationID: "listOrganizationUnits") }
+        return try await stub(input)
+    }
+
+    public var createOrganizationUnitStub: (@Sendable (PrimedocsOperations.CreateOrganizationUnit.Input) async throws -> PrimedocsOperations.CreateOrganizationUnit.Output)?
+
+    public func createOrganizationUnit(_ input: PrimedocsOperations.CreateOrganizationUnit.Input) async throws -> PrimedocsOperations.CreateOrganizationUnit.Output {
+        guard let stub = createOrganizationUnitStub else { throw ServerNotImplemented(operationID: "createOrganizationUnit") }
+        return try await stub(input)
+    }
+
+    public var getOrganizationUnitStub: (@Sendable (PrimedocsOperations.GetOrganizationUnit.Input) async throws -> PrimedocsOperations.GetOrganizationUnit.Output)?
+
+    public func getOrganizationUnit(_ input: PrimedocsOperations.GetOrganizationUnit.Input) async throws -> PrimedocsOperations.GetOrganizationUnit.Output {
+        guard let stub = getOrganizationUnitStub else { throw ServerNotImplemented(operationID: "getOrganizationUnit") }
+        return try await stub(input)
+    }
+
+    public var updateOrganizationUnitStub: (@Sendable (PrimedocsOperations.UpdateOrganizationUnit.Input) async throws -> PrimedocsOperations.UpdateOrganizationUnit.Output)?
+
+    public func updateOrganizationUnit(_ input: PrimedocsOperations.UpdateOrganizationUnit.Input) async throws -> PrimedocsOperations.UpdateOrganizationUnit.Output {
+        guard let stub = updateOrganizationUnitStub else { throw ServerNotImplemented(operationID: "updateOrganizationUnit") }
+        return try await stub(input)
+    }
+
+    public var deleteOrganizationUnitStub: (@Sendable (PrimedocsOperations.DeleteOrganizationUnit.Input) async throws -> PrimedocsOperations.DeleteOrganizationUnit.Output)?
+
+    public func deleteOrganizationUnit(_ input: PrimedocsOperations.DeleteOrganizationUnit.Input) async throws -> PrimedocsOperations.DeleteOrganizationUnit.Output {
+        guard let stub = deleteOrganizationUnitStub else { throw ServerNotImplemented(operationID: "deleteOrganizationUnit") }
+        return try await stub(input)
+    }
+
+    public var listOrganizationUnitChildrenStub: (@Sendable (PrimedocsOperations.ListOrganizationUnitChildren.Input) async throws -> PrimedocsOperations.ListOrganizationUnitChildren.Output)?
+
+    public func listOrganizationUnitChildren(_ input: PrimedocsOperations.ListOrganizationUnitChildren.Input) async throws -> PrimedocsOperations.ListOrganizationUnitChildren.Output {
+        guard let stub = listOrganizationUnitChildrenStub else { throw ServerNotImplemented(operationID: "listOrganizationUnitChildren") }
+        return try await stub(input)
+    }
+
+    public var getOrganizationUnitTreeStub: (@Sendable (PrimedocsOperations.GetOrganizationUnitTree.Input) async throws -> PrimedocsOperations.GetOrganizationUnitTree.Output)?
+
+    public func getOrganizationUnitTree(_ input: PrimedocsOperations.GetOrganizationUnitTree.Input) async throws -> PrimedocsOperations.GetOrganizationUnitTree.Output {
+        guard let stub = getOrganizationUnitTreeStub else { throw ServerNotImplemented(operationID: "getOrganizationUnitTree") }
+        return try await stub(input)
+    }
+
+    public var listSnippetGroupsStub: (@Sendable (PrimedocsOperations.ListSnippetGroups.Input) async throws -> PrimedocsOperations.ListSnippetGroups.Output)?
+
+    public func listSnippetGroups(_ input: PrimedocsOperations.ListSnippetGroups.Input) async throws -> PrimedocsOperations.ListSnippetGroups.Output {
+        guard let stub = listSnippetGroupsStub else { throw ServerNotImplemented(operationID: "listSnippetGroups") }
+        return try await stub(input)
+    }
+
+    public var createSnippetGroupStub: (@Sendable (PrimedocsOperations.CreateSnippetGroup.Input) async throws -> PrimedocsOperations.CreateSnippetGroup.Output)?
+
+    public func createSnippetGroup(_ input: PrimedocsOperations.CreateSnippetGroup.Input) async throws -> PrimedocsOperations.CreateSnippetGroup.Output {
+        guard let stub = createSnippetGroupStub else { throw ServerNotImplemented(operationID: "createSnippetGroup") }
+        return try await stub(input)
+    }
+
+    public var getSnippetGroupStub: (@Sendable (PrimedocsOperations.GetSnippetGroup.Input) async throws -> PrimedocsOperations.GetSnippetGroup.Output)?
+
+    public func getSnippetGroup(_ input: PrimedocsOperations.GetSnippetGroup.Input) async throws -> PrimedocsOperations.GetSnippetGroup.Output {
+        guard let stub = getSnippetGroupStub else { throw ServerNotImplemented(operationID: "getSnippetGroup") }
+        return try await stub(input)
+    }
+
+    public var updateSnippetGroupStub: (@Sendable (PrimedocsOperations.UpdateSnippetGroup.Input) async throws -> PrimedocsOperations.UpdateSnippetGroup.Output)?
+
+    public func updateSnippetGroup(_ input: PrimedocsOperations.UpdateSnippetGroup.Input) async throws -> PrimedocsOperations.UpdateSnippetGroup.Output {
+        guard let stub = updateSnippetGroupStub else { throw ServerNotImplemented(operationID: "updateSnippetGroup") }
+        return try await stub(input)
+    }
+
+    public var deleteSnippetGroupStub: (@Sendable (PrimedocsOperations.DeleteSnippetGroup.Input) async throws -> PrimedocsOperations.DeleteSnippetGroup.Output)?
+
+    public func deleteSnippetGroup(_ input: PrimedocsOperations.DeleteSnippetGroup.Input) async throws -> PrimedocsOperations.DeleteSnippetGroup.Output {
+        guard let stub = deleteSnippetGroupStub else { throw ServerNotImplemented(operationID: "deleteSnippetGroup") }
+        return try await stub(input)
+    }
+
+    public var listSnippetGroupChildrenStub: (@Sendable (PrimedocsOperations.ListSnippetGroupChildren.Input) async throws -> PrimedocsOperations.ListSnippetGroupChildren.Output)?
+
+    public func listSnippetGroupChildren(_ input: PrimedocsOperations.ListSnippetGroupChildren.Input) async throws -> PrimedocsOperations.ListSnippetGroupChildren.Output {
+        guard let stub = listSnippetGroupChildrenStub else { throw ServerNotImplemented(operationID: "listSnippetGroupChildren") }
+        return try await stub(input)
+    }
+
+    public var addSnippetGroupPermissionStub: (@Sendable (PrimedocsOperations.AddSnippetGroupPermission.Input) async throws -> PrimedocsOperations.AddSnippetGroupPermission.Output)?
+
+    public func addSnippetGroupPermission(_ input: PrimedocsOperations.AddSnippetGroupPermission.Input) async throws -> PrimedocsOperations.AddSnippetGroupPermission.Output {
+        guard let stub = addSnippetGroupPermissionStub else { throw ServerNotImplemented(operationID: "addSnippetGroupPermission") }
+        return try await stub(input)
+    }
+
+    public var deleteSnippetGroupPermissionStub: (@Sendable (PrimedocsOperations.DeleteSnippetGroupPermission.Input) async throws -> PrimedocsOperations.DeleteSnippetGroupPermission.Output)?
+
+    public func deleteSnippetGroupPermission(_ input: PrimedocsOperations.DeleteSnippetGroupPermission.Input) async throws -> PrimedocsOperations.DeleteSnippetGroupPermission.Output {
+        guard let stub = deleteSnippetGroupPermissionStub else { throw ServerNotImplemented(operationID: "deleteSnippetGroupPermission") }
+        return try await stub(input)
+    }
+
+    public var addSnippetGroupLocalizationStub: (@Sendable (PrimedocsOperations.AddSnippetGroupLocalization.Input) async throws -> PrimedocsOperations.AddSnippetGroupLocalization.Output)?
+
+    public func addSnippetGroupLocalization(_ input: PrimedocsOperations.AddSnippetGroupLocalization.Input) async throws -> PrimedocsOperations.AddSnippetGroupLocalization.Output {
+        guard let stub = addSnippetGroupLocalizationStub else { throw ServerNotImplemented(operationID: "addSnippetGroupLocalization") }
+        return try await stub(input)
+    }
+
+    public var deleteSnippetGroupLocalizationStub: (@Sendable (PrimedocsOperations.DeleteSnippetGroupLocalization.Input) async throws -> PrimedocsOperations.DeleteSnippetGroupLocalization.Output)?
+
+    public func deleteSnippetGroupLocalization(_ input: PrimedocsOperations.DeleteSnippetGroupLocalization.Input) async throws -> PrimedocsOperations.DeleteSnippetGroupLocalization.Output {
+        guard let stub = deleteSnippetGroupLocalizationStub else { throw ServerNotImplemented(operationID: "deleteSnippetGroupLocalization") }
+        return try await stub(input)
+    }
+
+    public var listAppUserGroupsStub: (@Sendable (PrimedocsOperations.ListAppUserGroups.Input) async throws -> PrimedocsOperations.ListAppUserGroups.Output)?
+
+    public func listAppUserGroups(_ input: PrimedocsOperations.ListAppUserGroups.Input) async throws -> PrimedocsOperations.ListAppUserGroups.Output {
+        guard let stub = listAppUserGroupsStub else { throw ServerNotImplemented(operationID: "listAppUserGroups") }
+        return try await stub(input)
+    }
+
+    public var listTemplatesStub: (@Sendable (PrimedocsOperations.ListTemplates.Input) async throws -> PrimedocsOperations.ListTemplates.Output)?
+
+    public func listTemplates(_ input: PrimedocsOperations.ListTemplates.Input) async throws -> PrimedocsOperations.ListTemplates.Output {
+        guard let stub = listTemplatesStub else { throw ServerNotImplemented(operationID: "listTemplates") }
+        return try await stub(input)
+    }
+}

@@ -21,7 +21,7 @@ struct KilnConfig {
     /// The files `kiln generate` writes, whatever the spec, so a build plugin can declare them up front.
     var outputFileNames: [String] {
         switch mode {
-        case "tests": return ["ContractTests.swift"]
+        case "tests": return ["ContractTests.swift", "RoundTripTests.swift"]
         case "server": return ["Server.swift"]
         default:
             return ["Client.swift"] + (1...4).map { "Operations\($0).swift" } + (1...4).map { "Models\($0).swift" }
@@ -53,7 +53,7 @@ struct KilnConfig {
             throw fail("cannot read \(fileName) as JSON: \(detail ?? error.localizedDescription)")
         }
         guard let object = json as? [String: Any] else { throw fail("\(fileName) must hold a JSON object") }
-        let strings = ["spec", "clientName", "access", "mode", "clientModule"]
+        let strings = ["spec", "clientName", "access", "mode", "clientModule", "serverModule"]
         // kiln checks these at their lines (against the spec, too); the plugin only needs to let them through.
         let checkedByKiln = ["strict", "filter", "nameOverrides", "typeOverrides", "additionalImports"]
         let known = strings + checkedByKiln

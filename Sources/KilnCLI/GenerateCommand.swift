@@ -35,6 +35,7 @@ enum GenerateCommand {
                                    server: Server.swift, a handler protocol with one method per operation
                                    and the router that decodes requests for it (imports KilnServer).
           --client-module <name>   With --mode tests or server: the module of the client library to import.
+          --server-module <name>   With --mode tests: the generated server's module; adds RoundTripTests.swift.
           --runtime-module <name>  Module that provides the runtime (default: KilnRuntime).
           --filter-tag <tag>       Generate only the operations with this tag (repeatable; adds to kiln.json's
                                    "filter"); the components they reach are generated with them.
@@ -103,6 +104,9 @@ enum GenerateCommand {
             case "--client-module":
                 guard let name = value(for: argument) else { return 64 }
                 flags.append { $0.clientModule = name }
+            case "--server-module":
+                guard let name = value(for: argument) else { return 64 }
+                flags.append { $0.serverModule = name }
             case "--runtime-module":
                 guard let name = value(for: argument) else { return 64 }
                 flags.append { $0.runtimeModule = name }

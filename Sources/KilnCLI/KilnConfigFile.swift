@@ -16,7 +16,7 @@ import KilnYAML
 /// Read with the YAML loader (JSON is YAML) rather than JSONDecoder, so every problem is located at
 /// the key or value to fix, like a spec's.
 struct KilnConfigFile {
-    static let keys = ["spec", "clientName", "access", "mode", "clientModule", "strict"] + customizationKeys
+    static let keys = ["spec", "clientName", "access", "mode", "clientModule", "serverModule", "strict"] + customizationKeys
 
     /// The spec path resolved against the file's folder.
     var specPath: String?
@@ -24,6 +24,7 @@ struct KilnConfigFile {
     var access: AccessLevel?
     var mode: GeneratorConfiguration.Mode?
     var clientModule: String?
+    var serverModule: String?
     /// Warnings are errors (`--strict`); this project's own specs use it.
     var strict: Bool?
     /// Filter and overrides, checked against the spec once it is loaded.
@@ -92,6 +93,8 @@ struct KilnConfigFile {
         case "mode":
             mode = GeneratorConfiguration.Mode(rawValue: value)
             if mode == nil { diagnostics.error("'mode' must be client, tests or server, not '\(value)'", at: location) }
+        case "serverModule":
+            serverModule = value
         default:
             clientModule = value
         }
@@ -103,6 +106,7 @@ struct KilnConfigFile {
         if let access { configuration.access = access }
         if let mode { configuration.mode = mode }
         if let clientModule { configuration.clientModule = clientModule }
+        if let serverModule { configuration.serverModule = serverModule }
         configuration.additionalImports += additionalImports
     }
 }

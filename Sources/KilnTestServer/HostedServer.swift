@@ -33,3 +33,32 @@ extension ServerApplication {
         try HostedServer(self)
     }
 }
+
+/// Serves `application` on loopback for the duration of `body`, stopping it however `body` ends.
+public func withHostedServer<Result>(
+    _ application: some ServerApplication, _ body: (HostedServer) async throws -> Result
+) async throws -> Result {
+    let server = try await application.start()
+    do {
+        let result = try await body(server)
+        await server.stop()
+        return result
+    } catch {
+        await server.stop()
+        throw error
+    }
+}
+
+/// What a handler received, for tests that compare it with what the client sent.
+public final class Received<Value: Sendable>: Sendable {
+    private let values = Locked<[Value]>([])
+
+    public init() {}
+
+    public func record(_ value: Value) {
+        values.withLock { $0.append(value) }
+    }
+
+    /// Every value recorded, in order.
+    public var all: [Value] { values.withLock { $0 } }
+}

@@ -40,6 +40,7 @@ enum ReasonPhrase {
         case 405: "Method Not Allowed"
         case 413: "Content Too Large"
         case 500: "Internal Server Error"
+        case 501: "Not Implemented"
         default: "Status \(status)"
         }
     }

@@ -24,10 +24,24 @@ public struct ServerRoute: Sendable {
 public struct ServerOptions: Sendable {
     /// Larger request bodies are answered 413 without decoding; adapters stop reading past it too.
     public var bodyLimit: Int
+    /// Where the API is mounted (`/api/v1`): stripped before matching; a path outside it is a 404.
+    public var basePath: String
 
-    public init(bodyLimit: Int = 16 * 1024 * 1024) {
+    public init(bodyLimit: Int = 16 * 1024 * 1024, basePath: String = "") {
         self.bodyLimit = bodyLimit
+        self.basePath = basePath.hasSuffix("/") ? String(basePath.dropLast()) : basePath
     }
+}
+
+/// What a handler throws for an operation it does not implement: answered 501.
+public struct ServerNotImplemented: Error, CustomStringConvertible, Sendable {
+    public var operationID: String
+
+    public init(operationID: String) {
+        self.operationID = operationID
+    }
+
+    public var description: String { "\(operationID) is not implemented" }
 }
 
 /// Matches method and path template (most specific template first), decodes, calls the handler and
@@ -47,7 +61,11 @@ public struct ServerRouter: ServerApplication {
     }
 
     public func respond(to request: ServerRequest) async -> ServerResponse {
-        let segments = request.path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        let base = options.basePath
+        guard base.isEmpty || request.path == base || request.path.hasPrefix(base + "/") else {
+            return .problem(404, "\(request.path) is outside \(base)")
+        }
+        let segments = request.path.dropFirst(base.count).split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         var allowed: [String] = []
         for route in routes {
             guard let variables = route.parsed.match(Array(segments)) else { continue }
@@ -64,6 +82,8 @@ public struct ServerRouter: ServerApplication {
                 return response
             } catch let error as ServerInputError {
                 return .problem(400, error.description)
+            } catch let error as ServerNotImplemented {
+                return .problem(501, error.description)
             } catch {
                 // The error's text may hold internals (paths, queries, secrets): the client learns only that it failed.
                 return .problem(500, "the handler for \(route.operationID) failed")

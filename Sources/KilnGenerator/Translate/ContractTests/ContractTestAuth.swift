@@ -16,6 +16,8 @@ extension ContractTestTranslator {
         var header: String
         /// nil where the operation's requirements leave the scheme out.
         var value: String?
+        /// What a generated server reads from it, as a `ServerCredentials` expression; nil when not sent.
+        var credentials: String? = nil
     }
 
     func staticAuth(for operation: Operation) -> StaticAuth? {
@@ -29,12 +31,17 @@ extension ContractTestTranslator {
                 let encoded = Data("\(user):\(password)".utf8).base64EncodedString()
                 return StaticAuth(
                     middleware: "\(factory)(username: \(SwiftLiteral.string(user)), password: \(SwiftLiteral.string(password)))",
-                    header: "Authorization", value: sent ? "Basic \(encoded)" : nil)
+                    header: "Authorization", value: sent ? "Basic \(encoded)" : nil,
+                    credentials: sent ? "ServerCredentials(basic: BasicCredentials(user: \(SwiftLiteral.string(user)), password: \(SwiftLiteral.string(password))))" : nil)
             case (.http, "bearer"):
-                return StaticAuth(middleware: "\(factory)(token: \"kiln-token\")", header: "Authorization", value: sent ? "Bearer kiln-token" : nil)
+                return StaticAuth(
+                    middleware: "\(factory)(token: \"kiln-token\")", header: "Authorization", value: sent ? "Bearer kiln-token" : nil,
+                    credentials: sent ? "ServerCredentials(bearerToken: \"kiln-token\")" : nil)
             case (.apiKey, _) where scheme.apiKeyLocation == .header:
                 guard let header = scheme.name else { continue }
-                return StaticAuth(middleware: "\(factory)(key: \"kiln-key\")", header: header, value: sent ? "kiln-key" : nil)
+                return StaticAuth(
+                    middleware: "\(factory)(key: \"kiln-key\")", header: header, value: sent ? "kiln-key" : nil,
+                    credentials: sent ? "ServerCredentials(apiKeys: [\(SwiftLiteral.string(name)): \"kiln-key\"])" : nil)
             default:
                 continue
             }

@@ -188,7 +188,7 @@ struct ContractTestTranslator {
     // MARK: - Samples
 
     /// An object sample with its fields in the schema's declaration order, the order the client sends.
-    private func declarationOrdered(_ value: SampleValue, _ schema: Schema?) -> SampleValue {
+    func declarationOrdered(_ value: SampleValue, _ schema: Schema?) -> SampleValue {
         guard case .object(let fields) = value, let schema = schema.flatMap(document.resolve) else { return value }
         let order = Array(translator.analysis.mergedObject(schema).properties.keys)
         let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
@@ -197,7 +197,7 @@ struct ContractTestTranslator {
         }.map(\.element))
     }
 
-    private func parameterSample(_ input: OperationTranslator.Input) -> SampleValue {
+    func parameterSample(_ input: OperationTranslator.Input) -> SampleValue {
         let parameter = input.source
         if let example = parameter.example { return SampleValue(example) }
         if let example = parameter.examples.values.first.flatMap(document.resolve)?.value { return SampleValue(example) }
@@ -225,7 +225,7 @@ struct ContractTestTranslator {
         return (argument, [.line("#expect(ContractCheck.mediaType(request) == \(SwiftLiteral.string(mediaType)))")] + checks)
     }
 
-    private func bodyArgument(_ body: RequestBodyTranslator.Body) -> (argument: String, checks: [Statement]) {
+    func bodyArgument(_ body: RequestBodyTranslator.Body) -> (argument: String, checks: [Statement]) {
         let type = body.parameter.type.unwrapped
         switch body.encoding {
         case .json, .form:
@@ -265,13 +265,13 @@ struct ContractTestTranslator {
         }
     }
 
-    private func exampleValue(_ media: MediaType) -> SampleValue? {
+    func exampleValue(_ media: MediaType) -> SampleValue? {
         if let example = media.example { return SampleValue(example) }
         if let example = media.examples.values.first.flatMap(document.resolve)?.value { return SampleValue(example) }
         return nil
     }
 
-    private func replySample(_ response: ResponseTranslator.Result) -> (text: String, status: String, contentType: String, value: SampleValue) {
+    func replySample(_ response: ResponseTranslator.Result) -> (text: String, status: String, contentType: String, value: SampleValue) {
         let status = Int(response.successCode).map(String.init) ?? "200"
         switch response.kind {
         case .json:
@@ -311,7 +311,7 @@ struct ContractTestTranslator {
         }
     }
 
-    private func isSimple(_ type: SwiftType) -> Bool {
+    func isSimple(_ type: SwiftType) -> Bool {
         if case .named(let name) = type { return !translator.structTypes.contains(name) && name != "JSONValue" }
         if case .array(let element) = type { return isSimple(element) }
         return false

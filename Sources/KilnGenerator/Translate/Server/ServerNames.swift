@@ -1,10 +1,14 @@
 /// The names `--mode server` declares beside the client module's types: `IServHandler` (the protocol),
-/// `IServOperations` (per-operation inputs and outputs) and `IServServer` (the router), from the client's
+/// `IServOperations` (per-operation inputs and outputs), `IServServer` (the router) and `IServStubHandler`, from the client's
 /// name without `Client`. A name a model already has gets a suffix, so nothing shadows a model.
 struct ServerNames {
     let handler: String
     let operations: String
     let server: String
+    let stubHandler: String
+    /// The nested `Input` and `Output` of each operation, unless a model has that name (it would be shadowed).
+    let input: String
+    let output: String
 
     init(clientName: String, models: ModelTranslator) {
         let base = clientName.hasSuffix("Client") && clientName != "Client" ? String(clientName.dropLast("Client".count)) : clientName
@@ -16,6 +20,9 @@ struct ServerNames {
         handler = unique(base + "Handler")
         operations = unique(base + "Operations")
         server = unique(base + "Server")
+        stubHandler = unique(base + "StubHandler")
+        input = models.topLevelScope.contains("Input") ? "OperationInput" : "Input"
+        output = models.topLevelScope.contains("Output") ? "OperationOutput" : "Output"
     }
 
     /// A documented status's case in an operation's `Output`: `ok`, `notFound`, `status418`; ranges and

@@ -19,8 +19,7 @@ struct ServerOperationTranslator {
     /// `typeName` names the operation's enum in the namespace; `methodName` the handler's method.
     func translate(_ signature: OperationTranslator.Signature, typeName: String, methodName: String) -> Output {
         let qualified = "\(names.operations).\(typeName)"
-        let inputName = models.topLevelScope.contains("Input") ? "OperationInput" : "Input"
-        let outputName = models.topLevelScope.contains("Output") ? "OperationOutput" : "Output"
+        let (inputName, outputName) = (names.input, names.output)
         var scope = NameScope(reserved: Set(signature.inputs.map { SwiftNaming.unescaped($0.parameter.name) } + ["body"]))
         let credentials = hasCredentials ? scope.claim("credentials") : nil
 

@@ -12,20 +12,16 @@ struct ServerTranslator {
         let names = ServerNames(clientName: clientName, models: models)
         let schemes = securitySchemes()
         let operations = ServerOperationTranslator(models: models, access: access, names: names, hasCredentials: !schemes.isEmpty)
-        var methodScope = NameScope(reserved: ["init", "deinit"])
-        var typeScope = NameScope(reserved: ["Input", "Output", "OperationInput", "OperationOutput"])
         var requirements: [Declaration] = []
         var namespaces: [Declaration] = []
         var routes: [Statement] = []
-        for signature in groups.flatMap(\.signatures) {
-            let preferredType = SwiftNaming.typeName(signature.operationID)
-            // A model of the same name would be shadowed inside the namespace.
-            let typeName = typeScope.claim(models.topLevelScope.contains(preferredType) ? preferredType + "Operation" : preferredType)
-            let methodName = methodScope.claim(SwiftNaming.memberName(signature.operationID))
+        var stubs: [Declaration] = []
+        for (signature, typeName, methodName) in Self.operationNames(groups, models: models) {
             let output = operations.translate(signature, typeName: typeName, methodName: methodName)
             requirements.append(output.requirement)
             namespaces.append(output.namespace)
             routes.append(output.route)
+            stubs += stub(signature, typeName: typeName, methodName: methodName, names: names)
         }
         let title = models.document.info.title
         let handler = Declaration.type(
@@ -41,7 +37,53 @@ struct ServerTranslator {
             TypeDeclaration(
                 info: DeclarationInfo(documentation: ["The inputs and outputs of \(title)'s operations."], access: access),
                 kind: .enum, name: names.operations, conformances: [], members: namespaces))
-        return [handler, namespace, server(names, schemes: schemes, routes: routes)]
+        let stubHandler = Declaration.type(
+            TypeDeclaration(
+                info: DeclarationInfo(
+                    documentation: [
+                        "A handler for tests and demos: each operation answers what its `…Stub` closure returns; one left",
+                        "nil answers 501 Not Implemented.",
+                    ],
+                    access: access),
+                kind: .struct, name: names.stubHandler, conformances: [names.handler],
+                members: [.initializer(InitializerDeclaration(info: DeclarationInfo(access: access), parameters: [], body: []))] + stubs))
+        return [handler, namespace, server(names, schemes: schemes, routes: routes), stubHandler]
+    }
+
+    private func stub(_ signature: OperationTranslator.Signature, typeName: String, methodName: String, names: ServerNames) -> [Declaration] {
+        let qualified = "\(names.operations).\(typeName)"
+        let (input, output) = (names.input, names.output)
+        let bare = SwiftNaming.unescaped(methodName)
+        return [
+            .variable(
+                VariableDeclaration(
+                    info: DeclarationInfo(access: access), isLet: false, name: bare + "Stub",
+                    type: .function("(@Sendable (\(qualified).\(input)) async throws -> \(qualified).\(output))?"))),
+            .function(
+                FunctionDeclaration(
+                    info: DeclarationInfo(access: access), name: methodName,
+                    parameters: [Parameter(label: "_", name: "input", type: .named("\(qualified).\(input)"))], isAsync: true,
+                    throwsClause: "throws", returnType: .named("\(qualified).\(output)"),
+                    body: [
+                        .line("guard let stub = \(bare)Stub else { throw ServerNotImplemented(operationID: \(SwiftLiteral.string(signature.operationID))) }"),
+                        .line("return try await stub(input)"),
+                    ])),
+        ]
+    }
+
+    /// Each operation's enum in the namespace and its handler method, in the spec's order: what the
+    /// server declares and what round-trip tests call.
+    static func operationNames(
+        _ groups: [ClientTranslator.Group], models: ModelTranslator
+    ) -> [(signature: OperationTranslator.Signature, typeName: String, methodName: String)] {
+        var methodScope = NameScope(reserved: ["init", "deinit"])
+        var typeScope = NameScope(reserved: ["Input", "Output", "OperationInput", "OperationOutput"])
+        return groups.flatMap(\.signatures).map { signature in
+            let preferredType = SwiftNaming.typeName(signature.operationID)
+            // A model of the same name would be shadowed inside the namespace.
+            let typeName = typeScope.claim(models.topLevelScope.contains(preferredType) ? preferredType + "Operation" : preferredType)
+            return (signature, typeName, methodScope.claim(SwiftNaming.memberName(signature.operationID)))
+        }
     }
 
     private func server(_ names: ServerNames, schemes: [String], routes: [Statement]) -> Declaration {

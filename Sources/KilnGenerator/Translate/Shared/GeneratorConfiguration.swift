@@ -18,6 +18,8 @@ public struct GeneratorConfiguration: Sendable {
 
     /// The client library's module, which contract tests and servers import (nil: the same module).
     public var clientModule: String?
+    /// The generated server's module (`--mode server`), which tests mode's round trips import; nil: none.
+    public var serverModule: String?
     /// Component schema name -> an existing Swift type used for it instead of a generated declaration.
     public var typeOverrides: [String: String] = [:]
     /// Modules every generated file imports as well, for the types `typeOverrides` names.
