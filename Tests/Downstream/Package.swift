@@ -2,17 +2,22 @@
 import PackageDescription
 
 // A package that uses Kiln the way an app would: it depends on the repository, imports a generated client
-// library and applies the build plugin to a target of its own. Built by check.sh (compile only).
+// library and applies the build plugin to a target of its own. Built by check.sh, which runs its one test target.
 let package = Package(
     name: "Downstream",
     platforms: [.macOS(.v13), .iOS(.v16)],
     dependencies: [.package(name: "Kiln", path: "../..")],
     targets: [
         .target(name: "DownstreamApp", dependencies: [.product(name: "IServ", package: "Kiln")]),
+        // The app's own test: a fake IServ on the generated server, called with the real client (check.sh runs it).
+        .testTarget(
+            name: "DownstreamAppTests",
+            dependencies: ["DownstreamApp"] + ["IServ", "IServServer", "KilnRuntime", "KilnTestServer"].map { .product(name: $0, package: "Kiln") }
+        ),
         // The README's Swift examples, compiled against every client library (ReadmeExampleTests keeps them in step).
         .target(
             name: "ReadmeExamples",
-            dependencies: ["IServ", "IntrexxAdmin", "PrimedocsAdmin", "ActionAPI", "PEIQUsers", "KilnRuntime"].map {
+            dependencies: ["IServ", "IntrexxAdmin", "PrimedocsAdmin", "ActionAPI", "PEIQUsers", "KilnRuntime", "IServServer", "KilnServer", "KilnTestServer"].map {
                 .product(name: $0, package: "Kiln")
             } + ["StreamingClient"]
         ),

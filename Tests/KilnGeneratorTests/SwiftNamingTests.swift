@@ -47,7 +47,7 @@ import Testing
             pattern: #"^(?:@\w+\s+)*public\s+(?:final\s+)?(?:indirect\s+)?(?:struct|enum|class|protocol|typealias|actor)\s+(\w+)"#,
             options: [.anchorsMatchLines])
         var found = Set<String>()
-        for module in ["KilnRuntime", "KilnTestServer"] {
+        for module in ["KilnRuntime", "KilnServer", "KilnTestServer"] {
             let folder = sources.appendingPathComponent(module)
             let files = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }
             for file in files where file.hasSuffix(".swift") {

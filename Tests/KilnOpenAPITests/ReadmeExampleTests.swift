@@ -20,6 +20,9 @@ import Testing
         #"for try await event in try await client.streamTicks() { print(event.event, event.data.count, event.id ?? "") }"#,
         "for try await user in try await client.exportUsers() { print(user.name) }",
         #"let zip = try await intrexx.diagnosis.download(portal: "portal", to: URL(fileURLWithPath: "/tmp/diagnosis.zip"))"#,
+        #"fake.listGroupsStub = { input in input.extended == true ? .badRequest() : .ok([Group(id: "17", name: "Class 7b")]) }"#,
+        "let server = try await IServServer(handler: fake).start()",
+        "let iserv = IServClient(baseURL: server.url)",
         #"mock.streamTicksStub.handler = { _ in ServerSentEventStream(ResponseBody(Data("data: {\"count\": 1}\n\n".utf8)), operationID: "streamTicks") }"#,
     ]
 

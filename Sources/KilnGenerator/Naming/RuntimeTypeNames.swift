@@ -1,5 +1,5 @@
 extension SwiftNaming {
-    /// The public top-level types of KilnRuntime and KilnTestServer. Generated code names them unqualified,
+    /// The public top-level types of KilnRuntime, KilnServer and KilnTestServer. Generated code names them unqualified,
     /// so a model of the same name in the client module would shadow them and break the client (or its
     /// contract tests). SwiftNamingTests compares this list with the runtime's sources, so it cannot go stale.
     static let runtimeTypeNames: Set<String> = [
@@ -18,5 +18,10 @@ extension SwiftNaming {
         "Redactor", "RefreshableTokenProvider", "Response", "ResponseBody", "RetryMiddleware", "ServerSentEvent",
         "ServerSentEventStream", "SessionTokenMiddleware", "SessionTokenStore", "StreamBacklogError", "StreamItemError",
         "StreamStep", "TestHeader", "TestLatch", "TestResponse", "URLSessionTransport", "UploadBody",
+        // KilnServer, which generated servers import, and its loopback host.
+        "BasicCredentials", "HostedServer", "MultipartParser", "ParameterShape", "ParameterStyle", "Received",
+        "ServerApplication", "ServerCredentials", "ServerInputError", "ServerNotImplemented", "ServerOptions",
+        "ServerParameterLocation", "ServerRequest", "ServerRequestInputs", "ServerResponse", "ServerRoute", "ServerRouter",
+        "ServerSecurityScheme",
     ]
 }

@@ -7,7 +7,7 @@ public enum ServerSecurityScheme: Sendable {
     case bearer
     case basic
     /// An API key named `parameter` in a header, query or cookie, reported under the scheme's `name`.
-    case apiKey(name: String, parameter: String, in: ParameterLocation)
+    case apiKey(name: String, parameter: String, in: ServerParameterLocation)
 }
 
 /// The user name and password of HTTP Basic.

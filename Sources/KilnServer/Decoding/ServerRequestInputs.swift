@@ -2,7 +2,7 @@ import Foundation
 import KilnRuntime
 
 /// Where a parameter is sent, as the router reads it.
-public enum ParameterLocation: String, Sendable {
+public enum ServerParameterLocation: String, Sendable {
     case path, query, header, cookie
 }
 
@@ -29,7 +29,7 @@ public struct ServerRequestInputs: Sendable {
     /// One parameter, nil when absent. `excluding` names the operation's other query (or cookie)
     /// parameters, which an exploded form object does not collect. `json`: sent as JSON text.
     public func parameter<T: Decodable>(
-        _ name: String, in location: ParameterLocation, as type: T.Type, style: ParameterStyle, explode: Bool,
+        _ name: String, in location: ServerParameterLocation, as type: T.Type, style: ParameterStyle, explode: Bool,
         shape: ParameterShape = .primitive, json: Bool = false, excluding: Set<String> = []
     ) throws -> T? {
         let what = "\(location.rawValue) parameter '\(name)'"
@@ -67,7 +67,7 @@ public struct ServerRequestInputs: Sendable {
 
     /// A required parameter: its absence is a `ServerInputError`.
     public func requiredParameter<T: Decodable>(
-        _ name: String, in location: ParameterLocation, as type: T.Type, style: ParameterStyle, explode: Bool,
+        _ name: String, in location: ServerParameterLocation, as type: T.Type, style: ParameterStyle, explode: Bool,
         shape: ParameterShape = .primitive, json: Bool = false, excluding: Set<String> = []
     ) throws -> T {
         guard let value = try parameter(name, in: location, as: type, style: style, explode: explode, shape: shape, json: json, excluding: excluding) else {
