@@ -30,18 +30,9 @@ public struct ServerRequest: Sendable {
     }
 }
 
-/// What generated server code answers: adapters write it to the wire as given (they add the length).
-public struct ServerResponse: Sendable, Equatable {
-    public var status: Int
-    public var headers: HTTPFields
-    public var body: Data
-
-    public init(status: Int, headers: HTTPFields = [:], body: Data = Data()) {
-        self.status = status
-        self.headers = headers
-        self.body = body
-    }
-}
+/// What generated server code answers: the client's response type, which adapters write to the wire as
+/// given (they add the length).
+public typealias ServerResponse = HTTPResponse
 
 /// Anything that answers requests: a generated `…Server`, or a router. Adapters host one.
 public protocol ServerApplication: Sendable {
