@@ -19,16 +19,6 @@ extension Decoder {
     public func modelContainer() throws -> KeyedDecodingContainer<ModelKey> {
         try container(keyedBy: ModelKey.self)
     }
-
-    /// The members whose keys are not among the named properties (`additionalProperties`).
-    public func additionalProperties<Value: Decodable>(_ type: Value.Type, excluding named: Set<String>) throws -> [String: Value] {
-        let container = try container(keyedBy: ModelKey.self)
-        var result: [String: Value] = [:]
-        for key in container.allKeys where !named.contains(key.stringValue) {
-            result[key.stringValue] = try container.decode(Value.self, forKey: key)
-        }
-        return result
-    }
 }
 
 extension Encoder {
