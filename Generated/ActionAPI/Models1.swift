@@ -13,42 +13,87 @@ public typealias AccessType = Int
 /// - Spec: `#/components/schemas/RecordId`
 public typealias RecordId = Int64
 
-/// Requests one or more entries of a specific model when their IDs are known. Meant for showing the data in a form for editing, so the response gives detailed information about each field. Send an empty `ids` array to get only the field definitions (e.g. to build a form for a new entry).
+/// Ends an existing session (logout).
 ///
-/// - Spec: `#/components/schemas/GetRequest`
-public struct GetRequest: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/LogoutRequest`
+public struct LogoutRequest: Codable, Equatable, Sendable {
     public let action: String
     public let accessType: AccessType
 
-    /// The model (e.g. Subaccount).
-    public let model: String
+    /// Token (kmd) from auth; the client sends its session token when none is given.
+    public let token: String?
 
-    /// IDs of the entries; empty for the field definitions only.
-    public let ids: [RecordId]
-
-    public init(action: String, accessType: AccessType, model: String, ids: [RecordId]) {
+    public init(action: String, accessType: AccessType, token: String? = nil) {
         self.action = action
         self.accessType = accessType
-        self.model = model
-        self.ids = ids
+        self.token = token
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.action = try container.decode(String.self, forKey: .action)
-        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
-        self.model = try container.decode(String.self, forKey: .model)
-        self.ids = try container.decodeLenient([RecordId].self, forKey: .ids)
-        if self.action != "get" {
-            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"get\"")
+        let container = try decoder.modelContainer()
+        self.action = try container.field("action")
+        self.accessType = try container.field("accessType")
+        self.token = try container.optionalField("token")
+        if self.action != "logout" {
+            throw DecodingError.dataCorruptedError(forKey: ModelKey("action"), in: container, debugDescription: "expected the constant \"logout\"")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case action
-        case accessType
-        case model
-        case ids
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.action, "action")
+        try container.field(self.accessType, "accessType")
+        try container.optionalField(self.token, "token")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.action, rhs.action),
+            fieldsEqual(lhs.accessType, rhs.accessType),
+            fieldsEqual(lhs.token, rhs.token)
+        else { return false }
+        return true
+    }
+}
+
+/// Returns an overview of the models and actions the user has access rights to.
+///
+/// - Spec: `#/components/schemas/RightsRequest`
+public struct RightsRequest: Codable, Equatable, Sendable {
+    public let action: String
+    public let accessType: AccessType
+
+    /// Token (kmd) from auth; the client sends its session token when none is given.
+    public let token: String?
+
+    public init(action: String, accessType: AccessType, token: String? = nil) {
+        self.action = action
+        self.accessType = accessType
+        self.token = token
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.action = try container.field("action")
+        self.accessType = try container.field("accessType")
+        self.token = try container.optionalField("token")
+        if self.action != "rights" {
+            throw DecodingError.dataCorruptedError(forKey: ModelKey("action"), in: container, debugDescription: "expected the constant \"rights\"")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.action, "action")
+        try container.field(self.accessType, "accessType")
+        try container.optionalField(self.token, "token")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.action, rhs.action),
+            fieldsEqual(lhs.accessType, rhs.accessType),
+            fieldsEqual(lhs.token, rhs.token)
+        else { return false }
+        return true
     }
 }
 
@@ -83,27 +128,40 @@ public struct CreateRequest: Codable, Equatable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.action = try container.decode(String.self, forKey: .action)
-        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
-        self.model = try container.decode(String.self, forKey: .model)
-        self.ids = try container.decodeLenientIfPresent([RecordId].self, forKey: .ids)
-        self.data = try container.decode(RecordData.self, forKey: .data)
-        self.insertIgnore = try container.decodeIfPresent(InsertIgnore.self, forKey: .insertIgnore)
-        self.onDuplicateUpdate = try container.decodeIfPresent(OnDuplicateUpdate.self, forKey: .onDuplicateUpdate)
+        let container = try decoder.modelContainer()
+        self.action = try container.field("action")
+        self.accessType = try container.field("accessType")
+        self.model = try container.field("model")
+        self.ids = try container.decodeLenientIfPresent([RecordId].self, forKey: ModelKey("ids"))
+        self.data = try container.field("data")
+        self.insertIgnore = try container.optionalField("insertIgnore")
+        self.onDuplicateUpdate = try container.optionalField("onDuplicateUpdate")
         if self.action != "create" {
-            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"create\"")
+            throw DecodingError.dataCorruptedError(forKey: ModelKey("action"), in: container, debugDescription: "expected the constant \"create\"")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case action
-        case accessType
-        case model
-        case ids
-        case data
-        case insertIgnore
-        case onDuplicateUpdate
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.action, "action")
+        try container.field(self.accessType, "accessType")
+        try container.field(self.model, "model")
+        try container.optionalField(self.ids, "ids")
+        try container.field(self.data, "data")
+        try container.optionalField(self.insertIgnore, "insertIgnore")
+        try container.optionalField(self.onDuplicateUpdate, "onDuplicateUpdate")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.action, rhs.action),
+            fieldsEqual(lhs.accessType, rhs.accessType),
+            fieldsEqual(lhs.model, rhs.model),
+            fieldsEqual(lhs.ids, rhs.ids),
+            fieldsEqual(lhs.data, rhs.data),
+            fieldsEqual(lhs.insertIgnore, rhs.insertIgnore),
+            fieldsEqual(lhs.onDuplicateUpdate, rhs.onDuplicateUpdate)
+        else { return false }
+        return true
     }
 
     /// 1 tells the system not to return an error if the insert fails.
@@ -167,6 +225,11 @@ public struct CreateRequest: Codable, Equatable, Sendable {
     }
 }
 
+/// Field values of an entry, keyed by field name (e.g. strLogin).
+///
+/// - Spec: `#/components/schemas/RecordData`
+public typealias RecordData = [String: JSONScalar]
+
 /// How the user must log in.
 ///
 /// - Spec: `#/components/schemas/PreauthResult`
@@ -187,18 +250,82 @@ public struct PreauthResult: Codable, Equatable, Sendable {
         self.twofactorRequired = twofactorRequired
     }
 
-    enum CodingKeys: String, CodingKey {
-        case ssoType = "sso_type"
-        case ssoRedirect = "sso_redirect"
-        case twofactorType = "twofactor_type"
-        case twofactorRequired = "twofactor_required"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.ssoType = try container.field("sso_type")
+        self.ssoRedirect = try container.optionalField("sso_redirect")
+        self.twofactorType = try container.field("twofactor_type")
+        self.twofactorRequired = try container.field("twofactor_required")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.ssoType, "sso_type")
+        try container.optionalField(self.ssoRedirect, "sso_redirect")
+        try container.field(self.twofactorType, "twofactor_type")
+        try container.field(self.twofactorRequired, "twofactor_required")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.ssoType, rhs.ssoType),
+            fieldsEqual(lhs.ssoRedirect, rhs.ssoRedirect),
+            fieldsEqual(lhs.twofactorType, rhs.twofactorType),
+            fieldsEqual(lhs.twofactorRequired, rhs.twofactorRequired)
+        else { return false }
+        return true
     }
 }
 
-/// Success envelope of auth and verifyauth.
+/// Single sign-on type:
+/// - 0: none
+/// - 1: LDAP
+/// - 2: SAML
+/// - 3: OAuth
 ///
-/// - Spec: `#/components/schemas/AuthResponse`
-public struct AuthResponse: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/SsoType`
+public enum SsoType: OpenEnum {
+    case noSSO
+    case ldap
+    case saml
+    case oauth
+    /// A value this client does not know yet.
+    case unknown(Int)
+
+    public init(rawValue: Int) {
+        switch rawValue {
+        case 0:
+            self = .noSSO
+        case 1:
+            self = .ldap
+        case 2:
+            self = .saml
+        case 3:
+            self = .oauth
+        default:
+            self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: Int {
+        switch self {
+        case .noSSO:
+            0
+        case .ldap:
+            1
+        case .saml:
+            2
+        case .oauth:
+            3
+        case .unknown(let value):
+            value
+        }
+    }
+}
+
+/// Success envelope of list.
+///
+/// - Spec: `#/components/schemas/ListResponse`
+public struct ListResponse: Codable, Equatable, Sendable {
     public let status: ResponseStatus
 
     /// 0 on success.
@@ -207,9 +334,9 @@ public struct AuthResponse: Codable, Equatable, Sendable {
     public let model: String?
     public let action: String?
     public let previousAction: String?
-    public let data: AuthResult
+    public let data: ListResult
 
-    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: AuthResult) {
+    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: ListResult) {
         self.status = status
         self.statuscode = statuscode
         self.msg = msg
@@ -217,168 +344,153 @@ public struct AuthResponse: Codable, Equatable, Sendable {
         self.action = action
         self.previousAction = previousAction
         self.data = data
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case status
-        case statuscode
-        case msg
-        case model
-        case action
-        case previousAction
-        case data
-    }
-}
-
-/// Success envelope of logout.
-///
-/// - Spec: `#/components/schemas/LogoutResponse`
-public struct LogoutResponse: Codable, Equatable, Sendable {
-    public let status: ResponseStatus
-
-    /// 0 on success.
-    public let statuscode: Int
-    public let msg: String?
-    public let model: String?
-    public let action: String?
-    public let previousAction: String?
-
-    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil) {
-        self.status = status
-        self.statuscode = statuscode
-        self.msg = msg
-        self.model = model
-        self.action = action
-        self.previousAction = previousAction
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case status
-        case statuscode
-        case msg
-        case model
-        case action
-        case previousAction
-    }
-}
-
-/// - Spec: `#/components/schemas/ListRow`
-public struct ListRow: Codable, Equatable, Sendable {
-    public let id: RecordId
-
-    /// Cell values in the order of `head`.
-    public let row: [String?]
-
-    public init(id: RecordId, row: [String?]) {
-        self.id = id
-        self.row = row
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeLenient(RecordId.self, forKey: .id)
-        self.row = try container.decode([String?].self, forKey: .row)
+        let container = try decoder.modelContainer()
+        self.status = try container.field("status")
+        self.statuscode = try container.field("statuscode")
+        self.msg = try container.optionalField("msg")
+        self.model = try container.optionalField("model")
+        self.action = try container.optionalField("action")
+        self.previousAction = try container.optionalField("previousAction")
+        self.data = try container.field("data")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case row
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.status, "status")
+        try container.field(self.statuscode, "statuscode")
+        try container.optionalField(self.msg, "msg")
+        try container.optionalField(self.model, "model")
+        try container.optionalField(self.action, "action")
+        try container.optionalField(self.previousAction, "previousAction")
+        try container.field(self.data, "data")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.status, rhs.status),
+            fieldsEqual(lhs.statuscode, rhs.statuscode),
+            fieldsEqual(lhs.msg, rhs.msg),
+            fieldsEqual(lhs.model, rhs.model),
+            fieldsEqual(lhs.action, rhs.action),
+            fieldsEqual(lhs.previousAction, rhs.previousAction),
+            fieldsEqual(lhs.data, rhs.data)
+        else { return false }
+        return true
     }
 }
 
-/// Success envelope of get, create, update and delete: the field descriptors of the entries. Create and update answer like get (`action` "get", `previousAction` naming the action performed); the delete sample shows `action` "create", `previousAction` "delete" and empty `ids`, i.e. the form for a new entry.
-///
-/// - Spec: `#/components/schemas/RecordResponse`
-public struct RecordResponse: Codable, Equatable, Sendable {
-    public let status: ResponseStatus
+/// - Spec: `#/components/schemas/ListColumn`
+public struct ListColumn: Codable, Equatable, Sendable {
+    /// Data type of the column (e.g. string).
+    public let headlineType: String?
 
-    /// 0 on success.
+    /// Headline text.
+    public let headline: String
+
+    /// Sorting flag of the column (every sample shows false).
+    public let colsort: Bool?
+
+    /// Column name to send as `order` to sort by this column.
+    public let colorder: String?
+
+    /// Column (field) name, with `:convert` for a converted column.
+    public let colname: String
+
+    public init(headlineType: String? = nil, headline: String, colsort: Bool? = nil, colorder: String? = nil, colname: String) {
+        self.headlineType = headlineType
+        self.headline = headline
+        self.colsort = colsort
+        self.colorder = colorder
+        self.colname = colname
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.headlineType = try container.optionalField("headlineType")
+        self.headline = try container.field("headline")
+        self.colsort = try container.optionalField("colsort")
+        self.colorder = try container.optionalField("colorder")
+        self.colname = try container.field("colname")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.headlineType, "headlineType")
+        try container.field(self.headline, "headline")
+        try container.optionalField(self.colsort, "colsort")
+        try container.optionalField(self.colorder, "colorder")
+        try container.field(self.colname, "colname")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.headlineType, rhs.headlineType),
+            fieldsEqual(lhs.headline, rhs.headline),
+            fieldsEqual(lhs.colsort, rhs.colsort),
+            fieldsEqual(lhs.colorder, rhs.colorder),
+            fieldsEqual(lhs.colname, rhs.colname)
+        else { return false }
+        return true
+    }
+}
+
+/// Error envelope (`status` "Error"). For an update error (statuscode 113) `data` maps field names to field-specific messages; when auth needs the second factor, `data` carries the token (kmd) to send with verifyauth.
+///
+/// - Spec: `#/components/schemas/ErrorResponse`
+public struct ErrorResponse: Codable, Equatable, Sendable {
+    /// Always "Error" in an error envelope.
+    public let status: String
+
+    /// Error code (113 = update error, field messages in data).
     public let statuscode: Int
     public let msg: String?
     public let model: String?
     public let action: String?
-    public let previousAction: String?
-    public let data: RecordForm
 
-    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: RecordForm) {
+    /// Field-specific messages keyed by field name, or the token (kmd) of a login that still needs its second factor.
+    public let data: [String: String]?
+
+    public init(status: String, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, data: [String: String]? = nil) {
         self.status = status
         self.statuscode = statuscode
         self.msg = msg
         self.model = model
         self.action = action
-        self.previousAction = previousAction
         self.data = data
     }
 
-    enum CodingKeys: String, CodingKey {
-        case status
-        case statuscode
-        case msg
-        case model
-        case action
-        case previousAction
-        case data
-    }
-}
-
-/// Detailed information about one field of a model.
-///
-/// - Spec: `#/components/schemas/FieldDescriptor`
-public struct FieldDescriptor: Codable, Equatable, Sendable {
-    public let fieldname: String
-    public let displayname: String?
-
-    /// Field type (e.g. 1, 2).
-    public let type: Int
-
-    /// Field subtype; subtypes 1, 2 and 12 are list-type fields (see `listkeys`).
-    public let subtype: Int
-    public let required: Bool?
-    public let defaultvalue: JSONScalar?
-    public let disabled: Bool?
-
-    /// Help text of the field, or false.
-    public let infotext: JSONValue?
-
-    /// Raw value (`%%unchanged%%` for an unchanged password).
-    public let value: String?
-
-    /// Readable value.
-    public let displayvalue: String?
-
-    /// Keys of a list-type field's options.
-    public let listkeys: [JSONValue]?
-
-    /// Labels of a list-type field's options, in the order of `listkeys`.
-    public let listvalues: [String]?
-
-    public init(fieldname: String, displayname: String? = nil, type: Int, subtype: Int, required: Bool? = nil, defaultvalue: JSONScalar? = nil, disabled: Bool? = nil, infotext: JSONValue? = nil, value: String? = nil, displayvalue: String? = nil, listkeys: [JSONValue]? = nil, listvalues: [String]? = nil) {
-        self.fieldname = fieldname
-        self.displayname = displayname
-        self.type = type
-        self.subtype = subtype
-        self.required = required
-        self.defaultvalue = defaultvalue
-        self.disabled = disabled
-        self.infotext = infotext
-        self.value = value
-        self.displayvalue = displayvalue
-        self.listkeys = listkeys
-        self.listvalues = listvalues
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.status = try container.field("status")
+        self.statuscode = try container.field("statuscode")
+        self.msg = try container.optionalField("msg")
+        self.model = try container.optionalField("model")
+        self.action = try container.optionalField("action")
+        self.data = try container.optionalField("data")
+        if self.status != "Error" {
+            throw DecodingError.dataCorruptedError(forKey: ModelKey("status"), in: container, debugDescription: "expected the constant \"Error\"")
+        }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case fieldname
-        case displayname
-        case type
-        case subtype
-        case required
-        case defaultvalue
-        case disabled
-        case infotext
-        case value
-        case displayvalue
-        case listkeys
-        case listvalues
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.status, "status")
+        try container.field(self.statuscode, "statuscode")
+        try container.optionalField(self.msg, "msg")
+        try container.optionalField(self.model, "model")
+        try container.optionalField(self.action, "action")
+        try container.optionalField(self.data, "data")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.status, rhs.status),
+            fieldsEqual(lhs.statuscode, rhs.statuscode),
+            fieldsEqual(lhs.msg, rhs.msg),
+            fieldsEqual(lhs.model, rhs.model),
+            fieldsEqual(lhs.action, rhs.action),
+            fieldsEqual(lhs.data, rhs.data)
+        else { return false }
+        return true
     }
 }

@@ -3,6 +3,38 @@
 import Foundation
 import KilnRuntime
 
+/// Outcome of the call; "Error" means the action failed.
+///
+/// - Spec: `#/components/schemas/ResponseStatus`
+public enum ResponseStatus: OpenEnum {
+    case success
+    case error
+    /// A value this client does not know yet.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "Success":
+            self = .success
+        case "Error":
+            self = .error
+        default:
+            self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .success:
+            "Success"
+        case .error:
+            "Error"
+        case .unknown(let value):
+            value
+        }
+    }
+}
+
 /// A single field value (string, number, boolean or null).
 ///
 /// - Spec: `#/components/schemas/JSONScalar`
@@ -55,114 +87,142 @@ public struct ListRequest: Codable, Equatable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.action = try container.decode(String.self, forKey: .action)
-        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
-        self.model = try container.decode(String.self, forKey: .model)
-        self.filters = try container.decodeIfPresent([Filter].self, forKey: .filters)
-        self.limit = try container.decodeIfPresent(Int.self, forKey: .limit)
-        self.offset = try container.decodeIfPresent(Int.self, forKey: .offset)
-        self.order = try container.decodeIfPresent(String.self, forKey: .order)
-        self.sort = try container.decodeIfPresent(SortDirection.self, forKey: .sort)
-        self.cols = try container.decodeIfPresent([String].self, forKey: .cols)
-        self.assoc = try container.decodeIfPresent(Bool.self, forKey: .assoc)
-        self.dataonly = try container.decodeIfPresent(Bool.self, forKey: .dataonly)
+        let container = try decoder.modelContainer()
+        self.action = try container.field("action")
+        self.accessType = try container.field("accessType")
+        self.model = try container.field("model")
+        self.filters = try container.optionalField("filters")
+        self.limit = try container.optionalField("limit")
+        self.offset = try container.optionalField("offset")
+        self.order = try container.optionalField("order")
+        self.sort = try container.optionalField("sort")
+        self.cols = try container.optionalField("cols")
+        self.assoc = try container.optionalField("assoc")
+        self.dataonly = try container.optionalField("dataonly")
         if self.action != "list" {
-            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"list\"")
+            throw DecodingError.dataCorruptedError(forKey: ModelKey("action"), in: container, debugDescription: "expected the constant \"list\"")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case action
-        case accessType
-        case model
-        case filters
-        case limit
-        case offset
-        case order
-        case sort
-        case cols
-        case assoc
-        case dataonly
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.action, "action")
+        try container.field(self.accessType, "accessType")
+        try container.field(self.model, "model")
+        try container.optionalField(self.filters, "filters")
+        try container.optionalField(self.limit, "limit")
+        try container.optionalField(self.offset, "offset")
+        try container.optionalField(self.order, "order")
+        try container.optionalField(self.sort, "sort")
+        try container.optionalField(self.cols, "cols")
+        try container.optionalField(self.assoc, "assoc")
+        try container.optionalField(self.dataonly, "dataonly")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.action, rhs.action),
+            fieldsEqual(lhs.accessType, rhs.accessType),
+            fieldsEqual(lhs.model, rhs.model),
+            fieldsEqual(lhs.filters, rhs.filters),
+            fieldsEqual(lhs.limit, rhs.limit),
+            fieldsEqual(lhs.offset, rhs.offset),
+            fieldsEqual(lhs.order, rhs.order),
+            fieldsEqual(lhs.sort, rhs.sort),
+            fieldsEqual(lhs.cols, rhs.cols),
+            fieldsEqual(lhs.assoc, rhs.assoc),
+            fieldsEqual(lhs.dataonly, rhs.dataonly)
+        else { return false }
+        return true
     }
 }
 
-/// A filter item. Use fieldname `query` to search all fields.
+/// Comparison type (default `eql` when omitted):
+/// - eql: equal; rows whose field content is exactly `value`.
+/// - lt: lower than `value`.
+/// - gt: greater than `value`.
+/// - lte: lower than or equal to `value`.
+/// - gte: greater than or equal to `value`.
+/// - like: contains; `value` is part of (or all of) the field content.
+/// - in: is in list; the field content equals one of `value` (an array).
+/// - is: is NULL.
+/// - isnot: is not NULL.
 ///
-/// - Spec: `#/components/schemas/Filter`
-public struct Filter: Codable, Equatable, Sendable {
-    /// Field the filter applies to (`query` searches all fields).
-    public let fieldname: String
-    public let comparison: FilterComparison?
-    public let value: FilterValue?
+/// - Spec: `#/components/schemas/FilterComparison`
+public enum FilterComparison: OpenEnum {
+    case eql
+    case lt
+    case gt
+    case lte
+    case gte
+    case like
+    case `in`
+    case `is`
+    case isnot
+    /// A value this client does not know yet.
+    case unknown(String)
 
-    public init(fieldname: String, comparison: FilterComparison? = nil, value: FilterValue? = nil) {
-        self.fieldname = fieldname
-        self.comparison = comparison
-        self.value = value
+    public init(rawValue: String) {
+        switch rawValue {
+        case "eql":
+            self = .eql
+        case "lt":
+            self = .lt
+        case "gt":
+            self = .gt
+        case "lte":
+            self = .lte
+        case "gte":
+            self = .gte
+        case "like":
+            self = .like
+        case "in":
+            self = .`in`
+        case "is":
+            self = .`is`
+        case "isnot":
+            self = .isnot
+        default:
+            self = .unknown(rawValue)
+        }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case fieldname
-        case comparison
-        case value
+    public var rawValue: String {
+        switch self {
+        case .eql:
+            "eql"
+        case .lt:
+            "lt"
+        case .gt:
+            "gt"
+        case .lte:
+            "lte"
+        case .gte:
+            "gte"
+        case .like:
+            "like"
+        case .`in`:
+            "in"
+        case .`is`:
+            "is"
+        case .isnot:
+            "isnot"
+        case .unknown(let value):
+            value
+        }
     }
 }
 
-/// Changes one or more existing entries. Answered like get; on failure an error envelope with statuscode 113 carries field-specific messages in `data`.
+/// Requests one or more entries of a specific model when their IDs are known. Meant for showing the data in a form for editing, so the response gives detailed information about each field. Send an empty `ids` array to get only the field definitions (e.g. to build a form for a new entry).
 ///
-/// - Spec: `#/components/schemas/UpdateRequest`
-public struct UpdateRequest: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/GetRequest`
+public struct GetRequest: Codable, Equatable, Sendable {
     public let action: String
     public let accessType: AccessType
 
     /// The model (e.g. Subaccount).
     public let model: String
 
-    /// IDs of the entries to change.
-    public let ids: [RecordId]
-    public let data: RecordData
-
-    public init(action: String, accessType: AccessType, model: String, ids: [RecordId], data: RecordData) {
-        self.action = action
-        self.accessType = accessType
-        self.model = model
-        self.ids = ids
-        self.data = data
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.action = try container.decode(String.self, forKey: .action)
-        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
-        self.model = try container.decode(String.self, forKey: .model)
-        self.ids = try container.decodeLenient([RecordId].self, forKey: .ids)
-        self.data = try container.decode(RecordData.self, forKey: .data)
-        if self.action != "update" {
-            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"update\"")
-        }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case action
-        case accessType
-        case model
-        case ids
-        case data
-    }
-}
-
-/// Deletes one or more entries of a specific model when their IDs are known.
-///
-/// - Spec: `#/components/schemas/DeleteRequest`
-public struct DeleteRequest: Codable, Equatable, Sendable {
-    public let action: String
-    public let accessType: AccessType
-
-    /// The model (e.g. Subaccount).
-    public let model: String
-
-    /// IDs of the entries to delete.
+    /// IDs of the entries; empty for the field definitions only.
     public let ids: [RecordId]
 
     public init(action: String, accessType: AccessType, model: String, ids: [RecordId]) {
@@ -173,40 +233,144 @@ public struct DeleteRequest: Codable, Equatable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.action = try container.decode(String.self, forKey: .action)
-        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
-        self.model = try container.decode(String.self, forKey: .model)
-        self.ids = try container.decodeLenient([RecordId].self, forKey: .ids)
-        if self.action != "delete" {
-            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"delete\"")
+        let container = try decoder.modelContainer()
+        self.action = try container.field("action")
+        self.accessType = try container.field("accessType")
+        self.model = try container.field("model")
+        self.ids = try container.decodeLenient([RecordId].self, forKey: ModelKey("ids"))
+        if self.action != "get" {
+            throw DecodingError.dataCorruptedError(forKey: ModelKey("action"), in: container, debugDescription: "expected the constant \"get\"")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case action
-        case accessType
-        case model
-        case ids
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.action, "action")
+        try container.field(self.accessType, "accessType")
+        try container.field(self.model, "model")
+        try container.field(self.ids, "ids")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.action, rhs.action),
+            fieldsEqual(lhs.accessType, rhs.accessType),
+            fieldsEqual(lhs.model, rhs.model),
+            fieldsEqual(lhs.ids, rhs.ids)
+        else { return false }
+        return true
     }
 }
 
-/// A model and the actions the user may perform on it.
+/// Success envelope of logout.
 ///
-/// - Spec: `#/components/schemas/ModelRights`
-public struct ModelRights: Codable, Equatable, Sendable {
-    /// Model name (e.g. User, Subaccount).
-    public let model: String
-    public let actions: [ModelAction]
+/// - Spec: `#/components/schemas/LogoutResponse`
+public struct LogoutResponse: Codable, Equatable, Sendable {
+    public let status: ResponseStatus
 
-    public init(model: String, actions: [ModelAction]) {
+    /// 0 on success.
+    public let statuscode: Int
+    public let msg: String?
+    public let model: String?
+    public let action: String?
+    public let previousAction: String?
+
+    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil) {
+        self.status = status
+        self.statuscode = statuscode
+        self.msg = msg
         self.model = model
-        self.actions = actions
+        self.action = action
+        self.previousAction = previousAction
     }
 
-    enum CodingKeys: String, CodingKey {
-        case model
-        case actions
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.status = try container.field("status")
+        self.statuscode = try container.field("statuscode")
+        self.msg = try container.optionalField("msg")
+        self.model = try container.optionalField("model")
+        self.action = try container.optionalField("action")
+        self.previousAction = try container.optionalField("previousAction")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.status, "status")
+        try container.field(self.statuscode, "statuscode")
+        try container.optionalField(self.msg, "msg")
+        try container.optionalField(self.model, "model")
+        try container.optionalField(self.action, "action")
+        try container.optionalField(self.previousAction, "previousAction")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.status, rhs.status),
+            fieldsEqual(lhs.statuscode, rhs.statuscode),
+            fieldsEqual(lhs.msg, rhs.msg),
+            fieldsEqual(lhs.model, rhs.model),
+            fieldsEqual(lhs.action, rhs.action),
+            fieldsEqual(lhs.previousAction, rhs.previousAction)
+        else { return false }
+        return true
+    }
+}
+
+/// Success envelope of rights.
+///
+/// - Spec: `#/components/schemas/RightsResponse`
+public struct RightsResponse: Codable, Equatable, Sendable {
+    public let status: ResponseStatus
+
+    /// 0 on success.
+    public let statuscode: Int
+    public let msg: String?
+    public let model: String?
+    public let action: String?
+    public let previousAction: String?
+    public let data: [ModelRights]
+
+    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: [ModelRights]) {
+        self.status = status
+        self.statuscode = statuscode
+        self.msg = msg
+        self.model = model
+        self.action = action
+        self.previousAction = previousAction
+        self.data = data
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.status = try container.field("status")
+        self.statuscode = try container.field("statuscode")
+        self.msg = try container.optionalField("msg")
+        self.model = try container.optionalField("model")
+        self.action = try container.optionalField("action")
+        self.previousAction = try container.optionalField("previousAction")
+        self.data = try container.field("data")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.status, "status")
+        try container.field(self.statuscode, "statuscode")
+        try container.optionalField(self.msg, "msg")
+        try container.optionalField(self.model, "model")
+        try container.optionalField(self.action, "action")
+        try container.optionalField(self.previousAction, "previousAction")
+        try container.field(self.data, "data")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.status, rhs.status),
+            fieldsEqual(lhs.statuscode, rhs.statuscode),
+            fieldsEqual(lhs.msg, rhs.msg),
+            fieldsEqual(lhs.model, rhs.model),
+            fieldsEqual(lhs.action, rhs.action),
+            fieldsEqual(lhs.previousAction, rhs.previousAction),
+            fieldsEqual(lhs.data, rhs.data)
+        else { return false }
+        return true
     }
 }
 
@@ -262,10 +426,42 @@ public enum ModelAction: OpenEnum {
     }
 }
 
-/// Success envelope of list.
+/// - Spec: `#/components/schemas/ListRow`
+public struct ListRow: Codable, Equatable, Sendable {
+    public let id: RecordId
+
+    /// Cell values in the order of `head`.
+    public let row: [String?]
+
+    public init(id: RecordId, row: [String?]) {
+        self.id = id
+        self.row = row
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.decodeLenient(RecordId.self, forKey: ModelKey("id"))
+        self.row = try container.field("row")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.id, "id")
+        try container.field(self.row, "row")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.row, rhs.row)
+        else { return false }
+        return true
+    }
+}
+
+/// Success envelope of get, create, update and delete: the field descriptors of the entries. Create and update answer like get (`action` "get", `previousAction` naming the action performed); the delete sample shows `action` "create", `previousAction` "delete" and empty `ids`, i.e. the form for a new entry.
 ///
-/// - Spec: `#/components/schemas/ListResponse`
-public struct ListResponse: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/RecordResponse`
+public struct RecordResponse: Codable, Equatable, Sendable {
     public let status: ResponseStatus
 
     /// 0 on success.
@@ -274,9 +470,9 @@ public struct ListResponse: Codable, Equatable, Sendable {
     public let model: String?
     public let action: String?
     public let previousAction: String?
-    public let data: ListResult
+    public let data: RecordForm
 
-    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: ListResult) {
+    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: RecordForm) {
         self.status = status
         self.statuscode = statuscode
         self.msg = msg
@@ -286,95 +482,37 @@ public struct ListResponse: Codable, Equatable, Sendable {
         self.data = data
     }
 
-    enum CodingKeys: String, CodingKey {
-        case status
-        case statuscode
-        case msg
-        case model
-        case action
-        case previousAction
-        case data
-    }
-}
-
-/// - Spec: `#/components/schemas/ListColumn`
-public struct ListColumn: Codable, Equatable, Sendable {
-    /// Data type of the column (e.g. string).
-    public let headlineType: String?
-
-    /// Headline text.
-    public let headline: String
-
-    /// Sorting flag of the column (every sample shows false).
-    public let colsort: Bool?
-
-    /// Column name to send as `order` to sort by this column.
-    public let colorder: String?
-
-    /// Column (field) name, with `:convert` for a converted column.
-    public let colname: String
-
-    public init(headlineType: String? = nil, headline: String, colsort: Bool? = nil, colorder: String? = nil, colname: String) {
-        self.headlineType = headlineType
-        self.headline = headline
-        self.colsort = colsort
-        self.colorder = colorder
-        self.colname = colname
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case headlineType
-        case headline
-        case colsort
-        case colorder
-        case colname
-    }
-}
-
-/// Error envelope (`status` "Error"). For an update error (statuscode 113) `data` maps field names to field-specific messages; when auth needs the second factor, `data` carries the token (kmd) to send with verifyauth.
-///
-/// - Spec: `#/components/schemas/ErrorResponse`
-public struct ErrorResponse: Codable, Equatable, Sendable {
-    /// Always "Error" in an error envelope.
-    public let status: String
-
-    /// Error code (113 = update error, field messages in data).
-    public let statuscode: Int
-    public let msg: String?
-    public let model: String?
-    public let action: String?
-
-    /// Field-specific messages keyed by field name, or the token (kmd) of a login that still needs its second factor.
-    public let data: [String: String]?
-
-    public init(status: String, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, data: [String: String]? = nil) {
-        self.status = status
-        self.statuscode = statuscode
-        self.msg = msg
-        self.model = model
-        self.action = action
-        self.data = data
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.status = try container.decode(String.self, forKey: .status)
-        self.statuscode = try container.decode(Int.self, forKey: .statuscode)
-        self.msg = try container.decodeIfPresent(String.self, forKey: .msg)
-        self.model = try container.decodeIfPresent(String.self, forKey: .model)
-        self.action = try container.decodeIfPresent(String.self, forKey: .action)
-        self.data = try container.decodeIfPresent([String: String].self, forKey: .data)
-        if self.status != "Error" {
-            throw DecodingError.dataCorruptedError(forKey: .status, in: container, debugDescription: "expected the constant \"Error\"")
-        }
+        let container = try decoder.modelContainer()
+        self.status = try container.field("status")
+        self.statuscode = try container.field("statuscode")
+        self.msg = try container.optionalField("msg")
+        self.model = try container.optionalField("model")
+        self.action = try container.optionalField("action")
+        self.previousAction = try container.optionalField("previousAction")
+        self.data = try container.field("data")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case status
-        case statuscode
-        case msg
-        case model
-        case action
-        case data
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.status, "status")
+        try container.field(self.statuscode, "statuscode")
+        try container.optionalField(self.msg, "msg")
+        try container.optionalField(self.model, "model")
+        try container.optionalField(self.action, "action")
+        try container.optionalField(self.previousAction, "previousAction")
+        try container.field(self.data, "data")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.status, rhs.status),
+            fieldsEqual(lhs.statuscode, rhs.statuscode),
+            fieldsEqual(lhs.msg, rhs.msg),
+            fieldsEqual(lhs.model, rhs.model),
+            fieldsEqual(lhs.action, rhs.action),
+            fieldsEqual(lhs.previousAction, rhs.previousAction),
+            fieldsEqual(lhs.data, rhs.data)
+        else { return false }
+        return true
     }
 }

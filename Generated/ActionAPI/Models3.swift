@@ -3,233 +3,139 @@
 import Foundation
 import KilnRuntime
 
-/// Outcome of the call; "Error" means the action failed.
+/// Value to compare the field to; an array for comparison `in`.
 ///
-/// - Spec: `#/components/schemas/ResponseStatus`
-public enum ResponseStatus: OpenEnum {
-    case success
-    case error
-    /// A value this client does not know yet.
-    case unknown(String)
+/// - Spec: `#/components/schemas/FilterValue`
+public indirect enum FilterValue: Codable, Equatable, Sendable {
+    case jsonScalar(JSONScalar)
+    case array([JSONScalar])
 
-    public init(rawValue: String) {
-        switch rawValue {
-        case "Success":
-            self = .success
-        case "Error":
-            self = .error
-        default:
-            self = .unknown(rawValue)
-        }
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        var errors: [any Error] = []
+        do { self = .jsonScalar(try container.decode(JSONScalar.self)); return } catch { errors.append(error) }
+        do { self = .array(try container.decode([JSONScalar].self)); return } catch { errors.append(error) }
+        throw OneOfDecodingError.noVariantMatched("FilterValue", codingPath: decoder.codingPath, errors: errors)
     }
 
-    public var rawValue: String {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
         switch self {
-        case .success:
-            "Success"
-        case .error:
-            "Error"
-        case .unknown(let value):
-            value
+        case .jsonScalar(let value):
+            try container.encode(value)
+        case .array(let value):
+            try container.encode(value)
         }
     }
 }
 
-/// Pre-authorization. To authenticate a user, call the preauth action type first. Send the user name and receive whether the user must log in with a password and/or 2Factor, or whether a redirect to third-party servers (SAML / OAuth) is needed. When e-mail or SMS is the second factor, the system sends the e-mail / SMS automatically with the preauth request.
+/// Changes one or more existing entries. Answered like get; on failure an error envelope with statuscode 113 carries field-specific messages in `data`.
 ///
-/// - Spec: `#/components/schemas/PreauthRequest`
-public struct PreauthRequest: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/UpdateRequest`
+public struct UpdateRequest: Codable, Equatable, Sendable {
     public let action: String
     public let accessType: AccessType
 
-    /// User name.
-    public let kname: String
+    /// The model (e.g. Subaccount).
+    public let model: String
 
-    /// API key.
-    public let apiKey: String?
+    /// IDs of the entries to change.
+    public let ids: [RecordId]
+    public let data: RecordData
 
-    public init(action: String, accessType: AccessType, kname: String, apiKey: String? = nil) {
+    public init(action: String, accessType: AccessType, model: String, ids: [RecordId], data: RecordData) {
         self.action = action
         self.accessType = accessType
-        self.kname = kname
-        self.apiKey = apiKey
+        self.model = model
+        self.ids = ids
+        self.data = data
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.action = try container.decode(String.self, forKey: .action)
-        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
-        self.kname = try container.decode(String.self, forKey: .kname)
-        self.apiKey = try container.decodeIfPresent(String.self, forKey: .apiKey)
-        if self.action != "preauth" {
-            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"preauth\"")
+        let container = try decoder.modelContainer()
+        self.action = try container.field("action")
+        self.accessType = try container.field("accessType")
+        self.model = try container.field("model")
+        self.ids = try container.decodeLenient([RecordId].self, forKey: ModelKey("ids"))
+        self.data = try container.field("data")
+        if self.action != "update" {
+            throw DecodingError.dataCorruptedError(forKey: ModelKey("action"), in: container, debugDescription: "expected the constant \"update\"")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case action
-        case accessType
-        case kname
-        case apiKey = "api_key"
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.action, "action")
+        try container.field(self.accessType, "accessType")
+        try container.field(self.model, "model")
+        try container.field(self.ids, "ids")
+        try container.field(self.data, "data")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.action, rhs.action),
+            fieldsEqual(lhs.accessType, rhs.accessType),
+            fieldsEqual(lhs.model, rhs.model),
+            fieldsEqual(lhs.ids, rhs.ids),
+            fieldsEqual(lhs.data, rhs.data)
+        else { return false }
+        return true
     }
 }
 
-/// Authenticates the user with user name and password (and the 2FA code if needed) and returns an authentication token (`kmd`) for all later calls. With two-factor authentication, auth returns an error code depending on the 2FA method if `2fa` was not sent; show the user the matching 2FA page (e.g. to enter the e-mail code or OTP), then use the received token (kmd) with verifyauth to (re)send the 2FA code.
+/// Deletes one or more entries of a specific model when their IDs are known.
 ///
-/// - Spec: `#/components/schemas/AuthRequest`
-public struct AuthRequest: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/DeleteRequest`
+public struct DeleteRequest: Codable, Equatable, Sendable {
     public let action: String
     public let accessType: AccessType
 
-    /// User name.
-    public let kname: String
+    /// The model (e.g. Subaccount).
+    public let model: String
 
-    /// Password.
-    public let kpass: String
+    /// IDs of the entries to delete.
+    public let ids: [RecordId]
 
-    /// Two-factor code (optional).
-    public let twoFactorCode: String?
-
-    /// 1 requests a long-lived session (optional).
-    public let longlife: Longlife?
-
-    /// API key (optional).
-    public let apiKey: String?
-
-    public init(action: String, accessType: AccessType, kname: String, kpass: String, twoFactorCode: String? = nil, longlife: Longlife? = nil, apiKey: String? = nil) {
+    public init(action: String, accessType: AccessType, model: String, ids: [RecordId]) {
         self.action = action
         self.accessType = accessType
-        self.kname = kname
-        self.kpass = kpass
-        self.twoFactorCode = twoFactorCode
-        self.longlife = longlife
-        self.apiKey = apiKey
+        self.model = model
+        self.ids = ids
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.action = try container.decode(String.self, forKey: .action)
-        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
-        self.kname = try container.decode(String.self, forKey: .kname)
-        self.kpass = try container.decode(String.self, forKey: .kpass)
-        self.twoFactorCode = try container.decodeIfPresent(String.self, forKey: .twoFactorCode)
-        self.longlife = try container.decodeIfPresent(Longlife.self, forKey: .longlife)
-        self.apiKey = try container.decodeIfPresent(String.self, forKey: .apiKey)
-        if self.action != "auth" {
-            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"auth\"")
+        let container = try decoder.modelContainer()
+        self.action = try container.field("action")
+        self.accessType = try container.field("accessType")
+        self.model = try container.field("model")
+        self.ids = try container.decodeLenient([RecordId].self, forKey: ModelKey("ids"))
+        if self.action != "delete" {
+            throw DecodingError.dataCorruptedError(forKey: ModelKey("action"), in: container, debugDescription: "expected the constant \"delete\"")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case action
-        case accessType
-        case kname
-        case kpass
-        case twoFactorCode = "2fa"
-        case longlife
-        case apiKey = "api_key"
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.action, "action")
+        try container.field(self.accessType, "accessType")
+        try container.field(self.model, "model")
+        try container.field(self.ids, "ids")
     }
 
-    /// 1 requests a long-lived session (optional).
-    public enum Longlife: OpenEnum {
-        case no
-        case yes
-        /// A value this client does not know yet.
-        case unknown(Int)
-
-        public init(rawValue: Int) {
-            switch rawValue {
-            case 0:
-                self = .no
-            case 1:
-                self = .yes
-            default:
-                self = .unknown(rawValue)
-            }
-        }
-
-        public var rawValue: Int {
-            switch self {
-            case .no:
-                0
-            case .yes:
-                1
-            case .unknown(let value):
-                value
-            }
-        }
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.action, rhs.action),
+            fieldsEqual(lhs.accessType, rhs.accessType),
+            fieldsEqual(lhs.model, rhs.model),
+            fieldsEqual(lhs.ids, rhs.ids)
+        else { return false }
+        return true
     }
 }
 
-/// Ends an existing session (logout).
+/// Success envelope of auth and verifyauth.
 ///
-/// - Spec: `#/components/schemas/LogoutRequest`
-public struct LogoutRequest: Codable, Equatable, Sendable {
-    public let action: String
-    public let accessType: AccessType
-
-    /// Token (kmd) from auth; the client sends its session token when none is given.
-    public let token: String?
-
-    public init(action: String, accessType: AccessType, token: String? = nil) {
-        self.action = action
-        self.accessType = accessType
-        self.token = token
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.action = try container.decode(String.self, forKey: .action)
-        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
-        self.token = try container.decodeIfPresent(String.self, forKey: .token)
-        if self.action != "logout" {
-            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"logout\"")
-        }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case action
-        case accessType
-        case token
-    }
-}
-
-/// Sorting direction of the output.
-///
-/// - Spec: `#/components/schemas/SortDirection`
-public enum SortDirection: OpenEnum {
-    case asc
-    case desc
-    /// A value this client does not know yet.
-    case unknown(String)
-
-    public init(rawValue: String) {
-        switch rawValue {
-        case "asc":
-            self = .asc
-        case "desc":
-            self = .desc
-        default:
-            self = .unknown(rawValue)
-        }
-    }
-
-    public var rawValue: String {
-        switch self {
-        case .asc:
-            "asc"
-        case .desc:
-            "desc"
-        case .unknown(let value):
-            value
-        }
-    }
-}
-
-/// Success envelope of preauth.
-///
-/// - Spec: `#/components/schemas/PreauthResponse`
-public struct PreauthResponse: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/AuthResponse`
+public struct AuthResponse: Codable, Equatable, Sendable {
     public let status: ResponseStatus
 
     /// 0 on success.
@@ -238,9 +144,9 @@ public struct PreauthResponse: Codable, Equatable, Sendable {
     public let model: String?
     public let action: String?
     public let previousAction: String?
-    public let data: PreauthResult
+    public let data: AuthResult
 
-    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: PreauthResult) {
+    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: AuthResult) {
         self.status = status
         self.statuscode = statuscode
         self.msg = msg
@@ -250,60 +156,95 @@ public struct PreauthResponse: Codable, Equatable, Sendable {
         self.data = data
     }
 
-    enum CodingKeys: String, CodingKey {
-        case status
-        case statuscode
-        case msg
-        case model
-        case action
-        case previousAction
-        case data
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.status = try container.field("status")
+        self.statuscode = try container.field("statuscode")
+        self.msg = try container.optionalField("msg")
+        self.model = try container.optionalField("model")
+        self.action = try container.optionalField("action")
+        self.previousAction = try container.optionalField("previousAction")
+        self.data = try container.field("data")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.status, "status")
+        try container.field(self.statuscode, "statuscode")
+        try container.optionalField(self.msg, "msg")
+        try container.optionalField(self.model, "model")
+        try container.optionalField(self.action, "action")
+        try container.optionalField(self.previousAction, "previousAction")
+        try container.field(self.data, "data")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.status, rhs.status),
+            fieldsEqual(lhs.statuscode, rhs.statuscode),
+            fieldsEqual(lhs.msg, rhs.msg),
+            fieldsEqual(lhs.model, rhs.model),
+            fieldsEqual(lhs.action, rhs.action),
+            fieldsEqual(lhs.previousAction, rhs.previousAction),
+            fieldsEqual(lhs.data, rhs.data)
+        else { return false }
+        return true
     }
 }
 
-/// Two-factor authorization type:
-/// - 0: no 2FA
-/// - 1: authenticator (OTP)
-/// - 2: e-mail
-/// - 3: SMS
-///
-/// - Spec: `#/components/schemas/TwoFactorType`
-public enum TwoFactorType: OpenEnum {
-    case noTwoFactor
-    case authenticator
-    case email
-    case sms
-    /// A value this client does not know yet.
-    case unknown(Int)
+/// - Spec: `#/components/schemas/AuthResult`
+public struct AuthResult: Codable, Equatable, Sendable {
+    /// The authentication token; send it as input value `kmd` in every later call.
+    public let kmd: String
 
-    public init(rawValue: Int) {
-        switch rawValue {
-        case 0:
-            self = .noTwoFactor
-        case 1:
-            self = .authenticator
-        case 2:
-            self = .email
-        case 3:
-            self = .sms
-        default:
-            self = .unknown(rawValue)
-        }
+    public init(kmd: String) {
+        self.kmd = kmd
     }
 
-    public var rawValue: Int {
-        switch self {
-        case .noTwoFactor:
-            0
-        case .authenticator:
-            1
-        case .email:
-            2
-        case .sms:
-            3
-        case .unknown(let value):
-            value
-        }
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.kmd = try container.field("kmd")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.kmd, "kmd")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.kmd, rhs.kmd)
+    }
+}
+
+/// A model and the actions the user may perform on it.
+///
+/// - Spec: `#/components/schemas/ModelRights`
+public struct ModelRights: Codable, Equatable, Sendable {
+    /// Model name (e.g. User, Subaccount).
+    public let model: String
+    public let actions: [ModelAction]
+
+    public init(model: String, actions: [ModelAction]) {
+        self.model = model
+        self.actions = actions
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.model = try container.field("model")
+        self.actions = try container.field("actions")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.model, "model")
+        try container.field(self.actions, "actions")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.model, rhs.model),
+            fieldsEqual(lhs.actions, rhs.actions)
+        else { return false }
+        return true
     }
 }
 
@@ -332,73 +273,193 @@ public struct ListResult: Codable, Equatable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.data = try container.decode([ListRow].self, forKey: .data)
-        self.head = try container.decodeIfPresent([ListColumn].self, forKey: .head)
-        self.caption = try container.decodeIfPresent(String.self, forKey: .caption)
-        self.count = try container.decodeLenientIfPresent(Int.self, forKey: .count)
-        self.total = try container.decodeLenientIfPresent(Int.self, forKey: .total)
+        let container = try decoder.modelContainer()
+        self.data = try container.field("data")
+        self.head = try container.optionalField("head")
+        self.caption = try container.optionalField("caption")
+        self.count = try container.decodeLenientIfPresent(Int.self, forKey: ModelKey("count"))
+        self.total = try container.decodeLenientIfPresent(Int.self, forKey: ModelKey("total"))
     }
 
-    enum CodingKeys: String, CodingKey {
-        case data
-        case head
-        case caption
-        case count
-        case total
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.data, "data")
+        try container.optionalField(self.head, "head")
+        try container.optionalField(self.caption, "caption")
+        try container.optionalField(self.count, "count")
+        try container.optionalField(self.total, "total")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.data, rhs.data),
+            fieldsEqual(lhs.head, rhs.head),
+            fieldsEqual(lhs.caption, rhs.caption),
+            fieldsEqual(lhs.count, rhs.count),
+            fieldsEqual(lhs.total, rhs.total)
+        else { return false }
+        return true
     }
 }
 
-/// Field descriptors and form state of one or more entries.
+/// Detailed information about one field of a model.
 ///
-/// - Spec: `#/components/schemas/RecordForm`
-public struct RecordForm: Codable, Equatable, Sendable {
-    public let fields: [FieldDescriptor]
+/// - Spec: `#/components/schemas/FieldDescriptor`
+public struct FieldDescriptor: Codable, Equatable, Sendable {
+    public let fieldname: String
+    public let displayname: String?
 
-    /// Caption of the form (e.g. "User: aaa").
-    public let caption: String?
+    /// Field type (e.g. 1, 2).
+    public let type: Int
 
-    /// Field groups of the form.
-    public let groups: [[String: JSONValue]]?
+    /// Field subtype; subtypes 1, 2 and 12 are list-type fields (see `listkeys`).
+    public let subtype: Int
+    public let required: Bool?
+    public let defaultvalue: JSONScalar?
+    public let disabled: Bool?
 
-    /// Field subgroups of the form.
-    public let subgroups: [[String: JSONValue]]?
-    public let ids: [RecordId]?
-    public let canDelete: Bool?
-    public let canSave: Bool?
-    public let canSaveNew: Bool?
+    /// Help text of the field, or false.
+    public let infotext: JSONValue?
 
-    public init(fields: [FieldDescriptor], caption: String? = nil, groups: [[String: JSONValue]]? = nil, subgroups: [[String: JSONValue]]? = nil, ids: [RecordId]? = nil, canDelete: Bool? = nil, canSave: Bool? = nil, canSaveNew: Bool? = nil) {
-        self.fields = fields
-        self.caption = caption
-        self.groups = groups
-        self.subgroups = subgroups
-        self.ids = ids
-        self.canDelete = canDelete
-        self.canSave = canSave
-        self.canSaveNew = canSaveNew
+    /// Raw value (`%%unchanged%%` for an unchanged password).
+    public let value: String?
+
+    /// Readable value.
+    public let displayvalue: String?
+
+    /// Keys of a list-type field's options.
+    public let listkeys: [JSONValue]?
+
+    /// Labels of a list-type field's options, in the order of `listkeys`.
+    public let listvalues: [String]?
+
+    public init(fieldname: String, displayname: String? = nil, type: Int, subtype: Int, required: Bool? = nil, defaultvalue: JSONScalar? = nil, disabled: Bool? = nil, infotext: JSONValue? = nil, value: String? = nil, displayvalue: String? = nil, listkeys: [JSONValue]? = nil, listvalues: [String]? = nil) {
+        self.fieldname = fieldname
+        self.displayname = displayname
+        self.type = type
+        self.subtype = subtype
+        self.required = required
+        self.defaultvalue = defaultvalue
+        self.disabled = disabled
+        self.infotext = infotext
+        self.value = value
+        self.displayvalue = displayvalue
+        self.listkeys = listkeys
+        self.listvalues = listvalues
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.fields = try container.decode([FieldDescriptor].self, forKey: .fields)
-        self.caption = try container.decodeIfPresent(String.self, forKey: .caption)
-        self.groups = try container.decodeIfPresent([[String: JSONValue]].self, forKey: .groups)
-        self.subgroups = try container.decodeIfPresent([[String: JSONValue]].self, forKey: .subgroups)
-        self.ids = try container.decodeLenientIfPresent([RecordId].self, forKey: .ids)
-        self.canDelete = try container.decodeIfPresent(Bool.self, forKey: .canDelete)
-        self.canSave = try container.decodeIfPresent(Bool.self, forKey: .canSave)
-        self.canSaveNew = try container.decodeIfPresent(Bool.self, forKey: .canSaveNew)
+        let container = try decoder.modelContainer()
+        self.fieldname = try container.field("fieldname")
+        self.displayname = try container.optionalField("displayname")
+        self.type = try container.field("type")
+        self.subtype = try container.field("subtype")
+        self.required = try container.optionalField("required")
+        self.defaultvalue = try container.optionalField("defaultvalue")
+        self.disabled = try container.optionalField("disabled")
+        self.infotext = try container.optionalField("infotext")
+        self.value = try container.optionalField("value")
+        self.displayvalue = try container.optionalField("displayvalue")
+        self.listkeys = try container.optionalField("listkeys")
+        self.listvalues = try container.optionalField("listvalues")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case fields
-        case caption
-        case groups
-        case subgroups
-        case ids
-        case canDelete
-        case canSave
-        case canSaveNew
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.fieldname, "fieldname")
+        try container.optionalField(self.displayname, "displayname")
+        try container.field(self.type, "type")
+        try container.field(self.subtype, "subtype")
+        try container.optionalField(self.required, "required")
+        try container.optionalField(self.defaultvalue, "defaultvalue")
+        try container.optionalField(self.disabled, "disabled")
+        try container.optionalField(self.infotext, "infotext")
+        try container.optionalField(self.value, "value")
+        try container.optionalField(self.displayvalue, "displayvalue")
+        try container.optionalField(self.listkeys, "listkeys")
+        try container.optionalField(self.listvalues, "listvalues")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.fieldname, rhs.fieldname),
+            fieldsEqual(lhs.displayname, rhs.displayname),
+            fieldsEqual(lhs.type, rhs.type),
+            fieldsEqual(lhs.subtype, rhs.subtype),
+            fieldsEqual(lhs.required, rhs.required),
+            fieldsEqual(lhs.defaultvalue, rhs.defaultvalue),
+            fieldsEqual(lhs.disabled, rhs.disabled),
+            fieldsEqual(lhs.infotext, rhs.infotext),
+            fieldsEqual(lhs.value, rhs.value),
+            fieldsEqual(lhs.displayvalue, rhs.displayvalue),
+            fieldsEqual(lhs.listkeys, rhs.listkeys),
+            fieldsEqual(lhs.listvalues, rhs.listvalues)
+        else { return false }
+        return true
+    }
+}
+
+public indirect enum PerformActionRequest: Codable, Equatable, Sendable {
+    case preauthRequest(PreauthRequest)
+    case authRequest(AuthRequest)
+    case verifyAuthRequest(VerifyAuthRequest)
+    case logoutRequest(LogoutRequest)
+    case rightsRequest(RightsRequest)
+    case listRequest(ListRequest)
+    case getRequest(GetRequest)
+    case createRequest(CreateRequest)
+    case updateRequest(UpdateRequest)
+    case deleteRequest(DeleteRequest)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        switch try decoder.discriminator("action") {
+        case "preauth":
+            self = .preauthRequest(try container.decode(PreauthRequest.self))
+        case "auth":
+            self = .authRequest(try container.decode(AuthRequest.self))
+        case "verifyauth":
+            self = .verifyAuthRequest(try container.decode(VerifyAuthRequest.self))
+        case "logout":
+            self = .logoutRequest(try container.decode(LogoutRequest.self))
+        case "rights":
+            self = .rightsRequest(try container.decode(RightsRequest.self))
+        case "list":
+            self = .listRequest(try container.decode(ListRequest.self))
+        case "get":
+            self = .getRequest(try container.decode(GetRequest.self))
+        case "create":
+            self = .createRequest(try container.decode(CreateRequest.self))
+        case "update":
+            self = .updateRequest(try container.decode(UpdateRequest.self))
+        case "delete":
+            self = .deleteRequest(try container.decode(DeleteRequest.self))
+        case let value:
+            throw OneOfDecodingError.unknownDiscriminator(value, type: "PerformActionRequest", codingPath: decoder.codingPath)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .preauthRequest(let value):
+            try container.encode(value)
+        case .authRequest(let value):
+            try container.encode(value)
+        case .verifyAuthRequest(let value):
+            try container.encode(value)
+        case .logoutRequest(let value):
+            try container.encode(value)
+        case .rightsRequest(let value):
+            try container.encode(value)
+        case .listRequest(let value):
+            try container.encode(value)
+        case .getRequest(let value):
+            try container.encode(value)
+        case .createRequest(let value):
+            try container.encode(value)
+        case .updateRequest(let value):
+            try container.encode(value)
+        case .deleteRequest(let value):
+            try container.encode(value)
+        }
     }
 }

@@ -3,6 +3,155 @@
 import Foundation
 import KilnRuntime
 
+/// Pre-authorization. To authenticate a user, call the preauth action type first. Send the user name and receive whether the user must log in with a password and/or 2Factor, or whether a redirect to third-party servers (SAML / OAuth) is needed. When e-mail or SMS is the second factor, the system sends the e-mail / SMS automatically with the preauth request.
+///
+/// - Spec: `#/components/schemas/PreauthRequest`
+public struct PreauthRequest: Codable, Equatable, Sendable {
+    public let action: String
+    public let accessType: AccessType
+
+    /// User name.
+    public let kname: String
+
+    /// API key.
+    public let apiKey: String?
+
+    public init(action: String, accessType: AccessType, kname: String, apiKey: String? = nil) {
+        self.action = action
+        self.accessType = accessType
+        self.kname = kname
+        self.apiKey = apiKey
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.action = try container.field("action")
+        self.accessType = try container.field("accessType")
+        self.kname = try container.field("kname")
+        self.apiKey = try container.optionalField("api_key")
+        if self.action != "preauth" {
+            throw DecodingError.dataCorruptedError(forKey: ModelKey("action"), in: container, debugDescription: "expected the constant \"preauth\"")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.action, "action")
+        try container.field(self.accessType, "accessType")
+        try container.field(self.kname, "kname")
+        try container.optionalField(self.apiKey, "api_key")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.action, rhs.action),
+            fieldsEqual(lhs.accessType, rhs.accessType),
+            fieldsEqual(lhs.kname, rhs.kname),
+            fieldsEqual(lhs.apiKey, rhs.apiKey)
+        else { return false }
+        return true
+    }
+}
+
+/// Authenticates the user with user name and password (and the 2FA code if needed) and returns an authentication token (`kmd`) for all later calls. With two-factor authentication, auth returns an error code depending on the 2FA method if `2fa` was not sent; show the user the matching 2FA page (e.g. to enter the e-mail code or OTP), then use the received token (kmd) with verifyauth to (re)send the 2FA code.
+///
+/// - Spec: `#/components/schemas/AuthRequest`
+public struct AuthRequest: Codable, Equatable, Sendable {
+    public let action: String
+    public let accessType: AccessType
+
+    /// User name.
+    public let kname: String
+
+    /// Password.
+    public let kpass: String
+
+    /// Two-factor code (optional).
+    public let twoFactorCode: String?
+
+    /// 1 requests a long-lived session (optional).
+    public let longlife: Longlife?
+
+    /// API key (optional).
+    public let apiKey: String?
+
+    public init(action: String, accessType: AccessType, kname: String, kpass: String, twoFactorCode: String? = nil, longlife: Longlife? = nil, apiKey: String? = nil) {
+        self.action = action
+        self.accessType = accessType
+        self.kname = kname
+        self.kpass = kpass
+        self.twoFactorCode = twoFactorCode
+        self.longlife = longlife
+        self.apiKey = apiKey
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.action = try container.field("action")
+        self.accessType = try container.field("accessType")
+        self.kname = try container.field("kname")
+        self.kpass = try container.field("kpass")
+        self.twoFactorCode = try container.optionalField("2fa")
+        self.longlife = try container.optionalField("longlife")
+        self.apiKey = try container.optionalField("api_key")
+        if self.action != "auth" {
+            throw DecodingError.dataCorruptedError(forKey: ModelKey("action"), in: container, debugDescription: "expected the constant \"auth\"")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.action, "action")
+        try container.field(self.accessType, "accessType")
+        try container.field(self.kname, "kname")
+        try container.field(self.kpass, "kpass")
+        try container.optionalField(self.twoFactorCode, "2fa")
+        try container.optionalField(self.longlife, "longlife")
+        try container.optionalField(self.apiKey, "api_key")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.action, rhs.action),
+            fieldsEqual(lhs.accessType, rhs.accessType),
+            fieldsEqual(lhs.kname, rhs.kname),
+            fieldsEqual(lhs.kpass, rhs.kpass),
+            fieldsEqual(lhs.twoFactorCode, rhs.twoFactorCode),
+            fieldsEqual(lhs.longlife, rhs.longlife),
+            fieldsEqual(lhs.apiKey, rhs.apiKey)
+        else { return false }
+        return true
+    }
+
+    /// 1 requests a long-lived session (optional).
+    public enum Longlife: OpenEnum {
+        case no
+        case yes
+        /// A value this client does not know yet.
+        case unknown(Int)
+
+        public init(rawValue: Int) {
+            switch rawValue {
+            case 0:
+                self = .no
+            case 1:
+                self = .yes
+            default:
+                self = .unknown(rawValue)
+            }
+        }
+
+        public var rawValue: Int {
+            switch self {
+            case .no:
+                0
+            case .yes:
+                1
+            case .unknown(let value):
+                value
+            }
+        }
+    }
+}
+
 /// Verification. Checks whether a token (kmd) is still valid and/or sends a 2FA code for two-factor authentication. Returns the token (kmd) to send in all later calls.
 ///
 /// - Spec: `#/components/schemas/VerifyAuthRequest`
@@ -24,102 +173,49 @@ public struct VerifyAuthRequest: Codable, Equatable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.action = try container.decode(String.self, forKey: .action)
-        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
-        self.token = try container.decode(String.self, forKey: .token)
-        self.twoFactorCode = try container.decodeIfPresent(String.self, forKey: .twoFactorCode)
+        let container = try decoder.modelContainer()
+        self.action = try container.field("action")
+        self.accessType = try container.field("accessType")
+        self.token = try container.field("token")
+        self.twoFactorCode = try container.optionalField("2fa")
         if self.action != "verifyauth" {
-            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"verifyauth\"")
+            throw DecodingError.dataCorruptedError(forKey: ModelKey("action"), in: container, debugDescription: "expected the constant \"verifyauth\"")
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case action
-        case accessType
-        case token
-        case twoFactorCode = "2fa"
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.action, "action")
+        try container.field(self.accessType, "accessType")
+        try container.field(self.token, "token")
+        try container.optionalField(self.twoFactorCode, "2fa")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.action, rhs.action),
+            fieldsEqual(lhs.accessType, rhs.accessType),
+            fieldsEqual(lhs.token, rhs.token),
+            fieldsEqual(lhs.twoFactorCode, rhs.twoFactorCode)
+        else { return false }
+        return true
     }
 }
 
-/// Returns an overview of the models and actions the user has access rights to.
+/// Sorting direction of the output.
 ///
-/// - Spec: `#/components/schemas/RightsRequest`
-public struct RightsRequest: Codable, Equatable, Sendable {
-    public let action: String
-    public let accessType: AccessType
-
-    /// Token (kmd) from auth; the client sends its session token when none is given.
-    public let token: String?
-
-    public init(action: String, accessType: AccessType, token: String? = nil) {
-        self.action = action
-        self.accessType = accessType
-        self.token = token
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.action = try container.decode(String.self, forKey: .action)
-        self.accessType = try container.decode(AccessType.self, forKey: .accessType)
-        self.token = try container.decodeIfPresent(String.self, forKey: .token)
-        if self.action != "rights" {
-            throw DecodingError.dataCorruptedError(forKey: .action, in: container, debugDescription: "expected the constant \"rights\"")
-        }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case action
-        case accessType
-        case token
-    }
-}
-
-/// Comparison type (default `eql` when omitted):
-/// - eql: equal; rows whose field content is exactly `value`.
-/// - lt: lower than `value`.
-/// - gt: greater than `value`.
-/// - lte: lower than or equal to `value`.
-/// - gte: greater than or equal to `value`.
-/// - like: contains; `value` is part of (or all of) the field content.
-/// - in: is in list; the field content equals one of `value` (an array).
-/// - is: is NULL.
-/// - isnot: is not NULL.
-///
-/// - Spec: `#/components/schemas/FilterComparison`
-public enum FilterComparison: OpenEnum {
-    case eql
-    case lt
-    case gt
-    case lte
-    case gte
-    case like
-    case `in`
-    case `is`
-    case isnot
+/// - Spec: `#/components/schemas/SortDirection`
+public enum SortDirection: OpenEnum {
+    case asc
+    case desc
     /// A value this client does not know yet.
     case unknown(String)
 
     public init(rawValue: String) {
         switch rawValue {
-        case "eql":
-            self = .eql
-        case "lt":
-            self = .lt
-        case "gt":
-            self = .gt
-        case "lte":
-            self = .lte
-        case "gte":
-            self = .gte
-        case "like":
-            self = .like
-        case "in":
-            self = .`in`
-        case "is":
-            self = .`is`
-        case "isnot":
-            self = .isnot
+        case "asc":
+            self = .asc
+        case "desc":
+            self = .desc
         default:
             self = .unknown(rawValue)
         }
@@ -127,125 +223,58 @@ public enum FilterComparison: OpenEnum {
 
     public var rawValue: String {
         switch self {
-        case .eql:
-            "eql"
-        case .lt:
-            "lt"
-        case .gt:
-            "gt"
-        case .lte:
-            "lte"
-        case .gte:
-            "gte"
-        case .like:
-            "like"
-        case .`in`:
-            "in"
-        case .`is`:
-            "is"
-        case .isnot:
-            "isnot"
+        case .asc:
+            "asc"
+        case .desc:
+            "desc"
         case .unknown(let value):
             value
         }
     }
 }
 
-/// Value to compare the field to; an array for comparison `in`.
+/// A filter item. Use fieldname `query` to search all fields.
 ///
-/// - Spec: `#/components/schemas/FilterValue`
-public indirect enum FilterValue: Codable, Equatable, Sendable {
-    case jsonScalar(JSONScalar)
-    case array([JSONScalar])
+/// - Spec: `#/components/schemas/Filter`
+public struct Filter: Codable, Equatable, Sendable {
+    /// Field the filter applies to (`query` searches all fields).
+    public let fieldname: String
+    public let comparison: FilterComparison?
+    public let value: FilterValue?
+
+    public init(fieldname: String, comparison: FilterComparison? = nil, value: FilterValue? = nil) {
+        self.fieldname = fieldname
+        self.comparison = comparison
+        self.value = value
+    }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        var errors: [any Error] = []
-        do { self = .jsonScalar(try container.decode(JSONScalar.self)); return } catch { errors.append(error) }
-        do { self = .array(try container.decode([JSONScalar].self)); return } catch { errors.append(error) }
-        throw OneOfDecodingError.noVariantMatched("FilterValue", codingPath: decoder.codingPath, errors: errors)
+        let container = try decoder.modelContainer()
+        self.fieldname = try container.field("fieldname")
+        self.comparison = try container.optionalField("comparison")
+        self.value = try container.optionalField("value")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .jsonScalar(let value):
-            try container.encode(value)
-        case .array(let value):
-            try container.encode(value)
-        }
+        var container = encoder.modelContainer()
+        try container.field(self.fieldname, "fieldname")
+        try container.optionalField(self.comparison, "comparison")
+        try container.optionalField(self.value, "value")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.fieldname, rhs.fieldname),
+            fieldsEqual(lhs.comparison, rhs.comparison),
+            fieldsEqual(lhs.value, rhs.value)
+        else { return false }
+        return true
     }
 }
 
-/// Field values of an entry, keyed by field name (e.g. strLogin).
+/// Success envelope of preauth.
 ///
-/// - Spec: `#/components/schemas/RecordData`
-public typealias RecordData = [String: JSONScalar]
-
-/// Single sign-on type:
-/// - 0: none
-/// - 1: LDAP
-/// - 2: SAML
-/// - 3: OAuth
-///
-/// - Spec: `#/components/schemas/SsoType`
-public enum SsoType: OpenEnum {
-    case noSSO
-    case ldap
-    case saml
-    case oauth
-    /// A value this client does not know yet.
-    case unknown(Int)
-
-    public init(rawValue: Int) {
-        switch rawValue {
-        case 0:
-            self = .noSSO
-        case 1:
-            self = .ldap
-        case 2:
-            self = .saml
-        case 3:
-            self = .oauth
-        default:
-            self = .unknown(rawValue)
-        }
-    }
-
-    public var rawValue: Int {
-        switch self {
-        case .noSSO:
-            0
-        case .ldap:
-            1
-        case .saml:
-            2
-        case .oauth:
-            3
-        case .unknown(let value):
-            value
-        }
-    }
-}
-
-/// - Spec: `#/components/schemas/AuthResult`
-public struct AuthResult: Codable, Equatable, Sendable {
-    /// The authentication token; send it as input value `kmd` in every later call.
-    public let kmd: String
-
-    public init(kmd: String) {
-        self.kmd = kmd
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case kmd
-    }
-}
-
-/// Success envelope of rights.
-///
-/// - Spec: `#/components/schemas/RightsResponse`
-public struct RightsResponse: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/PreauthResponse`
+public struct PreauthResponse: Codable, Equatable, Sendable {
     public let status: ResponseStatus
 
     /// 0 on success.
@@ -254,9 +283,9 @@ public struct RightsResponse: Codable, Equatable, Sendable {
     public let model: String?
     public let action: String?
     public let previousAction: String?
-    public let data: [ModelRights]
+    public let data: PreauthResult
 
-    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: [ModelRights]) {
+    public init(status: ResponseStatus, statuscode: Int, msg: String? = nil, model: String? = nil, action: String? = nil, previousAction: String? = nil, data: PreauthResult) {
         self.status = status
         self.statuscode = statuscode
         self.msg = msg
@@ -266,81 +295,152 @@ public struct RightsResponse: Codable, Equatable, Sendable {
         self.data = data
     }
 
-    enum CodingKeys: String, CodingKey {
-        case status
-        case statuscode
-        case msg
-        case model
-        case action
-        case previousAction
-        case data
-    }
-}
-
-public indirect enum PerformActionRequest: Codable, Equatable, Sendable {
-    case preauthRequest(PreauthRequest)
-    case authRequest(AuthRequest)
-    case verifyAuthRequest(VerifyAuthRequest)
-    case logoutRequest(LogoutRequest)
-    case rightsRequest(RightsRequest)
-    case listRequest(ListRequest)
-    case getRequest(GetRequest)
-    case createRequest(CreateRequest)
-    case updateRequest(UpdateRequest)
-    case deleteRequest(DeleteRequest)
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        switch try decoder.discriminator("action") {
-        case "preauth":
-            self = .preauthRequest(try container.decode(PreauthRequest.self))
-        case "auth":
-            self = .authRequest(try container.decode(AuthRequest.self))
-        case "verifyauth":
-            self = .verifyAuthRequest(try container.decode(VerifyAuthRequest.self))
-        case "logout":
-            self = .logoutRequest(try container.decode(LogoutRequest.self))
-        case "rights":
-            self = .rightsRequest(try container.decode(RightsRequest.self))
-        case "list":
-            self = .listRequest(try container.decode(ListRequest.self))
-        case "get":
-            self = .getRequest(try container.decode(GetRequest.self))
-        case "create":
-            self = .createRequest(try container.decode(CreateRequest.self))
-        case "update":
-            self = .updateRequest(try container.decode(UpdateRequest.self))
-        case "delete":
-            self = .deleteRequest(try container.decode(DeleteRequest.self))
-        case let value:
-            throw OneOfDecodingError.unknownDiscriminator(value, type: "PerformActionRequest", codingPath: decoder.codingPath)
-        }
+        let container = try decoder.modelContainer()
+        self.status = try container.field("status")
+        self.statuscode = try container.field("statuscode")
+        self.msg = try container.optionalField("msg")
+        self.model = try container.optionalField("model")
+        self.action = try container.optionalField("action")
+        self.previousAction = try container.optionalField("previousAction")
+        self.data = try container.field("data")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .preauthRequest(let value):
-            try container.encode(value)
-        case .authRequest(let value):
-            try container.encode(value)
-        case .verifyAuthRequest(let value):
-            try container.encode(value)
-        case .logoutRequest(let value):
-            try container.encode(value)
-        case .rightsRequest(let value):
-            try container.encode(value)
-        case .listRequest(let value):
-            try container.encode(value)
-        case .getRequest(let value):
-            try container.encode(value)
-        case .createRequest(let value):
-            try container.encode(value)
-        case .updateRequest(let value):
-            try container.encode(value)
-        case .deleteRequest(let value):
-            try container.encode(value)
+        var container = encoder.modelContainer()
+        try container.field(self.status, "status")
+        try container.field(self.statuscode, "statuscode")
+        try container.optionalField(self.msg, "msg")
+        try container.optionalField(self.model, "model")
+        try container.optionalField(self.action, "action")
+        try container.optionalField(self.previousAction, "previousAction")
+        try container.field(self.data, "data")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.status, rhs.status),
+            fieldsEqual(lhs.statuscode, rhs.statuscode),
+            fieldsEqual(lhs.msg, rhs.msg),
+            fieldsEqual(lhs.model, rhs.model),
+            fieldsEqual(lhs.action, rhs.action),
+            fieldsEqual(lhs.previousAction, rhs.previousAction),
+            fieldsEqual(lhs.data, rhs.data)
+        else { return false }
+        return true
+    }
+}
+
+/// Two-factor authorization type:
+/// - 0: no 2FA
+/// - 1: authenticator (OTP)
+/// - 2: e-mail
+/// - 3: SMS
+///
+/// - Spec: `#/components/schemas/TwoFactorType`
+public enum TwoFactorType: OpenEnum {
+    case noTwoFactor
+    case authenticator
+    case email
+    case sms
+    /// A value this client does not know yet.
+    case unknown(Int)
+
+    public init(rawValue: Int) {
+        switch rawValue {
+        case 0:
+            self = .noTwoFactor
+        case 1:
+            self = .authenticator
+        case 2:
+            self = .email
+        case 3:
+            self = .sms
+        default:
+            self = .unknown(rawValue)
         }
+    }
+
+    public var rawValue: Int {
+        switch self {
+        case .noTwoFactor:
+            0
+        case .authenticator:
+            1
+        case .email:
+            2
+        case .sms:
+            3
+        case .unknown(let value):
+            value
+        }
+    }
+}
+
+/// Field descriptors and form state of one or more entries.
+///
+/// - Spec: `#/components/schemas/RecordForm`
+public struct RecordForm: Codable, Equatable, Sendable {
+    public let fields: [FieldDescriptor]
+
+    /// Caption of the form (e.g. "User: aaa").
+    public let caption: String?
+
+    /// Field groups of the form.
+    public let groups: [[String: JSONValue]]?
+
+    /// Field subgroups of the form.
+    public let subgroups: [[String: JSONValue]]?
+    public let ids: [RecordId]?
+    public let canDelete: Bool?
+    public let canSave: Bool?
+    public let canSaveNew: Bool?
+
+    public init(fields: [FieldDescriptor], caption: String? = nil, groups: [[String: JSONValue]]? = nil, subgroups: [[String: JSONValue]]? = nil, ids: [RecordId]? = nil, canDelete: Bool? = nil, canSave: Bool? = nil, canSaveNew: Bool? = nil) {
+        self.fields = fields
+        self.caption = caption
+        self.groups = groups
+        self.subgroups = subgroups
+        self.ids = ids
+        self.canDelete = canDelete
+        self.canSave = canSave
+        self.canSaveNew = canSaveNew
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.fields = try container.field("fields")
+        self.caption = try container.optionalField("caption")
+        self.groups = try container.optionalField("groups")
+        self.subgroups = try container.optionalField("subgroups")
+        self.ids = try container.decodeLenientIfPresent([RecordId].self, forKey: ModelKey("ids"))
+        self.canDelete = try container.optionalField("canDelete")
+        self.canSave = try container.optionalField("canSave")
+        self.canSaveNew = try container.optionalField("canSaveNew")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.fields, "fields")
+        try container.optionalField(self.caption, "caption")
+        try container.optionalField(self.groups, "groups")
+        try container.optionalField(self.subgroups, "subgroups")
+        try container.optionalField(self.ids, "ids")
+        try container.optionalField(self.canDelete, "canDelete")
+        try container.optionalField(self.canSave, "canSave")
+        try container.optionalField(self.canSaveNew, "canSaveNew")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.fields, rhs.fields),
+            fieldsEqual(lhs.caption, rhs.caption),
+            fieldsEqual(lhs.groups, rhs.groups),
+            fieldsEqual(lhs.subgroups, rhs.subgroups),
+            fieldsEqual(lhs.ids, rhs.ids),
+            fieldsEqual(lhs.canDelete, rhs.canDelete),
+            fieldsEqual(lhs.canSave, rhs.canSave),
+            fieldsEqual(lhs.canSaveNew, rhs.canSaveNew)
+        else { return false }
+        return true
     }
 }
 

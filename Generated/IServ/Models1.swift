@@ -76,31 +76,75 @@ public struct User: Codable, Equatable, Sendable {
         self.privileges = privileges
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "_id"
-        case username
-        case firstname
-        case lastname
-        case status
-        case type
-        case auxInfo
-        case importId
-        case created
-        case createdBy
-        case lastlogin
-        case deleted
-        case deletedBy
-        case roles
-        case groups
-        case admin
-        case privileges
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.optionalField("_id")
+        self.username = try container.optionalField("username")
+        self.firstname = try container.optionalField("firstname")
+        self.lastname = try container.optionalField("lastname")
+        self.status = try container.optionalField("status")
+        self.type = try container.optionalField("type")
+        self.auxInfo = try container.optionalField("auxInfo")
+        self.importId = try container.optionalField("importId")
+        self.created = try container.optionalField("created")
+        self.createdBy = try container.optionalField("createdBy")
+        self.lastlogin = try container.optionalField("lastlogin")
+        self.deleted = try container.optionalField("deleted")
+        self.deletedBy = try container.optionalField("deletedBy")
+        self.roles = try container.optionalField("roles")
+        self.groups = try container.optionalField("groups")
+        self.admin = try container.optionalField("admin")
+        self.privileges = try container.optionalField("privileges")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.id, "_id")
+        try container.optionalField(self.username, "username")
+        try container.optionalField(self.firstname, "firstname")
+        try container.optionalField(self.lastname, "lastname")
+        try container.optionalField(self.status, "status")
+        try container.optionalField(self.type, "type")
+        try container.optionalField(self.auxInfo, "auxInfo")
+        try container.optionalField(self.importId, "importId")
+        try container.optionalField(self.created, "created")
+        try container.optionalField(self.createdBy, "createdBy")
+        try container.optionalField(self.lastlogin, "lastlogin")
+        try container.optionalField(self.deleted, "deleted")
+        try container.optionalField(self.deletedBy, "deletedBy")
+        try container.optionalField(self.roles, "roles")
+        try container.optionalField(self.groups, "groups")
+        try container.optionalField(self.admin, "admin")
+        try container.optionalField(self.privileges, "privileges")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.username, rhs.username),
+            fieldsEqual(lhs.firstname, rhs.firstname),
+            fieldsEqual(lhs.lastname, rhs.lastname),
+            fieldsEqual(lhs.status, rhs.status),
+            fieldsEqual(lhs.type, rhs.type),
+            fieldsEqual(lhs.auxInfo, rhs.auxInfo),
+            fieldsEqual(lhs.importId, rhs.importId),
+            fieldsEqual(lhs.created, rhs.created),
+            fieldsEqual(lhs.createdBy, rhs.createdBy),
+            fieldsEqual(lhs.lastlogin, rhs.lastlogin),
+            fieldsEqual(lhs.deleted, rhs.deleted),
+            fieldsEqual(lhs.deletedBy, rhs.deletedBy),
+            fieldsEqual(lhs.roles, rhs.roles),
+            fieldsEqual(lhs.groups, rhs.groups),
+            fieldsEqual(lhs.admin, rhs.admin),
+            fieldsEqual(lhs.privileges, rhs.privileges)
+        else { return false }
+        return true
     }
 }
 
-/// The updated group, with the fields the source lists for the 200 reply of updateGroup.
+/// Values to update group with - all optional.
 ///
-/// - Spec: `#/components/schemas/GroupUpdateResult`
-public struct GroupUpdateResult: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/GroupUpdate`
+public struct GroupUpdate: Codable, Equatable, Sendable {
     /// Name
     public let name: String?
 
@@ -112,24 +156,48 @@ public struct GroupUpdateResult: Codable, Equatable, Sendable {
         self.account = account
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case account
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.name = try container.optionalField("name")
+        self.account = try container.optionalField("account")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.name, "name")
+        try container.optionalField(self.account, "account")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.account, rhs.account)
+        else { return false }
+        return true
     }
 }
 
-/// Form fields of the SSO authentication request.
+/// A password - the new password to set, or the temporary password returned by a reset.
 ///
-/// - Spec: `#/components/schemas/SsoAuthenticateRequest`
-public struct SsoAuthenticateRequest: Codable, Equatable, Sendable {
-    /// The user to authenticate
-    public let username: String?
+/// - Spec: `#/components/schemas/Password`
+public struct Password: Codable, Equatable, Sendable {
+    /// The password
+    public let password: String
 
-    public init(username: String? = nil) {
-        self.username = username
+    public init(password: String) {
+        self.password = password
     }
 
-    enum CodingKeys: String, CodingKey {
-        case username
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.password = try container.field("password")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.password, "password")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.password, rhs.password)
     }
 }

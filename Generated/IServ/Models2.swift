@@ -95,60 +95,136 @@ public struct Group: Codable, Equatable, Sendable {
         self.privileges = privileges
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "_id"
-        case name
-        case account
-        case home
-        case owner
-        case created
-        case createdBy
-        case deleted
-        case deletedBy
-        case flags
-        case users
-        case privileges
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.optionalField("_id")
+        self.name = try container.optionalField("name")
+        self.account = try container.optionalField("account")
+        self.home = try container.optionalField("home")
+        self.owner = try container.optionalField("owner")
+        self.created = try container.optionalField("created")
+        self.createdBy = try container.optionalField("createdBy")
+        self.deleted = try container.optionalField("deleted")
+        self.deletedBy = try container.optionalField("deletedBy")
+        self.flags = try container.optionalField("flags")
+        self.users = try container.optionalField("users")
+        self.privileges = try container.optionalField("privileges")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.id, "_id")
+        try container.optionalField(self.name, "name")
+        try container.optionalField(self.account, "account")
+        try container.optionalField(self.home, "home")
+        try container.optionalField(self.owner, "owner")
+        try container.optionalField(self.created, "created")
+        try container.optionalField(self.createdBy, "createdBy")
+        try container.optionalField(self.deleted, "deleted")
+        try container.optionalField(self.deletedBy, "deletedBy")
+        try container.optionalField(self.flags, "flags")
+        try container.optionalField(self.users, "users")
+        try container.optionalField(self.privileges, "privileges")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.account, rhs.account),
+            fieldsEqual(lhs.home, rhs.home),
+            fieldsEqual(lhs.owner, rhs.owner),
+            fieldsEqual(lhs.created, rhs.created),
+            fieldsEqual(lhs.createdBy, rhs.createdBy),
+            fieldsEqual(lhs.deleted, rhs.deleted),
+            fieldsEqual(lhs.deletedBy, rhs.deletedBy),
+            fieldsEqual(lhs.flags, rhs.flags),
+            fieldsEqual(lhs.users, rhs.users),
+            fieldsEqual(lhs.privileges, rhs.privileges)
+        else { return false }
+        return true
     }
 }
 
-/// Group object to create.
+/// An IServ role.
 ///
-/// - Spec: `#/components/schemas/GroupCreate`
-public struct GroupCreate: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/Role`
+public struct Role: Codable, Equatable, Sendable {
+    /// The internal ID
+    public let id: String?
+
     /// Name
     public let name: String?
 
-    public init(name: String? = nil) {
+    /// Module
+    public let module: String?
+
+    /// Array of privileges
+    public let privileges: [String]?
+
+    public init(id: String? = nil, name: String? = nil, module: String? = nil, privileges: [String]? = nil) {
+        self.id = id
         self.name = name
+        self.module = module
+        self.privileges = privileges
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.optionalField("_id")
+        self.name = try container.optionalField("name")
+        self.module = try container.optionalField("module")
+        self.privileges = try container.optionalField("privileges")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.id, "_id")
+        try container.optionalField(self.name, "name")
+        try container.optionalField(self.module, "module")
+        try container.optionalField(self.privileges, "privileges")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.module, rhs.module),
+            fieldsEqual(lhs.privileges, rhs.privileges)
+        else { return false }
+        return true
     }
 }
 
-/// Values to update group with - all optional.
+/// Role object to create.
 ///
-/// - Spec: `#/components/schemas/GroupUpdate`
-public struct GroupUpdate: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/RoleCreate`
+public struct RoleCreate: Codable, Equatable, Sendable {
     /// Name
     public let name: String?
 
-    /// Account
-    public let account: String?
+    /// Module
+    public let module: String?
 
-    public init(name: String? = nil, account: String? = nil) {
+    public init(name: String? = nil, module: String? = nil) {
         self.name = name
-        self.account = account
+        self.module = module
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case account
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.name = try container.optionalField("name")
+        self.module = try container.optionalField("module")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.name, "name")
+        try container.optionalField(self.module, "module")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.module, rhs.module)
+        else { return false }
+        return true
     }
 }
-
-/// Array of entity IDs (users, groups, roles, privileges or groupflags, depending on the operation).
-///
-/// - Spec: `#/components/schemas/IdList`
-public typealias IdList = [String]

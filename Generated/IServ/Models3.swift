@@ -36,45 +36,73 @@ public struct UserUpdateResult: Codable, Equatable, Sendable {
         self.auxInfo = auxInfo
     }
 
-    enum CodingKeys: String, CodingKey {
-        case username
-        case firstname
-        case lastname
-        case status
-        case type
-        case importId
-        case auxInfo
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.username = try container.optionalField("username")
+        self.firstname = try container.optionalField("firstname")
+        self.lastname = try container.optionalField("lastname")
+        self.status = try container.optionalField("status")
+        self.type = try container.optionalField("type")
+        self.importId = try container.optionalField("importId")
+        self.auxInfo = try container.optionalField("auxInfo")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.username, "username")
+        try container.optionalField(self.firstname, "firstname")
+        try container.optionalField(self.lastname, "lastname")
+        try container.optionalField(self.status, "status")
+        try container.optionalField(self.type, "type")
+        try container.optionalField(self.importId, "importId")
+        try container.optionalField(self.auxInfo, "auxInfo")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.username, rhs.username),
+            fieldsEqual(lhs.firstname, rhs.firstname),
+            fieldsEqual(lhs.lastname, rhs.lastname),
+            fieldsEqual(lhs.status, rhs.status),
+            fieldsEqual(lhs.type, rhs.type),
+            fieldsEqual(lhs.importId, rhs.importId),
+            fieldsEqual(lhs.auxInfo, rhs.auxInfo)
+        else { return false }
+        return true
     }
 }
 
-/// An IServ role.
+/// The updated group, with the fields the source lists for the 200 reply of updateGroup.
 ///
-/// - Spec: `#/components/schemas/Role`
-public struct Role: Codable, Equatable, Sendable {
-    /// The internal ID
-    public let id: String?
-
+/// - Spec: `#/components/schemas/GroupUpdateResult`
+public struct GroupUpdateResult: Codable, Equatable, Sendable {
     /// Name
     public let name: String?
 
-    /// Module
-    public let module: String?
+    /// Account
+    public let account: String?
 
-    /// Array of privileges
-    public let privileges: [String]?
-
-    public init(id: String? = nil, name: String? = nil, module: String? = nil, privileges: [String]? = nil) {
-        self.id = id
+    public init(name: String? = nil, account: String? = nil) {
         self.name = name
-        self.module = module
-        self.privileges = privileges
+        self.account = account
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "_id"
-        case name
-        case module
-        case privileges
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.name = try container.optionalField("name")
+        self.account = try container.optionalField("account")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.name, "name")
+        try container.optionalField(self.account, "account")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.account, rhs.account)
+        else { return false }
+        return true
     }
 }
 
@@ -113,29 +141,68 @@ public struct Privilege: Codable, Equatable, Sendable {
         self.roles = roles
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id = "_id"
-        case title
-        case module
-        case description
-        case inverted
-        case groups
-        case roles
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.optionalField("_id")
+        self.title = try container.optionalField("title")
+        self.module = try container.optionalField("module")
+        self.description = try container.optionalField("description")
+        self.inverted = try container.optionalField("inverted")
+        self.groups = try container.optionalField("groups")
+        self.roles = try container.optionalField("roles")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.id, "_id")
+        try container.optionalField(self.title, "title")
+        try container.optionalField(self.module, "module")
+        try container.optionalField(self.description, "description")
+        try container.optionalField(self.inverted, "inverted")
+        try container.optionalField(self.groups, "groups")
+        try container.optionalField(self.roles, "roles")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.title, rhs.title),
+            fieldsEqual(lhs.module, rhs.module),
+            fieldsEqual(lhs.description, rhs.description),
+            fieldsEqual(lhs.inverted, rhs.inverted),
+            fieldsEqual(lhs.groups, rhs.groups),
+            fieldsEqual(lhs.roles, rhs.roles)
+        else { return false }
+        return true
     }
 }
 
-/// A password - the new password to set, or the temporary password returned by a reset.
+/// Array of entity IDs (users, groups, roles, privileges or groupflags, depending on the operation).
 ///
-/// - Spec: `#/components/schemas/Password`
-public struct Password: Codable, Equatable, Sendable {
-    /// The password
-    public let password: String
+/// - Spec: `#/components/schemas/IdList`
+public typealias IdList = [String]
 
-    public init(password: String) {
-        self.password = password
+/// Form fields of the SSO authentication request.
+///
+/// - Spec: `#/components/schemas/SsoAuthenticateRequest`
+public struct SsoAuthenticateRequest: Codable, Equatable, Sendable {
+    /// The user to authenticate
+    public let username: String?
+
+    public init(username: String? = nil) {
+        self.username = username
     }
 
-    enum CodingKeys: String, CodingKey {
-        case password
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.username = try container.optionalField("username")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.username, "username")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.username, rhs.username)
     }
 }

@@ -36,14 +36,38 @@ public struct UserCreate: Codable, Equatable, Sendable {
         self.auxInfo = auxInfo
     }
 
-    enum CodingKeys: String, CodingKey {
-        case username
-        case firstname
-        case lastname
-        case status
-        case type
-        case importId
-        case auxInfo
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.username = try container.optionalField("username")
+        self.firstname = try container.optionalField("firstname")
+        self.lastname = try container.optionalField("lastname")
+        self.status = try container.optionalField("status")
+        self.type = try container.optionalField("type")
+        self.importId = try container.optionalField("importId")
+        self.auxInfo = try container.optionalField("auxInfo")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.username, "username")
+        try container.optionalField(self.firstname, "firstname")
+        try container.optionalField(self.lastname, "lastname")
+        try container.optionalField(self.status, "status")
+        try container.optionalField(self.type, "type")
+        try container.optionalField(self.importId, "importId")
+        try container.optionalField(self.auxInfo, "auxInfo")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.username, rhs.username),
+            fieldsEqual(lhs.firstname, rhs.firstname),
+            fieldsEqual(lhs.lastname, rhs.lastname),
+            fieldsEqual(lhs.status, rhs.status),
+            fieldsEqual(lhs.type, rhs.type),
+            fieldsEqual(lhs.importId, rhs.importId),
+            fieldsEqual(lhs.auxInfo, rhs.auxInfo)
+        else { return false }
+        return true
     }
 }
 
@@ -80,35 +104,64 @@ public struct UserUpdate: Codable, Equatable, Sendable {
         self.auxInfo = auxInfo
     }
 
-    enum CodingKeys: String, CodingKey {
-        case username
-        case firstname
-        case lastname
-        case status
-        case type
-        case importId
-        case auxInfo
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.username = try container.optionalField("username")
+        self.firstname = try container.optionalField("firstname")
+        self.lastname = try container.optionalField("lastname")
+        self.status = try container.optionalField("status")
+        self.type = try container.optionalField("type")
+        self.importId = try container.optionalField("importId")
+        self.auxInfo = try container.optionalField("auxInfo")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.username, "username")
+        try container.optionalField(self.firstname, "firstname")
+        try container.optionalField(self.lastname, "lastname")
+        try container.optionalField(self.status, "status")
+        try container.optionalField(self.type, "type")
+        try container.optionalField(self.importId, "importId")
+        try container.optionalField(self.auxInfo, "auxInfo")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.username, rhs.username),
+            fieldsEqual(lhs.firstname, rhs.firstname),
+            fieldsEqual(lhs.lastname, rhs.lastname),
+            fieldsEqual(lhs.status, rhs.status),
+            fieldsEqual(lhs.type, rhs.type),
+            fieldsEqual(lhs.importId, rhs.importId),
+            fieldsEqual(lhs.auxInfo, rhs.auxInfo)
+        else { return false }
+        return true
     }
 }
 
-/// Role object to create.
+/// Group object to create.
 ///
-/// - Spec: `#/components/schemas/RoleCreate`
-public struct RoleCreate: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/GroupCreate`
+public struct GroupCreate: Codable, Equatable, Sendable {
     /// Name
     public let name: String?
 
-    /// Module
-    public let module: String?
-
-    public init(name: String? = nil, module: String? = nil) {
+    public init(name: String? = nil) {
         self.name = name
-        self.module = module
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case module
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.name = try container.optionalField("name")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.name, "name")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.name, rhs.name)
     }
 }
 
@@ -131,9 +184,25 @@ public struct SsoToken: Codable, Equatable, Sendable {
         self.returnTo = returnTo
     }
 
-    enum CodingKeys: String, CodingKey {
-        case username
-        case token
-        case returnTo = "return_to"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.username = try container.optionalField("username")
+        self.token = try container.optionalField("token")
+        self.returnTo = try container.optionalField("return_to")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.username, "username")
+        try container.optionalField(self.token, "token")
+        try container.optionalField(self.returnTo, "return_to")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.username, rhs.username),
+            fieldsEqual(lhs.token, rhs.token),
+            fieldsEqual(lhs.returnTo, rhs.returnTo)
+        else { return false }
+        return true
     }
 }

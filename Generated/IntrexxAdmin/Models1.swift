@@ -3,66 +3,87 @@
 import Foundation
 import KilnRuntime
 
-/// A portal of the Intrexx instance.
+/// Definition of a new portal.
 ///
-/// - Spec: `#/components/schemas/Portal`
-public struct Portal: Codable, Equatable, Sendable {
-    /// Id of the portal.
-    public let id: String?
-
-    /// Name of the portal.
+/// - Spec: `#/components/schemas/PortalCreateRequest`
+public struct PortalCreateRequest: Codable, Equatable, Sendable {
+    /// Name of the new portal.
     public let name: String?
 
-    /// Portal directory on the server.
-    public let directory: String?
+    /// Id of the portal template to create the portal from (see `GET /templates`).
+    public let template: String?
 
-    /// Base URL of the portal, if set.
+    /// Base URL of the new portal.
+    public let baseUrl: String?
+    public let database: DatabaseConnection?
+
+    public init(name: String? = nil, template: String? = nil, baseUrl: String? = nil, database: DatabaseConnection? = nil) {
+        self.name = name
+        self.template = template
+        self.baseUrl = baseUrl
+        self.database = database
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.name = try container.optionalField("name")
+        self.template = try container.optionalField("template")
+        self.baseUrl = try container.optionalField("baseUrl")
+        self.database = try container.optionalField("database")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.name, "name")
+        try container.optionalField(self.template, "template")
+        try container.optionalField(self.baseUrl, "baseUrl")
+        try container.optionalField(self.database, "database")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.template, rhs.template),
+            fieldsEqual(lhs.baseUrl, rhs.baseUrl),
+            fieldsEqual(lhs.database, rhs.database)
+        else { return false }
+        return true
+    }
+}
+
+/// The base URL setting of the portal.
+///
+/// - Spec: `#/components/schemas/Webserver`
+public struct Webserver: Codable, Equatable, Sendable {
+    /// Base URL of the portal.
     public let baseUrl: String?
 
-    /// Whether the portal service is running.
-    public let running: Bool?
-
-    public init(id: String? = nil, name: String? = nil, directory: String? = nil, baseUrl: String? = nil, running: Bool? = nil) {
-        self.id = id
-        self.name = name
-        self.directory = directory
+    public init(baseUrl: String? = nil) {
         self.baseUrl = baseUrl
-        self.running = running
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case directory
-        case baseUrl
-        case running
-    }
-}
-
-/// Change of the Mobile App API key.
-///
-/// - Spec: `#/components/schemas/MobileApiKeyPatch`
-public struct MobileApiKeyPatch: Codable, Equatable, Sendable {
-    /// The new API key.
-    public let apiKey: String?
-
-    public init(apiKey: String? = nil) {
-        self.apiKey = apiKey
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.baseUrl = try container.optionalField("baseUrl")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case apiKey
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.baseUrl, "baseUrl")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.baseUrl, rhs.baseUrl)
     }
 }
 
-/// The reports engine of the portal and its configuration.
+/// Reports engine change.
 ///
-/// - Spec: `#/components/schemas/ReportsEngine`
-public struct ReportsEngine: Codable, Equatable, Sendable {
-    /// Identifier of the reports engine.
+/// - Spec: `#/components/schemas/ReportsEnginePatch`
+public struct ReportsEnginePatch: Codable, Equatable, Sendable {
+    /// Identifier of the reports engine to use.
     public let engine: String?
 
-    /// Engine-specific configuration values.
+    /// Configuration values to set.
     public let configuration: [String: String]?
 
     public init(engine: String? = nil, configuration: [String: String]? = nil) {
@@ -70,9 +91,23 @@ public struct ReportsEngine: Codable, Equatable, Sendable {
         self.configuration = configuration
     }
 
-    enum CodingKeys: String, CodingKey {
-        case engine
-        case configuration
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.engine = try container.optionalField("engine")
+        self.configuration = try container.optionalField("configuration")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.engine, "engine")
+        try container.optionalField(self.configuration, "configuration")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.engine, rhs.engine),
+            fieldsEqual(lhs.configuration, rhs.configuration)
+        else { return false }
+        return true
     }
 }
 
@@ -87,8 +122,18 @@ public struct SearchIndexAction: Codable, Equatable, Sendable {
         self.action = action
     }
 
-    enum CodingKeys: String, CodingKey {
-        case action
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.action = try container.optionalField("action")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.action, "action")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.action, rhs.action)
     }
 
     /// The action to run.
@@ -127,45 +172,85 @@ public struct SearchIndexAction: Codable, Equatable, Sendable {
     }
 }
 
-/// Multipart body of an application import.
+/// One imported object.
 ///
-/// - Spec: `#/components/schemas/ApplicationImport`
-public struct ApplicationImport: Codable, Equatable, Sendable {
-    /// Export zip file with applications, processes, layouts and files.
-    public let file: Data?
+/// - Spec: `#/components/schemas/ImportedObject`
+public struct ImportedObject: Codable, Equatable, Sendable {
+    /// GUID of the object.
+    public let guid: String?
 
-    /// Also import the data contained in the export.
-    public let importData: Bool?
+    /// Kind of object.
+    public let type: TypeModel?
 
-    /// Also import the permissions contained in the export.
-    public let importPermissions: Bool?
+    /// Name of the object.
+    public let name: String?
 
-    public init(file: Data? = nil, importData: Bool? = nil, importPermissions: Bool? = nil) {
-        self.file = file
-        self.importData = importData
-        self.importPermissions = importPermissions
+    public init(guid: String? = nil, type: TypeModel? = nil, name: String? = nil) {
+        self.guid = guid
+        self.type = type
+        self.name = name
     }
 
-    enum CodingKeys: String, CodingKey {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.guid = try container.optionalField("guid")
+        self.type = try container.optionalField("type")
+        self.name = try container.optionalField("name")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.guid, "guid")
+        try container.optionalField(self.type, "type")
+        try container.optionalField(self.name, "name")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.guid, rhs.guid),
+            fieldsEqual(lhs.type, rhs.type),
+            fieldsEqual(lhs.name, rhs.name)
+        else { return false }
+        return true
+    }
+
+    /// Kind of object.
+    public enum TypeModel: OpenEnum {
+        case application
+        case process
+        case layout
         case file
-        case importData
-        case importPermissions
-    }
-}
+        /// A value this client does not know yet.
+        case unknown(String)
 
-/// Result of an import.
-///
-/// - Spec: `#/components/schemas/ImportResult`
-public struct ImportResult: Codable, Equatable, Sendable {
-    /// The objects that were imported or overwritten.
-    public let imported: [ImportedObject]?
+        public init(rawValue: String) {
+            switch rawValue {
+            case "application":
+                self = .application
+            case "process":
+                self = .process
+            case "layout":
+                self = .layout
+            case "file":
+                self = .file
+            default:
+                self = .unknown(rawValue)
+            }
+        }
 
-    public init(imported: [ImportedObject]? = nil) {
-        self.imported = imported
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case imported
+        public var rawValue: String {
+            switch self {
+            case .application:
+                "application"
+            case .process:
+                "process"
+            case .layout:
+                "layout"
+            case .file:
+                "file"
+            case .unknown(let value):
+                value
+            }
+        }
     }
 }
 
@@ -216,17 +301,47 @@ public struct SchedulerJob: Codable, Equatable, Sendable {
         self.parameters = parameters
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case type
-        case enabled
-        case cronExpression
-        case state
-        case nextFireTime
-        case lastFireTime
-        case parameters
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.optionalField("id")
+        self.name = try container.optionalField("name")
+        self.description = try container.optionalField("description")
+        self.type = try container.optionalField("type")
+        self.enabled = try container.optionalField("enabled")
+        self.cronExpression = try container.optionalField("cronExpression")
+        self.state = try container.optionalField("state")
+        self.nextFireTime = try container.optionalField("nextFireTime")
+        self.lastFireTime = try container.optionalField("lastFireTime")
+        self.parameters = try container.optionalField("parameters")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.id, "id")
+        try container.optionalField(self.name, "name")
+        try container.optionalField(self.description, "description")
+        try container.optionalField(self.type, "type")
+        try container.optionalField(self.enabled, "enabled")
+        try container.optionalField(self.cronExpression, "cronExpression")
+        try container.optionalField(self.state, "state")
+        try container.optionalField(self.nextFireTime, "nextFireTime")
+        try container.optionalField(self.lastFireTime, "lastFireTime")
+        try container.optionalField(self.parameters, "parameters")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.description, rhs.description),
+            fieldsEqual(lhs.type, rhs.type),
+            fieldsEqual(lhs.enabled, rhs.enabled),
+            fieldsEqual(lhs.cronExpression, rhs.cronExpression),
+            fieldsEqual(lhs.state, rhs.state),
+            fieldsEqual(lhs.nextFireTime, rhs.nextFireTime),
+            fieldsEqual(lhs.lastFireTime, rhs.lastFireTime),
+            fieldsEqual(lhs.parameters, rhs.parameters)
+        else { return false }
+        return true
     }
 
     /// Current trigger state.
@@ -275,115 +390,225 @@ public struct SchedulerJob: Codable, Equatable, Sendable {
     }
 }
 
-/// Definition of a new scheduler job.
+/// Standby status of the scheduler.
 ///
-/// - Spec: `#/components/schemas/SchedulerJobCreateRequest`
-public struct SchedulerJobCreateRequest: Codable, Equatable, Sendable {
-    /// Name of the job.
-    public let name: String?
+/// - Spec: `#/components/schemas/SchedulerStandby`
+public struct SchedulerStandby: Codable, Equatable, Sendable {
+    /// Whether the scheduler is in standby.
+    public let standby: Bool?
 
-    /// Description of the job.
-    public let description: String?
-
-    /// Cron expression of the job's trigger.
-    public let cronExpression: String?
-
-    /// Whether the job is enabled.
-    public let enabled: Bool?
-
-    /// Type-specific job parameters.
-    public let parameters: [String: String]?
-
-    public init(name: String? = nil, description: String? = nil, cronExpression: String? = nil, enabled: Bool? = nil, parameters: [String: String]? = nil) {
-        self.name = name
-        self.description = description
-        self.cronExpression = cronExpression
-        self.enabled = enabled
-        self.parameters = parameters
+    public init(standby: Bool? = nil) {
+        self.standby = standby
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case cronExpression
-        case enabled
-        case parameters
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.standby = try container.optionalField("standby")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.standby, "standby")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.standby, rhs.standby)
     }
 }
 
-/// A portal user.
+/// Definition of a new mail service.
 ///
-/// - Spec: `#/components/schemas/User`
-public struct User: Codable, Equatable, Sendable {
-    /// Id (GUID) of the user.
+/// - Spec: `#/components/schemas/MailServiceCreateRequest`
+public struct MailServiceCreateRequest: Codable, Equatable, Sendable {
+    /// Name of the mail service.
+    public let name: String?
+    public let type: MailServiceType?
+
+    /// Mail server host.
+    public let host: String?
+
+    /// Mail server port.
+    public let port: Int?
+    public let encryption: MailEncryption?
+
+    /// User for authentication at the mail server.
+    public let user: String?
+
+    /// Password for authentication at the mail server.
+    public let password: String?
+
+    /// Default sender address (outgoing services).
+    public let sender: String?
+
+    public init(name: String? = nil, type: MailServiceType? = nil, host: String? = nil, port: Int? = nil, encryption: MailEncryption? = nil, user: String? = nil, password: String? = nil, sender: String? = nil) {
+        self.name = name
+        self.type = type
+        self.host = host
+        self.port = port
+        self.encryption = encryption
+        self.user = user
+        self.password = password
+        self.sender = sender
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.name = try container.optionalField("name")
+        self.type = try container.optionalField("type")
+        self.host = try container.optionalField("host")
+        self.port = try container.optionalField("port")
+        self.encryption = try container.optionalField("encryption")
+        self.user = try container.optionalField("user")
+        self.password = try container.optionalField("password")
+        self.sender = try container.optionalField("sender")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.name, "name")
+        try container.optionalField(self.type, "type")
+        try container.optionalField(self.host, "host")
+        try container.optionalField(self.port, "port")
+        try container.optionalField(self.encryption, "encryption")
+        try container.optionalField(self.user, "user")
+        try container.optionalField(self.password, "password")
+        try container.optionalField(self.sender, "sender")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.type, rhs.type),
+            fieldsEqual(lhs.host, rhs.host),
+            fieldsEqual(lhs.port, rhs.port),
+            fieldsEqual(lhs.encryption, rhs.encryption),
+            fieldsEqual(lhs.user, rhs.user),
+            fieldsEqual(lhs.password, rhs.password),
+            fieldsEqual(lhs.sender, rhs.sender)
+        else { return false }
+        return true
+    }
+}
+
+/// The details of a portal group.
+///
+/// - Spec: `#/components/schemas/GroupDetails`
+public struct GroupDetails: Codable, Equatable, Sendable {
+    /// Id (GUID) of the group.
     public let id: String?
 
-    /// Login name.
-    public let loginName: String?
+    /// Name of the group.
+    public let name: String?
 
-    /// First name.
-    public let firstName: String?
-
-    /// Last name.
-    public let lastName: String?
-
-    /// E-mail address.
-    public let email: String?
-
-    /// Organizational container (organizational unit) the user belongs to.
-    public let container: String?
-
-    /// Description of the user.
+    /// Description of the group.
     public let description: String?
 
-    /// Whether the user may log in.
-    public let enabled: Bool?
+    /// Organizational container the group belongs to.
+    public let container: String?
 
-    public init(id: String? = nil, loginName: String? = nil, firstName: String? = nil, lastName: String? = nil, email: String? = nil, container: String? = nil, description: String? = nil, enabled: Bool? = nil) {
+    /// Ids of the users that are members of the group.
+    public let members: [String]?
+
+    public init(id: String? = nil, name: String? = nil, description: String? = nil, container: String? = nil, members: [String]? = nil) {
         self.id = id
-        self.loginName = loginName
-        self.firstName = firstName
-        self.lastName = lastName
-        self.email = email
-        self.container = container
+        self.name = name
         self.description = description
-        self.enabled = enabled
+        self.container = container
+        self.members = members
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case loginName
-        case firstName
-        case lastName
-        case email
-        case container
-        case description
-        case enabled
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.optionalField("id")
+        self.name = try container.optionalField("name")
+        self.description = try container.optionalField("description")
+        self.container = try container.optionalField("container")
+        self.members = try container.optionalField("members")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.id, "id")
+        try container.optionalField(self.name, "name")
+        try container.optionalField(self.description, "description")
+        try container.optionalField(self.container, "container")
+        try container.optionalField(self.members, "members")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.description, rhs.description),
+            fieldsEqual(lhs.container, rhs.container),
+            fieldsEqual(lhs.members, rhs.members)
+        else { return false }
+        return true
     }
 }
 
-/// License status of the Intrexx Administration API.
+/// Definition of a new group.
 ///
-/// - Spec: `#/components/schemas/AdminApiLicense`
-public struct AdminApiLicense: Codable, Equatable, Sendable {
-    /// License key of the Administration API.
-    public let key: String?
+/// - Spec: `#/components/schemas/GroupCreateRequest`
+public struct GroupCreateRequest: Codable, Equatable, Sendable {
+    /// Name of the group.
+    public let name: String?
 
-    /// Whether the Administration API is licensed.
-    public let licensed: Bool?
+    /// Description of the group.
+    public let description: String?
 
-    /// End of the license period.
-    public let validUntil: CalendarDate?
+    /// Organizational container to create the group in.
+    public let container: String?
 
-    public init(key: String? = nil, licensed: Bool? = nil, validUntil: CalendarDate? = nil) {
-        self.key = key
-        self.licensed = licensed
-        self.validUntil = validUntil
+    public init(name: String? = nil, description: String? = nil, container: String? = nil) {
+        self.name = name
+        self.description = description
+        self.container = container
     }
 
-    enum CodingKeys: String, CodingKey {
-        case key
-        case licensed
-        case validUntil
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.name = try container.optionalField("name")
+        self.description = try container.optionalField("description")
+        self.container = try container.optionalField("container")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.name, "name")
+        try container.optionalField(self.description, "description")
+        try container.optionalField(self.container, "container")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.description, rhs.description),
+            fieldsEqual(lhs.container, rhs.container)
+        else { return false }
+        return true
+    }
+}
+
+/// A license key to add or set.
+///
+/// - Spec: `#/components/schemas/LicenseKeyRequest`
+public struct LicenseKeyRequest: Codable, Equatable, Sendable {
+    /// The license key.
+    public let key: String?
+
+    public init(key: String? = nil) {
+        self.key = key
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.key = try container.optionalField("key")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.key, "key")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.key, rhs.key)
     }
 }

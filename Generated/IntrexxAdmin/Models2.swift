@@ -18,9 +18,79 @@ public struct AuthRequest: Codable, Equatable, Sendable {
         self.password = password
     }
 
-    enum CodingKeys: String, CodingKey {
-        case username
-        case password
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.username = try container.optionalField("username")
+        self.password = try container.optionalField("password")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.username, "username")
+        try container.optionalField(self.password, "password")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.username, rhs.username),
+            fieldsEqual(lhs.password, rhs.password)
+        else { return false }
+        return true
+    }
+}
+
+/// A portal of the Intrexx instance.
+///
+/// - Spec: `#/components/schemas/Portal`
+public struct Portal: Codable, Equatable, Sendable {
+    /// Id of the portal.
+    public let id: String?
+
+    /// Name of the portal.
+    public let name: String?
+
+    /// Portal directory on the server.
+    public let directory: String?
+
+    /// Base URL of the portal, if set.
+    public let baseUrl: String?
+
+    /// Whether the portal service is running.
+    public let running: Bool?
+
+    public init(id: String? = nil, name: String? = nil, directory: String? = nil, baseUrl: String? = nil, running: Bool? = nil) {
+        self.id = id
+        self.name = name
+        self.directory = directory
+        self.baseUrl = baseUrl
+        self.running = running
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.optionalField("id")
+        self.name = try container.optionalField("name")
+        self.directory = try container.optionalField("directory")
+        self.baseUrl = try container.optionalField("baseUrl")
+        self.running = try container.optionalField("running")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.id, "id")
+        try container.optionalField(self.name, "name")
+        try container.optionalField(self.directory, "directory")
+        try container.optionalField(self.baseUrl, "baseUrl")
+        try container.optionalField(self.running, "running")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.directory, rhs.directory),
+            fieldsEqual(lhs.baseUrl, rhs.baseUrl),
+            fieldsEqual(lhs.running, rhs.running)
+        else { return false }
+        return true
     }
 }
 
@@ -59,14 +129,38 @@ public struct DatabaseConnection: Codable, Equatable, Sendable {
         self.createDatabase = createDatabase
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case host
-        case port
-        case name
-        case user
-        case password
-        case createDatabase
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.type = try container.optionalField("type")
+        self.host = try container.optionalField("host")
+        self.port = try container.optionalField("port")
+        self.name = try container.optionalField("name")
+        self.user = try container.optionalField("user")
+        self.password = try container.optionalField("password")
+        self.createDatabase = try container.optionalField("createDatabase")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.type, "type")
+        try container.optionalField(self.host, "host")
+        try container.optionalField(self.port, "port")
+        try container.optionalField(self.name, "name")
+        try container.optionalField(self.user, "user")
+        try container.optionalField(self.password, "password")
+        try container.optionalField(self.createDatabase, "createDatabase")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.type, rhs.type),
+            fieldsEqual(lhs.host, rhs.host),
+            fieldsEqual(lhs.port, rhs.port),
+            fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.user, rhs.user),
+            fieldsEqual(lhs.password, rhs.password),
+            fieldsEqual(lhs.createDatabase, rhs.createDatabase)
+        else { return false }
+        return true
     }
 
     /// Database system.
@@ -116,8 +210,18 @@ public struct TemplateUpload: Codable, Equatable, Sendable {
         self.file = file
     }
 
-    enum CodingKeys: String, CodingKey {
-        case file
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.file = try container.optionalField("file")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.file, "file")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.file, rhs.file)
     }
 }
 
@@ -132,15 +236,60 @@ public struct MobileApiKey: Codable, Equatable, Sendable {
         self.apiKey = apiKey
     }
 
-    enum CodingKeys: String, CodingKey {
-        case apiKey
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.apiKey = try container.optionalField("apiKey")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.apiKey, "apiKey")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.apiKey, rhs.apiKey)
     }
 }
 
-/// Scheduler configuration change.
+/// The reports engine of the portal and its configuration.
 ///
-/// - Spec: `#/components/schemas/SchedulerConfigurationPatch`
-public struct SchedulerConfigurationPatch: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/ReportsEngine`
+public struct ReportsEngine: Codable, Equatable, Sendable {
+    /// Identifier of the reports engine.
+    public let engine: String?
+
+    /// Engine-specific configuration values.
+    public let configuration: [String: String]?
+
+    public init(engine: String? = nil, configuration: [String: String]? = nil) {
+        self.engine = engine
+        self.configuration = configuration
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.engine = try container.optionalField("engine")
+        self.configuration = try container.optionalField("configuration")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.engine, "engine")
+        try container.optionalField(self.configuration, "configuration")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.engine, rhs.engine),
+            fieldsEqual(lhs.configuration, rhs.configuration)
+        else { return false }
+        return true
+    }
+}
+
+/// Configuration of the scheduler.
+///
+/// - Spec: `#/components/schemas/SchedulerConfiguration`
+public struct SchedulerConfiguration: Codable, Equatable, Sendable {
     /// Number of worker threads.
     public let threadCount: Int?
 
@@ -156,114 +305,82 @@ public struct SchedulerConfigurationPatch: Codable, Equatable, Sendable {
         self.startDelay = startDelay
     }
 
-    enum CodingKeys: String, CodingKey {
-        case threadCount
-        case misfireThreshold
-        case startDelay
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.threadCount = try container.optionalField("threadCount")
+        self.misfireThreshold = try container.optionalField("misfireThreshold")
+        self.startDelay = try container.optionalField("startDelay")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.threadCount, "threadCount")
+        try container.optionalField(self.misfireThreshold, "misfireThreshold")
+        try container.optionalField(self.startDelay, "startDelay")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.threadCount, rhs.threadCount),
+            fieldsEqual(lhs.misfireThreshold, rhs.misfireThreshold),
+            fieldsEqual(lhs.startDelay, rhs.startDelay)
+        else { return false }
+        return true
     }
 }
 
-/// Result of the action for one job.
+/// An action to execute on scheduler jobs.
 ///
-/// - Spec: `#/components/schemas/SchedulerJobActionResult`
-public struct SchedulerJobActionResult: Codable, Equatable, Sendable {
-    /// Id of the job.
-    public let jobId: String?
+/// - Spec: `#/components/schemas/SchedulerJobActionRequest`
+public struct SchedulerJobActionRequest: Codable, Equatable, Sendable {
+    /// The action.
+    public let action: Action?
 
-    /// Whether the action succeeded for this job.
-    public let success: Bool?
+    /// Ids of the jobs to act on.
+    public let jobIds: [String]?
 
-    /// Error message if the action failed.
-    public let message: String?
-
-    public init(jobId: String? = nil, success: Bool? = nil, message: String? = nil) {
-        self.jobId = jobId
-        self.success = success
-        self.message = message
+    public init(action: Action? = nil, jobIds: [String]? = nil) {
+        self.action = action
+        self.jobIds = jobIds
     }
 
-    enum CodingKeys: String, CodingKey {
-        case jobId
-        case success
-        case message
-    }
-}
-
-/// A mail service configuration.
-///
-/// - Spec: `#/components/schemas/MailService`
-public struct MailService: Codable, Equatable, Sendable {
-    /// Id of the mail service.
-    public let id: String?
-
-    /// Name of the mail service.
-    public let name: String?
-    public let type: MailServiceType?
-
-    /// Mail server host.
-    public let host: String?
-
-    /// Mail server port.
-    public let port: Int?
-    public let encryption: MailEncryption?
-
-    /// User for authentication at the mail server.
-    public let user: String?
-
-    /// Default sender address (outgoing services).
-    public let sender: String?
-
-    public init(id: String? = nil, name: String? = nil, type: MailServiceType? = nil, host: String? = nil, port: Int? = nil, encryption: MailEncryption? = nil, user: String? = nil, sender: String? = nil) {
-        self.id = id
-        self.name = name
-        self.type = type
-        self.host = host
-        self.port = port
-        self.encryption = encryption
-        self.user = user
-        self.sender = sender
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.action = try container.optionalField("action")
+        self.jobIds = try container.optionalField("jobIds")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case type
-        case host
-        case port
-        case encryption
-        case user
-        case sender
-    }
-}
-
-/// Status of a mail service.
-///
-/// - Spec: `#/components/schemas/MailServiceStatus`
-public struct MailServiceStatus: Codable, Equatable, Sendable {
-    /// Whether the service is started or stopped.
-    public let status: Status?
-
-    public init(status: Status? = nil) {
-        self.status = status
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.action, "action")
+        try container.optionalField(self.jobIds, "jobIds")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case status
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.action, rhs.action),
+            fieldsEqual(lhs.jobIds, rhs.jobIds)
+        else { return false }
+        return true
     }
 
-    /// Whether the service is started or stopped.
-    public enum Status: OpenEnum {
-        case started
-        case stopped
+    /// The action.
+    public enum Action: OpenEnum {
+        case start
+        case pause
+        case resume
+        case interrupt
         /// A value this client does not know yet.
         case unknown(String)
 
         public init(rawValue: String) {
             switch rawValue {
-            case "started":
-                self = .started
-            case "stopped":
-                self = .stopped
+            case "start":
+                self = .start
+            case "pause":
+                self = .pause
+            case "resume":
+                self = .resume
+            case "interrupt":
+                self = .interrupt
             default:
                 self = .unknown(rawValue)
             }
@@ -271,10 +388,14 @@ public struct MailServiceStatus: Codable, Equatable, Sendable {
 
         public var rawValue: String {
             switch self {
-            case .started:
-                "started"
-            case .stopped:
-                "stopped"
+            case .start:
+                "start"
+            case .pause:
+                "pause"
+            case .resume:
+                "resume"
+            case .interrupt:
+                "interrupt"
             case .unknown(let value):
                 value
             }
@@ -282,120 +403,184 @@ public struct MailServiceStatus: Codable, Equatable, Sendable {
     }
 }
 
-/// Definition of a new user.
+/// User change.
 ///
-/// - Spec: `#/components/schemas/UserCreateRequest`
-public struct UserCreateRequest: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/UserPatch`
+public struct UserPatch: Codable, Equatable, Sendable {
     /// Login name.
     public let loginName: String?
 
-    /// Initial password.
+    /// New password.
     public let password: String?
 
     /// First name.
-    public let firstName: String?
+    public let firstName: PatchValue<String>
 
     /// Last name.
-    public let lastName: String?
+    public let lastName: PatchValue<String>
 
     /// E-mail address.
-    public let email: String?
-
-    /// Organizational container (organizational unit) to create the user in.
-    public let container: String?
+    public let email: PatchValue<String>
 
     /// Description of the user.
-    public let description: String?
+    public let description: PatchValue<String>
 
     /// Whether the user may log in.
     public let enabled: Bool?
 
-    public init(loginName: String? = nil, password: String? = nil, firstName: String? = nil, lastName: String? = nil, email: String? = nil, container: String? = nil, description: String? = nil, enabled: Bool? = nil) {
+    public init(loginName: String? = nil, password: String? = nil, firstName: PatchValue<String> = .absent, lastName: PatchValue<String> = .absent, email: PatchValue<String> = .absent, description: PatchValue<String> = .absent, enabled: Bool? = nil) {
         self.loginName = loginName
         self.password = password
         self.firstName = firstName
         self.lastName = lastName
         self.email = email
-        self.container = container
         self.description = description
         self.enabled = enabled
     }
 
-    enum CodingKeys: String, CodingKey {
-        case loginName
-        case password
-        case firstName
-        case lastName
-        case email
-        case container
-        case description
-        case enabled
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.loginName = try container.optionalField("loginName")
+        self.password = try container.optionalField("password")
+        self.firstName = try container.decode(PatchValue<String>.self, forKey: ModelKey("firstName"))
+        self.lastName = try container.decode(PatchValue<String>.self, forKey: ModelKey("lastName"))
+        self.email = try container.decode(PatchValue<String>.self, forKey: ModelKey("email"))
+        self.description = try container.decode(PatchValue<String>.self, forKey: ModelKey("description"))
+        self.enabled = try container.optionalField("enabled")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.loginName, "loginName")
+        try container.optionalField(self.password, "password")
+        try container.encode(self.firstName, forKey: ModelKey("firstName"))
+        try container.encode(self.lastName, forKey: ModelKey("lastName"))
+        try container.encode(self.email, forKey: ModelKey("email"))
+        try container.encode(self.description, forKey: ModelKey("description"))
+        try container.optionalField(self.enabled, "enabled")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.loginName, rhs.loginName),
+            fieldsEqual(lhs.password, rhs.password),
+            fieldsEqual(lhs.firstName, rhs.firstName),
+            fieldsEqual(lhs.lastName, rhs.lastName),
+            fieldsEqual(lhs.email, rhs.email),
+            fieldsEqual(lhs.description, rhs.description),
+            fieldsEqual(lhs.enabled, rhs.enabled)
+        else { return false }
+        return true
     }
 }
 
-/// A portal group.
+/// An Intrexx license.
 ///
-/// - Spec: `#/components/schemas/Group`
-public struct Group: Codable, Equatable, Sendable {
-    /// Id (GUID) of the group.
-    public let id: String?
+/// - Spec: `#/components/schemas/License`
+public struct License: Codable, Equatable, Sendable {
+    /// License key.
+    public let key: String?
 
-    /// Name of the group.
-    public let name: String?
+    /// Licensed product.
+    public let product: String?
 
-    /// Description of the group.
-    public let description: String?
+    /// Licensed edition.
+    public let edition: String?
 
-    /// Organizational container the group belongs to.
-    public let container: String?
+    /// Licensee.
+    public let licensee: String?
 
-    public init(id: String? = nil, name: String? = nil, description: String? = nil, container: String? = nil) {
-        self.id = id
-        self.name = name
-        self.description = description
-        self.container = container
+    /// Number of licensed users.
+    public let users: Int?
+
+    /// End of the license period.
+    public let validUntil: CalendarDate?
+
+    /// Whether this is a trial license.
+    public let trial: Bool?
+
+    public init(key: String? = nil, product: String? = nil, edition: String? = nil, licensee: String? = nil, users: Int? = nil, validUntil: CalendarDate? = nil, trial: Bool? = nil) {
+        self.key = key
+        self.product = product
+        self.edition = edition
+        self.licensee = licensee
+        self.users = users
+        self.validUntil = validUntil
+        self.trial = trial
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case container
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.key = try container.optionalField("key")
+        self.product = try container.optionalField("product")
+        self.edition = try container.optionalField("edition")
+        self.licensee = try container.optionalField("licensee")
+        self.users = try container.optionalField("users")
+        self.validUntil = try container.optionalField("validUntil")
+        self.trial = try container.optionalField("trial")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.key, "key")
+        try container.optionalField(self.product, "product")
+        try container.optionalField(self.edition, "edition")
+        try container.optionalField(self.licensee, "licensee")
+        try container.optionalField(self.users, "users")
+        try container.optionalField(self.validUntil, "validUntil")
+        try container.optionalField(self.trial, "trial")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.key, rhs.key),
+            fieldsEqual(lhs.product, rhs.product),
+            fieldsEqual(lhs.edition, rhs.edition),
+            fieldsEqual(lhs.licensee, rhs.licensee),
+            fieldsEqual(lhs.users, rhs.users),
+            fieldsEqual(lhs.validUntil, rhs.validUntil),
+            fieldsEqual(lhs.trial, rhs.trial)
+        else { return false }
+        return true
     }
 }
 
-/// The details of a portal group.
+/// License status of the Intrexx Administration API.
 ///
-/// - Spec: `#/components/schemas/GroupDetails`
-public struct GroupDetails: Codable, Equatable, Sendable {
-    /// Id (GUID) of the group.
-    public let id: String?
+/// - Spec: `#/components/schemas/AdminApiLicense`
+public struct AdminApiLicense: Codable, Equatable, Sendable {
+    /// License key of the Administration API.
+    public let key: String?
 
-    /// Name of the group.
-    public let name: String?
+    /// Whether the Administration API is licensed.
+    public let licensed: Bool?
 
-    /// Description of the group.
-    public let description: String?
+    /// End of the license period.
+    public let validUntil: CalendarDate?
 
-    /// Organizational container the group belongs to.
-    public let container: String?
-
-    /// Ids of the users that are members of the group.
-    public let members: [String]?
-
-    public init(id: String? = nil, name: String? = nil, description: String? = nil, container: String? = nil, members: [String]? = nil) {
-        self.id = id
-        self.name = name
-        self.description = description
-        self.container = container
-        self.members = members
+    public init(key: String? = nil, licensed: Bool? = nil, validUntil: CalendarDate? = nil) {
+        self.key = key
+        self.licensed = licensed
+        self.validUntil = validUntil
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
-        case container
-        case members
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.key = try container.optionalField("key")
+        self.licensed = try container.optionalField("licensed")
+        self.validUntil = try container.optionalField("validUntil")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.key, "key")
+        try container.optionalField(self.licensed, "licensed")
+        try container.optionalField(self.validUntil, "validUntil")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.key, rhs.key),
+            fieldsEqual(lhs.licensed, rhs.licensed),
+            fieldsEqual(lhs.validUntil, rhs.validUntil)
+        else { return false }
+        return true
     }
 }

@@ -3,22 +3,6 @@
 import Foundation
 import KilnRuntime
 
-/// Result of a successful authentication.
-///
-/// - Spec: `#/components/schemas/AuthResponse`
-public struct AuthResponse: Codable, Equatable, Sendable {
-    /// Token for the other calls.
-    public let token: String?
-
-    public init(token: String? = nil) {
-        self.token = token
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case token
-    }
-}
-
 /// A portal template.
 ///
 /// - Spec: `#/components/schemas/PortalTemplate`
@@ -38,22 +22,38 @@ public struct PortalTemplate: Codable, Equatable, Sendable {
         self.description = description
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.optionalField("id")
+        self.name = try container.optionalField("name")
+        self.description = try container.optionalField("description")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.id, "id")
+        try container.optionalField(self.name, "name")
+        try container.optionalField(self.description, "description")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.description, rhs.description)
+        else { return false }
+        return true
     }
 }
 
-/// General portal properties.
+/// Portal properties to change.
 ///
-/// - Spec: `#/components/schemas/PortalSettings`
-public struct PortalSettings: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/PortalSettingsPatch`
+public struct PortalSettingsPatch: Codable, Equatable, Sendable {
     /// Name of the portal.
     public let name: String?
 
     /// Description of the portal.
-    public let description: String?
+    public let description: PatchValue<String>
 
     /// Default language (ISO 639-1 code).
     public let defaultLanguage: String?
@@ -70,7 +70,7 @@ public struct PortalSettings: Codable, Equatable, Sendable {
     /// Whether the portal runs in development mode.
     public let developmentMode: Bool?
 
-    public init(name: String? = nil, description: String? = nil, defaultLanguage: String? = nil, defaultLocale: String? = nil, timeZone: String? = nil, sessionTimeout: Int? = nil, developmentMode: Bool? = nil) {
+    public init(name: String? = nil, description: PatchValue<String> = .absent, defaultLanguage: String? = nil, defaultLocale: String? = nil, timeZone: String? = nil, sessionTimeout: Int? = nil, developmentMode: Bool? = nil) {
         self.name = name
         self.description = description
         self.defaultLanguage = defaultLanguage
@@ -80,14 +80,64 @@ public struct PortalSettings: Codable, Equatable, Sendable {
         self.developmentMode = developmentMode
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case defaultLanguage
-        case defaultLocale
-        case timeZone
-        case sessionTimeout
-        case developmentMode
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.name = try container.optionalField("name")
+        self.description = try container.decode(PatchValue<String>.self, forKey: ModelKey("description"))
+        self.defaultLanguage = try container.optionalField("defaultLanguage")
+        self.defaultLocale = try container.optionalField("defaultLocale")
+        self.timeZone = try container.optionalField("timeZone")
+        self.sessionTimeout = try container.optionalField("sessionTimeout")
+        self.developmentMode = try container.optionalField("developmentMode")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.name, "name")
+        try container.encode(self.description, forKey: ModelKey("description"))
+        try container.optionalField(self.defaultLanguage, "defaultLanguage")
+        try container.optionalField(self.defaultLocale, "defaultLocale")
+        try container.optionalField(self.timeZone, "timeZone")
+        try container.optionalField(self.sessionTimeout, "sessionTimeout")
+        try container.optionalField(self.developmentMode, "developmentMode")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.description, rhs.description),
+            fieldsEqual(lhs.defaultLanguage, rhs.defaultLanguage),
+            fieldsEqual(lhs.defaultLocale, rhs.defaultLocale),
+            fieldsEqual(lhs.timeZone, rhs.timeZone),
+            fieldsEqual(lhs.sessionTimeout, rhs.sessionTimeout),
+            fieldsEqual(lhs.developmentMode, rhs.developmentMode)
+        else { return false }
+        return true
+    }
+}
+
+/// Change of the Mobile App API key.
+///
+/// - Spec: `#/components/schemas/MobileApiKeyPatch`
+public struct MobileApiKeyPatch: Codable, Equatable, Sendable {
+    /// The new API key.
+    public let apiKey: String?
+
+    public init(apiKey: String? = nil) {
+        self.apiKey = apiKey
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.apiKey = try container.optionalField("apiKey")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.apiKey, "apiKey")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.apiKey, rhs.apiKey)
     }
 }
 
@@ -114,124 +164,226 @@ public struct ExportConfiguration: Codable, Equatable, Sendable {
         self.includeLogFiles = includeLogFiles
     }
 
-    enum CodingKeys: String, CodingKey {
-        case exportDirectory
-        case includeData
-        case includeFiles
-        case includeLogFiles
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.exportDirectory = try container.optionalField("exportDirectory")
+        self.includeData = try container.optionalField("includeData")
+        self.includeFiles = try container.optionalField("includeFiles")
+        self.includeLogFiles = try container.optionalField("includeLogFiles")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.exportDirectory, "exportDirectory")
+        try container.optionalField(self.includeData, "includeData")
+        try container.optionalField(self.includeFiles, "includeFiles")
+        try container.optionalField(self.includeLogFiles, "includeLogFiles")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.exportDirectory, rhs.exportDirectory),
+            fieldsEqual(lhs.includeData, rhs.includeData),
+            fieldsEqual(lhs.includeFiles, rhs.includeFiles),
+            fieldsEqual(lhs.includeLogFiles, rhs.includeLogFiles)
+        else { return false }
+        return true
     }
 }
 
-/// Export configuration change.
+/// Definition of a new scheduler job.
 ///
-/// - Spec: `#/components/schemas/ExportConfigurationPatch`
-public struct ExportConfigurationPatch: Codable, Equatable, Sendable {
-    /// Directory on the server the export is written to.
-    public let exportDirectory: String?
-
-    /// Export the data of the applications.
-    public let includeData: Bool?
-
-    /// Export the files of the portal.
-    public let includeFiles: Bool?
-
-    /// Export the log files.
-    public let includeLogFiles: Bool?
-
-    public init(exportDirectory: String? = nil, includeData: Bool? = nil, includeFiles: Bool? = nil, includeLogFiles: Bool? = nil) {
-        self.exportDirectory = exportDirectory
-        self.includeData = includeData
-        self.includeFiles = includeFiles
-        self.includeLogFiles = includeLogFiles
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case exportDirectory
-        case includeData
-        case includeFiles
-        case includeLogFiles
-    }
-}
-
-/// One imported object.
-///
-/// - Spec: `#/components/schemas/ImportedObject`
-public struct ImportedObject: Codable, Equatable, Sendable {
-    /// GUID of the object.
-    public let guid: String?
-
-    /// Kind of object.
-    public let type: TypeModel?
-
-    /// Name of the object.
+/// - Spec: `#/components/schemas/SchedulerJobCreateRequest`
+public struct SchedulerJobCreateRequest: Codable, Equatable, Sendable {
+    /// Name of the job.
     public let name: String?
 
-    public init(guid: String? = nil, type: TypeModel? = nil, name: String? = nil) {
-        self.guid = guid
-        self.type = type
+    /// Description of the job.
+    public let description: String?
+
+    /// Cron expression of the job's trigger.
+    public let cronExpression: String?
+
+    /// Whether the job is enabled.
+    public let enabled: Bool?
+
+    /// Type-specific job parameters.
+    public let parameters: [String: String]?
+
+    public init(name: String? = nil, description: String? = nil, cronExpression: String? = nil, enabled: Bool? = nil, parameters: [String: String]? = nil) {
         self.name = name
+        self.description = description
+        self.cronExpression = cronExpression
+        self.enabled = enabled
+        self.parameters = parameters
     }
 
-    enum CodingKeys: String, CodingKey {
-        case guid
-        case type
-        case name
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.name = try container.optionalField("name")
+        self.description = try container.optionalField("description")
+        self.cronExpression = try container.optionalField("cronExpression")
+        self.enabled = try container.optionalField("enabled")
+        self.parameters = try container.optionalField("parameters")
     }
 
-    /// Kind of object.
-    public enum TypeModel: OpenEnum {
-        case application
-        case process
-        case layout
-        case file
-        /// A value this client does not know yet.
-        case unknown(String)
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.name, "name")
+        try container.optionalField(self.description, "description")
+        try container.optionalField(self.cronExpression, "cronExpression")
+        try container.optionalField(self.enabled, "enabled")
+        try container.optionalField(self.parameters, "parameters")
+    }
 
-        public init(rawValue: String) {
-            switch rawValue {
-            case "application":
-                self = .application
-            case "process":
-                self = .process
-            case "layout":
-                self = .layout
-            case "file":
-                self = .file
-            default:
-                self = .unknown(rawValue)
-            }
-        }
-
-        public var rawValue: String {
-            switch self {
-            case .application:
-                "application"
-            case .process:
-                "process"
-            case .layout:
-                "layout"
-            case .file:
-                "file"
-            case .unknown(let value):
-                value
-            }
-        }
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.description, rhs.description),
+            fieldsEqual(lhs.cronExpression, rhs.cronExpression),
+            fieldsEqual(lhs.enabled, rhs.enabled),
+            fieldsEqual(lhs.parameters, rhs.parameters)
+        else { return false }
+        return true
     }
 }
 
-/// Standby status of the scheduler.
+/// Scheduler configuration change.
 ///
-/// - Spec: `#/components/schemas/SchedulerStandby`
-public struct SchedulerStandby: Codable, Equatable, Sendable {
-    /// Whether the scheduler is in standby.
-    public let standby: Bool?
+/// - Spec: `#/components/schemas/SchedulerConfigurationPatch`
+public struct SchedulerConfigurationPatch: Codable, Equatable, Sendable {
+    /// Number of worker threads.
+    public let threadCount: Int?
 
-    public init(standby: Bool? = nil) {
-        self.standby = standby
+    /// Milliseconds a trigger may be late before it counts as misfired.
+    public let misfireThreshold: Int64?
+
+    /// Seconds after server start before the scheduler starts.
+    public let startDelay: Int?
+
+    public init(threadCount: Int? = nil, misfireThreshold: Int64? = nil, startDelay: Int? = nil) {
+        self.threadCount = threadCount
+        self.misfireThreshold = misfireThreshold
+        self.startDelay = startDelay
     }
 
-    enum CodingKeys: String, CodingKey {
-        case standby
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.threadCount = try container.optionalField("threadCount")
+        self.misfireThreshold = try container.optionalField("misfireThreshold")
+        self.startDelay = try container.optionalField("startDelay")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.threadCount, "threadCount")
+        try container.optionalField(self.misfireThreshold, "misfireThreshold")
+        try container.optionalField(self.startDelay, "startDelay")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.threadCount, rhs.threadCount),
+            fieldsEqual(lhs.misfireThreshold, rhs.misfireThreshold),
+            fieldsEqual(lhs.startDelay, rhs.startDelay)
+        else { return false }
+        return true
+    }
+}
+
+/// Results of a job action.
+///
+/// - Spec: `#/components/schemas/SchedulerJobActionResponse`
+public struct SchedulerJobActionResponse: Codable, Equatable, Sendable {
+    /// One result per job.
+    public let results: [SchedulerJobActionResult]?
+
+    public init(results: [SchedulerJobActionResult]? = nil) {
+        self.results = results
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.results = try container.optionalField("results")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.results, "results")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.results, rhs.results)
+    }
+}
+
+/// A mail service configuration.
+///
+/// - Spec: `#/components/schemas/MailService`
+public struct MailService: Codable, Equatable, Sendable {
+    /// Id of the mail service.
+    public let id: String?
+
+    /// Name of the mail service.
+    public let name: String?
+    public let type: MailServiceType?
+
+    /// Mail server host.
+    public let host: String?
+
+    /// Mail server port.
+    public let port: Int?
+    public let encryption: MailEncryption?
+
+    /// User for authentication at the mail server.
+    public let user: String?
+
+    /// Default sender address (outgoing services).
+    public let sender: String?
+
+    public init(id: String? = nil, name: String? = nil, type: MailServiceType? = nil, host: String? = nil, port: Int? = nil, encryption: MailEncryption? = nil, user: String? = nil, sender: String? = nil) {
+        self.id = id
+        self.name = name
+        self.type = type
+        self.host = host
+        self.port = port
+        self.encryption = encryption
+        self.user = user
+        self.sender = sender
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.optionalField("id")
+        self.name = try container.optionalField("name")
+        self.type = try container.optionalField("type")
+        self.host = try container.optionalField("host")
+        self.port = try container.optionalField("port")
+        self.encryption = try container.optionalField("encryption")
+        self.user = try container.optionalField("user")
+        self.sender = try container.optionalField("sender")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.id, "id")
+        try container.optionalField(self.name, "name")
+        try container.optionalField(self.type, "type")
+        try container.optionalField(self.host, "host")
+        try container.optionalField(self.port, "port")
+        try container.optionalField(self.encryption, "encryption")
+        try container.optionalField(self.user, "user")
+        try container.optionalField(self.sender, "sender")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.type, rhs.type),
+            fieldsEqual(lhs.host, rhs.host),
+            fieldsEqual(lhs.port, rhs.port),
+            fieldsEqual(lhs.encryption, rhs.encryption),
+            fieldsEqual(lhs.user, rhs.user),
+            fieldsEqual(lhs.sender, rhs.sender)
+        else { return false }
+        return true
     }
 }
 
@@ -272,134 +424,135 @@ public enum MailEncryption: OpenEnum {
     }
 }
 
-/// Mail service change.
+/// Status of a mail service.
 ///
-/// - Spec: `#/components/schemas/MailServicePatch`
-public struct MailServicePatch: Codable, Equatable, Sendable {
-    /// Name of the mail service.
-    public let name: String?
+/// - Spec: `#/components/schemas/MailServiceStatus`
+public struct MailServiceStatus: Codable, Equatable, Sendable {
+    /// Whether the service is started or stopped.
+    public let status: Status?
 
-    /// Mail server host.
-    public let host: String?
-
-    /// Mail server port.
-    public let port: Int?
-    public let encryption: MailEncryption?
-
-    /// User for authentication at the mail server.
-    public let user: String?
-
-    /// Password for authentication at the mail server.
-    public let password: String?
-
-    /// Default sender address (outgoing services).
-    public let sender: String?
-
-    public init(name: String? = nil, host: String? = nil, port: Int? = nil, encryption: MailEncryption? = nil, user: String? = nil, password: String? = nil, sender: String? = nil) {
-        self.name = name
-        self.host = host
-        self.port = port
-        self.encryption = encryption
-        self.user = user
-        self.password = password
-        self.sender = sender
+    public init(status: Status? = nil) {
+        self.status = status
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case host
-        case port
-        case encryption
-        case user
-        case password
-        case sender
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.status = try container.optionalField("status")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.status, "status")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.status, rhs.status)
+    }
+
+    /// Whether the service is started or stopped.
+    public enum Status: OpenEnum {
+        case started
+        case stopped
+        /// A value this client does not know yet.
+        case unknown(String)
+
+        public init(rawValue: String) {
+            switch rawValue {
+            case "started":
+                self = .started
+            case "stopped":
+                self = .stopped
+            default:
+                self = .unknown(rawValue)
+            }
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .started:
+                "started"
+            case .stopped:
+                "stopped"
+            case .unknown(let value):
+                value
+            }
+        }
     }
 }
 
-/// User change.
+/// A portal user.
 ///
-/// - Spec: `#/components/schemas/UserPatch`
-public struct UserPatch: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/User`
+public struct User: Codable, Equatable, Sendable {
+    /// Id (GUID) of the user.
+    public let id: String?
+
     /// Login name.
     public let loginName: String?
 
-    /// New password.
-    public let password: String?
-
     /// First name.
-    public let firstName: PatchValue<String>
+    public let firstName: String?
 
     /// Last name.
-    public let lastName: PatchValue<String>
+    public let lastName: String?
 
     /// E-mail address.
-    public let email: PatchValue<String>
+    public let email: String?
+
+    /// Organizational container (organizational unit) the user belongs to.
+    public let container: String?
 
     /// Description of the user.
-    public let description: PatchValue<String>
+    public let description: String?
 
     /// Whether the user may log in.
     public let enabled: Bool?
 
-    public init(loginName: String? = nil, password: String? = nil, firstName: PatchValue<String> = .absent, lastName: PatchValue<String> = .absent, email: PatchValue<String> = .absent, description: PatchValue<String> = .absent, enabled: Bool? = nil) {
+    public init(id: String? = nil, loginName: String? = nil, firstName: String? = nil, lastName: String? = nil, email: String? = nil, container: String? = nil, description: String? = nil, enabled: Bool? = nil) {
+        self.id = id
         self.loginName = loginName
-        self.password = password
         self.firstName = firstName
         self.lastName = lastName
         self.email = email
+        self.container = container
         self.description = description
         self.enabled = enabled
     }
 
-    enum CodingKeys: String, CodingKey {
-        case loginName
-        case password
-        case firstName
-        case lastName
-        case email
-        case description
-        case enabled
-    }
-}
-
-/// Definition of a new group.
-///
-/// - Spec: `#/components/schemas/GroupCreateRequest`
-public struct GroupCreateRequest: Codable, Equatable, Sendable {
-    /// Name of the group.
-    public let name: String?
-
-    /// Description of the group.
-    public let description: String?
-
-    /// Organizational container to create the group in.
-    public let container: String?
-
-    public init(name: String? = nil, description: String? = nil, container: String? = nil) {
-        self.name = name
-        self.description = description
-        self.container = container
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.optionalField("id")
+        self.loginName = try container.optionalField("loginName")
+        self.firstName = try container.optionalField("firstName")
+        self.lastName = try container.optionalField("lastName")
+        self.email = try container.optionalField("email")
+        self.container = try container.optionalField("container")
+        self.description = try container.optionalField("description")
+        self.enabled = try container.optionalField("enabled")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case container
-    }
-}
-
-/// A license key to add or set.
-///
-/// - Spec: `#/components/schemas/LicenseKeyRequest`
-public struct LicenseKeyRequest: Codable, Equatable, Sendable {
-    /// The license key.
-    public let key: String?
-
-    public init(key: String? = nil) {
-        self.key = key
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.id, "id")
+        try container.optionalField(self.loginName, "loginName")
+        try container.optionalField(self.firstName, "firstName")
+        try container.optionalField(self.lastName, "lastName")
+        try container.optionalField(self.email, "email")
+        try container.optionalField(self.container, "container")
+        try container.optionalField(self.description, "description")
+        try container.optionalField(self.enabled, "enabled")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case key
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.loginName, rhs.loginName),
+            fieldsEqual(lhs.firstName, rhs.firstName),
+            fieldsEqual(lhs.lastName, rhs.lastName),
+            fieldsEqual(lhs.email, rhs.email),
+            fieldsEqual(lhs.container, rhs.container),
+            fieldsEqual(lhs.description, rhs.description),
+            fieldsEqual(lhs.enabled, rhs.enabled)
+        else { return false }
+        return true
     }
 }

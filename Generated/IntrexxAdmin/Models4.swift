@@ -3,60 +3,41 @@
 import Foundation
 import KilnRuntime
 
-/// Definition of a new portal.
+/// Result of a successful authentication.
 ///
-/// - Spec: `#/components/schemas/PortalCreateRequest`
-public struct PortalCreateRequest: Codable, Equatable, Sendable {
-    /// Name of the new portal.
-    public let name: String?
+/// - Spec: `#/components/schemas/AuthResponse`
+public struct AuthResponse: Codable, Equatable, Sendable {
+    /// Token for the other calls.
+    public let token: String?
 
-    /// Id of the portal template to create the portal from (see `GET /templates`).
-    public let template: String?
-
-    /// Base URL of the new portal.
-    public let baseUrl: String?
-    public let database: DatabaseConnection?
-
-    public init(name: String? = nil, template: String? = nil, baseUrl: String? = nil, database: DatabaseConnection? = nil) {
-        self.name = name
-        self.template = template
-        self.baseUrl = baseUrl
-        self.database = database
+    public init(token: String? = nil) {
+        self.token = token
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case template
-        case baseUrl
-        case database
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.token = try container.optionalField("token")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.token, "token")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.token, rhs.token)
     }
 }
 
-/// The base URL setting of the portal.
+/// General portal properties.
 ///
-/// - Spec: `#/components/schemas/Webserver`
-public struct Webserver: Codable, Equatable, Sendable {
-    /// Base URL of the portal.
-    public let baseUrl: String?
-
-    public init(baseUrl: String? = nil) {
-        self.baseUrl = baseUrl
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case baseUrl
-    }
-}
-
-/// Portal properties to change.
-///
-/// - Spec: `#/components/schemas/PortalSettingsPatch`
-public struct PortalSettingsPatch: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/PortalSettings`
+public struct PortalSettings: Codable, Equatable, Sendable {
     /// Name of the portal.
     public let name: String?
 
     /// Description of the portal.
-    public let description: PatchValue<String>
+    public let description: String?
 
     /// Default language (ISO 639-1 code).
     public let defaultLanguage: String?
@@ -73,7 +54,7 @@ public struct PortalSettingsPatch: Codable, Equatable, Sendable {
     /// Whether the portal runs in development mode.
     public let developmentMode: Bool?
 
-    public init(name: String? = nil, description: PatchValue<String> = .absent, defaultLanguage: String? = nil, defaultLocale: String? = nil, timeZone: String? = nil, sessionTimeout: Int? = nil, developmentMode: Bool? = nil) {
+    public init(name: String? = nil, description: String? = nil, defaultLanguage: String? = nil, defaultLocale: String? = nil, timeZone: String? = nil, sessionTimeout: Int? = nil, developmentMode: Bool? = nil) {
         self.name = name
         self.description = description
         self.defaultLanguage = defaultLanguage
@@ -83,35 +64,155 @@ public struct PortalSettingsPatch: Codable, Equatable, Sendable {
         self.developmentMode = developmentMode
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case defaultLanguage
-        case defaultLocale
-        case timeZone
-        case sessionTimeout
-        case developmentMode
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.name = try container.optionalField("name")
+        self.description = try container.optionalField("description")
+        self.defaultLanguage = try container.optionalField("defaultLanguage")
+        self.defaultLocale = try container.optionalField("defaultLocale")
+        self.timeZone = try container.optionalField("timeZone")
+        self.sessionTimeout = try container.optionalField("sessionTimeout")
+        self.developmentMode = try container.optionalField("developmentMode")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.name, "name")
+        try container.optionalField(self.description, "description")
+        try container.optionalField(self.defaultLanguage, "defaultLanguage")
+        try container.optionalField(self.defaultLocale, "defaultLocale")
+        try container.optionalField(self.timeZone, "timeZone")
+        try container.optionalField(self.sessionTimeout, "sessionTimeout")
+        try container.optionalField(self.developmentMode, "developmentMode")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.description, rhs.description),
+            fieldsEqual(lhs.defaultLanguage, rhs.defaultLanguage),
+            fieldsEqual(lhs.defaultLocale, rhs.defaultLocale),
+            fieldsEqual(lhs.timeZone, rhs.timeZone),
+            fieldsEqual(lhs.sessionTimeout, rhs.sessionTimeout),
+            fieldsEqual(lhs.developmentMode, rhs.developmentMode)
+        else { return false }
+        return true
     }
 }
 
-/// Reports engine change.
+/// Export configuration change.
 ///
-/// - Spec: `#/components/schemas/ReportsEnginePatch`
-public struct ReportsEnginePatch: Codable, Equatable, Sendable {
-    /// Identifier of the reports engine to use.
-    public let engine: String?
+/// - Spec: `#/components/schemas/ExportConfigurationPatch`
+public struct ExportConfigurationPatch: Codable, Equatable, Sendable {
+    /// Directory on the server the export is written to.
+    public let exportDirectory: String?
 
-    /// Configuration values to set.
-    public let configuration: [String: String]?
+    /// Export the data of the applications.
+    public let includeData: Bool?
 
-    public init(engine: String? = nil, configuration: [String: String]? = nil) {
-        self.engine = engine
-        self.configuration = configuration
+    /// Export the files of the portal.
+    public let includeFiles: Bool?
+
+    /// Export the log files.
+    public let includeLogFiles: Bool?
+
+    public init(exportDirectory: String? = nil, includeData: Bool? = nil, includeFiles: Bool? = nil, includeLogFiles: Bool? = nil) {
+        self.exportDirectory = exportDirectory
+        self.includeData = includeData
+        self.includeFiles = includeFiles
+        self.includeLogFiles = includeLogFiles
     }
 
-    enum CodingKeys: String, CodingKey {
-        case engine
-        case configuration
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.exportDirectory = try container.optionalField("exportDirectory")
+        self.includeData = try container.optionalField("includeData")
+        self.includeFiles = try container.optionalField("includeFiles")
+        self.includeLogFiles = try container.optionalField("includeLogFiles")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.exportDirectory, "exportDirectory")
+        try container.optionalField(self.includeData, "includeData")
+        try container.optionalField(self.includeFiles, "includeFiles")
+        try container.optionalField(self.includeLogFiles, "includeLogFiles")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.exportDirectory, rhs.exportDirectory),
+            fieldsEqual(lhs.includeData, rhs.includeData),
+            fieldsEqual(lhs.includeFiles, rhs.includeFiles),
+            fieldsEqual(lhs.includeLogFiles, rhs.includeLogFiles)
+        else { return false }
+        return true
+    }
+}
+
+/// Multipart body of an application import.
+///
+/// - Spec: `#/components/schemas/ApplicationImport`
+public struct ApplicationImport: Codable, Equatable, Sendable {
+    /// Export zip file with applications, processes, layouts and files.
+    public let file: Data?
+
+    /// Also import the data contained in the export.
+    public let importData: Bool?
+
+    /// Also import the permissions contained in the export.
+    public let importPermissions: Bool?
+
+    public init(file: Data? = nil, importData: Bool? = nil, importPermissions: Bool? = nil) {
+        self.file = file
+        self.importData = importData
+        self.importPermissions = importPermissions
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.file = try container.optionalField("file")
+        self.importData = try container.optionalField("importData")
+        self.importPermissions = try container.optionalField("importPermissions")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.file, "file")
+        try container.optionalField(self.importData, "importData")
+        try container.optionalField(self.importPermissions, "importPermissions")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.file, rhs.file),
+            fieldsEqual(lhs.importData, rhs.importData),
+            fieldsEqual(lhs.importPermissions, rhs.importPermissions)
+        else { return false }
+        return true
+    }
+}
+
+/// Result of an import.
+///
+/// - Spec: `#/components/schemas/ImportResult`
+public struct ImportResult: Codable, Equatable, Sendable {
+    /// The objects that were imported or overwritten.
+    public let imported: [ImportedObject]?
+
+    public init(imported: [ImportedObject]? = nil) {
+        self.imported = imported
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.imported = try container.optionalField("imported")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.imported, "imported")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.imported, rhs.imported)
     }
 }
 
@@ -142,115 +243,74 @@ public struct SchedulerJobPatch: Codable, Equatable, Sendable {
         self.parameters = parameters
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case description
-        case cronExpression
-        case enabled
-        case parameters
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.name = try container.optionalField("name")
+        self.description = try container.decode(PatchValue<String>.self, forKey: ModelKey("description"))
+        self.cronExpression = try container.optionalField("cronExpression")
+        self.enabled = try container.optionalField("enabled")
+        self.parameters = try container.optionalField("parameters")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.name, "name")
+        try container.encode(self.description, forKey: ModelKey("description"))
+        try container.optionalField(self.cronExpression, "cronExpression")
+        try container.optionalField(self.enabled, "enabled")
+        try container.optionalField(self.parameters, "parameters")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.description, rhs.description),
+            fieldsEqual(lhs.cronExpression, rhs.cronExpression),
+            fieldsEqual(lhs.enabled, rhs.enabled),
+            fieldsEqual(lhs.parameters, rhs.parameters)
+        else { return false }
+        return true
     }
 }
 
-/// Configuration of the scheduler.
+/// Result of the action for one job.
 ///
-/// - Spec: `#/components/schemas/SchedulerConfiguration`
-public struct SchedulerConfiguration: Codable, Equatable, Sendable {
-    /// Number of worker threads.
-    public let threadCount: Int?
+/// - Spec: `#/components/schemas/SchedulerJobActionResult`
+public struct SchedulerJobActionResult: Codable, Equatable, Sendable {
+    /// Id of the job.
+    public let jobId: String?
 
-    /// Milliseconds a trigger may be late before it counts as misfired.
-    public let misfireThreshold: Int64?
+    /// Whether the action succeeded for this job.
+    public let success: Bool?
 
-    /// Seconds after server start before the scheduler starts.
-    public let startDelay: Int?
+    /// Error message if the action failed.
+    public let message: String?
 
-    public init(threadCount: Int? = nil, misfireThreshold: Int64? = nil, startDelay: Int? = nil) {
-        self.threadCount = threadCount
-        self.misfireThreshold = misfireThreshold
-        self.startDelay = startDelay
+    public init(jobId: String? = nil, success: Bool? = nil, message: String? = nil) {
+        self.jobId = jobId
+        self.success = success
+        self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case threadCount
-        case misfireThreshold
-        case startDelay
-    }
-}
-
-/// An action to execute on scheduler jobs.
-///
-/// - Spec: `#/components/schemas/SchedulerJobActionRequest`
-public struct SchedulerJobActionRequest: Codable, Equatable, Sendable {
-    /// The action.
-    public let action: Action?
-
-    /// Ids of the jobs to act on.
-    public let jobIds: [String]?
-
-    public init(action: Action? = nil, jobIds: [String]? = nil) {
-        self.action = action
-        self.jobIds = jobIds
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.jobId = try container.optionalField("jobId")
+        self.success = try container.optionalField("success")
+        self.message = try container.optionalField("message")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case action
-        case jobIds
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.jobId, "jobId")
+        try container.optionalField(self.success, "success")
+        try container.optionalField(self.message, "message")
     }
 
-    /// The action.
-    public enum Action: OpenEnum {
-        case start
-        case pause
-        case resume
-        case interrupt
-        /// A value this client does not know yet.
-        case unknown(String)
-
-        public init(rawValue: String) {
-            switch rawValue {
-            case "start":
-                self = .start
-            case "pause":
-                self = .pause
-            case "resume":
-                self = .resume
-            case "interrupt":
-                self = .interrupt
-            default:
-                self = .unknown(rawValue)
-            }
-        }
-
-        public var rawValue: String {
-            switch self {
-            case .start:
-                "start"
-            case .pause:
-                "pause"
-            case .resume:
-                "resume"
-            case .interrupt:
-                "interrupt"
-            case .unknown(let value):
-                value
-            }
-        }
-    }
-}
-
-/// Results of a job action.
-///
-/// - Spec: `#/components/schemas/SchedulerJobActionResponse`
-public struct SchedulerJobActionResponse: Codable, Equatable, Sendable {
-    /// One result per job.
-    public let results: [SchedulerJobActionResult]?
-
-    public init(results: [SchedulerJobActionResult]? = nil) {
-        self.results = results
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case results
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.jobId, rhs.jobId),
+            fieldsEqual(lhs.success, rhs.success),
+            fieldsEqual(lhs.message, rhs.message)
+        else { return false }
+        return true
     }
 }
 
@@ -291,13 +351,12 @@ public enum MailServiceType: OpenEnum {
     }
 }
 
-/// Definition of a new mail service.
+/// Mail service change.
 ///
-/// - Spec: `#/components/schemas/MailServiceCreateRequest`
-public struct MailServiceCreateRequest: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/MailServicePatch`
+public struct MailServicePatch: Codable, Equatable, Sendable {
     /// Name of the mail service.
     public let name: String?
-    public let type: MailServiceType?
 
     /// Mail server host.
     public let host: String?
@@ -315,9 +374,8 @@ public struct MailServiceCreateRequest: Codable, Equatable, Sendable {
     /// Default sender address (outgoing services).
     public let sender: String?
 
-    public init(name: String? = nil, type: MailServiceType? = nil, host: String? = nil, port: Int? = nil, encryption: MailEncryption? = nil, user: String? = nil, password: String? = nil, sender: String? = nil) {
+    public init(name: String? = nil, host: String? = nil, port: Int? = nil, encryption: MailEncryption? = nil, user: String? = nil, password: String? = nil, sender: String? = nil) {
         self.name = name
-        self.type = type
         self.host = host
         self.port = port
         self.encryption = encryption
@@ -326,60 +384,163 @@ public struct MailServiceCreateRequest: Codable, Equatable, Sendable {
         self.sender = sender
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case type
-        case host
-        case port
-        case encryption
-        case user
-        case password
-        case sender
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.name = try container.optionalField("name")
+        self.host = try container.optionalField("host")
+        self.port = try container.optionalField("port")
+        self.encryption = try container.optionalField("encryption")
+        self.user = try container.optionalField("user")
+        self.password = try container.optionalField("password")
+        self.sender = try container.optionalField("sender")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.name, "name")
+        try container.optionalField(self.host, "host")
+        try container.optionalField(self.port, "port")
+        try container.optionalField(self.encryption, "encryption")
+        try container.optionalField(self.user, "user")
+        try container.optionalField(self.password, "password")
+        try container.optionalField(self.sender, "sender")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.host, rhs.host),
+            fieldsEqual(lhs.port, rhs.port),
+            fieldsEqual(lhs.encryption, rhs.encryption),
+            fieldsEqual(lhs.user, rhs.user),
+            fieldsEqual(lhs.password, rhs.password),
+            fieldsEqual(lhs.sender, rhs.sender)
+        else { return false }
+        return true
     }
 }
 
-/// An Intrexx license.
+/// Definition of a new user.
 ///
-/// - Spec: `#/components/schemas/License`
-public struct License: Codable, Equatable, Sendable {
-    /// License key.
-    public let key: String?
+/// - Spec: `#/components/schemas/UserCreateRequest`
+public struct UserCreateRequest: Codable, Equatable, Sendable {
+    /// Login name.
+    public let loginName: String?
 
-    /// Licensed product.
-    public let product: String?
+    /// Initial password.
+    public let password: String?
 
-    /// Licensed edition.
-    public let edition: String?
+    /// First name.
+    public let firstName: String?
 
-    /// Licensee.
-    public let licensee: String?
+    /// Last name.
+    public let lastName: String?
 
-    /// Number of licensed users.
-    public let users: Int?
+    /// E-mail address.
+    public let email: String?
 
-    /// End of the license period.
-    public let validUntil: CalendarDate?
+    /// Organizational container (organizational unit) to create the user in.
+    public let container: String?
 
-    /// Whether this is a trial license.
-    public let trial: Bool?
+    /// Description of the user.
+    public let description: String?
 
-    public init(key: String? = nil, product: String? = nil, edition: String? = nil, licensee: String? = nil, users: Int? = nil, validUntil: CalendarDate? = nil, trial: Bool? = nil) {
-        self.key = key
-        self.product = product
-        self.edition = edition
-        self.licensee = licensee
-        self.users = users
-        self.validUntil = validUntil
-        self.trial = trial
+    /// Whether the user may log in.
+    public let enabled: Bool?
+
+    public init(loginName: String? = nil, password: String? = nil, firstName: String? = nil, lastName: String? = nil, email: String? = nil, container: String? = nil, description: String? = nil, enabled: Bool? = nil) {
+        self.loginName = loginName
+        self.password = password
+        self.firstName = firstName
+        self.lastName = lastName
+        self.email = email
+        self.container = container
+        self.description = description
+        self.enabled = enabled
     }
 
-    enum CodingKeys: String, CodingKey {
-        case key
-        case product
-        case edition
-        case licensee
-        case users
-        case validUntil
-        case trial
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.loginName = try container.optionalField("loginName")
+        self.password = try container.optionalField("password")
+        self.firstName = try container.optionalField("firstName")
+        self.lastName = try container.optionalField("lastName")
+        self.email = try container.optionalField("email")
+        self.container = try container.optionalField("container")
+        self.description = try container.optionalField("description")
+        self.enabled = try container.optionalField("enabled")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.loginName, "loginName")
+        try container.optionalField(self.password, "password")
+        try container.optionalField(self.firstName, "firstName")
+        try container.optionalField(self.lastName, "lastName")
+        try container.optionalField(self.email, "email")
+        try container.optionalField(self.container, "container")
+        try container.optionalField(self.description, "description")
+        try container.optionalField(self.enabled, "enabled")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.loginName, rhs.loginName),
+            fieldsEqual(lhs.password, rhs.password),
+            fieldsEqual(lhs.firstName, rhs.firstName),
+            fieldsEqual(lhs.lastName, rhs.lastName),
+            fieldsEqual(lhs.email, rhs.email),
+            fieldsEqual(lhs.container, rhs.container),
+            fieldsEqual(lhs.description, rhs.description),
+            fieldsEqual(lhs.enabled, rhs.enabled)
+        else { return false }
+        return true
+    }
+}
+
+/// A portal group.
+///
+/// - Spec: `#/components/schemas/Group`
+public struct Group: Codable, Equatable, Sendable {
+    /// Id (GUID) of the group.
+    public let id: String?
+
+    /// Name of the group.
+    public let name: String?
+
+    /// Description of the group.
+    public let description: String?
+
+    /// Organizational container the group belongs to.
+    public let container: String?
+
+    public init(id: String? = nil, name: String? = nil, description: String? = nil, container: String? = nil) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.container = container
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.optionalField("id")
+        self.name = try container.optionalField("name")
+        self.description = try container.optionalField("description")
+        self.container = try container.optionalField("container")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.id, "id")
+        try container.optionalField(self.name, "name")
+        try container.optionalField(self.description, "description")
+        try container.optionalField(self.container, "container")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.description, rhs.description),
+            fieldsEqual(lhs.container, rhs.container)
+        else { return false }
+        return true
     }
 }

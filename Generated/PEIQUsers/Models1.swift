@@ -71,30 +71,88 @@ public struct User: Codable, Equatable, Sendable {
         self.tags = tags
     }
 
-    enum CodingKeys: String, CodingKey {
-        case embeds
-        case id
-        case remoteId = "remote_id"
-        case firstName = "first_name"
-        case lastName = "last_name"
-        case fullName = "full_name"
-        case credits
-        case groupIds = "group_ids"
-        case email
-        case registrationDate = "registration_date"
-        case lastLogin = "last_login"
-        case userType = "user_type"
-        case userSegment = "user_segment"
-        case locationId = "location_id"
-        case staticTags = "static_tags"
-        case avatar
-        case wallpaper
-        case lockState = "lock_state"
-        case enabled
-        case address
-        case biography = "biograpy"
-        case gender
-        case birthdate
-        case tags
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.embeds = try container.optionalField("embeds")
+        self.id = try container.field("id")
+        self.remoteId = try container.optionalField("remote_id")
+        self.firstName = try container.optionalField("first_name")
+        self.lastName = try container.optionalField("last_name")
+        self.fullName = try container.optionalField("full_name")
+        self.credits = try container.optionalField("credits")
+        self.groupIds = try container.optionalField("group_ids")
+        self.email = try container.optionalField("email")
+        self.registrationDate = try container.optionalField("registration_date")
+        self.lastLogin = try container.optionalField("last_login")
+        self.userType = try container.optionalField("user_type")
+        self.userSegment = try container.optionalField("user_segment")
+        self.locationId = try container.optionalField("location_id")
+        self.staticTags = try container.optionalField("static_tags")
+        self.avatar = try container.optionalField("avatar")
+        self.wallpaper = try container.optionalField("wallpaper")
+        self.lockState = try container.optionalField("lock_state")
+        self.enabled = try container.optionalField("enabled")
+        self.address = try container.optionalField("address")
+        self.biography = try container.optionalField("biograpy")
+        self.gender = try container.optionalField("gender")
+        self.birthdate = try container.optionalField("birthdate")
+        self.tags = try container.optionalField("tags")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.embeds, "embeds")
+        try container.field(self.id, "id")
+        try container.optionalField(self.remoteId, "remote_id")
+        try container.optionalField(self.firstName, "first_name")
+        try container.optionalField(self.lastName, "last_name")
+        try container.optionalField(self.fullName, "full_name")
+        try container.optionalField(self.credits, "credits")
+        try container.optionalField(self.groupIds, "group_ids")
+        try container.optionalField(self.email, "email")
+        try container.optionalField(self.registrationDate, "registration_date")
+        try container.optionalField(self.lastLogin, "last_login")
+        try container.optionalField(self.userType, "user_type")
+        try container.optionalField(self.userSegment, "user_segment")
+        try container.optionalField(self.locationId, "location_id")
+        try container.optionalField(self.staticTags, "static_tags")
+        try container.optionalField(self.avatar, "avatar")
+        try container.optionalField(self.wallpaper, "wallpaper")
+        try container.optionalField(self.lockState, "lock_state")
+        try container.optionalField(self.enabled, "enabled")
+        try container.optionalField(self.address, "address")
+        try container.optionalField(self.biography, "biograpy")
+        try container.optionalField(self.gender, "gender")
+        try container.optionalField(self.birthdate, "birthdate")
+        try container.optionalField(self.tags, "tags")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.embeds, rhs.embeds),
+            fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.remoteId, rhs.remoteId),
+            fieldsEqual(lhs.firstName, rhs.firstName),
+            fieldsEqual(lhs.lastName, rhs.lastName),
+            fieldsEqual(lhs.fullName, rhs.fullName),
+            fieldsEqual(lhs.credits, rhs.credits),
+            fieldsEqual(lhs.groupIds, rhs.groupIds),
+            fieldsEqual(lhs.email, rhs.email),
+            fieldsEqual(lhs.registrationDate, rhs.registrationDate),
+            fieldsEqual(lhs.lastLogin, rhs.lastLogin),
+            fieldsEqual(lhs.userType, rhs.userType),
+            fieldsEqual(lhs.userSegment, rhs.userSegment),
+            fieldsEqual(lhs.locationId, rhs.locationId),
+            fieldsEqual(lhs.staticTags, rhs.staticTags),
+            fieldsEqual(lhs.avatar, rhs.avatar),
+            fieldsEqual(lhs.wallpaper, rhs.wallpaper),
+            fieldsEqual(lhs.lockState, rhs.lockState),
+            fieldsEqual(lhs.enabled, rhs.enabled),
+            fieldsEqual(lhs.address, rhs.address),
+            fieldsEqual(lhs.biography, rhs.biography),
+            fieldsEqual(lhs.gender, rhs.gender),
+            fieldsEqual(lhs.birthdate, rhs.birthdate),
+            fieldsEqual(lhs.tags, rhs.tags)
+        else { return false }
+        return true
     }
 }

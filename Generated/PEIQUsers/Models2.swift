@@ -3,11 +3,6 @@
 import Foundation
 import KilnRuntime
 
-/// Name of a user segment, e.g. "leserreporter".
-///
-/// - Spec: `#/components/schemas/UserSegment`
-public typealias UserSegment = String
-
 /// One embedded content item referenced from a text (e.g. [embedcode=ID][/embedcode]).
 ///
 /// - Spec: `#/components/schemas/Embed`
@@ -19,8 +14,18 @@ public struct Embed: Codable, Equatable, Sendable {
         self.content = content
     }
 
-    enum CodingKeys: String, CodingKey {
-        case content
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.content = try container.optionalField("content")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.content, "content")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.content, rhs.content)
     }
 }
 
@@ -80,25 +85,73 @@ public struct UserInput: Codable, Equatable, Sendable {
         self.tags = tags
     }
 
-    enum CodingKeys: String, CodingKey {
-        case remoteId = "remote_id"
-        case firstName = "first_name"
-        case lastName = "last_name"
-        case credits
-        case groupIds = "group_ids"
-        case email
-        case plaintextPassword = "plaintext_password"
-        case lastLogin = "last_login"
-        case userType = "user_type"
-        case userSegment = "user_segment"
-        case locationId = "location_id"
-        case staticTags = "static_tags"
-        case lockState = "lock_state"
-        case enabled
-        case address
-        case biography = "biograpy"
-        case gender
-        case birthdate
-        case tags
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.remoteId = try container.optionalField("remote_id")
+        self.firstName = try container.optionalField("first_name")
+        self.lastName = try container.optionalField("last_name")
+        self.credits = try container.optionalField("credits")
+        self.groupIds = try container.optionalField("group_ids")
+        self.email = try container.optionalField("email")
+        self.plaintextPassword = try container.optionalField("plaintext_password")
+        self.lastLogin = try container.optionalField("last_login")
+        self.userType = try container.optionalField("user_type")
+        self.userSegment = try container.optionalField("user_segment")
+        self.locationId = try container.optionalField("location_id")
+        self.staticTags = try container.optionalField("static_tags")
+        self.lockState = try container.optionalField("lock_state")
+        self.enabled = try container.optionalField("enabled")
+        self.address = try container.optionalField("address")
+        self.biography = try container.optionalField("biograpy")
+        self.gender = try container.optionalField("gender")
+        self.birthdate = try container.optionalField("birthdate")
+        self.tags = try container.optionalField("tags")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.remoteId, "remote_id")
+        try container.optionalField(self.firstName, "first_name")
+        try container.optionalField(self.lastName, "last_name")
+        try container.optionalField(self.credits, "credits")
+        try container.optionalField(self.groupIds, "group_ids")
+        try container.optionalField(self.email, "email")
+        try container.optionalField(self.plaintextPassword, "plaintext_password")
+        try container.optionalField(self.lastLogin, "last_login")
+        try container.optionalField(self.userType, "user_type")
+        try container.optionalField(self.userSegment, "user_segment")
+        try container.optionalField(self.locationId, "location_id")
+        try container.optionalField(self.staticTags, "static_tags")
+        try container.optionalField(self.lockState, "lock_state")
+        try container.optionalField(self.enabled, "enabled")
+        try container.optionalField(self.address, "address")
+        try container.optionalField(self.biography, "biograpy")
+        try container.optionalField(self.gender, "gender")
+        try container.optionalField(self.birthdate, "birthdate")
+        try container.optionalField(self.tags, "tags")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.remoteId, rhs.remoteId),
+            fieldsEqual(lhs.firstName, rhs.firstName),
+            fieldsEqual(lhs.lastName, rhs.lastName),
+            fieldsEqual(lhs.credits, rhs.credits),
+            fieldsEqual(lhs.groupIds, rhs.groupIds),
+            fieldsEqual(lhs.email, rhs.email),
+            fieldsEqual(lhs.plaintextPassword, rhs.plaintextPassword),
+            fieldsEqual(lhs.lastLogin, rhs.lastLogin),
+            fieldsEqual(lhs.userType, rhs.userType),
+            fieldsEqual(lhs.userSegment, rhs.userSegment),
+            fieldsEqual(lhs.locationId, rhs.locationId),
+            fieldsEqual(lhs.staticTags, rhs.staticTags),
+            fieldsEqual(lhs.lockState, rhs.lockState),
+            fieldsEqual(lhs.enabled, rhs.enabled),
+            fieldsEqual(lhs.address, rhs.address),
+            fieldsEqual(lhs.biography, rhs.biography),
+            fieldsEqual(lhs.gender, rhs.gender),
+            fieldsEqual(lhs.birthdate, rhs.birthdate),
+            fieldsEqual(lhs.tags, rhs.tags)
+        else { return false }
+        return true
     }
 }

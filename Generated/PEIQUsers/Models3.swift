@@ -26,12 +26,32 @@ public struct Address: Codable, Equatable, Sendable {
         self.phone = phone
     }
 
-    enum CodingKeys: String, CodingKey {
-        case street
-        case streetNumber = "street_number"
-        case zipcode
-        case city
-        case phone
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.street = try container.optionalField("street")
+        self.streetNumber = try container.optionalField("street_number")
+        self.zipcode = try container.optionalField("zipcode")
+        self.city = try container.optionalField("city")
+        self.phone = try container.optionalField("phone")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.street, "street")
+        try container.optionalField(self.streetNumber, "street_number")
+        try container.optionalField(self.zipcode, "zipcode")
+        try container.optionalField(self.city, "city")
+        try container.optionalField(self.phone, "phone")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.street, rhs.street),
+            fieldsEqual(lhs.streetNumber, rhs.streetNumber),
+            fieldsEqual(lhs.zipcode, rhs.zipcode),
+            fieldsEqual(lhs.city, rhs.city),
+            fieldsEqual(lhs.phone, rhs.phone)
+        else { return false }
+        return true
     }
 }
 
@@ -47,9 +67,65 @@ public struct ImageRef: Codable, Equatable, Sendable {
         self.url = url
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case url
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.field("id")
+        self.url = try container.field("url")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.id, "id")
+        try container.field(self.url, "url")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.url, rhs.url)
+        else { return false }
+        return true
+    }
+}
+
+/// Content embedded in the user's texts, keyed by embed type (e.g. "embedcode") and then by embed ID.
+///
+/// - Spec: `#/components/schemas/Embeds`
+public typealias Embeds = [String: [String: Embed]]
+
+/// A user group (permission group) of the PORTAL.
+///
+/// - Spec: `#/components/schemas/Group`
+public struct Group: Codable, Equatable, Sendable {
+    public let id: Int64
+    public let name: String
+    public let description: String?
+
+    public init(id: Int64, name: String, description: String? = nil) {
+        self.id = id
+        self.name = name
+        self.description = description
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.field("id")
+        self.name = try container.field("name")
+        self.description = try container.optionalField("description")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.id, "id")
+        try container.field(self.name, "name")
+        try container.optionalField(self.description, "description")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.description, rhs.description)
+        else { return false }
+        return true
     }
 }
 
@@ -79,42 +155,37 @@ public struct Image: Codable, Equatable, Sendable {
         self.focusY = focusY
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case urlSet = "url_set"
-        case userId = "user_id"
-        case created
-        case modified
-        case focusX = "focus_x"
-        case focusY = "focus_y"
-    }
-}
-
-/// A new avatar or wallpaper, loaded into the PORTAL from the given URL.
-///
-/// - Spec: `#/components/schemas/ImageUpload`
-public struct ImageUpload: Codable, Equatable, Sendable {
-    /// URL of the image to load into the PORTAL.
-    public let url: String
-    public let creationDate: Date?
-
-    /// Horizontal focus point (a number sent as a string).
-    public let focusX: String?
-
-    /// Vertical focus point (a number sent as a string).
-    public let focusY: String?
-
-    public init(url: String, creationDate: Date? = nil, focusX: String? = nil, focusY: String? = nil) {
-        self.url = url
-        self.creationDate = creationDate
-        self.focusX = focusX
-        self.focusY = focusY
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.field("id")
+        self.urlSet = try container.field("url_set")
+        self.userId = try container.optionalField("user_id")
+        self.created = try container.optionalField("created")
+        self.modified = try container.optionalField("modified")
+        self.focusX = try container.optionalField("focus_x")
+        self.focusY = try container.optionalField("focus_y")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case url
-        case creationDate = "creation_date"
-        case focusX = "focus_x"
-        case focusY = "focus_y"
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.id, "id")
+        try container.field(self.urlSet, "url_set")
+        try container.optionalField(self.userId, "user_id")
+        try container.optionalField(self.created, "created")
+        try container.optionalField(self.modified, "modified")
+        try container.optionalField(self.focusX, "focus_x")
+        try container.optionalField(self.focusY, "focus_y")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.urlSet, rhs.urlSet),
+            fieldsEqual(lhs.userId, rhs.userId),
+            fieldsEqual(lhs.created, rhs.created),
+            fieldsEqual(lhs.modified, rhs.modified),
+            fieldsEqual(lhs.focusX, rhs.focusX),
+            fieldsEqual(lhs.focusY, rhs.focusY)
+        else { return false }
+        return true
     }
 }

@@ -40,10 +40,10 @@ public enum LockState: OpenEnum {
     }
 }
 
-/// Content embedded in the user's texts, keyed by embed type (e.g. "embedcode") and then by embed ID.
+/// Name of a user segment, e.g. "leserreporter".
 ///
-/// - Spec: `#/components/schemas/Embeds`
-public typealias Embeds = [String: [String: Embed]]
+/// - Spec: `#/components/schemas/UserSegment`
+public typealias UserSegment = String
 
 /// One page of users.
 ///
@@ -70,33 +70,32 @@ public struct UserList: Codable, Equatable, Sendable {
         self.data = data
     }
 
-    enum CodingKeys: String, CodingKey {
-        case totalResults = "total_results"
-        case totalPages = "total_pages"
-        case page
-        case pageSize = "page_size"
-        case data
-    }
-}
-
-/// A user group (permission group) of the PORTAL.
-///
-/// - Spec: `#/components/schemas/Group`
-public struct Group: Codable, Equatable, Sendable {
-    public let id: Int64
-    public let name: String
-    public let description: String?
-
-    public init(id: Int64, name: String, description: String? = nil) {
-        self.id = id
-        self.name = name
-        self.description = description
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.totalResults = try container.field("total_results")
+        self.totalPages = try container.field("total_pages")
+        self.page = try container.field("page")
+        self.pageSize = try container.field("page_size")
+        self.data = try container.field("data")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case description
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.totalResults, "total_results")
+        try container.field(self.totalPages, "total_pages")
+        try container.field(self.page, "page")
+        try container.field(self.pageSize, "page_size")
+        try container.field(self.data, "data")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.totalResults, rhs.totalResults),
+            fieldsEqual(lhs.totalPages, rhs.totalPages),
+            fieldsEqual(lhs.page, rhs.page),
+            fieldsEqual(lhs.pageSize, rhs.pageSize),
+            fieldsEqual(lhs.data, rhs.data)
+        else { return false }
+        return true
     }
 }
 
@@ -124,14 +123,87 @@ public struct ImageUrlSet: Codable, Equatable, Sendable {
         self.xxl = xxl
     }
 
-    enum CodingKeys: String, CodingKey {
-        case native = "NATIVE"
-        case t = "T"
-        case xs = "XS"
-        case s = "S"
-        case m = "M"
-        case l = "L"
-        case xl = "XL"
-        case xxl = "XXL"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.native = try container.optionalField("NATIVE")
+        self.t = try container.optionalField("T")
+        self.xs = try container.optionalField("XS")
+        self.s = try container.optionalField("S")
+        self.m = try container.optionalField("M")
+        self.l = try container.optionalField("L")
+        self.xl = try container.optionalField("XL")
+        self.xxl = try container.optionalField("XXL")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.native, "NATIVE")
+        try container.optionalField(self.t, "T")
+        try container.optionalField(self.xs, "XS")
+        try container.optionalField(self.s, "S")
+        try container.optionalField(self.m, "M")
+        try container.optionalField(self.l, "L")
+        try container.optionalField(self.xl, "XL")
+        try container.optionalField(self.xxl, "XXL")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.native, rhs.native),
+            fieldsEqual(lhs.t, rhs.t),
+            fieldsEqual(lhs.xs, rhs.xs),
+            fieldsEqual(lhs.s, rhs.s),
+            fieldsEqual(lhs.m, rhs.m),
+            fieldsEqual(lhs.l, rhs.l),
+            fieldsEqual(lhs.xl, rhs.xl),
+            fieldsEqual(lhs.xxl, rhs.xxl)
+        else { return false }
+        return true
+    }
+}
+
+/// A new avatar or wallpaper, loaded into the PORTAL from the given URL.
+///
+/// - Spec: `#/components/schemas/ImageUpload`
+public struct ImageUpload: Codable, Equatable, Sendable {
+    /// URL of the image to load into the PORTAL.
+    public let url: String
+    public let creationDate: Date?
+
+    /// Horizontal focus point (a number sent as a string).
+    public let focusX: String?
+
+    /// Vertical focus point (a number sent as a string).
+    public let focusY: String?
+
+    public init(url: String, creationDate: Date? = nil, focusX: String? = nil, focusY: String? = nil) {
+        self.url = url
+        self.creationDate = creationDate
+        self.focusX = focusX
+        self.focusY = focusY
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.url = try container.field("url")
+        self.creationDate = try container.optionalField("creation_date")
+        self.focusX = try container.optionalField("focus_x")
+        self.focusY = try container.optionalField("focus_y")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.url, "url")
+        try container.optionalField(self.creationDate, "creation_date")
+        try container.optionalField(self.focusX, "focus_x")
+        try container.optionalField(self.focusY, "focus_y")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.url, rhs.url),
+            fieldsEqual(lhs.creationDate, rhs.creationDate),
+            fieldsEqual(lhs.focusX, rhs.focusX),
+            fieldsEqual(lhs.focusY, rhs.focusY)
+        else { return false }
+        return true
     }
 }

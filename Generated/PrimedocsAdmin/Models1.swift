@@ -3,75 +3,133 @@
 import Foundation
 import KilnRuntime
 
-/// An initial field value for one language.
+/// How a profile share may be used:
+/// - `0`: the profile share cannot be used as a 'regular' profile.
+/// - `1`: the profile share can be used as a 'regular' profile, but is marked 'on behalf'.
+/// - `2`: the profile share can be used as a 'regular' profile and impersonation is allowed.
 ///
-/// - Spec: `#/components/schemas/FieldValue`
-public struct FieldValue: Codable, Equatable, Sendable {
-    /// Language (LCID) of the value, e.g. 1031.
-    public let lcid: Int32
+/// - Spec: `#/components/schemas/ProfilePermissionLevel`
+public enum ProfilePermissionLevel: OpenEnum {
+    case notUsable
+    case onBehalf
+    case impersonation
+    /// A value this client does not know yet.
+    case unknown(Int)
 
-    /// Field ID, e.g. `Org.Title`.
-    public let field: String
-
-    /// Text of the field.
-    public let text: String
-
-    public init(lcid: Int32, field: String, text: String) {
-        self.lcid = lcid
-        self.field = field
-        self.text = text
+    public init(rawValue: Int) {
+        switch rawValue {
+        case 0:
+            self = .notUsable
+        case 1:
+            self = .onBehalf
+        case 2:
+            self = .impersonation
+        default:
+            self = .unknown(rawValue)
+        }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case lcid
-        case field
-        case text
+    public var rawValue: Int {
+        switch self {
+        case .notUsable:
+            0
+        case .onBehalf:
+            1
+        case .impersonation:
+            2
+        case .unknown(let value):
+            value
+        }
     }
 }
 
-/// New title and field changes of a user.
+/// An AppUserGroup.
 ///
-/// - Spec: `#/components/schemas/UpdateUserRequest`
-public struct UpdateUserRequest: Codable, Equatable, Sendable {
-    public let title: String?
-    public let fieldChanges: [FieldChange]?
-
-    public init(title: String? = nil, fieldChanges: [FieldChange]? = nil) {
-        self.title = title
-        self.fieldChanges = fieldChanges
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case title
-        case fieldChanges
-    }
-}
-
-/// A user's profile. It appears in the user details (where the script reads id, title and organizationUnitId) and as the profile details (where the script reads id, title and profileShares).
-///
-/// - Spec: `#/components/schemas/Profile`
-public struct Profile: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/AppUserGroup`
+public struct AppUserGroup: Codable, Equatable, Sendable {
     public let id: String
     public let title: String
 
-    /// The organization unit the profile belongs to.
-    public let organizationUnitId: String?
+    /// Primary SID of the AppUserGroup.
+    public let primarySid: String?
 
-    /// Whom the profile is shared with (in the profile details).
-    public let profileShares: [ProfileShare]?
-
-    public init(id: String, title: String, organizationUnitId: String? = nil, profileShares: [ProfileShare]? = nil) {
+    public init(id: String, title: String, primarySid: String? = nil) {
         self.id = id
         self.title = title
-        self.organizationUnitId = organizationUnitId
-        self.profileShares = profileShares
+        self.primarySid = primarySid
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case title
-        case organizationUnitId
-        case profileShares
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.field("id")
+        self.title = try container.field("title")
+        self.primarySid = try container.optionalField("primarySid")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.id, "id")
+        try container.field(self.title, "title")
+        try container.optionalField(self.primarySid, "primarySid")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.title, rhs.title),
+            fieldsEqual(lhs.primarySid, rhs.primarySid)
+        else { return false }
+        return true
+    }
+}
+
+/// An organization unit. The scripts read id and title from the lists and also parentId and fields from the details.
+///
+/// - Spec: `#/components/schemas/OrganizationUnit`
+public struct OrganizationUnit: Codable, Equatable, Sendable {
+    public let id: String
+    public let title: String
+
+    /// The parent organization unit; null for a root.
+    public let parentId: String?
+
+    /// SID of the organization unit.
+    public let sid: String?
+    public let fields: [OrganizationUnitField]?
+
+    public init(id: String, title: String, parentId: String? = nil, sid: String? = nil, fields: [OrganizationUnitField]? = nil) {
+        self.id = id
+        self.title = title
+        self.parentId = parentId
+        self.sid = sid
+        self.fields = fields
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.field("id")
+        self.title = try container.field("title")
+        self.parentId = try container.optionalField("parentId")
+        self.sid = try container.optionalField("sid")
+        self.fields = try container.optionalField("fields")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.id, "id")
+        try container.field(self.title, "title")
+        try container.optionalField(self.parentId, "parentId")
+        try container.optionalField(self.sid, "sid")
+        try container.optionalField(self.fields, "fields")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.title, rhs.title),
+            fieldsEqual(lhs.parentId, rhs.parentId),
+            fieldsEqual(lhs.sid, rhs.sid),
+            fieldsEqual(lhs.fields, rhs.fields)
+        else { return false }
+        return true
     }
 }
 
@@ -91,38 +149,107 @@ public struct UpdateOrganizationUnitRequest: Codable, Equatable, Sendable {
         self.fieldChanges = fieldChanges
     }
 
-    enum CodingKeys: String, CodingKey {
-        case title
-        case parentId
-        case sid
-        case fieldChanges
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.title = try container.optionalField("title")
+        self.parentId = try container.optionalField("parentId")
+        self.sid = try container.optionalField("sid")
+        self.fieldChanges = try container.optionalField("fieldChanges")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.title, "title")
+        try container.optionalField(self.parentId, "parentId")
+        try container.optionalField(self.sid, "sid")
+        try container.optionalField(self.fieldChanges, "fieldChanges")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.title, rhs.title),
+            fieldsEqual(lhs.parentId, rhs.parentId),
+            fieldsEqual(lhs.sid, rhs.sid),
+            fieldsEqual(lhs.fieldChanges, rhs.fieldChanges)
+        else { return false }
+        return true
     }
 }
 
-/// A new public snippet group.
+/// Name, description and search keywords of a snippet group in one language.
 ///
-/// - Spec: `#/components/schemas/CreateSnippetGroupRequest`
-public struct CreateSnippetGroupRequest: Codable, Equatable, Sendable {
-    /// The parent snippet group; null creates a top-level group.
-    public let parentId: String?
+/// - Spec: `#/components/schemas/SnippetGroupLocalization`
+public struct SnippetGroupLocalization: Codable, Equatable, Sendable {
+    /// Language (LCID), e.g. 1031.
+    public let lcid: Int32
+    public let name: String
+    public let description: String?
 
-    /// Sort position among its siblings.
-    public let sort: Int32?
-    public let localized: [SnippetGroupLocalization]
-    public let permissions: [SnippetGroupPermissionInput]?
+    /// Search keywords.
+    public let searchKeywords: String?
 
-    public init(parentId: String? = nil, sort: Int32? = nil, localized: [SnippetGroupLocalization], permissions: [SnippetGroupPermissionInput]? = nil) {
-        self.parentId = parentId
-        self.sort = sort
-        self.localized = localized
-        self.permissions = permissions
+    public init(lcid: Int32, name: String, description: String? = nil, searchKeywords: String? = nil) {
+        self.lcid = lcid
+        self.name = name
+        self.description = description
+        self.searchKeywords = searchKeywords
     }
 
-    enum CodingKeys: String, CodingKey {
-        case parentId
-        case sort
-        case localized
-        case permissions
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.lcid = try container.field("lcid")
+        self.name = try container.field("name")
+        self.description = try container.optionalField("description")
+        self.searchKeywords = try container.optionalField("searchKeywords")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.lcid, "lcid")
+        try container.field(self.name, "name")
+        try container.optionalField(self.description, "description")
+        try container.optionalField(self.searchKeywords, "searchKeywords")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.lcid, rhs.lcid),
+            fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.description, rhs.description),
+            fieldsEqual(lhs.searchKeywords, rhs.searchKeywords)
+        else { return false }
+        return true
+    }
+}
+
+/// New parent and/or sort position of a snippet group.
+///
+/// - Spec: `#/components/schemas/UpdateSnippetGroupRequest`
+public struct UpdateSnippetGroupRequest: Codable, Equatable, Sendable {
+    /// The new parent snippet group; null moves it to the top level.
+    public let parentId: String?
+    public let sort: Int32?
+
+    public init(parentId: String? = nil, sort: Int32? = nil) {
+        self.parentId = parentId
+        self.sort = sort
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.parentId = try container.optionalField("parentId")
+        self.sort = try container.optionalField("sort")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.parentId, "parentId")
+        try container.optionalField(self.sort, "sort")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.parentId, rhs.parentId),
+            fieldsEqual(lhs.sort, rhs.sort)
+        else { return false }
+        return true
     }
 }
 
@@ -194,32 +321,40 @@ public struct Template: Codable, Equatable, Sendable {
         self.tags = tags
     }
 
-    enum CodingKeys: String, CodingKey {
-        case templateId
-        case metaTemplateId
-        case active
-        case templateState
-        case templateGroupId
-        case localizedName
-        case localizedDescription
-        case tags
-    }
-}
-
-/// One page of templates.
-///
-/// - Spec: `#/components/schemas/TemplatePage`
-public struct TemplatePage: Codable, Equatable, Sendable {
-    public let data: [Template]
-    public let pagingDetails: PagingDetails
-
-    public init(data: [Template], pagingDetails: PagingDetails) {
-        self.data = data
-        self.pagingDetails = pagingDetails
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.templateId = try container.field("templateId")
+        self.metaTemplateId = try container.field("metaTemplateId")
+        self.active = try container.optionalField("active")
+        self.templateState = try container.optionalField("templateState")
+        self.templateGroupId = try container.optionalField("templateGroupId")
+        self.localizedName = try container.optionalField("localizedName")
+        self.localizedDescription = try container.optionalField("localizedDescription")
+        self.tags = try container.optionalField("tags")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case data
-        case pagingDetails
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.templateId, "templateId")
+        try container.field(self.metaTemplateId, "metaTemplateId")
+        try container.optionalField(self.active, "active")
+        try container.optionalField(self.templateState, "templateState")
+        try container.optionalField(self.templateGroupId, "templateGroupId")
+        try container.optionalField(self.localizedName, "localizedName")
+        try container.optionalField(self.localizedDescription, "localizedDescription")
+        try container.optionalField(self.tags, "tags")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.templateId, rhs.templateId),
+            fieldsEqual(lhs.metaTemplateId, rhs.metaTemplateId),
+            fieldsEqual(lhs.active, rhs.active),
+            fieldsEqual(lhs.templateState, rhs.templateState),
+            fieldsEqual(lhs.templateGroupId, rhs.templateGroupId),
+            fieldsEqual(lhs.localizedName, rhs.localizedName),
+            fieldsEqual(lhs.localizedDescription, rhs.localizedDescription),
+            fieldsEqual(lhs.tags, rhs.tags)
+        else { return false }
+        return true
     }
 }

@@ -3,21 +3,140 @@
 import Foundation
 import KilnRuntime
 
-/// One page of users.
+/// Paging information of a paginated list.
 ///
-/// - Spec: `#/components/schemas/UserPage`
-public struct UserPage: Codable, Equatable, Sendable {
-    public let data: [User]
-    public let pagingDetails: PagingDetails
+/// - Spec: `#/components/schemas/PagingDetails`
+public struct PagingDetails: Codable, Equatable, Sendable {
+    /// Number of the returned page.
+    public let page: Int32
 
-    public init(data: [User], pagingDetails: PagingDetails) {
-        self.data = data
-        self.pagingDetails = pagingDetails
+    /// Number of items per page.
+    public let pageSize: Int32?
+
+    /// Total number of pages.
+    public let totalPages: Int32
+
+    /// Total number of items across all pages.
+    public let totalCount: Int64?
+
+    public init(page: Int32, pageSize: Int32? = nil, totalPages: Int32, totalCount: Int64? = nil) {
+        self.page = page
+        self.pageSize = pageSize
+        self.totalPages = totalPages
+        self.totalCount = totalCount
     }
 
-    enum CodingKeys: String, CodingKey {
-        case data
-        case pagingDetails
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.page = try container.field("page")
+        self.pageSize = try container.optionalField("pageSize")
+        self.totalPages = try container.field("totalPages")
+        self.totalCount = try container.optionalField("totalCount")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.page, "page")
+        try container.optionalField(self.pageSize, "pageSize")
+        try container.field(self.totalPages, "totalPages")
+        try container.optionalField(self.totalCount, "totalCount")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.page, rhs.page),
+            fieldsEqual(lhs.pageSize, rhs.pageSize),
+            fieldsEqual(lhs.totalPages, rhs.totalPages),
+            fieldsEqual(lhs.totalCount, rhs.totalCount)
+        else { return false }
+        return true
+    }
+}
+
+/// An initial field value for one language.
+///
+/// - Spec: `#/components/schemas/FieldValue`
+public struct FieldValue: Codable, Equatable, Sendable {
+    /// Language (LCID) of the value, e.g. 1031.
+    public let lcid: Int32
+
+    /// Field ID, e.g. `Org.Title`.
+    public let field: String
+
+    /// Text of the field.
+    public let text: String
+
+    public init(lcid: Int32, field: String, text: String) {
+        self.lcid = lcid
+        self.field = field
+        self.text = text
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.lcid = try container.field("lcid")
+        self.field = try container.field("field")
+        self.text = try container.field("text")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.lcid, "lcid")
+        try container.field(self.field, "field")
+        try container.field(self.text, "text")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.lcid, rhs.lcid),
+            fieldsEqual(lhs.field, rhs.field),
+            fieldsEqual(lhs.text, rhs.text)
+        else { return false }
+        return true
+    }
+}
+
+/// A user's profile. It appears in the user details (where the script reads id, title and organizationUnitId) and as the profile details (where the script reads id, title and profileShares).
+///
+/// - Spec: `#/components/schemas/Profile`
+public struct Profile: Codable, Equatable, Sendable {
+    public let id: String
+    public let title: String
+
+    /// The organization unit the profile belongs to.
+    public let organizationUnitId: String?
+
+    /// Whom the profile is shared with (in the profile details).
+    public let profileShares: [ProfileShare]?
+
+    public init(id: String, title: String, organizationUnitId: String? = nil, profileShares: [ProfileShare]? = nil) {
+        self.id = id
+        self.title = title
+        self.organizationUnitId = organizationUnitId
+        self.profileShares = profileShares
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.field("id")
+        self.title = try container.field("title")
+        self.organizationUnitId = try container.optionalField("organizationUnitId")
+        self.profileShares = try container.optionalField("profileShares")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.id, "id")
+        try container.field(self.title, "title")
+        try container.optionalField(self.organizationUnitId, "organizationUnitId")
+        try container.optionalField(self.profileShares, "profileShares")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.title, rhs.title),
+            fieldsEqual(lhs.organizationUnitId, rhs.organizationUnitId),
+            fieldsEqual(lhs.profileShares, rhs.profileShares)
+        else { return false }
+        return true
     }
 }
 
@@ -47,164 +166,185 @@ public struct ProfileShare: Codable, Equatable, Sendable {
         self.signaturePermissionLevel = signaturePermissionLevel
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case userId
-        case groupId
-        case appUserGroupId
-        case profilePermissionLevel
-        case signaturePermissionLevel
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.field("id")
+        self.userId = try container.optionalField("userId")
+        self.groupId = try container.optionalField("groupId")
+        self.appUserGroupId = try container.optionalField("appUserGroupId")
+        self.profilePermissionLevel = try container.field("profilePermissionLevel")
+        self.signaturePermissionLevel = try container.field("signaturePermissionLevel")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.id, "id")
+        try container.optionalField(self.userId, "userId")
+        try container.optionalField(self.groupId, "groupId")
+        try container.optionalField(self.appUserGroupId, "appUserGroupId")
+        try container.field(self.profilePermissionLevel, "profilePermissionLevel")
+        try container.field(self.signaturePermissionLevel, "signaturePermissionLevel")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.userId, rhs.userId),
+            fieldsEqual(lhs.groupId, rhs.groupId),
+            fieldsEqual(lhs.appUserGroupId, rhs.appUserGroupId),
+            fieldsEqual(lhs.profilePermissionLevel, rhs.profilePermissionLevel),
+            fieldsEqual(lhs.signaturePermissionLevel, rhs.signaturePermissionLevel)
+        else { return false }
+        return true
     }
 }
 
-/// New title, organization unit and field changes of a profile.
+/// A user group.
 ///
-/// - Spec: `#/components/schemas/UpdateProfileRequest`
-public struct UpdateProfileRequest: Codable, Equatable, Sendable {
-    public let title: String?
-
-    /// The organization unit the profile is moved to.
-    public let organizationUnitId: String?
-    public let fieldChanges: [FieldChange]?
-
-    public init(title: String? = nil, organizationUnitId: String? = nil, fieldChanges: [FieldChange]? = nil) {
-        self.title = title
-        self.organizationUnitId = organizationUnitId
-        self.fieldChanges = fieldChanges
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case title
-        case organizationUnitId
-        case fieldChanges
-    }
-}
-
-/// An organization unit. The scripts read id and title from the lists and also parentId and fields from the details.
-///
-/// - Spec: `#/components/schemas/OrganizationUnit`
-public struct OrganizationUnit: Codable, Equatable, Sendable {
+/// - Spec: `#/components/schemas/UserGroup`
+public struct UserGroup: Codable, Equatable, Sendable {
     public let id: String
     public let title: String
 
-    /// The parent organization unit; null for a root.
+    /// Primary SID of the group.
+    public let primarySid: String?
+
+    public init(id: String, title: String, primarySid: String? = nil) {
+        self.id = id
+        self.title = title
+        self.primarySid = primarySid
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.field("id")
+        self.title = try container.field("title")
+        self.primarySid = try container.optionalField("primarySid")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.id, "id")
+        try container.field(self.title, "title")
+        try container.optionalField(self.primarySid, "primarySid")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.title, rhs.title),
+            fieldsEqual(lhs.primarySid, rhs.primarySid)
+        else { return false }
+        return true
+    }
+}
+
+/// One page of user groups.
+///
+/// - Spec: `#/components/schemas/UserGroupPage`
+public struct UserGroupPage: Codable, Equatable, Sendable {
+    public let data: [UserGroup]
+    public let pagingDetails: PagingDetails
+
+    public init(data: [UserGroup], pagingDetails: PagingDetails) {
+        self.data = data
+        self.pagingDetails = pagingDetails
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.data = try container.field("data")
+        self.pagingDetails = try container.field("pagingDetails")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.data, "data")
+        try container.field(self.pagingDetails, "pagingDetails")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.data, rhs.data),
+            fieldsEqual(lhs.pagingDetails, rhs.pagingDetails)
+        else { return false }
+        return true
+    }
+}
+
+/// One page of organization units.
+///
+/// - Spec: `#/components/schemas/OrganizationUnitPage`
+public struct OrganizationUnitPage: Codable, Equatable, Sendable {
+    public let data: [OrganizationUnit]
+    public let pagingDetails: PagingDetails
+
+    public init(data: [OrganizationUnit], pagingDetails: PagingDetails) {
+        self.data = data
+        self.pagingDetails = pagingDetails
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.data = try container.field("data")
+        self.pagingDetails = try container.field("pagingDetails")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.data, "data")
+        try container.field(self.pagingDetails, "pagingDetails")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.data, rhs.data),
+            fieldsEqual(lhs.pagingDetails, rhs.pagingDetails)
+        else { return false }
+        return true
+    }
+}
+
+/// A new organization unit.
+///
+/// - Spec: `#/components/schemas/CreateOrganizationUnitRequest`
+public struct CreateOrganizationUnitRequest: Codable, Equatable, Sendable {
+    public let title: String
+
+    /// The parent organization unit; null creates a root.
     public let parentId: String?
 
-    /// SID of the organization unit.
+    /// SID of the organization unit; null creates it without SID.
     public let sid: String?
-    public let fields: [OrganizationUnitField]?
 
-    public init(id: String, title: String, parentId: String? = nil, sid: String? = nil, fields: [OrganizationUnitField]? = nil) {
-        self.id = id
+    /// Initial field values.
+    public let fields: [FieldValue]?
+
+    public init(title: String, parentId: String? = nil, sid: String? = nil, fields: [FieldValue]? = nil) {
         self.title = title
         self.parentId = parentId
         self.sid = sid
         self.fields = fields
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case title
-        case parentId
-        case sid
-        case fields
-    }
-}
-
-/// A field value of an organization unit for one language.
-///
-/// - Spec: `#/components/schemas/OrganizationUnitField`
-public struct OrganizationUnitField: Codable, Equatable, Sendable {
-    /// Language (LCID) of the value.
-    public let lcid: Int32
-
-    /// Field ID, e.g. `Org.Title`.
-    public let fieldId: String
-    public let text: String?
-
-    /// Whether the value is inherited from a parent organization unit.
-    public let isInherited: Bool?
-
-    public init(lcid: Int32, fieldId: String, text: String? = nil, isInherited: Bool? = nil) {
-        self.lcid = lcid
-        self.fieldId = fieldId
-        self.text = text
-        self.isInherited = isInherited
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.title = try container.field("title")
+        self.parentId = try container.optionalField("parentId")
+        self.sid = try container.optionalField("sid")
+        self.fields = try container.optionalField("fields")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case lcid
-        case fieldId
-        case text
-        case isInherited
-    }
-}
-
-/// A node of the organization unit tree with its child nodes.
-///
-/// - Spec: `#/components/schemas/OrganizationUnitTreeNode`
-public struct OrganizationUnitTreeNode: Codable, Equatable, Sendable {
-    public let id: String?
-    public let title: String?
-    public let parentId: String?
-    public let children: [OrganizationUnitTreeNode]?
-
-    public init(id: String? = nil, title: String? = nil, parentId: String? = nil, children: [OrganizationUnitTreeNode]? = nil) {
-        self.id = id
-        self.title = title
-        self.parentId = parentId
-        self.children = children
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.title, "title")
+        try container.optionalField(self.parentId, "parentId")
+        try container.optionalField(self.sid, "sid")
+        try container.optionalField(self.fields, "fields")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case title
-        case parentId
-        case children
-    }
-}
-
-/// A new snippet group permission. Set exactly one of userId, groupId and appUserGroupId; leave the other two null.
-///
-/// - Spec: `#/components/schemas/SnippetGroupPermissionInput`
-public struct SnippetGroupPermissionInput: Codable, Equatable, Sendable {
-    public let userId: String?
-    public let groupId: String?
-    public let appUserGroupId: String?
-    public let hasModifyPermission: Bool
-    public let hasUsingPermission: Bool
-
-    public init(userId: String? = nil, groupId: String? = nil, appUserGroupId: String? = nil, hasModifyPermission: Bool, hasUsingPermission: Bool) {
-        self.userId = userId
-        self.groupId = groupId
-        self.appUserGroupId = appUserGroupId
-        self.hasModifyPermission = hasModifyPermission
-        self.hasUsingPermission = hasUsingPermission
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case userId
-        case groupId
-        case appUserGroupId
-        case hasModifyPermission
-        case hasUsingPermission
-    }
-}
-
-/// One page of public snippet groups.
-///
-/// - Spec: `#/components/schemas/SnippetGroupPage`
-public struct SnippetGroupPage: Codable, Equatable, Sendable {
-    public let data: [SnippetGroup]
-    public let pagingDetails: PagingDetails
-
-    public init(data: [SnippetGroup], pagingDetails: PagingDetails) {
-        self.data = data
-        self.pagingDetails = pagingDetails
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case data
-        case pagingDetails
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.title, rhs.title),
+            fieldsEqual(lhs.parentId, rhs.parentId),
+            fieldsEqual(lhs.sid, rhs.sid),
+            fieldsEqual(lhs.fields, rhs.fields)
+        else { return false }
+        return true
     }
 }

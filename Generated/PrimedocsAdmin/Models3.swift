@@ -3,144 +3,156 @@
 import Foundation
 import KilnRuntime
 
-/// A primedocs user. The scripts read id and title from the list and also profiles from the details.
+/// New title and field changes of a user.
 ///
-/// - Spec: `#/components/schemas/User`
-public struct User: Codable, Equatable, Sendable {
-    public let id: String
+/// - Spec: `#/components/schemas/UpdateUserRequest`
+public struct UpdateUserRequest: Codable, Equatable, Sendable {
+    public let title: String?
+    public let fieldChanges: [FieldChange]?
 
-    /// Display title of the user.
-    public let title: String
-
-    /// Primary SID of the user.
-    public let primarySid: String?
-
-    /// The user's profiles (in the details).
-    public let profiles: [Profile]?
-
-    public init(id: String, title: String, primarySid: String? = nil, profiles: [Profile]? = nil) {
-        self.id = id
+    public init(title: String? = nil, fieldChanges: [FieldChange]? = nil) {
         self.title = title
-        self.primarySid = primarySid
-        self.profiles = profiles
+        self.fieldChanges = fieldChanges
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case title
-        case primarySid
-        case profiles
-    }
-}
-
-/// How a profile share may be used:
-/// - `0`: the profile share cannot be used as a 'regular' profile.
-/// - `1`: the profile share can be used as a 'regular' profile, but is marked 'on behalf'.
-/// - `2`: the profile share can be used as a 'regular' profile and impersonation is allowed.
-///
-/// - Spec: `#/components/schemas/ProfilePermissionLevel`
-public enum ProfilePermissionLevel: OpenEnum {
-    case notUsable
-    case onBehalf
-    case impersonation
-    /// A value this client does not know yet.
-    case unknown(Int)
-
-    public init(rawValue: Int) {
-        switch rawValue {
-        case 0:
-            self = .notUsable
-        case 1:
-            self = .onBehalf
-        case 2:
-            self = .impersonation
-        default:
-            self = .unknown(rawValue)
-        }
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.title = try container.optionalField("title")
+        self.fieldChanges = try container.optionalField("fieldChanges")
     }
 
-    public var rawValue: Int {
-        switch self {
-        case .notUsable:
-            0
-        case .onBehalf:
-            1
-        case .impersonation:
-            2
-        case .unknown(let value):
-            value
-        }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.title, "title")
+        try container.optionalField(self.fieldChanges, "fieldChanges")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.title, rhs.title),
+            fieldsEqual(lhs.fieldChanges, rhs.fieldChanges)
+        else { return false }
+        return true
     }
 }
 
-/// A user group.
+/// One page of AppUserGroups.
 ///
-/// - Spec: `#/components/schemas/UserGroup`
-public struct UserGroup: Codable, Equatable, Sendable {
-    public let id: String
-    public let title: String
-
-    /// Primary SID of the group.
-    public let primarySid: String?
-
-    public init(id: String, title: String, primarySid: String? = nil) {
-        self.id = id
-        self.title = title
-        self.primarySid = primarySid
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id
-        case title
-        case primarySid
-    }
-}
-
-/// One page of user groups.
-///
-/// - Spec: `#/components/schemas/UserGroupPage`
-public struct UserGroupPage: Codable, Equatable, Sendable {
-    public let data: [UserGroup]
+/// - Spec: `#/components/schemas/AppUserGroupPage`
+public struct AppUserGroupPage: Codable, Equatable, Sendable {
+    public let data: [AppUserGroup]
     public let pagingDetails: PagingDetails
 
-    public init(data: [UserGroup], pagingDetails: PagingDetails) {
+    public init(data: [AppUserGroup], pagingDetails: PagingDetails) {
         self.data = data
         self.pagingDetails = pagingDetails
     }
 
-    enum CodingKeys: String, CodingKey {
-        case data
-        case pagingDetails
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.data = try container.field("data")
+        self.pagingDetails = try container.field("pagingDetails")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.data, "data")
+        try container.field(self.pagingDetails, "pagingDetails")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.data, rhs.data),
+            fieldsEqual(lhs.pagingDetails, rhs.pagingDetails)
+        else { return false }
+        return true
     }
 }
 
-/// A new organization unit.
+/// A field value of an organization unit for one language.
 ///
-/// - Spec: `#/components/schemas/CreateOrganizationUnitRequest`
-public struct CreateOrganizationUnitRequest: Codable, Equatable, Sendable {
-    public let title: String
+/// - Spec: `#/components/schemas/OrganizationUnitField`
+public struct OrganizationUnitField: Codable, Equatable, Sendable {
+    /// Language (LCID) of the value.
+    public let lcid: Int32
 
-    /// The parent organization unit; null creates a root.
-    public let parentId: String?
+    /// Field ID, e.g. `Org.Title`.
+    public let fieldId: String
+    public let text: String?
 
-    /// SID of the organization unit; null creates it without SID.
-    public let sid: String?
+    /// Whether the value is inherited from a parent organization unit.
+    public let isInherited: Bool?
 
-    /// Initial field values.
-    public let fields: [FieldValue]?
-
-    public init(title: String, parentId: String? = nil, sid: String? = nil, fields: [FieldValue]? = nil) {
-        self.title = title
-        self.parentId = parentId
-        self.sid = sid
-        self.fields = fields
+    public init(lcid: Int32, fieldId: String, text: String? = nil, isInherited: Bool? = nil) {
+        self.lcid = lcid
+        self.fieldId = fieldId
+        self.text = text
+        self.isInherited = isInherited
     }
 
-    enum CodingKeys: String, CodingKey {
-        case title
-        case parentId
-        case sid
-        case fields
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.lcid = try container.field("lcid")
+        self.fieldId = try container.field("fieldId")
+        self.text = try container.optionalField("text")
+        self.isInherited = try container.optionalField("isInherited")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.lcid, "lcid")
+        try container.field(self.fieldId, "fieldId")
+        try container.optionalField(self.text, "text")
+        try container.optionalField(self.isInherited, "isInherited")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.lcid, rhs.lcid),
+            fieldsEqual(lhs.fieldId, rhs.fieldId),
+            fieldsEqual(lhs.text, rhs.text),
+            fieldsEqual(lhs.isInherited, rhs.isInherited)
+        else { return false }
+        return true
+    }
+}
+
+/// A node of the organization unit tree with its child nodes.
+///
+/// - Spec: `#/components/schemas/OrganizationUnitTreeNode`
+public struct OrganizationUnitTreeNode: Codable, Equatable, Sendable {
+    public let id: String?
+    public let title: String?
+    public let parentId: String?
+    public let children: [OrganizationUnitTreeNode]?
+
+    public init(id: String? = nil, title: String? = nil, parentId: String? = nil, children: [OrganizationUnitTreeNode]? = nil) {
+        self.id = id
+        self.title = title
+        self.parentId = parentId
+        self.children = children
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.optionalField("id")
+        self.title = try container.optionalField("title")
+        self.parentId = try container.optionalField("parentId")
+        self.children = try container.optionalField("children")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.id, "id")
+        try container.optionalField(self.title, "title")
+        try container.optionalField(self.parentId, "parentId")
+        try container.optionalField(self.children, "children")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.title, rhs.title),
+            fieldsEqual(lhs.parentId, rhs.parentId),
+            fieldsEqual(lhs.children, rhs.children)
+        else { return false }
+        return true
     }
 }
 
@@ -168,13 +180,35 @@ public struct SnippetGroupPermission: Codable, Equatable, Sendable {
         self.hasUsingPermission = hasUsingPermission
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case userId
-        case groupId
-        case appUserGroupId
-        case hasModifyPermission
-        case hasUsingPermission
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.field("id")
+        self.userId = try container.optionalField("userId")
+        self.groupId = try container.optionalField("groupId")
+        self.appUserGroupId = try container.optionalField("appUserGroupId")
+        self.hasModifyPermission = try container.field("hasModifyPermission")
+        self.hasUsingPermission = try container.field("hasUsingPermission")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.id, "id")
+        try container.optionalField(self.userId, "userId")
+        try container.optionalField(self.groupId, "groupId")
+        try container.optionalField(self.appUserGroupId, "appUserGroupId")
+        try container.field(self.hasModifyPermission, "hasModifyPermission")
+        try container.field(self.hasUsingPermission, "hasUsingPermission")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.userId, rhs.userId),
+            fieldsEqual(lhs.groupId, rhs.groupId),
+            fieldsEqual(lhs.appUserGroupId, rhs.appUserGroupId),
+            fieldsEqual(lhs.hasModifyPermission, rhs.hasModifyPermission),
+            fieldsEqual(lhs.hasUsingPermission, rhs.hasUsingPermission)
+        else { return false }
+        return true
     }
 }
 
@@ -200,30 +234,108 @@ public struct SnippetGroup: Codable, Equatable, Sendable {
         self.permissions = permissions
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case parentId
-        case sort
-        case localized
-        case permissions
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.field("id")
+        self.parentId = try container.optionalField("parentId")
+        self.sort = try container.optionalField("sort")
+        self.localized = try container.optionalField("localized")
+        self.permissions = try container.optionalField("permissions")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.id, "id")
+        try container.optionalField(self.parentId, "parentId")
+        try container.optionalField(self.sort, "sort")
+        try container.optionalField(self.localized, "localized")
+        try container.optionalField(self.permissions, "permissions")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.parentId, rhs.parentId),
+            fieldsEqual(lhs.sort, rhs.sort),
+            fieldsEqual(lhs.localized, rhs.localized),
+            fieldsEqual(lhs.permissions, rhs.permissions)
+        else { return false }
+        return true
     }
 }
 
-/// New parent and/or sort position of a snippet group.
+/// A new public snippet group.
 ///
-/// - Spec: `#/components/schemas/UpdateSnippetGroupRequest`
-public struct UpdateSnippetGroupRequest: Codable, Equatable, Sendable {
-    /// The new parent snippet group; null moves it to the top level.
+/// - Spec: `#/components/schemas/CreateSnippetGroupRequest`
+public struct CreateSnippetGroupRequest: Codable, Equatable, Sendable {
+    /// The parent snippet group; null creates a top-level group.
     public let parentId: String?
-    public let sort: Int32?
 
-    public init(parentId: String? = nil, sort: Int32? = nil) {
+    /// Sort position among its siblings.
+    public let sort: Int32?
+    public let localized: [SnippetGroupLocalization]
+    public let permissions: [SnippetGroupPermissionInput]?
+
+    public init(parentId: String? = nil, sort: Int32? = nil, localized: [SnippetGroupLocalization], permissions: [SnippetGroupPermissionInput]? = nil) {
         self.parentId = parentId
         self.sort = sort
+        self.localized = localized
+        self.permissions = permissions
     }
 
-    enum CodingKeys: String, CodingKey {
-        case parentId
-        case sort
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.parentId = try container.optionalField("parentId")
+        self.sort = try container.optionalField("sort")
+        self.localized = try container.field("localized")
+        self.permissions = try container.optionalField("permissions")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.parentId, "parentId")
+        try container.optionalField(self.sort, "sort")
+        try container.field(self.localized, "localized")
+        try container.optionalField(self.permissions, "permissions")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.parentId, rhs.parentId),
+            fieldsEqual(lhs.sort, rhs.sort),
+            fieldsEqual(lhs.localized, rhs.localized),
+            fieldsEqual(lhs.permissions, rhs.permissions)
+        else { return false }
+        return true
+    }
+}
+
+/// One page of templates.
+///
+/// - Spec: `#/components/schemas/TemplatePage`
+public struct TemplatePage: Codable, Equatable, Sendable {
+    public let data: [Template]
+    public let pagingDetails: PagingDetails
+
+    public init(data: [Template], pagingDetails: PagingDetails) {
+        self.data = data
+        self.pagingDetails = pagingDetails
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.data = try container.field("data")
+        self.pagingDetails = try container.field("pagingDetails")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.data, "data")
+        try container.field(self.pagingDetails, "pagingDetails")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.data, rhs.data),
+            fieldsEqual(lhs.pagingDetails, rhs.pagingDetails)
+        else { return false }
+        return true
     }
 }

@@ -3,37 +3,6 @@
 import Foundation
 import KilnRuntime
 
-/// Paging information of a paginated list.
-///
-/// - Spec: `#/components/schemas/PagingDetails`
-public struct PagingDetails: Codable, Equatable, Sendable {
-    /// Number of the returned page.
-    public let page: Int32
-
-    /// Number of items per page.
-    public let pageSize: Int32?
-
-    /// Total number of pages.
-    public let totalPages: Int32
-
-    /// Total number of items across all pages.
-    public let totalCount: Int64?
-
-    public init(page: Int32, pageSize: Int32? = nil, totalPages: Int32, totalCount: Int64? = nil) {
-        self.page = page
-        self.pageSize = pageSize
-        self.totalPages = totalPages
-        self.totalCount = totalCount
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case page
-        case pageSize
-        case totalPages
-        case totalCount
-    }
-}
-
 /// A change of one field value (e.g. `User.FirstName`, `Org.Title`, `Org.Claim`) for one language. With `purge: true` the value is deleted (the scripts purge when the new text is empty).
 ///
 /// - Spec: `#/components/schemas/FieldChange`
@@ -57,11 +26,109 @@ public struct FieldChange: Codable, Equatable, Sendable {
         self.purge = purge
     }
 
-    enum CodingKeys: String, CodingKey {
-        case lcid
-        case field
-        case text
-        case purge
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.lcid = try container.field("lcid")
+        self.field = try container.field("field")
+        self.text = try container.optionalField("text")
+        self.purge = try container.optionalField("purge")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.lcid, "lcid")
+        try container.field(self.field, "field")
+        try container.optionalField(self.text, "text")
+        try container.optionalField(self.purge, "purge")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.lcid, rhs.lcid),
+            fieldsEqual(lhs.field, rhs.field),
+            fieldsEqual(lhs.text, rhs.text),
+            fieldsEqual(lhs.purge, rhs.purge)
+        else { return false }
+        return true
+    }
+}
+
+/// A primedocs user. The scripts read id and title from the list and also profiles from the details.
+///
+/// - Spec: `#/components/schemas/User`
+public struct User: Codable, Equatable, Sendable {
+    public let id: String
+
+    /// Display title of the user.
+    public let title: String
+
+    /// Primary SID of the user.
+    public let primarySid: String?
+
+    /// The user's profiles (in the details).
+    public let profiles: [Profile]?
+
+    public init(id: String, title: String, primarySid: String? = nil, profiles: [Profile]? = nil) {
+        self.id = id
+        self.title = title
+        self.primarySid = primarySid
+        self.profiles = profiles
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.field("id")
+        self.title = try container.field("title")
+        self.primarySid = try container.optionalField("primarySid")
+        self.profiles = try container.optionalField("profiles")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.id, "id")
+        try container.field(self.title, "title")
+        try container.optionalField(self.primarySid, "primarySid")
+        try container.optionalField(self.profiles, "profiles")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.title, rhs.title),
+            fieldsEqual(lhs.primarySid, rhs.primarySid),
+            fieldsEqual(lhs.profiles, rhs.profiles)
+        else { return false }
+        return true
+    }
+}
+
+/// One page of users.
+///
+/// - Spec: `#/components/schemas/UserPage`
+public struct UserPage: Codable, Equatable, Sendable {
+    public let data: [User]
+    public let pagingDetails: PagingDetails
+
+    public init(data: [User], pagingDetails: PagingDetails) {
+        self.data = data
+        self.pagingDetails = pagingDetails
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.data = try container.field("data")
+        self.pagingDetails = try container.field("pagingDetails")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.data, "data")
+        try container.field(self.pagingDetails, "pagingDetails")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.data, rhs.data),
+            fieldsEqual(lhs.pagingDetails, rhs.pagingDetails)
+        else { return false }
+        return true
     }
 }
 
@@ -123,97 +190,149 @@ public struct AddProfileShareRequest: Codable, Equatable, Sendable {
         self.signaturePermissionLevel = signaturePermissionLevel
     }
 
-    enum CodingKeys: String, CodingKey {
-        case userId
-        case groupId
-        case appUserGroupId
-        case profilePermissionLevel
-        case signaturePermissionLevel
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.userId = try container.optionalField("userId")
+        self.groupId = try container.optionalField("groupId")
+        self.appUserGroupId = try container.optionalField("appUserGroupId")
+        self.profilePermissionLevel = try container.field("profilePermissionLevel")
+        self.signaturePermissionLevel = try container.field("signaturePermissionLevel")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.userId, "userId")
+        try container.optionalField(self.groupId, "groupId")
+        try container.optionalField(self.appUserGroupId, "appUserGroupId")
+        try container.field(self.profilePermissionLevel, "profilePermissionLevel")
+        try container.field(self.signaturePermissionLevel, "signaturePermissionLevel")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.userId, rhs.userId),
+            fieldsEqual(lhs.groupId, rhs.groupId),
+            fieldsEqual(lhs.appUserGroupId, rhs.appUserGroupId),
+            fieldsEqual(lhs.profilePermissionLevel, rhs.profilePermissionLevel),
+            fieldsEqual(lhs.signaturePermissionLevel, rhs.signaturePermissionLevel)
+        else { return false }
+        return true
     }
 }
 
-/// An AppUserGroup.
+/// New title, organization unit and field changes of a profile.
 ///
-/// - Spec: `#/components/schemas/AppUserGroup`
-public struct AppUserGroup: Codable, Equatable, Sendable {
-    public let id: String
-    public let title: String
+/// - Spec: `#/components/schemas/UpdateProfileRequest`
+public struct UpdateProfileRequest: Codable, Equatable, Sendable {
+    public let title: String?
 
-    /// Primary SID of the AppUserGroup.
-    public let primarySid: String?
+    /// The organization unit the profile is moved to.
+    public let organizationUnitId: String?
+    public let fieldChanges: [FieldChange]?
 
-    public init(id: String, title: String, primarySid: String? = nil) {
-        self.id = id
+    public init(title: String? = nil, organizationUnitId: String? = nil, fieldChanges: [FieldChange]? = nil) {
         self.title = title
-        self.primarySid = primarySid
+        self.organizationUnitId = organizationUnitId
+        self.fieldChanges = fieldChanges
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case title
-        case primarySid
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.title = try container.optionalField("title")
+        self.organizationUnitId = try container.optionalField("organizationUnitId")
+        self.fieldChanges = try container.optionalField("fieldChanges")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.title, "title")
+        try container.optionalField(self.organizationUnitId, "organizationUnitId")
+        try container.optionalField(self.fieldChanges, "fieldChanges")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.title, rhs.title),
+            fieldsEqual(lhs.organizationUnitId, rhs.organizationUnitId),
+            fieldsEqual(lhs.fieldChanges, rhs.fieldChanges)
+        else { return false }
+        return true
     }
 }
 
-/// One page of AppUserGroups.
+/// A new snippet group permission. Set exactly one of userId, groupId and appUserGroupId; leave the other two null.
 ///
-/// - Spec: `#/components/schemas/AppUserGroupPage`
-public struct AppUserGroupPage: Codable, Equatable, Sendable {
-    public let data: [AppUserGroup]
+/// - Spec: `#/components/schemas/SnippetGroupPermissionInput`
+public struct SnippetGroupPermissionInput: Codable, Equatable, Sendable {
+    public let userId: String?
+    public let groupId: String?
+    public let appUserGroupId: String?
+    public let hasModifyPermission: Bool
+    public let hasUsingPermission: Bool
+
+    public init(userId: String? = nil, groupId: String? = nil, appUserGroupId: String? = nil, hasModifyPermission: Bool, hasUsingPermission: Bool) {
+        self.userId = userId
+        self.groupId = groupId
+        self.appUserGroupId = appUserGroupId
+        self.hasModifyPermission = hasModifyPermission
+        self.hasUsingPermission = hasUsingPermission
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.userId = try container.optionalField("userId")
+        self.groupId = try container.optionalField("groupId")
+        self.appUserGroupId = try container.optionalField("appUserGroupId")
+        self.hasModifyPermission = try container.field("hasModifyPermission")
+        self.hasUsingPermission = try container.field("hasUsingPermission")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.userId, "userId")
+        try container.optionalField(self.groupId, "groupId")
+        try container.optionalField(self.appUserGroupId, "appUserGroupId")
+        try container.field(self.hasModifyPermission, "hasModifyPermission")
+        try container.field(self.hasUsingPermission, "hasUsingPermission")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.userId, rhs.userId),
+            fieldsEqual(lhs.groupId, rhs.groupId),
+            fieldsEqual(lhs.appUserGroupId, rhs.appUserGroupId),
+            fieldsEqual(lhs.hasModifyPermission, rhs.hasModifyPermission),
+            fieldsEqual(lhs.hasUsingPermission, rhs.hasUsingPermission)
+        else { return false }
+        return true
+    }
+}
+
+/// One page of public snippet groups.
+///
+/// - Spec: `#/components/schemas/SnippetGroupPage`
+public struct SnippetGroupPage: Codable, Equatable, Sendable {
+    public let data: [SnippetGroup]
     public let pagingDetails: PagingDetails
 
-    public init(data: [AppUserGroup], pagingDetails: PagingDetails) {
+    public init(data: [SnippetGroup], pagingDetails: PagingDetails) {
         self.data = data
         self.pagingDetails = pagingDetails
     }
 
-    enum CodingKeys: String, CodingKey {
-        case data
-        case pagingDetails
-    }
-}
-
-/// One page of organization units.
-///
-/// - Spec: `#/components/schemas/OrganizationUnitPage`
-public struct OrganizationUnitPage: Codable, Equatable, Sendable {
-    public let data: [OrganizationUnit]
-    public let pagingDetails: PagingDetails
-
-    public init(data: [OrganizationUnit], pagingDetails: PagingDetails) {
-        self.data = data
-        self.pagingDetails = pagingDetails
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.data = try container.field("data")
+        self.pagingDetails = try container.field("pagingDetails")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case data
-        case pagingDetails
-    }
-}
-
-/// Name, description and search keywords of a snippet group in one language.
-///
-/// - Spec: `#/components/schemas/SnippetGroupLocalization`
-public struct SnippetGroupLocalization: Codable, Equatable, Sendable {
-    /// Language (LCID), e.g. 1031.
-    public let lcid: Int32
-    public let name: String
-    public let description: String?
-
-    /// Search keywords.
-    public let searchKeywords: String?
-
-    public init(lcid: Int32, name: String, description: String? = nil, searchKeywords: String? = nil) {
-        self.lcid = lcid
-        self.name = name
-        self.description = description
-        self.searchKeywords = searchKeywords
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.data, "data")
+        try container.field(self.pagingDetails, "pagingDetails")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case lcid
-        case name
-        case description
-        case searchKeywords
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.data, rhs.data),
+            fieldsEqual(lhs.pagingDetails, rhs.pagingDetails)
+        else { return false }
+        return true
     }
 }

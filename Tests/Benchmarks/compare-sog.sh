@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Kiln against apple/swift-openapi-generator (SOG) 1.14.3, side by side on one corpus document:
+# Kiln against apple/swift-openapi-generator (SOG) 1.14.3, side by side on corpus documents:
 # generation wall time and peak memory, debug compile time of the generated code, its size and its
-# warnings. Prints both columns, the ratio SOG/Kiln, and PASS/FAIL against Kiln's targets.
+# warnings. Prints both columns, the ratio SOG/Kiln, and PASS/FAIL against Kiln's targets for each
+# spec, then one table with every spec side by side.
 #
-# Usage: Tests/Benchmarks/compare-sog.sh [spec]
-#   spec                   path relative to the corpus (default twilio/twilio_conversations_v1.yaml)
+# Usage: Tests/Benchmarks/compare-sog.sh [spec ...]
+#   spec                   paths relative to the corpus (default twilio/twilio_conversations_v1.yaml
+#                          and twilio/twilio_api_v2010.yaml)
 #   KILN_CORPUS            corpus folder, relative to the repo root (default ../shared/corpus)
 #   KILN_BENCH_DIR         work folder: SOG's clone and build, outputs, throwaway packages (default /tmp/kiln-bench)
 #   KILN_BENCH_RUNS        generation runs; the best wall time counts (default 3)
@@ -20,11 +22,13 @@ corpus="${KILN_CORPUS:-../shared/corpus}"
 if [ ! -d "$corpus" ]; then
   echo "skipped: $corpus is absent (set KILN_CORPUS)"; exit 0
 fi
-spec_rel="${1:-twilio/twilio_conversations_v1.yaml}"
-spec="$(cd "$corpus" && pwd)/$spec_rel"
-if [ ! -f "$spec" ]; then
-  echo "error: no such spec: $corpus/$spec_rel" >&2; exit 1
-fi
+if [ $# -eq 0 ]; then set -- twilio/twilio_conversations_v1.yaml twilio/twilio_api_v2010.yaml; fi
+for spec_rel in "$@"; do
+  if [ ! -f "$corpus/$spec_rel" ]; then
+    echo "error: no such spec: $corpus/$spec_rel" >&2; exit 1
+  fi
+done
+corpus_abs=$(cd "$corpus" && pwd)
 runs="${KILN_BENCH_RUNS:-3}"
 compile_runs="${KILN_BENCH_COMPILE_RUNS:-3}"
 work="${KILN_BENCH_DIR:-/tmp/kiln-bench}"
@@ -106,23 +110,6 @@ time_generation() {
   gen_kib=$peak
 }
 
-sog_out="$work/out-sog"
-note "generating with SOG ($runs runs)"
-# No config file: the command line carries everything (modes, access modifier); the rest is SOG's defaults.
-time_generation sog "$sog_out" \
-  "$sog" generate "$spec" --mode types --mode client --access-modifier public --output-directory "$sog_out"
-sog_gen_seconds=$gen_seconds sog_gen_kib=$gen_kib
-
-kiln_out="$work/out-kiln"
-kiln_generated=no
-if [ "$kiln_available" = yes ]; then
-  note "generating with kiln ($runs runs)"
-  if time_generation kiln "$kiln_out" "$kiln" generate "$spec" --output "$kiln_out"; then
-    kiln_gen_seconds=$gen_seconds kiln_gen_kib=$gen_kib
-    kiln_generated=yes
-  fi
-fi
-
 # Lines of all generated Swift files under a folder.
 count_lines() { find "$1" -name '*.swift' -type f -exec cat {} + | wc -l; }
 
@@ -202,35 +189,6 @@ time_compile() {
 imports() {
   grep -hoE '^(@[^ ]+ )*((public|package|internal) )?import [A-Za-z_]+' "$1"/*.swift | awk '{ print $NF }' | sort -u
 }
-sog_deps="        .package(url: \"https://github.com/apple/swift-openapi-runtime\", exact: \"$runtime_version\"),"
-sog_products="                .product(name: \"OpenAPIRuntime\", package: \"swift-openapi-runtime\"),"
-sog_imports=$(imports "$sog_out")
-if grep -qx HTTPTypes <<<"$sog_imports"; then
-  # swift-http-types comes with the runtime anyway; naming it makes the import legitimate.
-  sog_deps+=$'\n'"        .package(url: \"https://github.com/apple/swift-http-types\", from: \"1.0.0\"),"
-  sog_products+=$'\n'"                .product(name: \"HTTPTypes\", package: \"swift-http-types\"),"
-fi
-if grep -qx OpenAPIURLSession <<<"$sog_imports"; then
-  sog_deps+=$'\n'"        .package(url: \"https://github.com/apple/swift-openapi-urlsession\", exact: \"$urlsession_version\"),"
-  sog_products+=$'\n'"                .product(name: \"OpenAPIURLSession\", package: \"swift-openapi-urlsession\"),"
-fi
-write_package "$work/compile-sog" "$sog_deps" "$sog_products"
-sog_compiled=no
-if time_compile sog "$work/compile-sog" "$sog_out"; then
-  sog_compile_seconds=$compile_seconds sog_compile_warnings=$compile_warnings sog_compiled=yes
-fi
-
-kiln_compiled=no
-if [ "$kiln_generated" = yes ]; then
-  # A path dependency's package identity is its folder's name.
-  write_package "$work/compile-kiln" \
-    "        .package(path: \"$repo_root\")," \
-    "                .product(name: \"KilnRuntime\", package: \"$(basename "$repo_root")\"),"
-  if time_compile kiln "$work/compile-kiln" "$kiln_out"; then
-    kiln_compile_seconds=$compile_seconds kiln_compile_warnings=$compile_warnings kiln_compiled=yes
-  fi
-fi
-
 # ---------------------------------------------------------------------------------------------------
 # 4. The table. Targets: generation >= 10x faster, compile >= 3x faster, peak memory <= half.
 
@@ -248,37 +206,135 @@ judged_row() {
   row "$1" "$2" "$3" "$ratio" "$verdict (target >= ${6}x)"
 }
 
-echo
-echo "spec: $(basename "$spec") ($(( $(stat -c %s "$spec") / 1024 )) KB)"
-if [ "$kiln_available" = no ]; then echo "kiln generate not available yet: Kiln's column is empty"; fi
-if [ "$kiln_available" = yes ] && [ "$kiln_generated" = no ]; then
-  echo "kiln generate failed: see $logs/kiln-generate.log"
-fi
-printf '%-18s %12s %12s   %s\n' "" "SOG $sog_version" "Kiln" "ratio (SOG/Kiln)"
+# ---------------------------------------------------------------------------------------------------
+# Per spec: generation, compile and the spec's own table.
 
-sog_time=$(printf '%.2f s' "$sog_gen_seconds") sog_mb=$((sog_gen_kib / 1024))
-if [ "$kiln_generated" = yes ]; then
-  judged_row "generate time" "$sog_time" "$(printf '%.2f s' "$kiln_gen_seconds")" \
-    "$sog_gen_seconds" "$kiln_gen_seconds" 10
-  judged_row "generate peak MB" "$sog_mb" "$((kiln_gen_kib / 1024))" "$sog_gen_kib" "$kiln_gen_kib" 2
-else
-  row "generate time" "$sog_time" "-"
-  row "generate peak MB" "$sog_mb" "-"
-fi
+summary_specs=() summary_gen=() summary_mb=() summary_compile=() summary_lines=() summary_warn=()
 
-sog_compile="FAILED" sog_warn="-"
-if [ "$sog_compiled" = yes ]; then sog_compile="$sog_compile_seconds s" sog_warn=$sog_compile_warnings; fi
-if [ "$sog_compiled" = yes ] && [ "$kiln_compiled" = yes ]; then
-  judged_row "compile (debug)" "$sog_compile" "$kiln_compile_seconds s" \
-    "$sog_compile_seconds" "$kiln_compile_seconds" 3
-elif [ "$kiln_generated" = yes ] && [ "$kiln_compiled" = no ]; then
-  row "compile (debug)" "$sog_compile" "FAILED" "" "FAIL (see $logs/kiln-compile-first.log)"
-else
-  row "compile (debug)" "$sog_compile" "-"
-fi
+bench_spec() {
+  local spec_rel=$1
+  spec="$corpus_abs/$spec_rel"
+  spec_name=$(basename "$spec_rel" | sed 's/\.[^.]*$//')
+  summary_specs+=("$spec_name")
+  kiln_gen_seconds="" kiln_gen_kib=0 kiln_compile_seconds="" sog_compile_seconds=""
+  sog_out="$work/out-sog-$spec_name"
+  note "generating with SOG ($runs runs)"
+  # No config file: the command line carries everything (modes, access modifier); the rest is SOG's defaults.
+  time_generation sog "$sog_out" \
+    "$sog" generate "$spec" --mode types --mode client --access-modifier public --output-directory "$sog_out"
+  sog_gen_seconds=$gen_seconds sog_gen_kib=$gen_kib
 
-kiln_lines="-" kiln_warn="-"
-if [ "$kiln_generated" = yes ]; then kiln_lines=$(count_lines "$kiln_out"); fi
-if [ "$kiln_compiled" = yes ]; then kiln_warn=$kiln_compile_warnings; fi
-row "generated lines" "$(count_lines "$sog_out")" "$kiln_lines"
-row "compile warnings" "$sog_warn" "$kiln_warn"
+  kiln_out="$work/out-kiln-$spec_name"
+  kiln_generated=no
+  if [ "$kiln_available" = yes ]; then
+    note "generating with kiln ($runs runs)"
+    if time_generation kiln "$kiln_out" "$kiln" generate "$spec" --output "$kiln_out"; then
+      kiln_gen_seconds=$gen_seconds kiln_gen_kib=$gen_kib
+      kiln_generated=yes
+    fi
+  fi
+
+  sog_deps="        .package(url: \"https://github.com/apple/swift-openapi-runtime\", exact: \"$runtime_version\"),"
+  sog_products="                .product(name: \"OpenAPIRuntime\", package: \"swift-openapi-runtime\"),"
+  sog_imports=$(imports "$sog_out")
+  if grep -qx HTTPTypes <<<"$sog_imports"; then
+    # swift-http-types comes with the runtime anyway; naming it makes the import legitimate.
+    sog_deps+=$'\n'"        .package(url: \"https://github.com/apple/swift-http-types\", from: \"1.0.0\"),"
+    sog_products+=$'\n'"                .product(name: \"HTTPTypes\", package: \"swift-http-types\"),"
+  fi
+  if grep -qx OpenAPIURLSession <<<"$sog_imports"; then
+    sog_deps+=$'\n'"        .package(url: \"https://github.com/apple/swift-openapi-urlsession\", exact: \"$urlsession_version\"),"
+    sog_products+=$'\n'"                .product(name: \"OpenAPIURLSession\", package: \"swift-openapi-urlsession\"),"
+  fi
+  write_package "$work/compile-sog" "$sog_deps" "$sog_products"
+  sog_compiled=no
+  if time_compile sog "$work/compile-sog" "$sog_out"; then
+    sog_compile_seconds=$compile_seconds sog_compile_warnings=$compile_warnings sog_compiled=yes
+  fi
+
+  kiln_compiled=no
+  if [ "$kiln_generated" = yes ]; then
+    # A path dependency's package identity is its folder's name.
+    write_package "$work/compile-kiln" \
+      "        .package(path: \"$repo_root\")," \
+      "                .product(name: \"KilnRuntime\", package: \"$(basename "$repo_root")\"),"
+    if time_compile kiln "$work/compile-kiln" "$kiln_out"; then
+      kiln_compile_seconds=$compile_seconds kiln_compile_warnings=$compile_warnings kiln_compiled=yes
+    fi
+  fi
+
+  echo
+  echo "spec: $(basename "$spec") ($(( $(stat -c %s "$spec") / 1024 )) KB)"
+  if [ "$kiln_available" = no ]; then echo "kiln generate not available yet: Kiln's column is empty"; fi
+  if [ "$kiln_available" = yes ] && [ "$kiln_generated" = no ]; then
+    echo "kiln generate failed: see $logs/kiln-generate.log"
+  fi
+  printf '%-18s %12s %12s   %s\n' "" "SOG $sog_version" "Kiln" "ratio (SOG/Kiln)"
+
+  sog_time=$(printf '%.2f s' "$sog_gen_seconds") sog_mb=$((sog_gen_kib / 1024))
+  if [ "$kiln_generated" = yes ]; then
+    judged_row "generate time" "$sog_time" "$(printf '%.2f s' "$kiln_gen_seconds")" \
+      "$sog_gen_seconds" "$kiln_gen_seconds" 10
+    judged_row "generate peak MB" "$sog_mb" "$((kiln_gen_kib / 1024))" "$sog_gen_kib" "$kiln_gen_kib" 2
+  else
+    row "generate time" "$sog_time" "-"
+    row "generate peak MB" "$sog_mb" "-"
+  fi
+
+  sog_compile="FAILED" sog_warn="-"
+  if [ "$sog_compiled" = yes ]; then sog_compile="$sog_compile_seconds s" sog_warn=$sog_compile_warnings; fi
+  if [ "$sog_compiled" = yes ] && [ "$kiln_compiled" = yes ]; then
+    judged_row "compile (debug)" "$sog_compile" "$kiln_compile_seconds s" \
+      "$sog_compile_seconds" "$kiln_compile_seconds" 3
+  elif [ "$kiln_generated" = yes ] && [ "$kiln_compiled" = no ]; then
+    row "compile (debug)" "$sog_compile" "FAILED" "" "FAIL (see $logs/kiln-compile-first.log)"
+  else
+    row "compile (debug)" "$sog_compile" "-"
+  fi
+
+  kiln_lines="-" kiln_warn="-"
+  if [ "$kiln_generated" = yes ]; then kiln_lines=$(count_lines "$kiln_out"); fi
+  if [ "$kiln_compiled" = yes ]; then kiln_warn=$kiln_compile_warnings; fi
+  row "generated lines" "$(count_lines "$sog_out")" "$kiln_lines"
+  row "compile warnings" "$sog_warn" "$kiln_warn"
+
+  # For the side-by-side table at the end.
+  summary_gen+=("$(printf '%.2f s' "$sog_gen_seconds")|${kiln_gen_seconds:+$(printf '%.2f s' "$kiln_gen_seconds")}|$sog_gen_seconds|${kiln_gen_seconds:-0}")
+  summary_mb+=("$((sog_gen_kib / 1024))|$((kiln_gen_kib / 1024))|$sog_gen_kib|$kiln_gen_kib")
+  summary_compile+=("${sog_compile_seconds:+$sog_compile_seconds s}|${kiln_compile_seconds:+$kiln_compile_seconds s}|${sog_compile_seconds:-0}|${kiln_compile_seconds:-0}")
+  summary_lines+=("$(count_lines "$sog_out")|$kiln_lines||")
+  summary_warn+=("$sog_warn|$kiln_warn||")
+}
+
+for spec_rel in "$@"; do bench_spec "$spec_rel"; done
+
+# ---------------------------------------------------------------------------------------------------
+# 5. Every spec side by side: SOG, Kiln and the ratio SOG/Kiln per spec.
+
+# summary_row LABEL ENTRIES...: each entry "SOG_TEXT|KILN_TEXT|SOG_NUMBER|KILN_NUMBER" (numbers empty: no ratio).
+summary_row() {
+  local label=$1 entry sog_text kiln_text sog_number kiln_number ratio
+  shift
+  printf '%-18s' "$label"
+  for entry in "$@"; do
+    IFS='|' read -r sog_text kiln_text sog_number kiln_number <<<"$entry"
+    ratio=""
+    if [ -n "$sog_number" ] && awk -v a="$sog_number" -v b="$kiln_number" 'BEGIN { exit !(a > 0 && b > 0) }'; then
+      ratio=$(awk -v a="$sog_number" -v b="$kiln_number" 'BEGIN { printf "%.1fx", a / b }')
+    fi
+    printf ' | %11s %11s %7s' "${sog_text:--}" "${kiln_text:--}" "$ratio"
+  done
+  echo
+}
+if [ ${#summary_specs[@]} -gt 1 ]; then
+  echo
+  echo "side by side (SOG $sog_version, Kiln, ratio SOG/Kiln)"
+  printf '%-18s' ""
+  for name in "${summary_specs[@]}"; do printf ' | %-31s' "$name"; done
+  echo
+  summary_row "generate time" "${summary_gen[@]}"
+  summary_row "generate peak MB" "${summary_mb[@]}"
+  summary_row "compile (debug)" "${summary_compile[@]}"
+  summary_row "generated lines" "${summary_lines[@]}"
+  summary_row "compile warnings" "${summary_warn[@]}"
+fi

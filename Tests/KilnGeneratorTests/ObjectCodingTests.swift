@@ -16,15 +16,14 @@ import Testing
             """))
         #expect(code.contains("    public let additionalProperties: [String: Int]\n"))
         #expect(code.contains("public init(p: String? = nil, additionalProperties: [String: Int] = [:]) {"))
-        #expect(code.contains("self.additionalProperties = try decoder.additionalProperties(Int.self, excluding: CodingKeys.self)"))
+        #expect(code.contains(#"self.additionalProperties = try decoder.additionalProperties(Int.self, excluding: ["p"])"#))
         #expect(code.contains("""
                 public func encode(to encoder: any Encoder) throws {
                     try encoder.encodeAdditionalProperties(self.additionalProperties)
-                    var container = encoder.container(keyedBy: CodingKeys.self)
-                    try container.encodeIfPresent(self.p, forKey: .p)
+                    var container = encoder.modelContainer()
+                    try container.optionalField(self.p, "p")
                 }
             """))
-        #expect(code.contains("enum CodingKeys: String, CodingKey, CaseIterable {"))
         #expect(code.contains("    public let additionalProperties: [String: JSONValue]\n"))
     }
 
@@ -40,15 +39,16 @@ import Testing
         #expect(code.contains("public let additionalProperties2: [String: String]\n"))
     }
 
-    /// No extra member, decoder or encoder where the schema allows no extra keys or says nothing.
-    @Test func structsWithoutAdditionalPropertiesStaySynthesized() throws {
+    /// No extra member where the schema allows no extra keys or says nothing; the decoder reads the
+    /// named properties only, and no model declares a CodingKeys enum (ModelKey keys them all).
+    @Test func structsWithoutAdditionalPropertiesHaveNoExtraMember() throws {
         let code = try generatedSwift(schemasSpec("""
                     Plain: {type: object, properties: {p: {type: string}}}
                     Closed: {type: object, properties: {p: {type: string}}, additionalProperties: false}
             """))
         #expect(!code.contains("additionalProperties"))
-        #expect(!code.contains("init(from decoder"))
-        #expect(!code.contains("CaseIterable"))
+        #expect(code.contains(#"self.p = try container.optionalField("p")"#))
+        #expect(!code.contains("CodingKeys"))
     }
 
     /// Required and nullable: the key must always be present, so nil is sent as `null` and the caller
@@ -64,10 +64,10 @@ import Testing
             """))
         #expect(code.contains("public let req: Int?\n"))
         #expect(code.contains("public init(req: Int?, opt: Int? = nil) {"))
-        #expect(code.contains("try container.encode(self.req, forKey: .req)\n"))
-        #expect(code.contains("try container.encodeIfPresent(self.opt, forKey: .opt)\n"))
+        #expect(code.contains(#"try container.field(self.req, "req")"# + "\n"))
+        #expect(code.contains(#"try container.optionalField(self.opt, "opt")"# + "\n"))
         // Decoding stays lenient: a missing key is nil, as before.
-        #expect(!code.contains("init(from decoder"))
+        #expect(code.contains(#"self.req = try container.optionalField("req")"#))
     }
 
     /// The encoder's locals are `encoder` and `container`; properties of those names must not be confused with them.
@@ -80,7 +80,7 @@ import Testing
                         encoder: {type: string, readOnly: true}
                       additionalProperties: {type: integer}
             """))
-        #expect(code.contains("try container.encodeIfPresent(self.container, forKey: .container)\n"))
-        #expect(code.contains("try container.encodeIfPresent(self.encoder, forKey: .encoder)\n"))
+        #expect(code.contains(#"try container.optionalField(self.container, "container")"# + "\n"))
+        #expect(code.contains(#"try container.optionalField(self.encoder, "encoder")"# + "\n"))
     }
 }

@@ -66,7 +66,7 @@ import Testing
         #expect(result.code.contains("public struct Order: Codable"))
         #expect(!result.code.contains("OrderV2"))
         #expect(result.code.contains("public let timeToLive: Int?"))
-        #expect(result.code.contains("case timeToLive = \"ttl_secs\""))
+        #expect(result.code.contains(#"self.timeToLive = try container.optionalField("ttl_secs")"#))
         #expect(result.code.contains("public let sku: String?"))
         #expect(result.code.contains("func fetchOrder(orderId: OrderId, fields: String? = nil)"), "\(result.code)")
         #expect(!result.code.contains("getOrderById"))

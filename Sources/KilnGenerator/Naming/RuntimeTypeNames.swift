@@ -10,7 +10,7 @@ extension SwiftNaming {
         "HTTPField", "HTTPFields", "HTTPHeaders", "HTTPMethod", "HTTPRequest", "HTTPResponse", "HTTPStatusCode",
         "HTTPTransport", "HeaderEncoder", "ISO8601DateTime", "Indirect", "InvalidURLError", "JSONCoding", "JSONItemStream",
         "JSONValue", "KilnTestServer", "LenientNumber", "LenientlyDecodable", "LoggingMiddleware",
-        "MockError", "MockOperation", "MultipartFormData", "MultipartPart", "OAuth2ClientCredentials", "OAuth2Error",
+        "MockError", "MockOperation", "ModelKey", "MultipartFormData", "MultipartPart", "OAuth2ClientCredentials", "OAuth2Error",
         "OAuth2Middleware", "OneOfDecodingError", "OpenEnum", "OperationFilterMiddleware",
         "PageItemSequence", "PageRequest", "PageSequence", "ParameterEncodable", "ParameterLocation",
         "ParameterPrimitive", "ParameterValue", "PatchValue", "PathEncoder", "PathStyle",

@@ -36,8 +36,9 @@ struct AdditionalPropertiesMember {
                 isLet: true, name: name, type: type))
     }
 
-    var decodeLine: Statement {
-        .line("self.\(name) = try decoder.additionalProperties(\(valueType).self, excluding: CodingKeys.self)")
+    /// `named`: a Swift set literal of the wire names of the named properties.
+    func decodeLine(excluding named: String) -> Statement {
+        .line("self.\(name) = try decoder.additionalProperties(\(valueType).self, excluding: \(named))")
     }
 
     var encodeLine: Statement {

@@ -1,9 +1,11 @@
 import KilnOpenAPI
 import KilnYAML
 
-/// An object schema as a struct: `let` properties in spec order, wire names kept in CodingKeys, a
-/// memberwise initializer, and inline types nested inside. Models are Equatable but not Hashable:
-/// synthesized Hashable nearly doubled the debug compile time of large specs (Twilio) for little use.
+/// An object schema as a struct: `let` properties in spec order, a memberwise initializer, and inline
+/// types nested inside. Models are Equatable but not Hashable: synthesized Hashable nearly doubled the
+/// debug compile time of large specs (Twilio) for little use. `init(from:)`, `encode(to:)` and `==` are
+/// written out with the runtime's single-overload helpers (`ModelKey`, `field`, `fieldsEqual`): no
+/// `CodingKeys` enum and no synthesized bodies, which cut the debug compile of Twilio's models by a third.
 struct StructBuilder {
     let translator: ModelTranslator
     let schema: Schema
@@ -43,13 +45,9 @@ struct StructBuilder {
         var members: [Declaration] = properties.map(storedProperty)
         if let extra { members.append(extra.storedProperty(access: translator.access)) }
         members.append(.initializer(memberwiseInitializer(properties, extra: extra)))
-        if extra != nil || properties.contains(where: { $0.isLenientNumber || $0.defaultLiteral != nil || $0.constLiteral != nil }) {
-            members.append(.initializer(customDecoder(properties, extra: extra)))
-        }
-        if extra != nil || properties.contains(where: { $0.isReadOnly || $0.encodesNull }) {
-            members.append(.function(customEncoder(properties, extra: extra)))
-        }
-        members.append(.type(codingKeys(properties, caseIterable: extra != nil)))
+        members.append(.initializer(decoder(properties, extra: extra)))
+        members.append(.function(encoder(properties, extra: extra)))
+        members.append(.function(equality(properties, extra: extra)))
         members += nested
         return .type(
             TypeDeclaration(
@@ -126,24 +124,27 @@ struct StructBuilder {
         return InitializerDeclaration(info: DeclarationInfo(access: translator.access), parameters: parameters, body: body)
     }
 
-    /// Only for structs with lenient numbers, defaults, constants or additional properties: everything
-    /// else uses the synthesized decoder.
-    private func customDecoder(_ properties: [Property], extra: AdditionalPropertiesMember?) -> InitializerDeclaration {
-        var body: [Statement] = [.line("let container = try decoder.container(keyedBy: CodingKeys.self)")]
+    /// `init(from:)`: plain properties through `field`/`optionalField` (the type comes from the
+    /// property), lenient numbers, defaults and patch values through the typed calls they need.
+    private func decoder(_ properties: [Property], extra: AdditionalPropertiesMember?) -> InitializerDeclaration {
+        var body: [Statement] = []
+        if !properties.isEmpty { body.append(.line("let container = try decoder.modelContainer()")) }
         for property in properties {
             let optional = property.type.isOptional || property.defaultLiteral != nil
             let type = property.type.unwrapped
-            let method: String
+            let key = SwiftLiteral.string(property.wireName)
+            let target = "self.\(SwiftNaming.unescaped(property.name))"
             if property.isPatch {
-                method = "decode"
+                body.append(.line("\(target) = try container.decode(\(type).self, forKey: ModelKey(\(key)))"))
             } else if property.isLenientNumber {
-                method = optional ? "decodeLenientIfPresent" : "decodeLenient"
+                let method = optional ? "decodeLenientIfPresent" : "decodeLenient"
+                let fallback = property.defaultLiteral.map { " ?? \($0)" } ?? ""
+                body.append(.line("\(target) = try container.\(method)(\(type).self, forKey: ModelKey(\(key)))\(fallback)"))
+            } else if let literal = property.defaultLiteral {
+                body.append(.line("\(target) = try container.decodeIfPresent(\(type).self, forKey: ModelKey(\(key))) ?? \(literal)"))
             } else {
-                method = optional ? "decodeIfPresent" : "decode"
+                body.append(.line("\(target) = try container.\(optional ? "optionalField" : "field")(\(key))"))
             }
-            let fallback = property.defaultLiteral.map { " ?? \($0)" } ?? ""
-            body.append(
-                .line("self.\(SwiftNaming.unescaped(property.name)) = try container.\(method)(\(type).self, forKey: .\(property.name))\(fallback)"))
         }
         for property in properties {
             guard let literal = property.constLiteral, !property.isPatch else { continue }
@@ -153,34 +154,67 @@ struct StructBuilder {
             body.append(
                 .block(
                     condition,
-                    [.line("throw DecodingError.dataCorruptedError(forKey: .\(property.name), in: container, debugDescription: \(SwiftLiteral.string("expected the constant " + literal)))")],
+                    [.line("throw DecodingError.dataCorruptedError(forKey: ModelKey(\(SwiftLiteral.string(property.wireName))), in: container, debugDescription: \(SwiftLiteral.string("expected the constant " + literal)))")],
                     footer: "}"))
         }
-        if let extra { body.append(extra.decodeLine) }
+        if let extra {
+            let named = properties.map { SwiftLiteral.string($0.wireName) }.joined(separator: ", ")
+            body.append(extra.decodeLine(excluding: "[\(named)]"))
+        }
         return InitializerDeclaration(
             info: DeclarationInfo(access: translator.access),
             parameters: [Parameter(label: "from", name: "decoder", type: .named("any Decoder"))],
             throwsClause: "throws", body: body)
     }
 
-    /// Only for structs with `readOnly` fields, required nullable fields or additional properties; the
-    /// synthesized encoder leaves every nil out. `readOnly` fields are encoded in responses (round trips,
-    /// caches) but left out of request bodies.
-    private func customEncoder(_ properties: [Property], extra: AdditionalPropertiesMember?) -> FunctionDeclaration {
+    /// `encode(to:)`: nil optionals are left out, except for required nullable fields, which are sent as
+    /// `null`. `readOnly` fields are encoded in responses (round trips, caches) but left out of request bodies.
+    private func encoder(_ properties: [Property], extra: AdditionalPropertiesMember?) -> FunctionDeclaration {
         var body: [Statement] = []
         // First, so a named property that is also in the dictionary is written last and wins.
         if let extra { body.append(extra.encodeLine) }
-        body.append(.line("var container = encoder.container(keyedBy: CodingKeys.self)"))
+        if !properties.isEmpty { body.append(.line("var container = encoder.modelContainer()")) }
         for property in properties {
-            let method = property.type.isOptional && !property.encodesNull ? "encodeIfPresent" : "encode"
+            let key = SwiftLiteral.string(property.wireName)
             // `self.`: a property may be called `container` or `encoder`, like the locals here.
-            let line = "try container.\(method)(self.\(SwiftNaming.unescaped(property.name)), forKey: .\(property.name))"
+            let value = "self.\(SwiftNaming.unescaped(property.name))"
+            let line: String
+            if property.isPatch {
+                // PatchValue's own overload leaves an absent value out.
+                line = "try container.encode(\(value), forKey: ModelKey(\(key)))"
+            } else {
+                let method = property.type.isOptional && !property.encodesNull ? "optionalField" : "field"
+                line = "try container.\(method)(\(value), \(key))"
+            }
             body.append(property.isReadOnly ? .block("if !encoder.isEncodingRequestBody", [.line(line)], footer: "}") : .line(line))
         }
         return FunctionDeclaration(
             info: DeclarationInfo(access: translator.access), name: "encode",
             parameters: [Parameter(label: "to", name: "encoder", type: .named("any Encoder"))],
             throwsClause: "throws", body: body)
+    }
+
+    /// `==` over every stored property, one `fieldsEqual` condition each.
+    private func equality(_ properties: [Property], extra: AdditionalPropertiesMember?) -> FunctionDeclaration {
+        let names = properties.map { SwiftNaming.unescaped($0.name) } + (extra.map { [SwiftNaming.unescaped($0.name)] } ?? [])
+        let conditions = names.map { "fieldsEqual(lhs.\($0), rhs.\($0))" }
+        let body: [Statement]
+        switch conditions.count {
+        case 0: body = [.line("true")]
+        case 1: body = [.line(conditions[0])]
+        default:
+            body = [
+                .opened(
+                    "guard \(conditions[0]),", conditions.dropFirst().enumerated().map { index, condition in
+                        .line(condition + (index == conditions.count - 2 ? "" : ","))
+                    }, closing: "else { return false }"),
+                .line("return true"),
+            ]
+        }
+        return FunctionDeclaration(
+            info: DeclarationInfo(access: translator.access), modifiers: ["static"], name: "== ",
+            parameters: [Parameter(name: "lhs", type: .named("Self")), Parameter(name: "rhs", type: .named("Self"))],
+            returnType: .named("Bool"), body: body)
     }
 
     /// A scalar `default` that fits a primitive type as a literal; nil for anything else (enums,
@@ -197,16 +231,4 @@ struct StructBuilder {
         default: return nil
         }
     }
-
-    /// CaseIterable when additional properties are decoded: the keys not listed here are the extra ones.
-    private func codingKeys(_ properties: [Property], caseIterable: Bool) -> TypeDeclaration {
-        TypeDeclaration(
-            info: DeclarationInfo(), kind: .enum, name: "CodingKeys",
-            conformances: ["String", "CodingKey"] + (caseIterable ? ["CaseIterable"] : []),
-            members: properties.map { property in
-                let raw = SwiftNaming.unescaped(property.name) == property.wireName ? nil : SwiftLiteral.string(property.wireName)
-                return .enumCase(EnumCaseDeclaration(info: DeclarationInfo(), name: property.name, rawValue: raw))
-            })
-    }
-
 }

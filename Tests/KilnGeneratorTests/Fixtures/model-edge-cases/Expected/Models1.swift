@@ -3,159 +3,175 @@
 import Foundation
 import KilnRuntime
 
-/// - Spec: `#/components/schemas/Itself`
-public typealias Itself = JSONValue
+/// - Spec: `#/components/schemas/Tree`
+public struct Tree: Codable, Equatable, Sendable {
+    /// The schema's value; a struct rather than an alias because it contains itself.
+    public let value: [Tree]
 
-/// - Spec: `#/components/schemas/Node`
-public struct Node: Codable, Equatable, Sendable {
-    @Indirect
-    public var parent: NodeRef?
-
-    public init(parent: NodeRef? = nil) {
-        self.parent = parent
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case parent
-    }
-}
-
-/// - Spec: `#/components/schemas/NodeRef`
-public typealias NodeRef = Node
-
-/// - Spec: `#/components/schemas/UploadBody`
-public typealias UploadBodyModel = Int
-
-/// - Spec: `#/components/schemas/Indirect`
-public struct IndirectModel: Codable, Equatable, Sendable {
-    @Indirect
-    public var next: IndirectModel?
-
-    public init(next: IndirectModel? = nil) {
-        self.next = next
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case next
-    }
-}
-
-/// - Spec: `#/components/schemas/URLSessionTransport`
-public typealias URLSessionTransportModel = String
-
-/// - Spec: `#/components/schemas/HTTPRequest`
-public typealias HTTPRequestModel = String
-
-/// - Spec: `#/components/schemas/APIClientCore`
-public typealias APIClientCoreModel = String
-
-/// - Spec: `#/components/schemas/Box`
-public struct Box: Codable, Equatable, Sendable {
-    public let container: String?
-    public let encoder: String?
-    public let decoder: String?
-
-    /// Keys of the object not named above, with their values.
-    public let additionalProperties: [String: Int]
-
-    public init(container: String? = nil, encoder: String? = nil, decoder: String?, additionalProperties: [String: Int] = [:]) {
-        self.container = container
-        self.encoder = encoder
-        self.decoder = decoder
-        self.additionalProperties = additionalProperties
+    public init(_ value: [Tree]) {
+        self.value = value
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.container = try container.decodeIfPresent(String.self, forKey: .container)
-        self.encoder = try container.decodeIfPresent(String.self, forKey: .encoder)
-        self.decoder = try container.decodeIfPresent(String.self, forKey: .decoder)
-        self.additionalProperties = try decoder.additionalProperties(Int.self, excluding: CodingKeys.self)
+        value = try decoder.singleValueContainer().decode([Tree].self)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalProperties(self.additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.container, forKey: .container)
-        if !encoder.isEncodingRequestBody {
-            try container.encodeIfPresent(self.encoder, forKey: .encoder)
-        }
-        try container.encode(self.decoder, forKey: .decoder)
-    }
-
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case container
-        case encoder
-        case decoder
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
     }
 }
 
-/// - Spec: `#/components/schemas/RowPatch`
-public struct RowPatch: Codable, Equatable, Sendable {
-    public let req: Int?
-    public let note: PatchValue<String>
+/// - Spec: `#/components/schemas/Dictionary Tree`
+public struct DictionaryTree: Codable, Equatable, Sendable {
+    /// The schema's value; a struct rather than an alias because it contains itself.
+    public let value: [String: DictionaryTree]
 
-    public init(req: Int?, note: PatchValue<String> = .absent) {
-        self.req = req
-        self.note = note
+    public init(_ value: [String: DictionaryTree]) {
+        self.value = value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        value = try decoder.singleValueContainer().decode([String: DictionaryTree].self)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.req, forKey: .req)
-        try container.encode(self.note, forKey: .note)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case req
-        case note
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
     }
 }
 
-/// - Spec: `#/components/schemas/Level`
-public enum Level: OpenEnum {
-    case minus3
-    case _3
-    case _0
-    /// A value this client does not know yet.
-    case unknown(Int)
+/// - Spec: `#/components/schemas/PathEncoder`
+public typealias PathEncoderModel = String
 
-    public init(rawValue: Int) {
-        switch rawValue {
-        case -3:
-            self = .minus3
-        case 3:
-            self = ._3
-        case 0:
-            self = ._0
-        default:
-            self = .unknown(rawValue)
-        }
+/// - Spec: `#/components/schemas/OneOfDecodingError`
+public indirect enum OneOfDecodingErrorModel: Codable, Equatable, Sendable {
+    case string(String)
+    case integer(Int)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        var errors: [any Error] = []
+        do { self = .string(try container.decode(String.self)); return } catch { errors.append(error) }
+        do { self = .integer(try container.decode(Int.self)); return } catch { errors.append(error) }
+        throw OneOfDecodingError.noVariantMatched("OneOfDecodingErrorModel", codingPath: decoder.codingPath, errors: errors)
     }
 
-    public var rawValue: Int {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
         switch self {
-        case .minus3:
-            -3
-        case ._3:
-            3
-        case ._0:
-            0
-        case .unknown(let value):
-            value
+        case .string(let value):
+            try container.encode(value)
+        case .integer(let value):
+            try container.encode(value)
         }
     }
 }
 
-/// - Spec: `#/components/schemas/Org.Title`
-public struct OrgTitle2: Codable, Equatable, Sendable {
-    public let a: String?
+/// - Spec: `#/components/schemas/MultipartFormData`
+public struct MultipartFormDataModel: Codable, Equatable, Sendable {
+    public let part: String?
 
-    public init(a: String? = nil) {
-        self.a = a
+    public init(part: String? = nil) {
+        self.part = part
     }
 
-    enum CodingKeys: String, CodingKey {
-        case a
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.part = try container.optionalField("part")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.part, "part")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.part, rhs.part)
+    }
+}
+
+/// - Spec: `#/components/schemas/PatchValue`
+public typealias PatchValueModel = String
+
+/// - Spec: `#/components/schemas/Labelled`
+public struct Labelled: Codable, Equatable, Sendable {
+    public let additionalProperties: Bool?
+
+    /// Keys of the object not named above, with their values.
+    public let additionalProperties2: [String: AdditionalProperty]
+
+    public init(additionalProperties: Bool? = nil, additionalProperties2: [String: AdditionalProperty] = [:]) {
+        self.additionalProperties = additionalProperties
+        self.additionalProperties2 = additionalProperties2
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.additionalProperties = try container.optionalField("additionalProperties")
+        self.additionalProperties2 = try decoder.additionalProperties(AdditionalProperty.self, excluding: ["additionalProperties"])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalProperties(self.additionalProperties2)
+        var container = encoder.modelContainer()
+        try container.optionalField(self.additionalProperties, "additionalProperties")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.additionalProperties, rhs.additionalProperties),
+            fieldsEqual(lhs.additionalProperties2, rhs.additionalProperties2)
+        else { return false }
+        return true
+    }
+
+    public struct AdditionalProperty: Codable, Equatable, Sendable {
+        public let x: String?
+
+        public init(x: String? = nil) {
+            self.x = x
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.modelContainer()
+            self.x = try container.optionalField("x")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.modelContainer()
+            try container.optionalField(self.x, "x")
+        }
+
+        public static func == (lhs: Self, rhs: Self) -> Bool {
+            fieldsEqual(lhs.x, rhs.x)
+        }
+    }
+}
+
+/// - Spec: `#/components/schemas/org_title`
+public typealias OrgTitle3 = String
+
+/// - Spec: `#/components/schemas/OrgTitle`
+public typealias OrgTitle = Int
+
+public struct PostFormRequest: Codable, Equatable, Sendable {
+    public let file: Data?
+
+    public init(file: Data? = nil) {
+        self.file = file
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.file = try container.optionalField("file")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.file, "file")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.file, rhs.file)
     }
 }

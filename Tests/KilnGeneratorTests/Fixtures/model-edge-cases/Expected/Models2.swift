@@ -3,65 +3,36 @@
 import Foundation
 import KilnRuntime
 
-/// - Spec: `#/components/schemas/Loop`
-public typealias Loop = JSONValue
+/// - Spec: `#/components/schemas/Forest`
+public struct Forest: Codable, Equatable, Sendable {
+    /// The schema's value; a struct rather than an alias because it contains itself.
+    public let value: [Grove]
 
-/// - Spec: `#/components/schemas/ClientMiddleware`
-public typealias ClientMiddlewareModel = String
-
-/// - Spec: `#/components/schemas/OpenEnum`
-public enum OpenEnumModel: OpenEnum {
-    case a
-    case b
-    /// A value this client does not know yet.
-    case unknown(String)
-
-    public init(rawValue: String) {
-        switch rawValue {
-        case "a":
-            self = .a
-        case "b":
-            self = .b
-        default:
-            self = .unknown(rawValue)
-        }
+    public init(_ value: [Grove]) {
+        self.value = value
     }
-
-    public var rawValue: String {
-        switch self {
-        case .a:
-            "a"
-        case .b:
-            "b"
-        case .unknown(let value):
-            value
-        }
-    }
-}
-
-/// - Spec: `#/components/schemas/OneOfDecodingError`
-public indirect enum OneOfDecodingErrorModel: Codable, Equatable, Sendable {
-    case string(String)
-    case integer(Int)
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        var errors: [any Error] = []
-        do { self = .string(try container.decode(String.self)); return } catch { errors.append(error) }
-        do { self = .integer(try container.decode(Int.self)); return } catch { errors.append(error) }
-        throw OneOfDecodingError.noVariantMatched("OneOfDecodingErrorModel", codingPath: decoder.codingPath, errors: errors)
+        value = try decoder.singleValueContainer().decode([Grove].self)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        switch self {
-        case .string(let value):
-            try container.encode(value)
-        case .integer(let value):
-            try container.encode(value)
-        }
+        try container.encode(value)
     }
 }
+
+/// - Spec: `#/components/schemas/Itself`
+public typealias Itself = JSONValue
+
+/// - Spec: `#/components/schemas/Loop`
+public typealias Loop = JSONValue
+
+/// - Spec: `#/components/schemas/Response`
+public typealias ResponseModel = String
+
+/// - Spec: `#/components/schemas/ClientMiddleware`
+public typealias ClientMiddlewareModel = String
 
 /// - Spec: `#/components/schemas/MockOperation`
 public struct MockOperationModel: Codable, Equatable, Sendable {
@@ -71,19 +42,26 @@ public struct MockOperationModel: Codable, Equatable, Sendable {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.message = try container.optionalField("message")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.message, "message")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.message, rhs.message)
     }
 }
 
-/// - Spec: `#/components/schemas/CalendarDate`
-public typealias CalendarDateModel = String
+/// - Spec: `#/components/schemas/HTTPResponse`
+public typealias HTTPResponseModel = String
 
-/// - Spec: `#/components/schemas/PatchValue`
-public typealias PatchValueModel = String
-
-/// - Spec: `#/components/schemas/APIError`
-public typealias APIErrorModel = String
+/// - Spec: `#/components/schemas/ClientError`
+public typealias ClientErrorModel = String
 
 /// - Spec: `#/components/schemas/Chosen`
 public struct MyType: Codable, Equatable, Sendable {
@@ -93,60 +71,114 @@ public struct MyType: Codable, Equatable, Sendable {
         self.class = `class`
     }
 
-    enum CodingKeys: String, CodingKey {
-        case `class` = "p"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.class = try container.optionalField("p")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.class, "p")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.class, rhs.class)
     }
 }
 
-/// - Spec: `#/components/schemas/Row`
-public struct Row: Codable, Equatable, Sendable {
-    public let id: String?
-    public let req: Int?
-    public let opt: Int?
+/// - Spec: `#/components/schemas/Box`
+public struct Box: Codable, Equatable, Sendable {
+    public let container: String?
+    public let encoder: String?
+    public let decoder: String?
 
     /// Keys of the object not named above, with their values.
-    public let additionalProperties: [String: String?]
+    public let additionalProperties: [String: Int]
 
-    public init(id: String? = nil, req: Int?, opt: Int? = nil, additionalProperties: [String: String?] = [:]) {
-        self.id = id
-        self.req = req
-        self.opt = opt
+    public init(container: String? = nil, encoder: String? = nil, decoder: String?, additionalProperties: [String: Int] = [:]) {
+        self.container = container
+        self.encoder = encoder
+        self.decoder = decoder
         self.additionalProperties = additionalProperties
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.req = try container.decodeIfPresent(Int.self, forKey: .req)
-        self.opt = try container.decodeIfPresent(Int.self, forKey: .opt)
-        self.additionalProperties = try decoder.additionalProperties(String?.self, excluding: CodingKeys.self)
+        let container = try decoder.modelContainer()
+        self.container = try container.optionalField("container")
+        self.encoder = try container.optionalField("encoder")
+        self.decoder = try container.optionalField("decoder")
+        self.additionalProperties = try decoder.additionalProperties(Int.self, excluding: ["container", "encoder", "decoder"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         try encoder.encodeAdditionalProperties(self.additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.modelContainer()
+        try container.optionalField(self.container, "container")
         if !encoder.isEncodingRequestBody {
-            try container.encodeIfPresent(self.id, forKey: .id)
+            try container.optionalField(self.encoder, "encoder")
         }
-        try container.encode(self.req, forKey: .req)
-        try container.encodeIfPresent(self.opt, forKey: .opt)
+        try container.field(self.decoder, "decoder")
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case id
-        case req
-        case opt
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.container, rhs.container),
+            fieldsEqual(lhs.encoder, rhs.encoder),
+            fieldsEqual(lhs.decoder, rhs.decoder),
+            fieldsEqual(lhs.additionalProperties, rhs.additionalProperties)
+        else { return false }
+        return true
     }
 }
 
-public struct ScoresValue: Codable, Equatable, Sendable {
-    public let x: String?
+/// - Spec: `#/components/schemas/RowPatch`
+public struct RowPatch: Codable, Equatable, Sendable {
+    public let req: Int?
+    public let note: PatchValue<String>
 
-    public init(x: String? = nil) {
-        self.x = x
+    public init(req: Int?, note: PatchValue<String> = .absent) {
+        self.req = req
+        self.note = note
     }
 
-    enum CodingKeys: String, CodingKey {
-        case x
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.req = try container.optionalField("req")
+        self.note = try container.decode(PatchValue<String>.self, forKey: ModelKey("note"))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.req, "req")
+        try container.encode(self.note, forKey: ModelKey("note"))
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.req, rhs.req),
+            fieldsEqual(lhs.note, rhs.note)
+        else { return false }
+        return true
+    }
+}
+
+/// - Spec: `#/components/schemas/Status`
+public struct Status: Codable, Equatable, Sendable {
+    public let code: Int?
+
+    public init(code: Int? = nil) {
+        self.code = code
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.code = try container.optionalField("code")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.code, "code")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.code, rhs.code)
     }
 }

@@ -3,49 +3,38 @@
 import Foundation
 import KilnRuntime
 
-/// - Spec: `#/components/schemas/Forest`
-public struct Forest: Codable, Equatable, Sendable {
-    /// The schema's value; a struct rather than an alias because it contains itself.
-    public let value: [Grove]
-
-    public init(_ value: [Grove]) {
-        self.value = value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        value = try decoder.singleValueContainer().decode([Grove].self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
-    }
-}
-
 /// - Spec: `#/components/schemas/Grove`
 public typealias Grove = Forest
 
 /// - Spec: `#/components/schemas/Tails`
 public typealias Tails = JSONValue
 
-/// - Spec: `#/components/schemas/HTTPTransport`
-public typealias HTTPTransportModel = String
+/// - Spec: `#/components/schemas/Node`
+public struct Node: Codable, Equatable, Sendable {
+    @Indirect
+    public var parent: NodeRef?
 
-/// - Spec: `#/components/schemas/PathEncoder`
-public typealias PathEncoderModel = String
-
-/// - Spec: `#/components/schemas/MultipartFormData`
-public struct MultipartFormDataModel: Codable, Equatable, Sendable {
-    public let part: String?
-
-    public init(part: String? = nil) {
-        self.part = part
+    public init(parent: NodeRef? = nil) {
+        self.parent = parent
     }
 
-    enum CodingKeys: String, CodingKey {
-        case part
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.parent = try container.optionalField("parent")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.parent, "parent")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.parent, rhs.parent)
     }
 }
+
+/// - Spec: `#/components/schemas/URLSessionTransport`
+public typealias URLSessionTransportModel = String
 
 /// - Spec: `#/components/schemas/JSONValue`
 public struct JSONValueModel: Codable, Equatable, Sendable {
@@ -55,111 +44,147 @@ public struct JSONValueModel: Codable, Equatable, Sendable {
         self.raw = raw
     }
 
-    enum CodingKeys: String, CodingKey {
-        case raw
-    }
-}
-
-/// - Spec: `#/components/schemas/Labelled`
-public struct Labelled: Codable, Equatable, Sendable {
-    public let additionalProperties: Bool?
-
-    /// Keys of the object not named above, with their values.
-    public let additionalProperties2: [String: AdditionalProperty]
-
-    public init(additionalProperties: Bool? = nil, additionalProperties2: [String: AdditionalProperty] = [:]) {
-        self.additionalProperties = additionalProperties
-        self.additionalProperties2 = additionalProperties2
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.additionalProperties = try container.decodeIfPresent(Bool.self, forKey: .additionalProperties)
-        self.additionalProperties2 = try decoder.additionalProperties(AdditionalProperty.self, excluding: CodingKeys.self)
+        let container = try decoder.modelContainer()
+        self.raw = try container.optionalField("raw")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalProperties(self.additionalProperties2)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.additionalProperties, forKey: .additionalProperties)
+        var container = encoder.modelContainer()
+        try container.optionalField(self.raw, "raw")
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case additionalProperties
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.raw, rhs.raw)
+    }
+}
+
+/// - Spec: `#/components/schemas/CalendarDate`
+public typealias CalendarDateModel = String
+
+/// - Spec: `#/components/schemas/APIError`
+public typealias APIErrorModel = String
+
+/// - Spec: `#/components/schemas/Counters`
+public struct Counters: Codable, Equatable, Sendable {
+    public let label: String?
+
+    /// Keys of the object not named above, with their values.
+    public let additionalProperties: [String: Int]
+
+    public init(label: String? = nil, additionalProperties: [String: Int] = [:]) {
+        self.label = label
+        self.additionalProperties = additionalProperties
     }
 
-    public struct AdditionalProperty: Codable, Equatable, Sendable {
-        public let x: String?
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.label = try container.optionalField("label")
+        self.additionalProperties = try decoder.additionalProperties(Int.self, excluding: ["label"])
+    }
 
-        public init(x: String? = nil) {
-            self.x = x
-        }
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalProperties(self.additionalProperties)
+        var container = encoder.modelContainer()
+        try container.optionalField(self.label, "label")
+    }
 
-        enum CodingKeys: String, CodingKey {
-            case x
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.label, rhs.label),
+            fieldsEqual(lhs.additionalProperties, rhs.additionalProperties)
+        else { return false }
+        return true
+    }
+}
+
+/// - Spec: `#/components/schemas/Row`
+public struct Row: Codable, Equatable, Sendable {
+    public let id: String?
+    public let req: Int?
+    public let opt: Int?
+
+    /// Keys of the object not named above, with their values.
+    public let additionalProperties: [String: String?]
+
+    public init(id: String? = nil, req: Int?, opt: Int? = nil, additionalProperties: [String: String?] = [:]) {
+        self.id = id
+        self.req = req
+        self.opt = opt
+        self.additionalProperties = additionalProperties
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.optionalField("id")
+        self.req = try container.optionalField("req")
+        self.opt = try container.optionalField("opt")
+        self.additionalProperties = try decoder.additionalProperties(String?.self, excluding: ["id", "req", "opt"])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalProperties(self.additionalProperties)
+        var container = encoder.modelContainer()
+        if !encoder.isEncodingRequestBody {
+            try container.optionalField(self.id, "id")
         }
+        try container.field(self.req, "req")
+        try container.optionalField(self.opt, "opt")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.req, rhs.req),
+            fieldsEqual(lhs.opt, rhs.opt),
+            fieldsEqual(lhs.additionalProperties, rhs.additionalProperties)
+        else { return false }
+        return true
     }
 }
 
 /// - Spec: `#/components/schemas/Scores`
 public typealias Scores = [String: ScoresValue]
 
-/// - Spec: `#/components/schemas/org_title`
-public typealias OrgTitle3 = String
+public struct ScoresValue: Codable, Equatable, Sendable {
+    public let x: String?
 
-/// - Spec: `#/components/schemas/Pet`
-public struct Pet: Codable, Equatable, Sendable {
-    public let status: Status2?
-    public let other: Status?
-
-    public init(status: Status2? = nil, other: Status? = nil) {
-        self.status = status
-        self.other = other
+    public init(x: String? = nil) {
+        self.x = x
     }
 
-    enum CodingKeys: String, CodingKey {
-        case status
-        case other
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.x = try container.optionalField("x")
     }
 
-    public enum Status2: OpenEnum {
-        case a
-        case b
-        /// A value this client does not know yet.
-        case unknown(String)
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.x, "x")
+    }
 
-        public init(rawValue: String) {
-            switch rawValue {
-            case "a":
-                self = .a
-            case "b":
-                self = .b
-            default:
-                self = .unknown(rawValue)
-            }
-        }
-
-        public var rawValue: String {
-            switch self {
-            case .a:
-                "a"
-            case .b:
-                "b"
-            case .unknown(let value):
-                value
-            }
-        }
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.x, rhs.x)
     }
 }
 
-public struct PostFormRequest: Codable, Equatable, Sendable {
-    public let file: Data?
+/// - Spec: `#/components/schemas/Org.Title`
+public struct OrgTitle2: Codable, Equatable, Sendable {
+    public let a: String?
 
-    public init(file: Data? = nil) {
-        self.file = file
+    public init(a: String? = nil) {
+        self.a = a
     }
 
-    enum CodingKeys: String, CodingKey {
-        case file
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.a = try container.optionalField("a")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.a, "a")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.a, rhs.a)
     }
 }

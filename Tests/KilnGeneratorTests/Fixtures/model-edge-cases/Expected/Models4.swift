@@ -3,55 +3,77 @@
 import Foundation
 import KilnRuntime
 
-/// - Spec: `#/components/schemas/Tree`
-public struct Tree: Codable, Equatable, Sendable {
-    /// The schema's value; a struct rather than an alias because it contains itself.
-    public let value: [Tree]
-
-    public init(_ value: [Tree]) {
-        self.value = value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        value = try decoder.singleValueContainer().decode([Tree].self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
-    }
-}
-
-/// - Spec: `#/components/schemas/Dictionary Tree`
-public struct DictionaryTree: Codable, Equatable, Sendable {
-    /// The schema's value; a struct rather than an alias because it contains itself.
-    public let value: [String: DictionaryTree]
-
-    public init(_ value: [String: DictionaryTree]) {
-        self.value = value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        value = try decoder.singleValueContainer().decode([String: DictionaryTree].self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
-    }
-}
-
 /// - Spec: `#/components/schemas/Heads`
 public typealias Heads = JSONValue
 
-/// - Spec: `#/components/schemas/Response`
-public typealias ResponseModel = String
+/// - Spec: `#/components/schemas/NodeRef`
+public typealias NodeRef = Node
 
-/// - Spec: `#/components/schemas/HTTPResponse`
-public typealias HTTPResponseModel = String
+/// - Spec: `#/components/schemas/UploadBody`
+public typealias UploadBodyModel = Int
 
-/// - Spec: `#/components/schemas/ClientError`
-public typealias ClientErrorModel = String
+/// - Spec: `#/components/schemas/HTTPTransport`
+public typealias HTTPTransportModel = String
+
+/// - Spec: `#/components/schemas/OpenEnum`
+public enum OpenEnumModel: OpenEnum {
+    case a
+    case b
+    /// A value this client does not know yet.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "a":
+            self = .a
+        case "b":
+            self = .b
+        default:
+            self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .a:
+            "a"
+        case .b:
+            "b"
+        case .unknown(let value):
+            value
+        }
+    }
+}
+
+/// - Spec: `#/components/schemas/Indirect`
+public struct IndirectModel: Codable, Equatable, Sendable {
+    @Indirect
+    public var next: IndirectModel?
+
+    public init(next: IndirectModel? = nil) {
+        self.next = next
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.next = try container.optionalField("next")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.next, "next")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.next, rhs.next)
+    }
+}
+
+/// - Spec: `#/components/schemas/HTTPRequest`
+public typealias HTTPRequestModel = String
+
+/// - Spec: `#/components/schemas/APIClientCore`
+public typealias APIClientCoreModel = String
 
 /// - Spec: `#/components/schemas/MyApi`
 public struct MyApi2: Codable, Equatable, Sendable {
@@ -61,37 +83,18 @@ public struct MyApi2: Codable, Equatable, Sendable {
         self.id = id
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-    }
-}
-
-/// - Spec: `#/components/schemas/Counters`
-public struct Counters: Codable, Equatable, Sendable {
-    public let label: String?
-
-    /// Keys of the object not named above, with their values.
-    public let additionalProperties: [String: Int]
-
-    public init(label: String? = nil, additionalProperties: [String: Int] = [:]) {
-        self.label = label
-        self.additionalProperties = additionalProperties
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.label = try container.decodeIfPresent(String.self, forKey: .label)
-        self.additionalProperties = try decoder.additionalProperties(Int.self, excluding: CodingKeys.self)
+        let container = try decoder.modelContainer()
+        self.id = try container.optionalField("id")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try encoder.encodeAdditionalProperties(self.additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.label, forKey: .label)
+        var container = encoder.modelContainer()
+        try container.optionalField(self.id, "id")
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case label
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.id, rhs.id)
     }
 }
 
@@ -108,34 +111,115 @@ public struct Open: Codable, Equatable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.label = try container.decodeIfPresent(String.self, forKey: .label)
-        self.additionalProperties = try decoder.additionalProperties(JSONValue.self, excluding: CodingKeys.self)
+        let container = try decoder.modelContainer()
+        self.label = try container.optionalField("label")
+        self.additionalProperties = try decoder.additionalProperties(JSONValue.self, excluding: ["label"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         try encoder.encodeAdditionalProperties(self.additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.label, forKey: .label)
+        var container = encoder.modelContainer()
+        try container.optionalField(self.label, "label")
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case label
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.label, rhs.label),
+            fieldsEqual(lhs.additionalProperties, rhs.additionalProperties)
+        else { return false }
+        return true
     }
 }
 
-/// - Spec: `#/components/schemas/OrgTitle`
-public typealias OrgTitle = Int
+/// - Spec: `#/components/schemas/Level`
+public enum Level: OpenEnum {
+    case minus3
+    case _3
+    case _0
+    /// A value this client does not know yet.
+    case unknown(Int)
 
-/// - Spec: `#/components/schemas/Status`
-public struct Status: Codable, Equatable, Sendable {
-    public let code: Int?
-
-    public init(code: Int? = nil) {
-        self.code = code
+    public init(rawValue: Int) {
+        switch rawValue {
+        case -3:
+            self = .minus3
+        case 3:
+            self = ._3
+        case 0:
+            self = ._0
+        default:
+            self = .unknown(rawValue)
+        }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case code
+    public var rawValue: Int {
+        switch self {
+        case .minus3:
+            -3
+        case ._3:
+            3
+        case ._0:
+            0
+        case .unknown(let value):
+            value
+        }
+    }
+}
+
+/// - Spec: `#/components/schemas/Pet`
+public struct Pet: Codable, Equatable, Sendable {
+    public let status: Status2?
+    public let other: Status?
+
+    public init(status: Status2? = nil, other: Status? = nil) {
+        self.status = status
+        self.other = other
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.status = try container.optionalField("status")
+        self.other = try container.optionalField("other")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.status, "status")
+        try container.optionalField(self.other, "other")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.status, rhs.status),
+            fieldsEqual(lhs.other, rhs.other)
+        else { return false }
+        return true
+    }
+
+    public enum Status2: OpenEnum {
+        case a
+        case b
+        /// A value this client does not know yet.
+        case unknown(String)
+
+        public init(rawValue: String) {
+            switch rawValue {
+            case "a":
+                self = .a
+            case "b":
+                self = .b
+            default:
+                self = .unknown(rawValue)
+            }
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .a:
+                "a"
+            case .b:
+                "b"
+            case .unknown(let value):
+                value
+            }
+        }
     }
 }

@@ -45,40 +45,61 @@ public struct Pet: Codable, Equatable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeLenient(Int64.self, forKey: .id)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.firstName = try container.decodeIfPresent(String.self, forKey: .firstName)
-        self.born = try container.decode(CalendarDate.self, forKey: .born)
-        self.seenAt = try container.decodeIfPresent(Date.self, forKey: .seenAt)
-        self.status = try container.decodeIfPresent(Status.self, forKey: .status)
-        self.size = try container.decodeIfPresent(Size.self, forKey: .size)
-        self.owner = try container.decodeIfPresent(Owner.self, forKey: .owner)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        self.attributes = try container.decodeIfPresent([String: Int].self, forKey: .attributes)
-        self.nickname = try container.decodeIfPresent(String.self, forKey: .nickname)
-        self.parent = try container.decodeIfPresent(Pet.self, forKey: .parent)
-        self.default = try container.decodeIfPresent(Bool.self, forKey: .`default`)
-        self.twoFactor = try container.decodeIfPresent(Bool.self, forKey: .twoFactor)
-        self.extra = try container.decodeIfPresent(JSONValue.self, forKey: .extra)
+        let container = try decoder.modelContainer()
+        self.id = try container.decodeLenient(Int64.self, forKey: ModelKey("id"))
+        self.name = try container.field("name")
+        self.firstName = try container.optionalField("first_name")
+        self.born = try container.field("born")
+        self.seenAt = try container.optionalField("seenAt")
+        self.status = try container.optionalField("status")
+        self.size = try container.optionalField("size")
+        self.owner = try container.optionalField("owner")
+        self.tags = try container.optionalField("tags")
+        self.attributes = try container.optionalField("attributes")
+        self.nickname = try container.optionalField("nickname")
+        self.parent = try container.optionalField("parent")
+        self.default = try container.optionalField("default")
+        self.twoFactor = try container.optionalField("2fa")
+        self.extra = try container.optionalField("extra")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
-        case firstName = "first_name"
-        case born
-        case seenAt
-        case status
-        case size
-        case owner
-        case tags
-        case attributes
-        case nickname
-        case parent
-        case `default`
-        case twoFactor = "2fa"
-        case extra
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.id, "id")
+        try container.field(self.name, "name")
+        try container.optionalField(self.firstName, "first_name")
+        try container.field(self.born, "born")
+        try container.optionalField(self.seenAt, "seenAt")
+        try container.optionalField(self.status, "status")
+        try container.optionalField(self.size, "size")
+        try container.optionalField(self.owner, "owner")
+        try container.optionalField(self.tags, "tags")
+        try container.optionalField(self.attributes, "attributes")
+        try container.optionalField(self.nickname, "nickname")
+        try container.optionalField(self.parent, "parent")
+        try container.optionalField(self.default, "default")
+        try container.optionalField(self.twoFactor, "2fa")
+        try container.optionalField(self.extra, "extra")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.firstName, rhs.firstName),
+            fieldsEqual(lhs.born, rhs.born),
+            fieldsEqual(lhs.seenAt, rhs.seenAt),
+            fieldsEqual(lhs.status, rhs.status),
+            fieldsEqual(lhs.size, rhs.size),
+            fieldsEqual(lhs.owner, rhs.owner),
+            fieldsEqual(lhs.tags, rhs.tags),
+            fieldsEqual(lhs.attributes, rhs.attributes),
+            fieldsEqual(lhs.nickname, rhs.nickname),
+            fieldsEqual(lhs.parent, rhs.parent),
+            fieldsEqual(lhs.default, rhs.default),
+            fieldsEqual(lhs.twoFactor, rhs.twoFactor),
+            fieldsEqual(lhs.extra, rhs.extra)
+        else { return false }
+        return true
     }
 
     public enum Size: String, Codable, Hashable, Sendable, CaseIterable, ParameterPrimitive, ParameterEncodable {
@@ -93,8 +114,18 @@ public struct Pet: Codable, Equatable, Sendable {
             self.login = login
         }
 
-        enum CodingKeys: String, CodingKey {
-            case login
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.modelContainer()
+            self.login = try container.optionalField("login")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.modelContainer()
+            try container.optionalField(self.login, "login")
+        }
+
+        public static func == (lhs: Self, rhs: Self) -> Bool {
+            fieldsEqual(lhs.login, rhs.login)
         }
     }
 }

@@ -3,22 +3,33 @@
 import Foundation
 import KilnRuntime
 
-/// - Spec: `#/components/schemas/Square`
-public struct Square: Codable, Equatable, Sendable {
-    public let name: String
-    public let kind: String?
-    public let side: Float
+/// - Spec: `#/components/schemas/Circle`
+public struct Circle: Codable, Equatable, Sendable {
+    public let kind: String
+    public let radius: Double
 
-    public init(name: String, kind: String? = nil, side: Float) {
-        self.name = name
+    public init(kind: String, radius: Double) {
         self.kind = kind
-        self.side = side
+        self.radius = radius
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case kind
-        case side
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.kind = try container.field("kind")
+        self.radius = try container.field("radius")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.kind, "kind")
+        try container.field(self.radius, "radius")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.kind, rhs.kind),
+            fieldsEqual(lhs.radius, rhs.radius)
+        else { return false }
+        return true
     }
 }
 
@@ -30,8 +41,18 @@ public struct Named: Codable, Equatable, Sendable {
         self.name = name
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.name = try container.field("name")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.name, "name")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.name, rhs.name)
     }
 }
 
@@ -52,27 +73,29 @@ public struct Account: Codable, Equatable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: .id)
-        self.login = try container.decode(String.self, forKey: .login)
-        self.password = try container.decodeIfPresent(String.self, forKey: .password)
-        self.pageSize = try container.decodeIfPresent(Int.self, forKey: .pageSize) ?? 20
+        let container = try decoder.modelContainer()
+        self.id = try container.optionalField("id")
+        self.login = try container.field("login")
+        self.password = try container.optionalField("password")
+        self.pageSize = try container.decodeIfPresent(Int.self, forKey: ModelKey("pageSize")) ?? 20
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        var container = encoder.modelContainer()
         if !encoder.isEncodingRequestBody {
-            try container.encodeIfPresent(self.id, forKey: .id)
+            try container.optionalField(self.id, "id")
         }
-        try container.encode(self.login, forKey: .login)
-        try container.encodeIfPresent(self.password, forKey: .password)
-        try container.encode(self.pageSize, forKey: .pageSize)
+        try container.field(self.login, "login")
+        try container.optionalField(self.password, "password")
+        try container.field(self.pageSize, "pageSize")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case login
-        case password
-        case pageSize
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.login, rhs.login),
+            fieldsEqual(lhs.password, rhs.password),
+            fieldsEqual(lhs.pageSize, rhs.pageSize)
+        else { return false }
+        return true
     }
 }

@@ -38,53 +38,64 @@ public enum Level: OpenEnum {
     }
 }
 
-/// - Spec: `#/components/schemas/Shape`
-public indirect enum Shape: Codable, Equatable, Sendable {
-    case circle(Circle)
-    case square(Square)
+/// - Spec: `#/components/schemas/Square`
+public struct Square: Codable, Equatable, Sendable {
+    public let name: String
+    public let kind: String?
+    public let side: Float
+
+    public init(name: String, kind: String? = nil, side: Float) {
+        self.name = name
+        self.kind = kind
+        self.side = side
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.name = try container.field("name")
+        self.kind = try container.optionalField("kind")
+        self.side = try container.field("side")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.name, "name")
+        try container.optionalField(self.kind, "kind")
+        try container.field(self.side, "side")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.kind, rhs.kind),
+            fieldsEqual(lhs.side, rhs.side)
+        else { return false }
+        return true
+    }
+}
+
+/// - Spec: `#/components/schemas/IdOrName`
+public indirect enum IdOrName: Codable, Equatable, Sendable {
+    case integer(Int)
+    case string(String)
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        switch try decoder.discriminator("kind") {
-        case "round":
-            self = .circle(try container.decode(Circle.self))
-        case "Square":
-            self = .square(try container.decode(Square.self))
-        case let value:
-            throw OneOfDecodingError.unknownDiscriminator(value, type: "Shape", codingPath: decoder.codingPath)
-        }
+        var errors: [any Error] = []
+        do { self = .integer(try container.decode(Int.self)); return } catch { errors.append(error) }
+        do { self = .string(try container.decode(String.self)); return } catch { errors.append(error) }
+        throw OneOfDecodingError.noVariantMatched("IdOrName", codingPath: decoder.codingPath, errors: errors)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
-        case .circle(let value):
+        case .integer(let value):
             try container.encode(value)
-        case .square(let value):
+        case .string(let value):
             try container.encode(value)
         }
     }
 }
 
-/// - Spec: `#/components/schemas/Tree`
-public struct Tree: Codable, Equatable, Sendable {
-    public let children: [Tree]?
-    @Indirect
-    public var next: Tree?
-
-    public init(children: [Tree]? = nil, next: Tree? = nil) {
-        self.children = children
-        self.next = next
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case children
-        case next
-    }
-}
-
 /// - Spec: `#/components/schemas/Labels`
 public typealias Labels = [String: String]
-
-/// - Spec: `#/components/schemas/Anything`
-public typealias Anything = JSONValue

@@ -43,42 +43,64 @@ public enum Status: OpenEnum {
     }
 }
 
-/// - Spec: `#/components/schemas/Circle`
-public struct Circle: Codable, Equatable, Sendable {
-    public let kind: String
-    public let radius: Double
-
-    public init(kind: String, radius: Double) {
-        self.kind = kind
-        self.radius = radius
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case kind
-        case radius
-    }
-}
-
-/// - Spec: `#/components/schemas/IdOrName`
-public indirect enum IdOrName: Codable, Equatable, Sendable {
-    case integer(Int)
-    case string(String)
+/// - Spec: `#/components/schemas/Shape`
+public indirect enum Shape: Codable, Equatable, Sendable {
+    case circle(Circle)
+    case square(Square)
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        var errors: [any Error] = []
-        do { self = .integer(try container.decode(Int.self)); return } catch { errors.append(error) }
-        do { self = .string(try container.decode(String.self)); return } catch { errors.append(error) }
-        throw OneOfDecodingError.noVariantMatched("IdOrName", codingPath: decoder.codingPath, errors: errors)
+        switch try decoder.discriminator("kind") {
+        case "round":
+            self = .circle(try container.decode(Circle.self))
+        case "Square":
+            self = .square(try container.decode(Square.self))
+        case let value:
+            throw OneOfDecodingError.unknownDiscriminator(value, type: "Shape", codingPath: decoder.codingPath)
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
-        case .integer(let value):
+        case .circle(let value):
             try container.encode(value)
-        case .string(let value):
+        case .square(let value):
             try container.encode(value)
         }
     }
 }
+
+/// - Spec: `#/components/schemas/Tree`
+public struct Tree: Codable, Equatable, Sendable {
+    public let children: [Tree]?
+    @Indirect
+    public var next: Tree?
+
+    public init(children: [Tree]? = nil, next: Tree? = nil) {
+        self.children = children
+        self.next = next
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.children = try container.optionalField("children")
+        self.next = try container.optionalField("next")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.children, "children")
+        try container.optionalField(self.next, "next")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.children, rhs.children),
+            fieldsEqual(lhs.next, rhs.next)
+        else { return false }
+        return true
+    }
+}
+
+/// - Spec: `#/components/schemas/Anything`
+public typealias Anything = JSONValue

@@ -22,12 +22,32 @@ public struct UploadItemImageRequest: Codable, Equatable, Sendable {
         self.meta = meta
     }
 
-    enum CodingKeys: String, CodingKey {
-        case file
-        case caption
-        case pages
-        case thumbnail
-        case meta
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.file = try container.field("file")
+        self.caption = try container.optionalField("caption")
+        self.pages = try container.optionalField("pages")
+        self.thumbnail = try container.optionalField("thumbnail")
+        self.meta = try container.optionalField("meta")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.file, "file")
+        try container.optionalField(self.caption, "caption")
+        try container.optionalField(self.pages, "pages")
+        try container.optionalField(self.thumbnail, "thumbnail")
+        try container.optionalField(self.meta, "meta")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.file, rhs.file),
+            fieldsEqual(lhs.caption, rhs.caption),
+            fieldsEqual(lhs.pages, rhs.pages),
+            fieldsEqual(lhs.thumbnail, rhs.thumbnail),
+            fieldsEqual(lhs.meta, rhs.meta)
+        else { return false }
+        return true
     }
 
     public struct Meta: Codable, Equatable, Sendable {
@@ -37,8 +57,18 @@ public struct UploadItemImageRequest: Codable, Equatable, Sendable {
             self.width = width
         }
 
-        enum CodingKeys: String, CodingKey {
-            case width
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.modelContainer()
+            self.width = try container.optionalField("width")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.modelContainer()
+            try container.optionalField(self.width, "width")
+        }
+
+        public static func == (lhs: Self, rhs: Self) -> Bool {
+            fieldsEqual(lhs.width, rhs.width)
         }
     }
 }

@@ -3,16 +3,33 @@
 import Foundation
 import KilnRuntime
 
-/// - Spec: `#/components/schemas/Problem`
-public struct Problem: Codable, Equatable, Sendable {
-    public let title: String?
+/// - Spec: `#/components/schemas/Filter`
+public struct Filter: Codable, Equatable, Sendable {
+    public let color: String?
+    public let size: Int?
 
-    public init(title: String? = nil) {
-        self.title = title
+    public init(color: String? = nil, size: Int? = nil) {
+        self.color = color
+        self.size = size
     }
 
-    enum CodingKeys: String, CodingKey {
-        case title
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.color = try container.optionalField("color")
+        self.size = try container.optionalField("size")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.color, "color")
+        try container.optionalField(self.size, "size")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.color, rhs.color),
+            fieldsEqual(lhs.size, rhs.size)
+        else { return false }
+        return true
     }
 }
 
@@ -42,5 +59,11 @@ public enum ListItemsSort: OpenEnum {
         case .unknown(let value):
             value
         }
+    }
+}
+
+extension Filter: ParameterEncodable {
+    public var parameterValue: ParameterValue {
+        ParameterValue(encoding: self)
     }
 }

@@ -3,39 +3,54 @@
 import Foundation
 import KilnRuntime
 
-/// - Spec: `#/components/schemas/Filter`
-public struct Filter: Codable, Equatable, Sendable {
-    public let color: String?
-    public let size: Int?
+/// - Spec: `#/components/schemas/Problem`
+public struct Problem: Codable, Equatable, Sendable {
+    public let title: String?
 
-    public init(color: String? = nil, size: Int? = nil) {
-        self.color = color
-        self.size = size
+    public init(title: String? = nil) {
+        self.title = title
     }
 
-    enum CodingKeys: String, CodingKey {
-        case color
-        case size
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.title = try container.optionalField("title")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.title, "title")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.title, rhs.title)
     }
 }
 
-public struct CreateItemRequest: Codable, Equatable, Sendable {
-    public let name: String
-    public let price: Double?
+public struct UpdateItemRequest: Codable, Equatable, Sendable {
+    public let name: String?
+    public let tags: [String]?
 
-    public init(name: String, price: Double? = nil) {
+    public init(name: String? = nil, tags: [String]? = nil) {
         self.name = name
-        self.price = price
+        self.tags = tags
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case price
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.name = try container.optionalField("Name")
+        self.tags = try container.optionalField("Tags")
     }
-}
 
-extension Filter: ParameterEncodable {
-    public var parameterValue: ParameterValue {
-        ParameterValue(encoding: self)
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.name, "Name")
+        try container.optionalField(self.tags, "Tags")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.tags, rhs.tags)
+        else { return false }
+        return true
     }
 }

@@ -13,23 +13,51 @@ public struct Item: Codable, Equatable, Sendable {
         self.name = name
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case name
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.id = try container.field("id")
+        self.name = try container.optionalField("name")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.id, "id")
+        try container.optionalField(self.name, "name")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.id, rhs.id),
+            fieldsEqual(lhs.name, rhs.name)
+        else { return false }
+        return true
     }
 }
 
-public struct UpdateItemRequest: Codable, Equatable, Sendable {
-    public let name: String?
-    public let tags: [String]?
+public struct CreateItemRequest: Codable, Equatable, Sendable {
+    public let name: String
+    public let price: Double?
 
-    public init(name: String? = nil, tags: [String]? = nil) {
+    public init(name: String, price: Double? = nil) {
         self.name = name
-        self.tags = tags
+        self.price = price
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name = "Name"
-        case tags = "Tags"
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.name = try container.field("name")
+        self.price = try container.optionalField("price")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.name, "name")
+        try container.optionalField(self.price, "price")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.price, rhs.price)
+        else { return false }
+        return true
     }
 }

@@ -21,13 +21,35 @@ public struct FindRequest: Codable, Equatable, Sendable {
         self.limit = limit
     }
 
-    enum CodingKeys: String, CodingKey {
-        case action
-        case client
-        case query
-        case mode
-        case offset
-        case limit
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.action = try container.field("action")
+        self.client = try container.field("client")
+        self.query = try container.field("query")
+        self.mode = try container.optionalField("mode")
+        self.offset = try container.optionalField("offset")
+        self.limit = try container.optionalField("limit")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.action, "action")
+        try container.field(self.client, "client")
+        try container.field(self.query, "query")
+        try container.optionalField(self.mode, "mode")
+        try container.optionalField(self.offset, "offset")
+        try container.optionalField(self.limit, "limit")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.action, rhs.action),
+            fieldsEqual(lhs.client, rhs.client),
+            fieldsEqual(lhs.query, rhs.query),
+            fieldsEqual(lhs.mode, rhs.mode),
+            fieldsEqual(lhs.offset, rhs.offset),
+            fieldsEqual(lhs.limit, rhs.limit)
+        else { return false }
+        return true
     }
 
     public enum Mode: OpenEnum {

@@ -3,24 +3,60 @@
 import Foundation
 import KilnRuntime
 
-public indirect enum CallRequest: Codable, Equatable, Sendable {
-    case findRequest(FindRequest)
+/// - Spec: `#/components/schemas/Session`
+public struct Session: Codable, Equatable, Sendable {
+    public let id: String
+
+    public init(id: String) {
+        self.id = id
+    }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        switch try decoder.discriminator("action") {
-        case "find":
-            self = .findRequest(try container.decode(FindRequest.self))
-        case let value:
-            throw OneOfDecodingError.unknownDiscriminator(value, type: "CallRequest", codingPath: decoder.codingPath)
-        }
+        let container = try decoder.modelContainer()
+        self.id = try container.field("id")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .findRequest(let value):
-            try container.encode(value)
-        }
+        var container = encoder.modelContainer()
+        try container.field(self.id, "id")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.id, rhs.id)
+    }
+}
+
+/// - Spec: `#/components/schemas/FindResult`
+public struct FindResult: Codable, Equatable, Sendable {
+    public let status: String
+    public let rows: [Item]
+    public let total: Int?
+
+    public init(status: String, rows: [Item], total: Int? = nil) {
+        self.status = status
+        self.rows = rows
+        self.total = total
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.status = try container.field("status")
+        self.rows = try container.field("rows")
+        self.total = try container.optionalField("total")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.status, "status")
+        try container.field(self.rows, "rows")
+        try container.optionalField(self.total, "total")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.status, rhs.status),
+            fieldsEqual(lhs.rows, rhs.rows),
+            fieldsEqual(lhs.total, rhs.total)
+        else { return false }
+        return true
     }
 }

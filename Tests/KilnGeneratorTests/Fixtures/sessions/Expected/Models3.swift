@@ -11,38 +11,47 @@ public struct Item: Codable, Equatable, Sendable {
         self.name = name
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.name = try container.field("name")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.name, "name")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.name, rhs.name)
     }
 }
 
-/// - Spec: `#/components/schemas/FindResult`
-public struct FindResult: Codable, Equatable, Sendable {
-    public let status: String
-    public let rows: [Item]
-    public let total: Int?
+/// - Spec: `#/components/schemas/ItemPage`
+public struct ItemPage: Codable, Equatable, Sendable {
+    public let items: [Item]
+    public let pages: Int
 
-    public init(status: String, rows: [Item], total: Int? = nil) {
-        self.status = status
-        self.rows = rows
-        self.total = total
+    public init(items: [Item], pages: Int) {
+        self.items = items
+        self.pages = pages
     }
 
-    enum CodingKeys: String, CodingKey {
-        case status
-        case rows
-        case total
-    }
-}
-
-public struct LoginRequest: Codable, Equatable, Sendable {
-    public let user: String
-
-    public init(user: String) {
-        self.user = user
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.items = try container.field("items")
+        self.pages = try container.field("pages")
     }
 
-    enum CodingKeys: String, CodingKey {
-        case user
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.items, "items")
+        try container.field(self.pages, "pages")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.items, rhs.items),
+            fieldsEqual(lhs.pages, rhs.pages)
+        else { return false }
+        return true
     }
 }

@@ -11,36 +11,61 @@ public struct LoginResult: Codable, Equatable, Sendable {
         self.session = session
     }
 
-    enum CodingKeys: String, CodingKey {
-        case session
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.session = try container.field("session")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.session, "session")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.session, rhs.session)
     }
 }
 
-/// - Spec: `#/components/schemas/Session`
-public struct Session: Codable, Equatable, Sendable {
-    public let id: String
+public struct LoginRequest: Codable, Equatable, Sendable {
+    public let user: String
 
-    public init(id: String) {
-        self.id = id
+    public init(user: String) {
+        self.user = user
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.user = try container.field("user")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.field(self.user, "user")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.user, rhs.user)
     }
 }
 
-/// - Spec: `#/components/schemas/ItemPage`
-public struct ItemPage: Codable, Equatable, Sendable {
-    public let items: [Item]
-    public let pages: Int
+public indirect enum CallRequest: Codable, Equatable, Sendable {
+    case findRequest(FindRequest)
 
-    public init(items: [Item], pages: Int) {
-        self.items = items
-        self.pages = pages
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        switch try decoder.discriminator("action") {
+        case "find":
+            self = .findRequest(try container.decode(FindRequest.self))
+        case let value:
+            throw OneOfDecodingError.unknownDiscriminator(value, type: "CallRequest", codingPath: decoder.codingPath)
+        }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case items
-        case pages
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .findRequest(let value):
+            try container.encode(value)
+        }
     }
 }
