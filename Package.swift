@@ -79,7 +79,8 @@ let package = Package(
         ),
         .testTarget(name: "KilnRuntimeTests", dependencies: ["KilnRuntime", "KilnTestServer"]),
         // The transport tests, run over URLSessionTransport and AsyncHTTPClientTransport alike.
-        .testTarget(name: "KilnAsyncHTTPClientTests", dependencies: ["KilnAsyncHTTPClient", "KilnRuntime", "KilnTestServer"]),
+        // Also compiles the README's AsyncHTTPClient example (against IServ).
+        .testTarget(name: "KilnAsyncHTTPClientTests", dependencies: ["KilnAsyncHTTPClient", "KilnRuntime", "KilnTestServer", "IServ"]),
         // The generated clients' run-time features (pagination, auth flows, actions) against a loopback server,
         // and the source documents' JSON samples decoded into the generated types (../shared/seeds).
         .testTarget(

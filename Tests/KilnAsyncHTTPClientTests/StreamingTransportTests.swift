@@ -102,7 +102,7 @@ import KilnTestServer
         let steps: [StreamStep] = [.text("{\"n\": 1}\n{\"n\""), .pause(0.02), .text(": 2}\n")]
         try await withKilnTestServer(handler: { _ in .streamed(steps, headers: [TestHeader("Content-Type", "application/jsonl")]) }) { server in
             let log = Recorded<String>()
-            let core = APIClientCore(baseURL: server.baseURL, transport: kind.make(), middlewares: [TracingMiddleware(name: "a", log: log)])
+            let core = APIClientCore(baseURL: server.baseURL, transport: kind.make(), middlewares: [RecordingMiddleware(name: "a") { log.append($0) }])
             let response = try await core.jsonItems(Tick.self, framing: .lines, for: HTTPRequest(path: "/ticks"), operationID: "ticks", accept: "application/jsonl")
             #expect(log.values == ["a>", "<a"])
             #expect(response.headers["Content-Type"] == "application/jsonl")

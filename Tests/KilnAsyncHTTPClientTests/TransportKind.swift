@@ -26,20 +26,6 @@ final class Recorded<Element: Sendable>: @unchecked Sendable {
     var values: [Element] { lock.withLock { storage } }
 }
 
-/// Notes its name on the way in and out, and tags the request with `X-Trace`.
-struct TracingMiddleware: ClientMiddleware {
-    let name: String
-    let log: Recorded<String>
-
-    func intercept(_ request: HTTPRequest, baseURL: URL, operationID: String, next: @Sendable (HTTPRequest, URL) async throws -> HTTPResponse) async throws -> HTTPResponse {
-        log.append("\(name)>")
-        var traced = request
-        traced.headers.append(name: "X-Trace", value: name)
-        defer { log.append("<\(name)") }
-        return try await next(traced, baseURL)
-    }
-}
-
 func elements<S: AsyncSequence>(of sequence: S) async throws -> [S.Element] {
     var result: [S.Element] = []
     for try await element in sequence { result.append(element) }
