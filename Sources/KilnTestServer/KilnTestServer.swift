@@ -18,6 +18,7 @@ public final class KilnTestServer: Sendable {
     private let wakeFDs: (read: Int32, write: Int32)
     private let recorded = Locked<[RecordedRequest]>([])
     private let closedStreams = Locked<Int>(0)
+    private let streamedBytes = Locked<Int>(0)
     private let lifecycle = Locked<Lifecycle>(Lifecycle())
     private let threads = DispatchGroup()
 
@@ -57,6 +58,12 @@ public final class KilnTestServer: Sendable {
     /// How many streamed responses (`TestResponse.streamed`) the client hung up on before their end.
     public var streamsClosedByClient: Int {
         closedStreams.withLock { $0 }
+    }
+
+    /// Body bytes of streamed responses handed to the socket so far: with a client that applies backpressure,
+    /// this stops growing while its reader waits (the kernel's socket buffers fill).
+    public var bytesStreamed: Int {
+        streamedBytes.withLock { $0 }
     }
 
     /// Waits up to `timeout` seconds until `streamsClosedByClient` reaches `count`; true if it did.
@@ -151,7 +158,7 @@ public final class KilnTestServer: Sendable {
                 let bytes = response.serialized(closeConnection: close, includeBody: head.method != "HEAD")
                 guard Socket.sendAll(fd, bytes) else { return }
                 if let steps = response.stream, head.method != "HEAD" {
-                    let outcome = Self.send(steps, on: fd, wakeFD: wakeFD)
+                    let outcome = Self.send(steps, on: fd, wakeFD: wakeFD) { sent in streamedBytes.withLock { $0 += sent } }
                     if outcome == .closedByClient { closedStreams.withLock { $0 += 1 } }
                     guard outcome == .completed else { return }
                 }

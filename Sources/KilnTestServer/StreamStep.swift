@@ -28,8 +28,8 @@ enum StreamOutcome {
 }
 
 extension KilnTestServer {
-    /// Writes `steps` in chunked transfer coding on `fd`.
-    static func send(_ steps: [StreamStep], on fd: Int32, wakeFD: Int32) -> StreamOutcome {
+    /// Writes `steps` in chunked transfer coding on `fd`; `sent` hears the size of each chunk written.
+    static func send(_ steps: [StreamStep], on fd: Int32, wakeFD: Int32, sent: (Int) -> Void = { _ in }) -> StreamOutcome {
         for step in steps {
             switch step {
             case .chunk(let data) where data.isEmpty:
@@ -37,6 +37,7 @@ extension KilnTestServer {
             case .chunk(let data):
                 let framed = Array(String(data.count, radix: 16).utf8) + [0x0D, 0x0A] + Array(data) + [0x0D, 0x0A]
                 guard Socket.sendAll(fd, framed) else { return .closedByClient }
+                sent(data.count)
             case .pause(let seconds):
                 switch Socket.pause(fd, unlessWoken: wakeFD, milliseconds: Int32(seconds * 1000)) {
                 case .elapsed: continue

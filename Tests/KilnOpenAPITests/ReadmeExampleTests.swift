@@ -5,6 +5,8 @@ import Testing
 /// these tests fail when the README and that compiled copy part ways.
 @Suite struct ReadmeExampleTests {
     static let examples = TestPaths.packageRoot.appendingPathComponent("Tests/Downstream/Sources/ReadmeExamples")
+    /// The AsyncHTTPClient example compiles with that transport's tests (CI builds AsyncHTTPClient once).
+    static let transportExamples = TestPaths.packageRoot.appendingPathComponent("Tests/KilnAsyncHTTPClientTests")
 
     /// Inline examples of README.md and Specs/README.md that must appear, as written, in the compiled copy.
     static let inlineExamples = [
@@ -24,6 +26,7 @@ import Testing
         "let server = try await IServServer(handler: fake).start()",
         "let iserv = IServClient(baseURL: server.url)",
         #"mock.streamTicksStub.handler = { _ in ServerSentEventStream(ResponseBody(Data("data: {\"count\": 1}\n\n".utf8)), operationID: "streamTicks") }"#,
+        "let iserv = IServClient(baseURL: url, transport: AsyncHTTPClientTransport())",
     ]
 
     private func text(_ relativePath: String) throws -> String {
@@ -52,8 +55,10 @@ import Testing
     func inlineExampleIsCompiled(_ example: String) throws {
         let readmes = try text("README.md") + text("Specs/README.md")
         #expect(readmes.contains(example), "no README shows this example any more; update the list")
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.examples.path).filter { $0.hasSuffix(".swift") }
-        let compiled = try files.map { try String(contentsOf: Self.examples.appendingPathComponent($0), encoding: .utf8) }
+        let compiled = try [Self.examples, Self.transportExamples].flatMap { folder in
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+                .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+        }
         #expect(compiled.contains { $0.contains(example) }, "the compiled copy lacks this README example")
     }
 }

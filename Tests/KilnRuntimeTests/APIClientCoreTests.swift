@@ -119,7 +119,7 @@ struct GroupsAPI {
             return HTTPResponse(status: 200)
         }
         let core = APIClientCore(baseURL: URL(string: "http://127.0.0.1:1")!, transport: transport, middlewares: [
-            RecordingMiddleware(name: "outer", log: log), RecordingMiddleware(name: "inner", log: log),
+            RecordingMiddleware(name: "outer") { log.append($0) }, RecordingMiddleware(name: "inner") { log.append($0) },
         ])
         _ = try await core.send(HTTPRequest(path: "/"), operationID: "op")
         #expect(log.values == ["outer>", "inner>", "transport outer,inner", "<inner", "<outer"])

@@ -34,6 +34,12 @@ import KilnTestServer
         return messages.values
     }
 
+    @Test func aBodyStreamedFromDiskIsLoggedByItsSize() async throws {
+        let request = HTTPRequest(method: .put, path: "/u", bodyStream: RequestBodyStream([.data(Data("12345".utf8))]))
+        let lines = try await logs(for: request)
+        #expect(lines.first?.contains("  body: <5 bytes streamed from disk>") == true)
+    }
+
     @Test func logsMethodURLStatusAndDuration() async throws {
         try await withKilnTestServer(handler: { _ in .json("{}", status: 201) }) { server in
             let messages = Collector<String>()

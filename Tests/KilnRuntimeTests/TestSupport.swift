@@ -45,21 +45,6 @@ final class Counter: @unchecked Sendable {
     }
 }
 
-/// A middleware that records what passes through it.
-struct RecordingMiddleware: ClientMiddleware {
-    let name: String
-    let log: Collector<String>
-
-    func intercept(_ request: HTTPRequest, baseURL: URL, operationID: String, next: @Sendable (HTTPRequest, URL) async throws -> HTTPResponse) async throws -> HTTPResponse {
-        log.append("\(name)>")
-        var request = request
-        request.headers.append(name: "X-Trace", value: name)
-        let response = try await next(request, baseURL)
-        log.append("<\(name)")
-        return response
-    }
-}
-
 /// Runs blocking work on its own thread: blocking a Swift concurrency pool thread (only as many as
 /// cores) could starve the test server's async handlers and deadlock parallel tests.
 func offPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {

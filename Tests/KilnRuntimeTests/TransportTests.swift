@@ -3,64 +3,9 @@ import Testing
 @testable import KilnRuntime
 import KilnTestServer
 
+// Sending, streaming and cancelling are tested over URLSessionTransport and AsyncHTTPClientTransport alike in
+// Tests/KilnAsyncHTTPClientTests; these are URLSessionTransport's own.
 @Suite struct URLSessionTransportTests {
-    let transport = URLSessionTransport()
-
-    @Test func sendsPathQueryHeadersAndBodyVerbatim() async throws {
-        try await withKilnTestServer(handler: { _ in .json(#"{"ok":true}"#, status: 201, headers: [TestHeader("X-Reply", "yes")]) }) { server in
-            var query = QueryItems()
-            query.append("q", "a+b c/d")
-            query.append(QueryItem(percentEncodedName: "color", percentEncodedValue: "blue,black"))
-            let request = HTTPRequest(
-                method: .post,
-                path: "/groups/a%20b%2Fc",
-                query: query,
-                headers: ["Content-Type": "application/json", "Cookie": "session=abc", "X-Multi": "1", "X-Multi": "2"],
-                body: Data(#"{"name":"x"}"#.utf8)
-            )
-            let response = try await transport.send(request, baseURL: server.baseURL)
-            #expect(response.status == 201)
-            #expect(response.headers["x-reply"] == "yes")
-            #expect(response.body == Data(#"{"ok":true}"#.utf8))
-            let recorded = try #require(server.requests.first)
-            #expect(recorded.method == "POST")
-            #expect(recorded.path == "/groups/a%20b%2Fc")
-            #expect(recorded.query == "q=a%2Bb%20c%2Fd&color=blue,black")
-            #expect(recorded.header("Cookie") == "session=abc")
-            #expect(recorded.headers.values(for: "X-Multi").joined(separator: ",").replacingOccurrences(of: " ", with: "") == "1,2")
-            #expect(recorded.bodyText == #"{"name":"x"}"#)
-        }
-    }
-}
-
-@Suite struct URLSessionTransportBehaviourTests {
-    @Test(arguments: [HTTPMethod.get, .put, .patch, .delete, .options])
-    func sendsEveryMethod(_ method: HTTPMethod) async throws {
-        try await withKilnTestServer(handler: { request in .text(request.method) }) { server in
-            let body: Data? = method == .get ? nil : Data("x".utf8)
-            let response = try await URLSessionTransport().send(HTTPRequest(method: method, path: "/m", body: body), baseURL: server.baseURL)
-            #expect(String(decoding: response.body, as: UTF8.self) == method.rawValue)
-            #expect(server.requests.first?.body == (body ?? Data()))
-        }
-    }
-
-    @Test func errorStatusesAreResponsesNotErrors() async throws {
-        try await withKilnTestServer(handler: { _ in .text("nope", status: 503, headers: [TestHeader("Retry-After", "3")]) }) { server in
-            let response = try await URLSessionTransport(configuration: .init(requestTimeout: 60, resourceTimeout: 120)).send(HTTPRequest(path: "/"), baseURL: server.baseURL)
-            #expect(response.status == 503)
-            #expect(response.headers["retry-after"] == "3")
-        }
-    }
-
-    @Test func largeBinaryBodiesSurviveBothWays() async throws {
-        let payload = Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
-        try await withKilnTestServer(handler: { request in TestResponse(status: 200, body: request.body) }) { server in
-            let response = try await URLSessionTransport().send(HTTPRequest(method: .post, path: "/echo", headers: ["Content-Type": "application/octet-stream"], body: payload), baseURL: server.baseURL)
-            #expect(response.body == payload)
-            #expect(server.requests.first?.body == payload)
-        }
-    }
-
     @Test func urlRequestCarriesRepeatedHeaders() throws {
         let request = HTTPRequest(method: .post, path: "/x", query: ["a": "b c"], headers: ["X-A": "1", "X-A": "2"], body: Data("b".utf8))
         let urlRequest = try URLSessionTransport.makeURLRequest(request, baseURL: URL(string: "http://127.0.0.1:9/api")!)
@@ -69,25 +14,56 @@ import KilnTestServer
         #expect(urlRequest.value(forHTTPHeaderField: "x-a") == "1,2")
         #expect(urlRequest.httpBody == Data("b".utf8))
     }
+
+    @Test func aSingleFileBodyUploadsFromThatFileAndSeveralPartsFromATemporaryOne() throws {
+        let file = URL(fileURLWithPath: "/tmp/kiln-upload.bin")
+        let own = try #require(try URLSessionTransport.uploadFile(.file(file)))
+        #expect(own.file == file)
+        #expect(!own.isTemporary)
+        let parts = try #require(try URLSessionTransport.uploadFile(RequestBodyStream([.data(Data("a".utf8)), .data(Data("b".utf8))])))
+        #expect(parts.isTemporary)
+        #expect(try Data(contentsOf: parts.file) == Data("ab".utf8))
+        parts.remove()
+        #expect(!FileManager.default.fileExists(atPath: parts.file.path))
+    }
 }
 
-@Suite struct URLSessionTransportCancellationTests {
-    // Without cancellation the handler waits for a release that never comes: fail within a minute instead.
-    @Test(.timeLimit(.minutes(1))) func cancellingTheTaskCancelsTheRequestInFlight() async throws {
-        let arrived = Gate()
-        let release = Gate()
-        try await withKilnTestServer(handler: { _ in
-            await arrived.open()
-            await release.wait()
-            return .text("late")
-        }) { server in
-            let core = APIClientCore(baseURL: server.baseURL)
-            let task = Task { try await core.send(HTTPRequest(path: "/slow"), operationID: "op") }
-            await arrived.wait()
-            task.cancel()
-            let result = await task.result
-            await release.open()
-            #expect(throws: CancellationError.self) { try result.get() }
+@Suite struct RequestBodyStreamTests {
+    @Test func aTransportThatCannotStreamBodiesGetsTheFileCollected() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kiln-\(UUID().uuidString).bin")
+        try Data("file bytes".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let seen = Collector<HTTPRequest>()
+        let transport = ClosureTransport { request, _ in
+            seen.append(request)
+            return HTTPResponse(status: 204)
         }
+        var request = HTTPRequest(method: .post, path: "/u")
+        try request.setBinaryBody(.file(file), contentType: "application/octet-stream", operationID: "u")
+        _ = try await APIClientCore(baseURL: URL(string: "http://127.0.0.1:9")!, transport: transport).send(request, operationID: "u")
+        #expect(seen.values.first?.body == Data("file bytes".utf8))
+        #expect(seen.values.first?.bodyStream == nil)
+    }
+
+    @Test func aMissingUploadFileFailsBeforeSending() {
+        var request = HTTPRequest(method: .post, path: "/u")
+        let error = #expect(throws: ClientError.self) {
+            try request.setBinaryBody(.file(URL(fileURLWithPath: "/nonexistent/kiln.zip")), contentType: "application/zip", operationID: "u")
+        }
+        #expect(error?.kind == .encoding)
+        #expect(error?.message.contains("/nonexistent/kiln.zip") == true)
+    }
+
+    @Test func chunksReadThePartsInOrderAtMostChunkSizeFromAFile() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kiln-\(UUID().uuidString).bin")
+        let contents = Data((0..<1000).map { UInt8(truncatingIfNeeded: $0) })
+        try contents.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let body = RequestBodyStream([.data(Data("<".utf8)), .file(file), .data(Data()), .data(Data(">".utf8))])
+        #expect(try body.length() == 1002)
+        let chunks = try await collect(body.chunks(chunkSize: 300))
+        #expect(chunks.map(\.count) == [1, 300, 300, 300, 100, 1])
+        #expect(chunks.reduce(Data(), +) == Data("<".utf8) + contents + Data(">".utf8))
+        #expect(try body.collected() == chunks.reduce(Data(), +))
     }
 }

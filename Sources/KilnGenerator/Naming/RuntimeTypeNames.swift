@@ -15,7 +15,8 @@ extension SwiftNaming {
         "PageItemSequence", "PageRequest", "PageSequence", "ParameterEncodable", "ParameterLocation",
         "ParameterPrimitive", "ParameterValue", "PatchValue", "PathEncoder", "PathStyle",
         "PercentEncoding", "QueryEncoder", "QueryItem", "QueryItems", "QueryStyle", "RecordedRequest",
-        "Redactor", "RefreshableTokenProvider", "Response", "ResponseBody", "RetryMiddleware", "ServerSentEvent",
+        "RecordingMiddleware", "Redactor", "RefreshableTokenProvider", "RequestBodyStream", "Response", "ResponseBody",
+        "RetryMiddleware", "ServerSentEvent",
         "ServerSentEventStream", "SessionTokenMiddleware", "SessionTokenStore", "StreamBacklogError", "StreamItemError",
         "StreamStep", "TestHeader", "TestLatch", "TestResponse", "URLSessionTransport", "UploadBody",
         // KilnServer, which generated servers import, and its loopback host.

@@ -29,7 +29,7 @@ public final class APIClientCore: Sendable {
     public func send(_ request: HTTPRequest, operationID: String) async throws -> HTTPResponse {
         let transport = configuration.transport
         return try await run(request, operationID: operationID) { request, baseURL in
-            try await transport.send(request, baseURL: baseURL)
+            try await transport.send(transport.streamsRequestBodies ? request : request.bufferingBodyStream(), baseURL: baseURL)
         }
     }
 
@@ -41,7 +41,8 @@ public final class APIClientCore: Sendable {
         let transport = configuration.transport
         let streamed = StreamedBody()
         let head = try await run(request, operationID: operationID) { request, baseURL in
-            let (head, body) = try await transport.stream(request, baseURL: baseURL)
+            let sent = transport.streamsRequestBodies ? request : try request.bufferingBodyStream()
+            let (head, body) = try await transport.stream(sent, baseURL: baseURL)
             streamed.set(body)
             return head
         }

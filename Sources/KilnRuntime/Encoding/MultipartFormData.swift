@@ -8,7 +8,7 @@ public struct MultipartFormData: Sendable {
 
     private struct Part: Sendable {
         var headers: [String]
-        var content: Data
+        var content: RequestBodyStream.Part
     }
 
     /// Starts an empty body.
@@ -37,35 +37,59 @@ public struct MultipartFormData: Sendable {
         addPart(name: name, filename: filename, contentType: contentType, content: data)
     }
 
-    /// A file part read from disk; the filename defaults to the URL's last component and the
-    /// content type is guessed from its extension.
+    /// A file part streamed from disk when the request is sent (`setMultipartBody` makes the form a
+    /// `RequestBodyStream`); throws now if the file cannot be opened. The filename defaults to the URL's last
+    /// component and the content type is guessed from its extension.
     public mutating func addFile(name: String, fileURL: URL, filename: String? = nil, contentType: String? = nil) throws {
-        let data = try Data(contentsOf: fileURL)
+        _ = try RequestBodyStream.size(of: fileURL)
         addPart(
             name: name,
             filename: filename ?? fileURL.lastPathComponent,
             contentType: contentType ?? Self.contentType(forExtension: fileURL.pathExtension),
-            content: data
+            content: .file(fileURL)
         )
     }
 
-    /// The complete body.
-    public func encoded() -> Data {
-        var body = Data()
+    /// Whether a part is a file on disk (added with `addFile(name:fileURL:)`).
+    public var hasFileParts: Bool {
+        parts.contains { if case .file = $0.content { true } else { false } }
+    }
+
+    /// The body as parts to send in turn: the framing in memory, file contents read from disk as sent.
+    public func bodyStream() -> RequestBodyStream {
+        var streamed: [RequestBodyStream.Part] = []
+        var framing = Data()
         for part in parts {
-            body.append(Data("--\(boundary)\r\n".utf8))
+            framing.append(Data("--\(boundary)\r\n".utf8))
             for header in part.headers {
-                body.append(Data("\(header)\r\n".utf8))
+                framing.append(Data("\(header)\r\n".utf8))
             }
-            body.append(Data("\r\n".utf8))
-            body.append(part.content)
-            body.append(Data("\r\n".utf8))
+            framing.append(Data("\r\n".utf8))
+            switch part.content {
+            case .data(let data):
+                framing.append(data)
+            case .file:
+                streamed.append(.data(framing))
+                streamed.append(part.content)
+                framing = Data()
+            }
+            framing.append(Data("\r\n".utf8))
         }
-        body.append(Data("--\(boundary)--\r\n".utf8))
-        return body
+        framing.append(Data("--\(boundary)--\r\n".utf8))
+        streamed.append(.data(framing))
+        return RequestBodyStream(streamed)
+    }
+
+    /// The complete body in memory (file parts read now; empty where a file has become unreadable).
+    public func encoded() -> Data {
+        (try? bodyStream().collected()) ?? Data()
     }
 
     private mutating func addPart(name: String, filename: String?, contentType: String?, content: Data) {
+        addPart(name: name, filename: filename, contentType: contentType, content: .data(content))
+    }
+
+    private mutating func addPart(name: String, filename: String?, contentType: String?, content: RequestBodyStream.Part) {
         var disposition = "Content-Disposition: form-data; name=\"\(Self.escapeQuoted(name))\""
         if let filename { disposition += "; filename=\"\(Self.escapeQuoted(filename))\"" }
         var headers = [disposition]

@@ -12,14 +12,30 @@ public struct HTTPRequest: Hashable, Sendable {
     public var headers: HTTPFields
     /// Encoded body; set the matching `Content-Type` header.
     public var body: Data?
+    /// A body sent from disk as the transport writes it (uploads from a file); when set, `body` is nil.
+    /// A transport whose `streamsRequestBodies` is false gets it collected into `body` instead.
+    public var bodyStream: RequestBodyStream?
 
     /// `path` must already be percent-encoded (see `PathEncoder`).
-    public init(method: HTTPMethod = .get, path: String, query: QueryItems = [], headers: HTTPFields = [:], body: Data? = nil) {
+    public init(
+        method: HTTPMethod = .get, path: String, query: QueryItems = [], headers: HTTPFields = [:], body: Data? = nil,
+        bodyStream: RequestBodyStream? = nil
+    ) {
         self.method = method
         self.path = path
         self.query = query
         self.headers = headers
         self.body = body
+        self.bodyStream = bodyStream
+    }
+
+    /// The request with `bodyStream` read into `body`, for transports that send buffered bodies only.
+    public func bufferingBodyStream() throws -> HTTPRequest {
+        guard let bodyStream else { return self }
+        var request = self
+        request.body = try bodyStream.collected()
+        request.bodyStream = nil
+        return request
     }
 
     /// The absolute URL: `baseURL` + `path` + `?query`, with no re-encoding of path or query.

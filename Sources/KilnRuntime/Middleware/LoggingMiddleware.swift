@@ -42,7 +42,12 @@ public struct LoggingMiddleware: ClientMiddleware {
         next: @Sendable (HTTPRequest, URL) async throws -> HTTPResponse
     ) async throws -> HTTPResponse {
         let summary = "\(request.method) \(redactedURL(request, baseURL: baseURL))"
-        sink(["→ \(summary) [\(operationID)]"] + details(headers: request.headers, body: request.body))
+        var sent = details(headers: request.headers, body: request.body)
+        // A body streamed from disk is not read for the log: its size stands in for it.
+        if options.logsBodies, let stream = request.bodyStream {
+            sent.append("  body: <\((try? stream.length()).map { "\($0) bytes" } ?? "unreadable") streamed from disk>")
+        }
+        sink(["→ \(summary) [\(operationID)]"] + sent)
         let clock = ContinuousClock()
         let start = clock.now
         do {

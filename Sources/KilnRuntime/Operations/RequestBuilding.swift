@@ -51,12 +51,19 @@ extension HTTPRequest {
 
     public mutating func setBinaryBody(_ upload: UploadBody?, contentType: String, operationID: String) throws {
         guard let upload else { return }
-        body = try upload.data(operationID: operationID)
+        try upload.apply(to: &self, operationID: operationID)
         setContentType(contentType)
     }
 
+    /// The encoded form as `body`, or as a `bodyStream` when it has parts read from files.
     public mutating func setMultipartBody(_ form: MultipartFormData) {
-        body = form.encoded()
+        if form.hasFileParts {
+            body = nil
+            bodyStream = form.bodyStream()
+        } else {
+            body = form.encoded()
+            bodyStream = nil
+        }
         setContentType(form.contentType)
     }
 

@@ -1,22 +1,32 @@
 import Foundation
 
-/// The bytes of an upload (a zip to import, an image): in memory, or read from a file when sent.
+/// The bytes of an upload (a zip to import, an image): in memory, or a file streamed from disk as it is sent.
 public enum UploadBody: Sendable, Hashable {
     case data(Data)
     case file(URL)
 
-    func data(operationID: String) throws -> Data {
+    /// The in-memory bytes as the buffered body, or the file as a `RequestBodyStream` (checked for
+    /// readability now, so a missing file fails before anything is sent).
+    func apply(to request: inout HTTPRequest, operationID: String) throws {
         switch self {
         case .data(let data):
-            return data
+            request.body = data
+            request.bodyStream = nil
         case .file(let url):
-            do {
-                return try Data(contentsOf: url)
-            } catch {
-                throw ClientError(
-                    kind: .encoding, operationID: operationID,
-                    message: "Could not read the upload \(url.path): \(error.localizedDescription)", underlyingError: error)
-            }
+            try Self.checkReadable(url, operationID: operationID)
+            request.body = nil
+            request.bodyStream = .file(url)
+        }
+    }
+
+    /// Throws an `.encoding` `ClientError` naming the file when it cannot be opened for reading.
+    static func checkReadable(_ url: URL, operationID: String) throws {
+        do {
+            _ = try RequestBodyStream.size(of: url)
+        } catch {
+            throw ClientError(
+                kind: .encoding, operationID: operationID,
+                message: "Could not read the upload \(url.path): \(error.localizedDescription)", underlyingError: error)
         }
     }
 }

@@ -8,9 +8,14 @@ public protocol HTTPTransport: Sendable {
     /// The streaming path: returns once status and headers have arrived, with an empty `body` in the
     /// response; the body's bytes follow in the `ResponseBody`. Stopping reading should close the connection.
     func stream(_ request: HTTPRequest, baseURL: URL) async throws -> (HTTPResponse, ResponseBody)
+    /// Whether `send` and `stream` read a request's `bodyStream` themselves (from disk, as they write it).
+    /// When false (the default), `APIClientCore` hands them the request with that body collected into `body`.
+    var streamsRequestBodies: Bool { get }
 }
 
 extension HTTPTransport {
+    public var streamsRequestBodies: Bool { false }
+
     /// For transports that cannot stream: the buffered response, handed out as one chunk.
     public func stream(_ request: HTTPRequest, baseURL: URL) async throws -> (HTTPResponse, ResponseBody) {
         var response = try await send(request, baseURL: baseURL)

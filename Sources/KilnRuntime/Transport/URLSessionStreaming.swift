@@ -49,6 +49,8 @@ final class StreamedTask: @unchecked Sendable {
     private let task: URLSessionDataTask
     private let limits: (pause: Int, ceiling: Int)
     private let continuation: AsyncThrowingStream<Data, any Error>.Continuation
+    /// Runs when the task has completed (removes a temporary upload file).
+    private let onCompleted: @Sendable () -> Void
     private var head: CheckedContinuation<HTTPResponse, any Error>?
     private var buffered = 0
     private var isPaused = false
@@ -56,10 +58,14 @@ final class StreamedTask: @unchecked Sendable {
     /// The largest backlog seen, for tests of the bound.
     private(set) var peakBuffered = 0
 
-    init(task: URLSessionDataTask, limits: (pause: Int, ceiling: Int), continuation: AsyncThrowingStream<Data, any Error>.Continuation) {
+    init(
+        task: URLSessionDataTask, limits: (pause: Int, ceiling: Int), continuation: AsyncThrowingStream<Data, any Error>.Continuation,
+        onCompleted: @escaping @Sendable () -> Void = {}
+    ) {
         self.task = task
         self.limits = limits
         self.continuation = continuation
+        self.onCompleted = onCompleted
     }
 
     /// Starts the task; `head` is resumed with the status and headers, or the error that came first.
@@ -121,6 +127,7 @@ final class StreamedTask: @unchecked Sendable {
 
     func completed(_ error: (any Error)?) {
         lock.withLock { isCompleted = true }
+        onCompleted()
         if error == nil, let response = task.response { received(response) }
         takeHead()?.resume(throwing: error ?? URLError(.badServerResponse))
         if let error { continuation.finish(throwing: error) } else { continuation.finish() }

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Downloads and uploads 1 GiB through KilnRuntime over URLSessionTransport and AsyncHTTPClientTransport, and
+# with curl, against one loopback server (loopback-file-server.py: sendfile for GET, a reused buffer for PUT),
+# and prints each run's peak RSS and throughput with the ratio to curl's. A benchmark, not a test: it judges
+# nothing. Targets (issue 12): peak RSS under 64 MB, throughput at least 80% of curl's.
+# KILN_BENCH_MIB sets the size (default 1024), KILN_BENCH_SCRATCH the release build folder.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+mib="${KILN_BENCH_MIB:-1024}"
+scratch="${KILN_BENCH_SCRATCH:-$here/StreamBench/.build}"
+
+echo "== building stream-bench (release)"
+swift build -c release --package-path "$here/StreamBench" --scratch-path "$scratch" >/dev/null
+bench="$scratch/release/stream-bench"
+
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== writing $mib MiB of random bytes"
+head -c "$((mib * 1024 * 1024))" /dev/urandom >"$work/file.bin"
+python3 "$here/loopback-file-server.py" "$work/file.bin" "$work/port" 1800 &
+server_pid=$!
+for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+url="http://127.0.0.1:$(cat "$work/port")"
+
+# run NAME COMMAND...: peak RSS (MB) and MiB/s from /usr/bin/time; the wall clock includes process start.
+declare -A rate
+run() {
+  local name="$1"; shift
+  /usr/bin/time -f "%M %e" -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err"; exit 1; }
+  read -r kb seconds <"$work/time"
+  rate[$name]=$(python3 -c "print(f'{$mib / max($seconds, 0.001):.0f}')")
+  local base="${name#* }"
+  local ratio=""
+  if [ "${name%% *}" != "curl" ] && [ -n "${rate[curl $base]:-}" ]; then
+    ratio=$(python3 -c "print(f'{100 * ${rate[$name]} / ${rate[curl $base]}:.0f}% of curl')")
+  fi
+  printf "%-24s peak RSS %6.1f MB   %6s MiB/s   %s\n" "$name" "$(python3 -c "print($kb / 1000)")" "${rate[$name]}" "$ratio"
+}
+
+# Warm the page cache so every run reads the file from memory alike.
+cat "$work/file.bin" >/dev/null
+echo "== $mib MiB over $url"
+for direction in download upload; do
+  if [ "$direction" = download ]; then
+    run "curl $direction" curl -sS -o /dev/null "$url/file"
+  else
+    run "curl $direction" curl -sS -o /dev/null -T "$work/file.bin" "$url/upload"
+  fi
+  for transport in urlsession ahc; do
+    run "$transport $direction" "$bench" "$transport" "$direction" "$url" "$work/file.bin"
+    grep -q "bytes=$((mib * 1024 * 1024)) " "$work/out" || { echo "error: $transport $direction moved $(cat "$work/out")"; exit 1; }
+  done
+done
