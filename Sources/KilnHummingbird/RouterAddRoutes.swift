@@ -13,24 +13,26 @@ extension Router {
     /// reading further). `server` then answers exactly as on loopback: its own 404, 405 with `Allow`, 400
     /// naming the parameter, 500 without the error's text.
     ///
-    /// Why each template is registered for every method, and not once per operation: Hummingbird answers a
-    /// known path with an unregistered method 404, where Kiln answers 405 with `Allow`; and Hummingbird's trie
-    /// picks among templates by its own rules, where Kiln's router ranks literal segments first. So Hummingbird
-    /// only has to find *some* template of the API; the ServerRouter then matches again with its own
-    /// specificity and decoding. For that, the path registered for a template matches at least what the
-    /// template matches: variables (with any prefix or suffix) become `*`, and so does a literal that a
-    /// client could percent-encode (anything but unreserved characters), since Hummingbird compares the raw
-    /// segment and Kiln the decoded one. Hummingbird looks at the raw path too (`Request.uri.path`), so an
-    /// encoded `/` (`%2F`) stays inside its segment for both. Why not one catch-all `**`: it would take every
-    /// path from the app's own routes, whichever the trie tried first.
+    /// Which paths are registered, and why for every method: Hummingbird answers a known path with an
+    /// unregistered method 404, where Kiln answers 405 with `Allow`; and Hummingbird's trie picks among
+    /// templates by its own rules, where Kiln's router ranks literal segments first. So Hummingbird only has
+    /// to hand the request to the ServerRouter, which matches again with its own specificity and decoding.
+    /// When the API's templates share leading literal segments (IServ's `/IServ`), that prefix and
+    /// `prefix/**` are registered: every path below it is the API's, and an unknown one gets Kiln's 404
+    /// problem; the app's other routes are untouched. Without a shared prefix (a root catch-all would take
+    /// paths from the app's own routes, whichever the trie tried first), each template is registered,
+    /// matching at least what it matches: variables (with any prefix or suffix) become `*`, and so does a
+    /// literal that a client could percent-encode (anything but unreserved characters), since Hummingbird
+    /// compares the raw segment and Kiln the decoded one; an unknown path then gets Hummingbird's plain 404.
+    /// Hummingbird looks at the raw path (`Request.uri.path`), so an encoded `/` (`%2F`) stays inside its
+    /// segment for both.
     ///
     /// Registering a path and method the router already has stops the program (Hummingbird's precondition):
     /// two APIs sharing a template need one router each, or one `ServerRouter` over both routes.
     /// A method outside `KilnHummingbird.methods` (an extension method) on an API path gets Hummingbird's 404.
     @discardableResult
     public func addRoutes(_ server: ServerRouter) -> Self {
-        let paths = Set(server.routes.map { KilnHummingbird.routerPath(for: $0.template) })
-        for path in paths.sorted() {
+        for path in KilnHummingbird.routerPaths(for: server.routes.map(\.template)) {
             for method in KilnHummingbird.methods {
                 on(RouterPath(path), method: method) { request, _ in
                     await KilnHummingbird.respond(to: request, with: server)
@@ -54,13 +56,24 @@ public enum KilnHummingbird {
     /// API lacks (CONNECT has no path to route).
     public static let methods: [HTTPRequest.Method] = [.get, .head, .post, .put, .delete, .patch, .options, .trace]
 
-    /// A path template (`/groups/{id}.json`) as a Hummingbird path matching at least what it matches
-    /// (`/groups/*`); see `Router.addRoutes(_:)`.
-    static func routerPath(for template: String) -> String {
-        let segments = template.split(separator: "/", omittingEmptySubsequences: true).map { segment in
-            segment.allSatisfy(isUnreserved) ? String(segment) : "*"
+    /// The Hummingbird paths that reach every template of an API; see `Router.addRoutes(_:)`.
+    /// `["/a/b", "/a/{id}"]` → `["/a", "/a/**"]`; `["/a/{id}.json", "/b"]` → `["/a/*", "/b"]`.
+    static func routerPaths(for templates: [String]) -> [String] {
+        let split = templates.map { template in
+            template.split(separator: "/", omittingEmptySubsequences: true).map { segment in
+                segment.allSatisfy(isUnreserved) ? String(segment) : "*"
+            }
         }
-        return "/" + segments.joined(separator: "/")
+        guard var prefix = split.first else { return [] }
+        for segments in split.dropFirst() {
+            prefix = Array(zip(prefix, segments).prefix { $0 == $1 && $0 != "*" }.map(\.0))
+        }
+        if let wildcard = prefix.firstIndex(of: "*") { prefix = Array(prefix[..<wildcard]) }
+        guard prefix.isEmpty else {
+            let path = "/" + prefix.joined(separator: "/")
+            return [path, path + "/**"]
+        }
+        return Set(split.map { "/" + $0.joined(separator: "/") }).sorted()
     }
 
     /// RFC 3986 unreserved: never percent-encoded by a conforming client, and none of Hummingbird's path
