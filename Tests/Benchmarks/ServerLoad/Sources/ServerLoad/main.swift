@@ -9,7 +9,6 @@ let seconds = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 300
 let router = Router()
 router.addRoutes(IServServer(handler: FakeIServ()).router)
 try await withHummingbird(router) { url in
-    print(url.absoluteString)
-    fflush(stdout)
+    FileHandle.standardOutput.write(Data((url.absoluteString + "\n").utf8))  // unbuffered: the script waits for it
     try? await Task.sleep(for: .seconds(seconds))
 }
