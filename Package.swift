@@ -113,3 +113,23 @@ let package = Package(
         )
     }
 )
+
+// Hosting generated servers on Hummingbird 2 (issue 13): a product of its own, so only apps that use
+// KilnHummingbird build Hummingbird; kiln, KilnRuntime and KilnServer stay dependency-free.
+package.dependencies += [
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+]
+package.products += [.library(name: "KilnHummingbird", targets: ["KilnHummingbird"])]
+package.targets += [
+    .target(
+        name: "KilnHummingbird",
+        dependencies: [
+            "KilnServer", "KilnRuntime", .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
+    // A fake IServ on a Hummingbird application on 127.0.0.1, called with the generated client.
+    .testTarget(
+        name: "KilnHummingbirdTests",
+        dependencies: ["KilnHummingbird", "IServServer", "IServ", "KilnRuntime", .product(name: "Hummingbird", package: "hummingbird")]),
+]
