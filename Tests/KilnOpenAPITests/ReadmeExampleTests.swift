@@ -7,6 +7,7 @@ import Testing
     static let examples = TestPaths.packageRoot.appendingPathComponent("Tests/Downstream/Sources/ReadmeExamples")
     /// The AsyncHTTPClient example compiles with that transport's tests (CI builds AsyncHTTPClient once).
     static let transportExamples = TestPaths.packageRoot.appendingPathComponent("Tests/KilnAsyncHTTPClientTests")
+    static let hummingbirdExamples = TestPaths.packageRoot.appendingPathComponent("Tests/KilnHummingbirdTests")
 
     /// Inline examples of README.md and Specs/README.md that must appear, as written, in the compiled copy.
     static let inlineExamples = [
@@ -25,6 +26,8 @@ import Testing
         #"fake.listGroupsStub = { input in input.extended == true ? .badRequest() : .ok([Group(id: "17", name: "Class 7b")]) }"#,
         "let server = try await IServServer(handler: fake).start()",
         "let iserv = IServClient(baseURL: server.url)",
+        "router.addRoutes(IServServer(handler: FakeIServ()).router)",
+        #"try await Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 8080))).runService()"#,
         #"mock.streamTicksStub.handler = { _ in ServerSentEventStream(ResponseBody(Data("data: {\"count\": 1}\n\n".utf8)), operationID: "streamTicks") }"#,
         "let iserv = IServClient(baseURL: url, transport: AsyncHTTPClientTransport())",
     ]
@@ -55,7 +58,7 @@ import Testing
     func inlineExampleIsCompiled(_ example: String) throws {
         let readmes = try text("README.md") + text("Specs/README.md")
         #expect(readmes.contains(example), "no README shows this example any more; update the list")
-        let compiled = try [Self.examples, Self.transportExamples].flatMap { folder in
+        let compiled = try [Self.examples, Self.transportExamples, Self.hummingbirdExamples].flatMap { folder in
             try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
                 .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
         }
