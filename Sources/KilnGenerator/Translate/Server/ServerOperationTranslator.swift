@@ -148,9 +148,9 @@ struct ServerOperationTranslator {
             .initializer(
                 InitializerDeclaration(
                     info: DeclarationInfo(access: access),
-                    parameters: fields.map {
-                        Parameter(label: SwiftNaming.argumentLabel($0.name), name: $0.name, type: $0.type, defaultValue: $0.defaultValue)
-                    },
+                    // One name serves as label and parameter; a keyword stays escaped (`default`), which Swift
+                    // accepts as a label, while a separate label would make a duplicate name.
+                    parameters: fields.map { Parameter(name: $0.name, type: $0.type, defaultValue: $0.defaultValue) },
                     body: fields.map { .line("self.\(SwiftNaming.unescaped($0.name)) = \($0.name)") }))
         ]
         return .type(
