@@ -18,7 +18,8 @@ struct ResponseTranslator {
     struct Result {
         var bodyType: SwiftType
         var kind: Kind
-        var errors: [String]
+        /// The documented error bodies in the spec's order: their status keys (`404`, `4XX`, `default`) and types.
+        var errorBodies: [(code: String, type: SwiftType)]
         /// The documented success: its status code and, when it has a body, its media type.
         var successCode: String = "200"
         var successMedia: MediaType?
@@ -27,10 +28,18 @@ struct ResponseTranslator {
         /// For streams: the type of one event's data or of one item, and its schema.
         var itemType: SwiftType?
         var itemSchema: Schema?
-        /// The documented error bodies' types by status key, as `errors` lists them.
-        var errorTypes: [String: SwiftType] = [:]
         /// Every documented response with the type its body decodes as: what a server answers.
         var documented: [Documented] = []
+
+        /// The `errors:` entries of a call: `.status(404, NotFound.self)`, `.range(4, E.self)`, `.default(E.self)`.
+        var errors: [String] {
+            errorBodies.map { code, type in
+                let typeName = "\(type.unwrapped).self"
+                if code == "default" { return ".default(\(typeName))" }
+                if code.hasSuffix("XX"), let digit = code.first { return ".range(\(digit), \(typeName))" }
+                return ".status(\(code), \(typeName))"
+            }
+        }
 
         private var acceptArgument: String {
             acceptedMediaTypes.map { ", accept: \(SwiftLiteral.string($0))" } ?? ""
@@ -81,7 +90,6 @@ struct ResponseTranslator {
         _ responses: OrderedMap<Referenceable<Response>>, _ result: Result, typePrefix: String, types: inout [Declaration]
     ) -> [Documented] {
         let document = translator.document
-        let typed = result.errorTypes
         return responses.compactMap { code, value -> Documented? in
             guard let response = document.resolve(value) else { return nil }
             guard let (mediaType, media) = preferredContent(response.content) else {
@@ -92,7 +100,7 @@ struct ResponseTranslator {
                 return Documented(code: code, mediaType: mediaType, kind: result.kind, bodyType: result.bodyType.unwrapped, description: response.description)
             }
             if MediaTypeName.isJSON(essence) {
-                let type = typed[code] ?? media.schema.map { modelType($0, hint: typePrefix + "Response" + (code == "default" ? "Default" : code), &types) } ?? .json
+                let type = result.errorBodies.first { $0.code == code }?.type ?? media.schema.map { modelType($0, hint: typePrefix + "Response" + (code == "default" ? "Default" : code), &types) } ?? .json
                 return Documented(code: code, mediaType: mediaType, kind: .json, bodyType: type, description: response.description)
             }
             let kind: Kind = essence.hasPrefix("text/") ? .text : .data
@@ -105,8 +113,7 @@ struct ResponseTranslator {
     ) -> Result {
         let document = translator.document
         var successes: [(code: String, response: Response)] = []
-        var errors: [String] = []
-        var errorTypes: [String: SwiftType] = [:]
+        var errors: [(code: String, type: SwiftType)] = []
         for (code, value) in responses {
             guard let response = document.resolve(value) else { continue }
             if code.hasPrefix("2") {
@@ -116,8 +123,7 @@ struct ResponseTranslator {
             {
                 _ = mediaType
                 let type = modelType(schema, hint: typePrefix + "Error" + (code == "default" ? "" : code), &types)
-                errors.append(errorEntry(code, type))
-                errorTypes[code] = type
+                errors.append((code, type))
             }
         }
         // Only `default` documented: it describes every status, the successful ones included.
@@ -127,9 +133,7 @@ struct ResponseTranslator {
         guard let (code, success) = successes.first(where: { !$0.response.content.isEmpty }),
             let (mediaType, media) = preferredContent(success.content)
         else {
-            var empty = Result(bodyType: .void, kind: .empty, errors: errors, successCode: successes.first?.code ?? "204")
-            empty.errorTypes = errorTypes
-            return empty
+            return Result(bodyType: .void, kind: .empty, errorBodies: errors, successCode: successes.first?.code ?? "204")
         }
         let someSuccessIsEmpty = successes.contains { $0.response.content.isEmpty }
         let essence = mediaType.lowercased()
@@ -138,15 +142,14 @@ struct ResponseTranslator {
             result = stream
         } else if MediaTypeName.isJSON(essence) {
             let type = media.schema.map { modelType($0, hint: typePrefix + (["200", "2XX", "default"].contains(code) ? "Response" : "Response" + code), &types) } ?? .json
-            result = Result(bodyType: someSuccessIsEmpty ? type.optional : type, kind: .json, errors: errors)
+            result = Result(bodyType: someSuccessIsEmpty ? type.optional : type, kind: .json, errorBodies: errors)
         } else if essence.hasPrefix("text/") {
-            result = Result(bodyType: .string, kind: .text, errors: errors)
+            result = Result(bodyType: .string, kind: .text, errorBodies: errors)
         } else {
-            result = Result(bodyType: .data, kind: .data, errors: errors)
+            result = Result(bodyType: .data, kind: .data, errorBodies: errors)
         }
         result.successCode = code
         result.successMedia = media
-        result.errorTypes = errorTypes
         // Wildcards (`*/*`) say nothing the server's default would not; concrete types help it choose.
         let concrete = success.content.keys.filter { !$0.hasPrefix("*") }
         if result.kind != .json, result.kind != .events, !concrete.isEmpty { result.acceptedMediaTypes = concrete.joined(separator: ", ") }
@@ -156,7 +159,7 @@ struct ResponseTranslator {
     /// Streamed media types: one item is 3.2's `itemSchema`, else the `items` of an array schema, else the
     /// schema itself. An event's data is text unless its schema is more than a string.
     private func streamResult(
-        _ essence: String, _ media: MediaType, code: String, typePrefix: String, errors: [String], _ types: inout [Declaration]
+        _ essence: String, _ media: MediaType, code: String, typePrefix: String, errors: [(code: String, type: SwiftType)], _ types: inout [Declaration]
     ) -> Result? {
         let kind: Kind
         switch String(essence.prefix { $0 != ";" }.filter { $0 != " " }) {
@@ -183,7 +186,7 @@ struct ResponseTranslator {
             itemType = kind == .events ? .string : .json
         }
         let streamType = kind == .events ? "ServerSentEventStream" : "JSONItemStream"
-        var result = Result(bodyType: .named("\(streamType)<\(itemType)>"), kind: kind, errors: errors)
+        var result = Result(bodyType: .named("\(streamType)<\(itemType)>"), kind: kind, errorBodies: errors)
         result.itemType = itemType
         result.itemSchema = itemType == .string || itemType == .json ? nil : schema
         return result
@@ -198,12 +201,5 @@ struct ResponseTranslator {
         let type = translator.swiftType(for: schema, hint: hint, owner: nil, nested: &types, scope: &scope)
         translator.topLevelScope = scope
         return type
-    }
-
-    private func errorEntry(_ code: String, _ type: SwiftType) -> String {
-        let typeName = "\(type.unwrapped).self"
-        if code == "default" { return ".default(\(typeName))" }
-        if code.hasSuffix("XX"), let digit = code.first { return ".range(\(digit), \(typeName))" }
-        return ".status(\(code), \(typeName))"
     }
 }
