@@ -60,13 +60,8 @@ struct ContractTestTranslator {
         var path = signature.path
 
         for input in signature.inputs {
-            let optional = input.parameter.type.isOptional
             let value = parameterSample(input)
-            // Optional structured inputs are left out, except deepObject queries whose sample the style can
-            // express (nested values have no deepObject form): their encoding is the point.
-            let expressibleDeepObject = input.style == .deepObject
-                && declarationOrdered(value, input.source.schema).queryPairs(name: input.wireName, style: .deepObject, explode: true) != nil
-            guard !optional || isSimple(input.parameter.type.unwrapped) || expressibleDeepObject else { continue }
+            guard isPassed(input, sample: value) else { continue }
             arguments.append("\(SwiftNaming.argumentLabel(input.parameter.name)): \(expression(value, type: input.parameter.type.unwrapped))")
             switch input.location {
             case .path?:
@@ -309,6 +304,15 @@ struct ContractTestTranslator {
         default:
             return "try ContractCheck.sample(\(type).self, \(JSONText.rawLiteral(value.json)))"
         }
+    }
+
+    /// Whether a test passes `input` its sample: optional structured inputs are left out, except deepObject
+    /// queries whose sample the style can express (nested values have no deepObject form): their encoding
+    /// is the point.
+    func isPassed(_ input: OperationTranslator.Input, sample value: SampleValue) -> Bool {
+        let expressibleDeepObject = input.style == .deepObject
+            && declarationOrdered(value, input.source.schema).queryPairs(name: input.wireName, style: .deepObject, explode: true) != nil
+        return !input.parameter.type.isOptional || isSimple(input.parameter.type.unwrapped) || expressibleDeepObject
     }
 
     func isSimple(_ type: SwiftType) -> Bool {

@@ -49,12 +49,8 @@ struct RoundTripTestTranslator {
         var inputArguments: [String] = []
         for input in signature.inputs {
             let value = contract.parameterSample(input)
-            let type = input.parameter.type.unwrapped
-            // As in the contract tests: optional structured inputs only where their style can carry the sample.
-            let expressibleDeepObject = input.style == .deepObject
-                && contract.declarationOrdered(value, input.source.schema).queryPairs(name: input.wireName, style: .deepObject, explode: true) != nil
-            guard !input.parameter.type.isOptional || contract.isSimple(type) || expressibleDeepObject else { continue }
-            let argument = "\(SwiftNaming.argumentLabel(input.parameter.name)): \(contract.expression(value, type: type))"
+            guard contract.isPassed(input, sample: value) else { continue }
+            let argument = "\(SwiftNaming.argumentLabel(input.parameter.name)): \(contract.expression(value, type: input.parameter.type.unwrapped))"
             callArguments.append(argument)
             inputArguments.append(argument)
         }
