@@ -7,8 +7,13 @@ import KilnServer
 public final class HostedServer: Sendable {
     public let testServer: KilnTestServer
 
-    init(_ application: some ServerApplication) throws {
-        testServer = try KilnTestServer { request in
+    init(_ testServer: KilnTestServer) {
+        self.testServer = testServer
+    }
+
+    /// The test server's handler that answers as `application` does.
+    static func handler(_ application: some ServerApplication) -> KilnTestServer.Handler {
+        { request in
             var headers = HTTPFields()
             for header in request.headers { headers.append(name: header.name, value: header.value) }
             let response = await application.respond(
@@ -30,7 +35,7 @@ public final class HostedServer: Sendable {
 extension ServerApplication {
     /// Serves this application on an ephemeral loopback port until `stop()`.
     public func start() async throws -> HostedServer {
-        try HostedServer(self)
+        HostedServer(try KilnTestServer(handler: HostedServer.handler(self)))
     }
 }
 
@@ -38,15 +43,7 @@ extension ServerApplication {
 public func withHostedServer<Result>(
     _ application: some ServerApplication, _ body: (HostedServer) async throws -> Result
 ) async throws -> Result {
-    let server = try await application.start()
-    do {
-        let result = try await body(server)
-        await server.stop()
-        return result
-    } catch {
-        await server.stop()
-        throw error
-    }
+    try await withKilnTestServer(handler: HostedServer.handler(application)) { try await body(HostedServer($0)) }
 }
 
 /// What a handler received, for tests that compare it with what the client sent.
