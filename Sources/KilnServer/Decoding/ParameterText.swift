@@ -84,18 +84,6 @@ enum ParameterText {
         }
     }
 
-    /// Query or form pairs: `a=1&b=x%20y` (`+` is a space, as in HTML forms; Kiln's clients send `%2B`).
-    static func pairs(_ query: String) -> [(name: String, value: String)] {
-        query.split(separator: "&").map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let value = parts.count > 1 ? String(parts[1]) : ""
-            return (
-                PercentDecoding.decode(parts[0], plusAsSpace: true) ?? String(parts[0]),
-                PercentDecoding.decode(value, plusAsSpace: true) ?? value
-            )
-        }
-    }
-
     private static func simple(_ raw: String, explode: Bool, shape: ParameterShape, decode: ([String]) -> [String]) -> TextNode {
         switch shape {
         case .primitive: return .text(decode([raw])[0])

@@ -24,7 +24,7 @@ extension ServerRequestInputs {
     /// joined by the style's delimiter, as the client's `setFormBody(joinedFields:)` sends them.
     public func formBody<T: Decodable>(_ type: T.Type, joinedFields: [String: QueryStyle] = [:]) throws -> T? {
         guard !request.body.isEmpty else { return nil }
-        let pairs = ParameterText.pairs(String(decoding: request.body, as: UTF8.self)).flatMap { pair -> [(name: String, value: TextNode)] in
+        let pairs = FormURLEncoder.decode(String(decoding: request.body, as: UTF8.self)).flatMap { pair -> [(name: String, value: TextNode)] in
             guard let style = joinedFields[pair.name] else { return [(pair.name, .text(pair.value))] }
             let separator = style == .spaceDelimited ? " " : style == .pipeDelimited ? "|" : ","
             return [(pair.name, .list(pair.value.isEmpty ? [] : pair.value.components(separatedBy: separator).map(TextNode.text)))]

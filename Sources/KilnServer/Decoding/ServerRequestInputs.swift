@@ -23,7 +23,7 @@ public struct ServerRequestInputs: Sendable {
     init(request: ServerRequest, pathVariables: [String: String]) {
         self.request = request
         self.pathVariables = pathVariables
-        self.queryPairs = ParameterText.pairs(request.query)
+        self.queryPairs = FormURLEncoder.decode(request.query)
     }
 
     /// One parameter, nil when absent. `excluding` names the operation's other query (or cookie)
