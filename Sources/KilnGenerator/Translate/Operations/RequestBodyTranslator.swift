@@ -29,8 +29,9 @@ struct RequestBodyTranslator {
         var contentType: String
         var summary: String
 
-        /// Form fields whose `encoding` joins an array into one value (`explode: false`, or a delimited style).
-        private var formFieldStyles: String {
+        /// Form fields whose `encoding` joins an array into one value (`explode: false`, or a delimited style):
+        /// the `joinedFields:` argument the client's `setFormBody` and the server's `formBody` take.
+        var formFieldStyles: String {
             let styled = media.encoding.compactMap { name, encoding in
                 encoding.formJoiningStyle.map { "\(SwiftLiteral.string(name)): .\($0.rawValue)" }
             }

@@ -120,11 +120,7 @@ struct ServerOperationTranslator {
         let type = "\(body.parameter.type.unwrapped).self"
         switch body.encoding {
         case .json: return "inputs.jsonBody(\(type))"
-        case .form:
-            let joined = body.media.encoding.compactMap { name, encoding in
-                encoding.formJoiningStyle.map { "\(SwiftLiteral.string(name)): .\($0.rawValue)" }
-            }
-            return "inputs.formBody(\(type)\(joined.isEmpty ? "" : ", joinedFields: [\(joined.joined(separator: ", "))]"))"
+        case .form: return "inputs.formBody(\(type)\(body.formFieldStyles))"
         case .multipart(let fields):
             func set(_ names: [String]) -> String { "[\(names.map(SwiftLiteral.string).joined(separator: ", "))]" }
             let files = fields.filter { $0.kind == .file && !$0.isTextFile }.map(\.wireName)
