@@ -1,7 +1,7 @@
 import Foundation
 
 /// What ../shared/corpus/README.md asks of each document, decided from its folder and its first lines.
-/// Tests/Compile/compile-generated.sh's `corpus_rule` applies the same folders; change both together.
+/// Tests/Compile/compile-generated.sh's `corpus_rule` applies the same folders (CorpusRuleAgreementTests holds them equal).
 enum CorpusRule: String, Sendable {
     /// Lints with no errors (and generates and compiles: Tests/Compile proves that part).
     case loadsCleanly = "loads"
