@@ -19,11 +19,14 @@ public struct ServerRequestInputs: Sendable {
     public let request: ServerRequest
     let pathVariables: [String: String]
     private let queryPairs: [(name: String, value: String)]
+    /// Parsed once per request, like the query: an operation may read several cookie parameters.
+    private let cookiePairs: [(name: String, value: String)]
 
     init(request: ServerRequest, pathVariables: [String: String]) {
         self.request = request
         self.pathVariables = pathVariables
         self.queryPairs = FormURLEncoder.decode(request.query)
+        self.cookiePairs = ParameterText.cookies(request.headers.values(for: "Cookie"))
     }
 
     /// One parameter, nil when absent. `excluding` names the operation's other query (or cookie)
@@ -51,8 +54,7 @@ public struct ServerRequestInputs: Sendable {
             let values = request.headers.values(for: name)
             node = values.isEmpty ? nil : ParameterText.header(values.joined(separator: ","), explode: explode, shape: json ? .primitive : shape)
         case .cookie:
-            let pairs = ParameterText.cookies(request.headers.values(for: "Cookie"))
-            node = ParameterText.query(name, pairs: pairs, style: .form, explode: explode, shape: json ? .primitive : shape, excluding: excluding)
+            node = ParameterText.query(name, pairs: cookiePairs, style: .form, explode: explode, shape: json ? .primitive : shape, excluding: excluding)
         }
         guard let node else { return nil }
         do {
