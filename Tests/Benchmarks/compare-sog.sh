@@ -190,7 +190,8 @@ imports() {
   grep -hoE '^(@[^ ]+ )*((public|package|internal) )?import [A-Za-z_]+' "$1"/*.swift | awk '{ print $NF }' | sort -u
 }
 # ---------------------------------------------------------------------------------------------------
-# 4. The table. Targets: generation >= 10x faster, compile >= 3x faster, peak memory <= half.
+# 4. The table. Targets (the developers' guide): generation >= 30x faster, peak memory <= a third,
+#    debug compile of the generated code >= 5x faster.
 
 # compare SOG KILN TARGET: prints "RATIO<TAB>PASS|FAIL" for SOG/KILN against a minimum ratio.
 compare() {
@@ -274,8 +275,8 @@ bench_spec() {
   sog_time=$(printf '%.2f s' "$sog_gen_seconds") sog_mb=$((sog_gen_kib / 1024))
   if [ "$kiln_generated" = yes ]; then
     judged_row "generate time" "$sog_time" "$(printf '%.2f s' "$kiln_gen_seconds")" \
-      "$sog_gen_seconds" "$kiln_gen_seconds" 10
-    judged_row "generate peak MB" "$sog_mb" "$((kiln_gen_kib / 1024))" "$sog_gen_kib" "$kiln_gen_kib" 2
+      "$sog_gen_seconds" "$kiln_gen_seconds" 30
+    judged_row "generate peak MB" "$sog_mb" "$((kiln_gen_kib / 1024))" "$sog_gen_kib" "$kiln_gen_kib" 3
   else
     row "generate time" "$sog_time" "-"
     row "generate peak MB" "$sog_mb" "-"
@@ -285,7 +286,7 @@ bench_spec() {
   if [ "$sog_compiled" = yes ]; then sog_compile="$sog_compile_seconds s" sog_warn=$sog_compile_warnings; fi
   if [ "$sog_compiled" = yes ] && [ "$kiln_compiled" = yes ]; then
     judged_row "compile (debug)" "$sog_compile" "$kiln_compile_seconds s" \
-      "$sog_compile_seconds" "$kiln_compile_seconds" 3
+      "$sog_compile_seconds" "$kiln_compile_seconds" 5
   elif [ "$kiln_generated" = yes ] && [ "$kiln_compiled" = no ]; then
     row "compile (debug)" "$sog_compile" "FAILED" "" "FAIL (see $logs/kiln-compile-first.log)"
   else
