@@ -11,20 +11,226 @@ import Testing
 /// Round trips of ``ActionAPIClient`` through `ActionAPIServer` (ActionAPIServer).
 @Suite(.serialized)
 struct ActionAPIClientRoundTripTests {
-    @Test("POST /")
-    func performAction() async throws {
-        let reply = try ContractCheck.sample(PerformActionResponse.self, #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","action":"preauth","data":{"sso_type":0,"sso_redirect":null,"twofactor_type":2,"twofactor_required":true}}"#)
-        let received = Received<ActionAPIOperations.PerformAction.Input>()
+    @Test("POST / action: preauth")
+    func preauthAction() async throws {
+        let reply = try ContractCheck.sample(PreauthResponse.self, #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","action":"preauth","data":{"sso_type":0,"sso_redirect":null,"twofactor_type":2,"twofactor_required":true}}"#)
+        let received = Received<ActionAPIOperations.Preauth.Input>()
         var handler = ActionAPIStubHandler()
-        handler.performActionStub = { input in
+        handler.preauthStub = { input in
             received.record(input)
-            return .ok(reply)
+            return .success(reply)
         }
         try await withHostedServer(ActionAPIServer(handler: handler)) { server in
             let client = ActionAPIClient(baseURL: server.url)
-            let result = try await client.performAction(try ContractCheck.sample(PerformActionRequest.self, #"{"action":"preauth","accessType":1,"kname":"aaa","api_key":""}"#))
-            #expect(received.all == [ActionAPIOperations.PerformAction.Input(body: try ContractCheck.sample(PerformActionRequest.self, #"{"action":"preauth","accessType":1,"kname":"aaa","api_key":""}"#))])
+            await client.session.setToken("round-trip-session")
+            let result = try await client.preauth(kname: "aaa", apiKey: "")
+            #expect(received.all == [ActionAPIOperations.Preauth.Input(body: try ContractCheck.sample(PreauthRequest.self, #"{"action":"preauth","accessType":1,"kname":"aaa","api_key":""}"#), sessionToken: "round-trip-session")])
             #expect(result == reply)
         }
+    }
+
+    @Test("POST / action: auth")
+    func authAction() async throws {
+        let reply = try ContractCheck.sample(AuthResponse.self, #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","action":"auth","data":{"kmd":"5f2b8c0e9a7d4e1f"}}"#)
+        let received = Received<ActionAPIOperations.Auth.Input>()
+        var handler = ActionAPIStubHandler()
+        handler.authStub = { input in
+            received.record(input)
+            return .success(reply)
+        }
+        try await withHostedServer(ActionAPIServer(handler: handler)) { server in
+            let client = ActionAPIClient(baseURL: server.url)
+            let result = try await client.auth(kname: "aaa", kpass: "ABCabc123!", twoFactorCode: "123456", longlife: try ContractCheck.sample(AuthRequest.Longlife.self, #"0"#), apiKey: "")
+            #expect(received.all == [ActionAPIOperations.Auth.Input(body: try ContractCheck.sample(AuthRequest.self, #"{"action":"auth","accessType":1,"kname":"aaa","kpass":"ABCabc123!","2fa":"123456","longlife":0,"api_key":""}"#), sessionToken: nil)])
+            #expect(result == reply)
+            #expect(await client.session.token == "5f2b8c0e9a7d4e1f")
+        }
+    }
+
+    @Test("POST / action: auth fails (authSecondFactorMissing)")
+    func authActionAuthSecondFactorMissing() async throws {
+        let reply = try ContractCheck.sample(ErrorResponse.self, #"{"status":"Error","statuscode":2,"msg":"Two-factor code required","action":"auth","data":{"kmd":"5f2b8c0e9a7d4e1f"}}"#)
+        var handler = ActionAPIStubHandler()
+        handler.authStub = { _ in .failure(reply) }
+        try await withHostedServer(ActionAPIServer(handler: handler)) { server in
+            let client = ActionAPIClient(baseURL: server.url)
+            let error = await #expect(throws: ActionError.self) {
+                try await client.auth(kname: "aaa", kpass: "ABCabc123!", twoFactorCode: "123456", longlife: try ContractCheck.sample(AuthRequest.Longlife.self, #"0"#), apiKey: "")
+            }
+            #expect(error?.code == 2)
+            #expect(error?.message == "Two-factor code required")
+            #expect(error?.fieldMessages == [:])
+            #expect(error?.sessionToken == "5f2b8c0e9a7d4e1f")
+        }
+    }
+
+    @Test("POST / action: verifyauth")
+    func verifyAuthAction() async throws {
+        let reply = try ContractCheck.sample(AuthResponse.self, #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","action":"verifyauth","data":{"kmd":"5f2b8c0e9a7d4e1f"}}"#)
+        let received = Received<ActionAPIOperations.VerifyAuth.Input>()
+        var handler = ActionAPIStubHandler()
+        handler.verifyAuthStub = { input in
+            received.record(input)
+            return .success(reply)
+        }
+        try await withHostedServer(ActionAPIServer(handler: handler)) { server in
+            let client = ActionAPIClient(baseURL: server.url)
+            let result = try await client.verifyAuth(token: "5f2b8c0e9a7d4e1f", twoFactorCode: "123456")
+            #expect(received.all == [ActionAPIOperations.VerifyAuth.Input(body: try ContractCheck.sample(VerifyAuthRequest.self, #"{"action":"verifyauth","accessType":1,"token":"5f2b8c0e9a7d4e1f","2fa":"123456"}"#), sessionToken: nil)])
+            #expect(result == reply)
+            #expect(await client.session.token == "5f2b8c0e9a7d4e1f")
+        }
+    }
+
+    @Test("POST / action: logout")
+    func logoutAction() async throws {
+        let reply = try ContractCheck.sample(LogoutResponse.self, #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","action":"logout"}"#)
+        let received = Received<ActionAPIOperations.Logout.Input>()
+        var handler = ActionAPIStubHandler()
+        handler.logoutStub = { input in
+            received.record(input)
+            return .success(reply)
+        }
+        try await withHostedServer(ActionAPIServer(handler: handler)) { server in
+            let client = ActionAPIClient(baseURL: server.url)
+            await client.session.setToken("round-trip-session")
+            let result = try await client.logout(token: "5f2b8c0e9a7d4e1f")
+            #expect(received.all == [ActionAPIOperations.Logout.Input(body: try ContractCheck.sample(LogoutRequest.self, #"{"action":"logout","accessType":1,"token":"5f2b8c0e9a7d4e1f"}"#), sessionToken: "round-trip-session")])
+            #expect(result == reply)
+        }
+    }
+
+    @Test("POST / action: rights")
+    func rightsAction() async throws {
+        let reply = try ContractCheck.sample(RightsResponse.self, #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","action":"rights","data":[{"model":"User","actions":["get","list","update"]},{"model":"Subaccount","actions":["get","list","update","create","delete","deleteinfo"]}]}"#)
+        let received = Received<ActionAPIOperations.Rights.Input>()
+        var handler = ActionAPIStubHandler()
+        handler.rightsStub = { input in
+            received.record(input)
+            return .success(reply)
+        }
+        try await withHostedServer(ActionAPIServer(handler: handler)) { server in
+            let client = ActionAPIClient(baseURL: server.url)
+            await client.session.setToken("round-trip-session")
+            let result = try await client.rights(token: "5f2b8c0e9a7d4e1f")
+            #expect(received.all == [ActionAPIOperations.Rights.Input(body: try ContractCheck.sample(RightsRequest.self, #"{"action":"rights","accessType":1,"token":"5f2b8c0e9a7d4e1f"}"#), sessionToken: "round-trip-session")])
+            #expect(result == reply)
+        }
+    }
+
+    @Test("POST / action: list")
+    func listAction() async throws {
+        let reply = try ContractCheck.sample(ListResponse.self, #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","model":"Subaccount","action":"list","data":{"data":[{"id":"542","row":["542","aaa","Aktiv"]},{"id":"543","row":["543","bbb","Aktiv"]}],"head":[{"headline":"ID","colsort":false,"colorder":"intID","colname":"intID"},{"headlineType":"string","headline":"Nutzername","colsort":false,"colorder":"strLogin","colname":"strLogin"},{"headlineType":"string","headline":"Status","colsort":false,"colorder":"intStatus","colname":"intStatus"}],"caption":"User","count":2,"total":2}}"#)
+        let received = Received<ActionAPIOperations.List.Input>()
+        var handler = ActionAPIStubHandler()
+        handler.listStub = { input in
+            received.record(input)
+            return .success(reply)
+        }
+        try await withHostedServer(ActionAPIServer(handler: handler)) { server in
+            let client = ActionAPIClient(baseURL: server.url)
+            await client.session.setToken("round-trip-session")
+            let result = try await client.list(model: "Subaccount", filters: try ContractCheck.sample([Filter].self, #"[{"fieldname":"age","comparison":"gte","value":27},{"fieldname":"lastname","comparison":"like","value":"man"}]"#), limit: 100, offset: 0, order: "strLogin", sort: try ContractCheck.sample(SortDirection.self, #""asc""#), cols: try ContractCheck.sample([String].self, #"["intID","strLogin","intStatus"]"#))
+            #expect(received.all == [ActionAPIOperations.List.Input(body: try ContractCheck.sample(ListRequest.self, #"{"action":"list","accessType":1,"model":"Subaccount","filters":[{"fieldname":"age","comparison":"gte","value":27},{"fieldname":"lastname","comparison":"like","value":"man"}],"limit":100,"offset":0,"order":"strLogin","sort":"asc","cols":["intID","strLogin","intStatus"]}"#), sessionToken: "round-trip-session")])
+            #expect(result == reply)
+        }
+    }
+
+    @Test("POST / action: get")
+    func getAction() async throws {
+        let reply = try ContractCheck.sample(RecordResponse.self, #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","model":"Subaccount","action":"get","data":{"fields":[{"fieldname":"intID","displayname":"ID","type":2,"subtype":8,"required":true,"defaultvalue":null,"disabled":false,"infotext":false,"value":"542","displayvalue":"","listkeys":[],"listvalues":[]},{"fieldname":"strLogin","displayname":"Nutzername","type":1,"subtype":0,"required":true,"defaultvalue":null,"disabled":false,"infotext":false,"value":"aaa","displayvalue":"aaa","listkeys":[],"listvalues":[]},{"fieldname":"strPass","displayname":"Passwort","type":1,"subtype":5,"required":true,"defaultvalue":null,"disabled":false,"infotext":false,"value":"%%unchanged%%","displayvalue":"********","listkeys":[],"listvalues":[]},{"fieldname":"intStatus","displayname":"Status","type":2,"subtype":1,"required":false,"defaultvalue":null,"disabled":false,"infotext":false,"value":"1","displayvalue":"Aktiv","listkeys":[0,1],"listvalues":["Inaktiv","Aktiv"]}],"caption":"User: aaa","groups":[],"ids":[542],"canDelete":true,"canSave":true,"canSaveNew":true}}"#)
+        let received = Received<ActionAPIOperations.Get.Input>()
+        var handler = ActionAPIStubHandler()
+        handler.getStub = { input in
+            received.record(input)
+            return .success(reply)
+        }
+        try await withHostedServer(ActionAPIServer(handler: handler)) { server in
+            let client = ActionAPIClient(baseURL: server.url)
+            await client.session.setToken("round-trip-session")
+            let result = try await client.get(model: "Subaccount", ids: try ContractCheck.sample([RecordId].self, #"[542]"#))
+            #expect(received.all == [ActionAPIOperations.Get.Input(body: try ContractCheck.sample(GetRequest.self, #"{"action":"get","accessType":1,"model":"Subaccount","ids":[542]}"#), sessionToken: "round-trip-session")])
+            #expect(result == reply)
+        }
+    }
+
+    @Test("POST / action: create")
+    func createAction() async throws {
+        let reply = try ContractCheck.sample(RecordResponse.self, #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","model":"Subaccount","action":"get","previousAction":"create","data":{"fields":[{"fieldname":"intID","displayname":"ID","type":2,"subtype":8,"required":true,"defaultvalue":null,"disabled":false,"infotext":false,"value":"544","displayvalue":"","listkeys":[],"listvalues":[]},{"fieldname":"strLogin","displayname":"Nutzername","type":1,"subtype":0,"required":true,"defaultvalue":null,"disabled":false,"infotext":false,"value":"new User","displayvalue":"new User","listkeys":[],"listvalues":[]}],"caption":"User: new User","groups":[],"subgroups":[],"ids":[544],"canDelete":true,"canSave":true,"canSaveNew":true}}"#)
+        let received = Received<ActionAPIOperations.Create.Input>()
+        var handler = ActionAPIStubHandler()
+        handler.createStub = { input in
+            received.record(input)
+            return .success(reply)
+        }
+        try await withHostedServer(ActionAPIServer(handler: handler)) { server in
+            let client = ActionAPIClient(baseURL: server.url)
+            await client.session.setToken("round-trip-session")
+            let result = try await client.create(model: "Subaccount", data: try ContractCheck.sample(RecordData.self, #"{"intID":"0","strLogin":"new User","strPass":"ABCabc123!","intStatus":"1"}"#), ids: try ContractCheck.sample([RecordId].self, #"[]"#))
+            #expect(received.all == [ActionAPIOperations.Create.Input(body: try ContractCheck.sample(CreateRequest.self, #"{"action":"create","accessType":1,"model":"Subaccount","ids":[],"data":{"intID":"0","strLogin":"new User","strPass":"ABCabc123!","intStatus":"1"}}"#), sessionToken: "round-trip-session")])
+            #expect(result == reply)
+        }
+    }
+
+    @Test("POST / action: update")
+    func updateAction() async throws {
+        let reply = try ContractCheck.sample(RecordResponse.self, #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","model":"Subaccount","action":"get","previousAction":"update","data":{"fields":[{"fieldname":"strLogin","displayname":"Nutzername","type":1,"subtype":0,"required":true,"defaultvalue":null,"disabled":false,"infotext":false,"value":"aaa","displayvalue":"aaa","listkeys":[],"listvalues":[]}],"caption":"User: aaa","groups":[],"subgroups":[],"ids":[542],"canDelete":true,"canSave":true,"canSaveNew":true}}"#)
+        let received = Received<ActionAPIOperations.Update.Input>()
+        var handler = ActionAPIStubHandler()
+        handler.updateStub = { input in
+            received.record(input)
+            return .success(reply)
+        }
+        try await withHostedServer(ActionAPIServer(handler: handler)) { server in
+            let client = ActionAPIClient(baseURL: server.url)
+            await client.session.setToken("round-trip-session")
+            let result = try await client.update(model: "Subaccount", ids: try ContractCheck.sample([RecordId].self, #"[542]"#), data: try ContractCheck.sample(RecordData.self, #"{"intID":"542","strLogin":"aaa","strPass":"abcabc","intStatus":"1"}"#))
+            #expect(received.all == [ActionAPIOperations.Update.Input(body: try ContractCheck.sample(UpdateRequest.self, #"{"action":"update","accessType":1,"model":"Subaccount","ids":[542],"data":{"intID":"542","strLogin":"aaa","strPass":"abcabc","intStatus":"1"}}"#), sessionToken: "round-trip-session")])
+            #expect(result == reply)
+        }
+    }
+
+    @Test("POST / action: update fails (updateError)")
+    func updateActionUpdateError() async throws {
+        let reply = try ContractCheck.sample(ErrorResponse.self, #"{"status":"Error","statuscode":113,"msg":"Update error, see error message. Field specific messages see response.data","model":"Subaccount","action":"update","data":{"strLogin":"Wert muss mindestens 6 Zeichen lang sein","strPass":"Wert muss Sonderzeichen beinhalten"}}"#)
+        var handler = ActionAPIStubHandler()
+        handler.updateStub = { _ in .failure(reply) }
+        try await withHostedServer(ActionAPIServer(handler: handler)) { server in
+            let client = ActionAPIClient(baseURL: server.url)
+            let error = await #expect(throws: ActionError.self) {
+                try await client.update(model: "Subaccount", ids: try ContractCheck.sample([RecordId].self, #"[542]"#), data: try ContractCheck.sample(RecordData.self, #"{"intID":"542","strLogin":"aaa","strPass":"abcabc","intStatus":"1"}"#))
+            }
+            #expect(error?.code == 113)
+            #expect(error?.message == "Update error, see error message. Field specific messages see response.data")
+            #expect(error?.fieldMessages == ["strLogin": "Wert muss mindestens 6 Zeichen lang sein", "strPass": "Wert muss Sonderzeichen beinhalten"])
+            #expect(error?.sessionToken == nil)
+        }
+    }
+
+    @Test("POST / action: delete")
+    func deleteAction() async throws {
+        let reply = try ContractCheck.sample(RecordResponse.self, #"{"status":"Success","statuscode":0,"msg":"Erfolgreich","model":"Subaccount","action":"create","previousAction":"delete","data":{"fields":[{"fieldname":"strLogin","displayname":"Nutzername","type":1,"subtype":0,"required":true,"defaultvalue":null,"disabled":false,"infotext":false,"value":"","displayvalue":"","listkeys":[],"listvalues":[]}],"caption":"User: new User","groups":[],"subgroups":[],"ids":[],"canDelete":true,"canSave":true,"canSaveNew":true}}"#)
+        let received = Received<ActionAPIOperations.Delete.Input>()
+        var handler = ActionAPIStubHandler()
+        handler.deleteStub = { input in
+            received.record(input)
+            return .success(reply)
+        }
+        try await withHostedServer(ActionAPIServer(handler: handler)) { server in
+            let client = ActionAPIClient(baseURL: server.url)
+            await client.session.setToken("round-trip-session")
+            let result = try await client.delete(model: "Subaccount", ids: try ContractCheck.sample([RecordId].self, #"[544]"#))
+            #expect(received.all == [ActionAPIOperations.Delete.Input(body: try ContractCheck.sample(DeleteRequest.self, #"{"action":"delete","accessType":1,"model":"Subaccount","ids":[544]}"#), sessionToken: "round-trip-session")])
+            #expect(result == reply)
+        }
+    }
+
+    @Test("POST / with an unknown action is a 400 naming it")
+    func performActionUnknownAction() async throws {
+        let server = ActionAPIServer(handler: ActionAPIStubHandler())
+        let response = await server.respond(to: ServerRequest(method: "POST", path: "/", headers: ["Content-Type": "application/json"], body: Data(#"{"action":"kiln-unknown-action"}"#.utf8)))
+        #expect(response.status == 400)
+        #expect(response.headers["Content-Type"] == "application/problem+json")
+        #expect(String(decoding: response.body, as: UTF8.self).contains("request body field 'action': unknown action 'kiln-unknown-action'"))
     }
 }

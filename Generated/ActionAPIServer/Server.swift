@@ -7,40 +7,464 @@ import ActionAPI
 
 /// Action API: one method per operation. `ActionAPIServer(handler:)` decodes each request into the
 /// operation's `Input`, calls the method and sends the `Output` it returns; an error it throws is a 500.
+///
+/// An envelope operation (one URL, the body's action picks the call) has one method per action instead.
 public protocol ActionAPIHandler: Sendable {
-    /// Perform an action
+    /// The `preauth` action.
     ///
-    /// Performs the action named by the body's `action` field. The request body is one of the per-action request schemas (discriminated by `action`), the success body the matching per-action response schema (see `x-kiln-actions.responses`). After `auth` the session token `kmd` is sent in every request body (`x-kiln-session`). A response whose `status` is "Error" is a failure (for example statuscode 113 with per-field messages after a failed update).
+    /// Pre-authorization. To authenticate a user, call the preauth action type first. Send the user name and receive whether the user must log in with a password and/or 2Factor, or whether a redirect to third-party servers (SAML / OAuth) is needed. When e-mail or SMS is the second factor, the system sends the e-mail / SMS automatically with the preauth request.
     ///
-    /// - Spec: `POST /`
-    func performAction(_ input: ActionAPIOperations.PerformAction.Input) async throws -> ActionAPIOperations.PerformAction.Output
+    /// - Spec: `POST /` with `action: preauth`
+    func preauth(_ input: ActionAPIOperations.Preauth.Input) async throws -> ActionAPIOperations.Preauth.Output
+
+    /// The `auth` action.
+    ///
+    /// Authenticates the user with user name and password (and the 2FA code if needed) and returns an authentication token (`kmd`) for all later calls. With two-factor authentication, auth returns an error code depending on the 2FA method if `2fa` was not sent; show the user the matching 2FA page (e.g. to enter the e-mail code or OTP), then use the received token (kmd) with verifyauth to (re)send the 2FA code.
+    ///
+    /// - Spec: `POST /` with `action: auth`
+    func auth(_ input: ActionAPIOperations.Auth.Input) async throws -> ActionAPIOperations.Auth.Output
+
+    /// The `verifyauth` action.
+    ///
+    /// Verification. Checks whether a token (kmd) is still valid and/or sends a 2FA code for two-factor authentication. Returns the token (kmd) to send in all later calls.
+    ///
+    /// - Spec: `POST /` with `action: verifyauth`
+    func verifyAuth(_ input: ActionAPIOperations.VerifyAuth.Input) async throws -> ActionAPIOperations.VerifyAuth.Output
+
+    /// The `logout` action.
+    ///
+    /// Ends an existing session (logout).
+    ///
+    /// - Spec: `POST /` with `action: logout`
+    func logout(_ input: ActionAPIOperations.Logout.Input) async throws -> ActionAPIOperations.Logout.Output
+
+    /// The `rights` action.
+    ///
+    /// Returns an overview of the models and actions the user has access rights to.
+    ///
+    /// - Spec: `POST /` with `action: rights`
+    func rights(_ input: ActionAPIOperations.Rights.Input) async throws -> ActionAPIOperations.Rights.Output
+
+    /// The `list` action.
+    ///
+    /// Requests a list of entries of a specific model from the database. Meant to give the user an overview of the items (rather than showing specific details). For list-type fields (field subtypes 1, 2 and 12) the suffix `:convert` in `cols` returns the readable value instead of the raw value (e.g. a name instead of an ID); such a column appears twice in the output, raw and converted.
+    ///
+    /// - Spec: `POST /` with `action: list`
+    func list(_ input: ActionAPIOperations.List.Input) async throws -> ActionAPIOperations.List.Output
+
+    /// The `get` action.
+    ///
+    /// Requests one or more entries of a specific model when their IDs are known. Meant for showing the data in a form for editing, so the response gives detailed information about each field. Send an empty `ids` array to get only the field definitions (e.g. to build a form for a new entry).
+    ///
+    /// - Spec: `POST /` with `action: get`
+    func get(_ input: ActionAPIOperations.Get.Input) async throws -> ActionAPIOperations.Get.Output
+
+    /// The `create` action.
+    ///
+    /// Creates new entries. Fails if an entry with the same ID already exists; to override, send `insertIgnore` (1: no error if the insert fails) and/or `onDuplicateUpdate` (1: update all values if an item with the same ID exists). Answered like get.
+    ///
+    /// - Spec: `POST /` with `action: create`
+    func create(_ input: ActionAPIOperations.Create.Input) async throws -> ActionAPIOperations.Create.Output
+
+    /// The `update` action.
+    ///
+    /// Changes one or more existing entries. Answered like get; on failure an error envelope with statuscode 113 carries field-specific messages in `data`.
+    ///
+    /// - Spec: `POST /` with `action: update`
+    func update(_ input: ActionAPIOperations.Update.Input) async throws -> ActionAPIOperations.Update.Output
+
+    /// The `delete` action.
+    ///
+    /// Deletes one or more entries of a specific model when their IDs are known.
+    ///
+    /// - Spec: `POST /` with `action: delete`
+    func delete(_ input: ActionAPIOperations.Delete.Input) async throws -> ActionAPIOperations.Delete.Output
 }
 
 /// The inputs and outputs of Action API's operations.
 public enum ActionAPIOperations {
-    /// `POST /` (`performAction`).
-    public enum PerformAction {
-        /// What the request to `POST /` carried, decoded.
+    /// `POST /` with `action: preauth` (`performAction`).
+    public enum Preauth {
+        /// What the request to `POST /` with `action: preauth` carried, decoded.
         public struct Input: Sendable, Equatable {
-            /// The request body (`application/json`).
-            public var body: PerformActionRequest
+            /// The request body: the `preauth` action.
+            public var body: PreauthRequest
 
-            public init(body: PerformActionRequest) {
+            /// The session token the client sent in the body's `kmd` field; nil before login.
+            public var sessionToken: String?
+
+            public init(body: PreauthRequest, sessionToken: String? = nil) {
                 self.body = body
+                self.sessionToken = sessionToken
             }
         }
 
         /// The documented responses; a handler returns one.
         public enum Output: Sendable, Equatable {
-            /// 200: The action's envelope: on success (`status` "Success", `statuscode` 0) the action's own schema (see `x-kiln-actions.responses`), on failure the error envelope (`status` "Error").
-            case ok(_ body: PerformActionResponse, headers: HTTPFields = [:])
+            /// 200: the `preauth` action's result.
+            case success(_ body: PreauthResponse, headers: HTTPFields = [:])
+            /// 200: the error envelope (`status` "Error"); the client throws it as `ActionError`.
+            case failure(_ body: ErrorResponse, headers: HTTPFields = [:])
             /// default: Any other HTTP status, which the document does not show: assumed to carry the error envelope.
             case status(status: Int, _ body: ErrorResponse, headers: HTTPFields = [:])
 
             /// The response as sent: status, headers and encoded body.
             func serverResponse() throws -> ServerResponse {
                 switch self {
-                case .ok(let body, let headers):
+                case .success(let body, let headers):
+                    return try .json(200, body, contentType: "application/json", headers: headers)
+                case .failure(let body, let headers):
+                    return try .json(200, body, contentType: "application/json", headers: headers)
+                case .status(let status, let body, let headers):
+                    return try .json(status, body, contentType: "application/json", headers: headers)
+                }
+            }
+        }
+    }
+
+    /// `POST /` with `action: auth` (`performAction`).
+    public enum Auth {
+        /// What the request to `POST /` with `action: auth` carried, decoded.
+        public struct Input: Sendable, Equatable {
+            /// The request body: the `auth` action.
+            public var body: AuthRequest
+
+            /// The session token the client sent in the body's `kmd` field; nil before login.
+            public var sessionToken: String?
+
+            public init(body: AuthRequest, sessionToken: String? = nil) {
+                self.body = body
+                self.sessionToken = sessionToken
+            }
+        }
+
+        /// The documented responses; a handler returns one.
+        public enum Output: Sendable, Equatable {
+            /// 200: the `auth` action's result.
+            case success(_ body: AuthResponse, headers: HTTPFields = [:])
+            /// 200: the error envelope (`status` "Error"); the client throws it as `ActionError`.
+            case failure(_ body: ErrorResponse, headers: HTTPFields = [:])
+            /// default: Any other HTTP status, which the document does not show: assumed to carry the error envelope.
+            case status(status: Int, _ body: ErrorResponse, headers: HTTPFields = [:])
+
+            /// The response as sent: status, headers and encoded body.
+            func serverResponse() throws -> ServerResponse {
+                switch self {
+                case .success(let body, let headers):
+                    return try .json(200, body, contentType: "application/json", headers: headers)
+                case .failure(let body, let headers):
+                    return try .json(200, body, contentType: "application/json", headers: headers)
+                case .status(let status, let body, let headers):
+                    return try .json(status, body, contentType: "application/json", headers: headers)
+                }
+            }
+        }
+    }
+
+    /// `POST /` with `action: verifyauth` (`performAction`).
+    public enum VerifyAuth {
+        /// What the request to `POST /` with `action: verifyauth` carried, decoded.
+        public struct Input: Sendable, Equatable {
+            /// The request body: the `verifyauth` action.
+            public var body: VerifyAuthRequest
+
+            /// The session token the client sent in the body's `kmd` field; nil before login.
+            public var sessionToken: String?
+
+            public init(body: VerifyAuthRequest, sessionToken: String? = nil) {
+                self.body = body
+                self.sessionToken = sessionToken
+            }
+        }
+
+        /// The documented responses; a handler returns one.
+        public enum Output: Sendable, Equatable {
+            /// 200: the `verifyauth` action's result.
+            case success(_ body: AuthResponse, headers: HTTPFields = [:])
+            /// 200: the error envelope (`status` "Error"); the client throws it as `ActionError`.
+            case failure(_ body: ErrorResponse, headers: HTTPFields = [:])
+            /// default: Any other HTTP status, which the document does not show: assumed to carry the error envelope.
+            case status(status: Int, _ body: ErrorResponse, headers: HTTPFields = [:])
+
+            /// The response as sent: status, headers and encoded body.
+            func serverResponse() throws -> ServerResponse {
+                switch self {
+                case .success(let body, let headers):
+                    return try .json(200, body, contentType: "application/json", headers: headers)
+                case .failure(let body, let headers):
+                    return try .json(200, body, contentType: "application/json", headers: headers)
+                case .status(let status, let body, let headers):
+                    return try .json(status, body, contentType: "application/json", headers: headers)
+                }
+            }
+        }
+    }
+
+    /// `POST /` with `action: logout` (`performAction`).
+    public enum Logout {
+        /// What the request to `POST /` with `action: logout` carried, decoded.
+        public struct Input: Sendable, Equatable {
+            /// The request body: the `logout` action.
+            public var body: LogoutRequest
+
+            /// The session token the client sent in the body's `kmd` field; nil before login.
+            public var sessionToken: String?
+
+            public init(body: LogoutRequest, sessionToken: String? = nil) {
+                self.body = body
+                self.sessionToken = sessionToken
+            }
+        }
+
+        /// The documented responses; a handler returns one.
+        public enum Output: Sendable, Equatable {
+            /// 200: the `logout` action's result.
+            case success(_ body: LogoutResponse, headers: HTTPFields = [:])
+            /// 200: the error envelope (`status` "Error"); the client throws it as `ActionError`.
+            case failure(_ body: ErrorResponse, headers: HTTPFields = [:])
+            /// default: Any other HTTP status, which the document does not show: assumed to carry the error envelope.
+            case status(status: Int, _ body: ErrorResponse, headers: HTTPFields = [:])
+
+            /// The response as sent: status, headers and encoded body.
+            func serverResponse() throws -> ServerResponse {
+                switch self {
+                case .success(let body, let headers):
+                    return try .json(200, body, contentType: "application/json", headers: headers)
+                case .failure(let body, let headers):
+                    return try .json(200, body, contentType: "application/json", headers: headers)
+                case .status(let status, let body, let headers):
+                    return try .json(status, body, contentType: "application/json", headers: headers)
+                }
+            }
+        }
+    }
+
+    /// `POST /` with `action: rights` (`performAction`).
+    public enum Rights {
+        /// What the request to `POST /` with `action: rights` carried, decoded.
+        public struct Input: Sendable, Equatable {
+            /// The request body: the `rights` action.
+            public var body: RightsRequest
+
+            /// The session token the client sent in the body's `kmd` field; nil before login.
+            public var sessionToken: String?
+
+            public init(body: RightsRequest, sessionToken: String? = nil) {
+                self.body = body
+                self.sessionToken = sessionToken
+            }
+        }
+
+        /// The documented responses; a handler returns one.
+        public enum Output: Sendable, Equatable {
+            /// 200: the `rights` action's result.
+            case success(_ body: RightsResponse, headers: HTTPFields = [:])
+            /// 200: the error envelope (`status` "Error"); the client throws it as `ActionError`.
+            case failure(_ body: ErrorResponse, headers: HTTPFields = [:])
+            /// default: Any other HTTP status, which the document does not show: assumed to carry the error envelope.
+            case status(status: Int, _ body: ErrorResponse, headers: HTTPFields = [:])
+
+            /// The response as sent: status, headers and encoded body.
+            func serverResponse() throws -> ServerResponse {
+                switch self {
+                case .success(let body, let headers):
+                    return try .json(200, body, contentType: "application/json", headers: headers)
+                case .failure(let body, let headers):
+                    return try .json(200, body, contentType: "application/json", headers: headers)
+                case .status(let status, let body, let headers):
+                    return try .json(status, body, contentType: "application/json", headers: headers)
+                }
+            }
+        }
+    }
+
+    /// `POST /` with `action: list` (`performAction`).
+    public enum List {
+        /// What the request to `POST /` with `action: list` carried, decoded.
+        public struct Input: Sendable, Equatable {
+            /// The request body: the `list` action.
+            public var body: ListRequest
+
+            /// The session token the client sent in the body's `kmd` field; nil before login.
+            public var sessionToken: String?
+
+            public init(body: ListRequest, sessionToken: String? = nil) {
+                self.body = body
+                self.sessionToken = sessionToken
+            }
+        }
+
+        /// The documented responses; a handler returns one.
+        public enum Output: Sendable, Equatable {
+            /// 200: the `list` action's result.
+            case success(_ body: ListResponse, headers: HTTPFields = [:])
+            /// 200: the error envelope (`status` "Error"); the client throws it as `ActionError`.
+            case failure(_ body: ErrorResponse, headers: HTTPFields = [:])
+            /// default: Any other HTTP status, which the document does not show: assumed to carry the error envelope.
+            case status(status: Int, _ body: ErrorResponse, headers: HTTPFields = [:])
+
+            /// The response as sent: status, headers and encoded body.
+            func serverResponse() throws -> ServerResponse {
+                switch self {
+                case .success(let body, let headers):
+                    return try .json(200, body, contentType: "application/json", headers: headers)
+                case .failure(let body, let headers):
+                    return try .json(200, body, contentType: "application/json", headers: headers)
+                case .status(let status, let body, let headers):
+                    return try .json(status, body, contentType: "application/json", headers: headers)
+                }
+            }
+        }
+    }
+
+    /// `POST /` with `action: get` (`performAction`).
+    public enum Get {
+        /// What the request to `POST /` with `action: get` carried, decoded.
+        public struct Input: Sendable, Equatable {
+            /// The request body: the `get` action.
+            public var body: GetRequest
+
+            /// The session token the client sent in the body's `kmd` field; nil before login.
+            public var sessionToken: String?
+
+            public init(body: GetRequest, sessionToken: String? = nil) {
+                self.body = body
+                self.sessionToken = sessionToken
+            }
+        }
+
+        /// The documented responses; a handler returns one.
+        public enum Output: Sendable, Equatable {
+            /// 200: the `get` action's result.
+            case success(_ body: RecordResponse, headers: HTTPFields = [:])
+            /// 200: the error envelope (`status` "Error"); the client throws it as `ActionError`.
+            case failure(_ body: ErrorResponse, headers: HTTPFields = [:])
+            /// default: Any other HTTP status, which the document does not show: assumed to carry the error envelope.
+            case status(status: Int, _ body: ErrorResponse, headers: HTTPFields = [:])
+
+            /// The response as sent: status, headers and encoded body.
+            func serverResponse() throws -> ServerResponse {
+                switch self {
+                case .success(let body, let headers):
+                    return try .json(200, body, contentType: "application/json", headers: headers)
+                case .failure(let body, let headers):
+                    return try .json(200, body, contentType: "application/json", headers: headers)
+                case .status(let status, let body, let headers):
+                    return try .json(status, body, contentType: "application/json", headers: headers)
+                }
+            }
+        }
+    }
+
+    /// `POST /` with `action: create` (`performAction`).
+    public enum Create {
+        /// What the request to `POST /` with `action: create` carried, decoded.
+        public struct Input: Sendable, Equatable {
+            /// The request body: the `create` action.
+            public var body: CreateRequest
+
+            /// The session token the client sent in the body's `kmd` field; nil before login.
+            public var sessionToken: String?
+
+            public init(body: CreateRequest, sessionToken: String? = nil) {
+                self.body = body
+                self.sessionToken = sessionToken
+            }
+        }
+
+        /// The documented responses; a handler returns one.
+        public enum Output: Sendable, Equatable {
+            /// 200: the `create` action's result.
+            case success(_ body: RecordResponse, headers: HTTPFields = [:])
+            /// 200: the error envelope (`status` "Error"); the client throws it as `ActionError`.
+            case failure(_ body: ErrorResponse, headers: HTTPFields = [:])
+            /// default: Any other HTTP status, which the document does not show: assumed to carry the error envelope.
+            case status(status: Int, _ body: ErrorResponse, headers: HTTPFields = [:])
+
+            /// The response as sent: status, headers and encoded body.
+            func serverResponse() throws -> ServerResponse {
+                switch self {
+                case .success(let body, let headers):
+                    return try .json(200, body, contentType: "application/json", headers: headers)
+                case .failure(let body, let headers):
+                    return try .json(200, body, contentType: "application/json", headers: headers)
+                case .status(let status, let body, let headers):
+                    return try .json(status, body, contentType: "application/json", headers: headers)
+                }
+            }
+        }
+    }
+
+    /// `POST /` with `action: update` (`performAction`).
+    public enum Update {
+        /// What the request to `POST /` with `action: update` carried, decoded.
+        public struct Input: Sendable, Equatable {
+            /// The request body: the `update` action.
+            public var body: UpdateRequest
+
+            /// The session token the client sent in the body's `kmd` field; nil before login.
+            public var sessionToken: String?
+
+            public init(body: UpdateRequest, sessionToken: String? = nil) {
+                self.body = body
+                self.sessionToken = sessionToken
+            }
+        }
+
+        /// The documented responses; a handler returns one.
+        public enum Output: Sendable, Equatable {
+            /// 200: the `update` action's result.
+            case success(_ body: RecordResponse, headers: HTTPFields = [:])
+            /// 200: the error envelope (`status` "Error"); the client throws it as `ActionError`.
+            case failure(_ body: ErrorResponse, headers: HTTPFields = [:])
+            /// default: Any other HTTP status, which the document does not show: assumed to carry the error envelope.
+            case status(status: Int, _ body: ErrorResponse, headers: HTTPFields = [:])
+
+            /// The response as sent: status, headers and encoded body.
+            func serverResponse() throws -> ServerResponse {
+                switch self {
+                case .success(let body, let headers):
+                    return try .json(200, body, contentType: "application/json", headers: headers)
+                case .failure(let body, let headers):
+                    return try .json(200, body, contentType: "application/json", headers: headers)
+                case .status(let status, let body, let headers):
+                    return try .json(status, body, contentType: "application/json", headers: headers)
+                }
+            }
+        }
+    }
+
+    /// `POST /` with `action: delete` (`performAction`).
+    public enum Delete {
+        /// What the request to `POST /` with `action: delete` carried, decoded.
+        public struct Input: Sendable, Equatable {
+            /// The request body: the `delete` action.
+            public var body: DeleteRequest
+
+            /// The session token the client sent in the body's `kmd` field; nil before login.
+            public var sessionToken: String?
+
+            public init(body: DeleteRequest, sessionToken: String? = nil) {
+                self.body = body
+                self.sessionToken = sessionToken
+            }
+        }
+
+        /// The documented responses; a handler returns one.
+        public enum Output: Sendable, Equatable {
+            /// 200: the `delete` action's result.
+            case success(_ body: RecordResponse, headers: HTTPFields = [:])
+            /// 200: the error envelope (`status` "Error"); the client throws it as `ActionError`.
+            case failure(_ body: ErrorResponse, headers: HTTPFields = [:])
+            /// default: Any other HTTP status, which the document does not show: assumed to carry the error envelope.
+            case status(status: Int, _ body: ErrorResponse, headers: HTTPFields = [:])
+
+            /// The response as sent: status, headers and encoded body.
+            func serverResponse() throws -> ServerResponse {
+                switch self {
+                case .success(let body, let headers):
+                    return try .json(200, body, contentType: "application/json", headers: headers)
+                case .failure(let body, let headers):
                     return try .json(200, body, contentType: "application/json", headers: headers)
                 case .status(let status, let body, let headers):
                     return try .json(status, body, contentType: "application/json", headers: headers)
@@ -71,10 +495,69 @@ public struct ActionAPIServer<Handler: ActionAPIHandler>: ServerApplication {
     public static func routes(_ handler: Handler) -> [ServerRoute] {
         [
             ServerRoute(method: "POST", template: "/", operationID: "performAction") { _, inputs in
-                let input = try ActionAPIOperations.PerformAction.Input(
-                    body: inputs.required(inputs.jsonBody(PerformActionRequest.self))
-                )
-                return try await handler.performAction(input).serverResponse()
+                let envelope = try inputs.actionBody(PerformActionRequest.self, discriminator: "action", sessionField: "kmd")
+                switch envelope.body {
+                case .preauthRequest(let body):
+                    let input = ActionAPIOperations.Preauth.Input(
+                        body: body,
+                        sessionToken: envelope.sessionToken
+                    )
+                    return try await handler.preauth(input).serverResponse()
+                case .authRequest(let body):
+                    let input = ActionAPIOperations.Auth.Input(
+                        body: body,
+                        sessionToken: envelope.sessionToken
+                    )
+                    return try await handler.auth(input).serverResponse()
+                case .verifyAuthRequest(let body):
+                    let input = ActionAPIOperations.VerifyAuth.Input(
+                        body: body,
+                        sessionToken: envelope.sessionToken
+                    )
+                    return try await handler.verifyAuth(input).serverResponse()
+                case .logoutRequest(let body):
+                    let input = ActionAPIOperations.Logout.Input(
+                        body: body,
+                        sessionToken: envelope.sessionToken
+                    )
+                    return try await handler.logout(input).serverResponse()
+                case .rightsRequest(let body):
+                    let input = ActionAPIOperations.Rights.Input(
+                        body: body,
+                        sessionToken: envelope.sessionToken
+                    )
+                    return try await handler.rights(input).serverResponse()
+                case .listRequest(let body):
+                    let input = ActionAPIOperations.List.Input(
+                        body: body,
+                        sessionToken: envelope.sessionToken
+                    )
+                    return try await handler.list(input).serverResponse()
+                case .getRequest(let body):
+                    let input = ActionAPIOperations.Get.Input(
+                        body: body,
+                        sessionToken: envelope.sessionToken
+                    )
+                    return try await handler.get(input).serverResponse()
+                case .createRequest(let body):
+                    let input = ActionAPIOperations.Create.Input(
+                        body: body,
+                        sessionToken: envelope.sessionToken
+                    )
+                    return try await handler.create(input).serverResponse()
+                case .updateRequest(let body):
+                    let input = ActionAPIOperations.Update.Input(
+                        body: body,
+                        sessionToken: envelope.sessionToken
+                    )
+                    return try await handler.update(input).serverResponse()
+                case .deleteRequest(let body):
+                    let input = ActionAPIOperations.Delete.Input(
+                        body: body,
+                        sessionToken: envelope.sessionToken
+                    )
+                    return try await handler.delete(input).serverResponse()
+                }
             },
         ]
     }
@@ -85,10 +568,73 @@ public struct ActionAPIServer<Handler: ActionAPIHandler>: ServerApplication {
 public struct ActionAPIStubHandler: ActionAPIHandler {
     public init() {}
 
-    public var performActionStub: (@Sendable (ActionAPIOperations.PerformAction.Input) async throws -> ActionAPIOperations.PerformAction.Output)?
+    public var preauthStub: (@Sendable (ActionAPIOperations.Preauth.Input) async throws -> ActionAPIOperations.Preauth.Output)?
 
-    public func performAction(_ input: ActionAPIOperations.PerformAction.Input) async throws -> ActionAPIOperations.PerformAction.Output {
-        guard let stub = performActionStub else { throw ServerNotImplemented(operationID: "performAction") }
+    public func preauth(_ input: ActionAPIOperations.Preauth.Input) async throws -> ActionAPIOperations.Preauth.Output {
+        guard let stub = preauthStub else { throw ServerNotImplemented(operationID: "performAction: preauth") }
+        return try await stub(input)
+    }
+
+    public var authStub: (@Sendable (ActionAPIOperations.Auth.Input) async throws -> ActionAPIOperations.Auth.Output)?
+
+    public func auth(_ input: ActionAPIOperations.Auth.Input) async throws -> ActionAPIOperations.Auth.Output {
+        guard let stub = authStub else { throw ServerNotImplemented(operationID: "performAction: auth") }
+        return try await stub(input)
+    }
+
+    public var verifyAuthStub: (@Sendable (ActionAPIOperations.VerifyAuth.Input) async throws -> ActionAPIOperations.VerifyAuth.Output)?
+
+    public func verifyAuth(_ input: ActionAPIOperations.VerifyAuth.Input) async throws -> ActionAPIOperations.VerifyAuth.Output {
+        guard let stub = verifyAuthStub else { throw ServerNotImplemented(operationID: "performAction: verifyauth") }
+        return try await stub(input)
+    }
+
+    public var logoutStub: (@Sendable (ActionAPIOperations.Logout.Input) async throws -> ActionAPIOperations.Logout.Output)?
+
+    public func logout(_ input: ActionAPIOperations.Logout.Input) async throws -> ActionAPIOperations.Logout.Output {
+        guard let stub = logoutStub else { throw ServerNotImplemented(operationID: "performAction: logout") }
+        return try await stub(input)
+    }
+
+    public var rightsStub: (@Sendable (ActionAPIOperations.Rights.Input) async throws -> ActionAPIOperations.Rights.Output)?
+
+    public func rights(_ input: ActionAPIOperations.Rights.Input) async throws -> ActionAPIOperations.Rights.Output {
+        guard let stub = rightsStub else { throw ServerNotImplemented(operationID: "performAction: rights") }
+        return try await stub(input)
+    }
+
+    public var listStub: (@Sendable (ActionAPIOperations.List.Input) async throws -> ActionAPIOperations.List.Output)?
+
+    public func list(_ input: ActionAPIOperations.List.Input) async throws -> ActionAPIOperations.List.Output {
+        guard let stub = listStub else { throw ServerNotImplemented(operationID: "performAction: list") }
+        return try await stub(input)
+    }
+
+    public var getStub: (@Sendable (ActionAPIOperations.Get.Input) async throws -> ActionAPIOperations.Get.Output)?
+
+    public func get(_ input: ActionAPIOperations.Get.Input) async throws -> ActionAPIOperations.Get.Output {
+        guard let stub = getStub else { throw ServerNotImplemented(operationID: "performAction: get") }
+        return try await stub(input)
+    }
+
+    public var createStub: (@Sendable (ActionAPIOperations.Create.Input) async throws -> ActionAPIOperations.Create.Output)?
+
+    public func create(_ input: ActionAPIOperations.Create.Input) async throws -> ActionAPIOperations.Create.Output {
+        guard let stub = createStub else { throw ServerNotImplemented(operationID: "performAction: create") }
+        return try await stub(input)
+    }
+
+    public var updateStub: (@Sendable (ActionAPIOperations.Update.Input) async throws -> ActionAPIOperations.Update.Output)?
+
+    public func update(_ input: ActionAPIOperations.Update.Input) async throws -> ActionAPIOperations.Update.Output {
+        guard let stub = updateStub else { throw ServerNotImplemented(operationID: "performAction: update") }
+        return try await stub(input)
+    }
+
+    public var deleteStub: (@Sendable (ActionAPIOperations.Delete.Input) async throws -> ActionAPIOperations.Delete.Output)?
+
+    public func delete(_ input: ActionAPIOperations.Delete.Input) async throws -> ActionAPIOperations.Delete.Output {
+        guard let stub = deleteStub else { throw ServerNotImplemented(operationID: "performAction: delete") }
         return try await stub(input)
     }
 }

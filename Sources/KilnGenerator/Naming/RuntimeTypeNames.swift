@@ -20,7 +20,8 @@ extension SwiftNaming {
         "ServerSentEventStream", "SessionTokenMiddleware", "SessionTokenStore", "StreamBacklogError", "StreamItemError",
         "StreamStep", "TestHeader", "TestLatch", "TestResponse", "URLSessionTransport", "UploadBody",
         // KilnServer, which generated servers import, and its loopback host.
-        "BasicCredentials", "HostedServer", "MultipartParser", "ParameterShape", "ParameterStyle", "Received",
+        "ActionRequestBody", "BasicCredentials", "HostedServer", "MultipartParser", "ParameterShape", "ParameterStyle",
+        "Received",
         "ServerApplication", "ServerCredentials", "ServerInputError", "ServerNotImplemented", "ServerOptions",
         "ServerParameterLocation", "ServerRequest", "ServerRequestInputs", "ServerResponse", "ServerRoute", "ServerRouter",
         "ServerSecurityScheme",

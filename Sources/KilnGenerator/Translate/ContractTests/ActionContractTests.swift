@@ -39,9 +39,7 @@ extension ContractTestTranslator {
     ) -> Declaration {
         let (arguments, expectedBody) = callArguments(call, requestExample)
         let media = signature.response.successMedia
-        let responseExample = media.flatMap(examples)?.first { key, value in
-            !isError(value, call) && (key == call.action || value.objectField("action") == .string(call.action))
-        }?.1
+        let responseExample = responseExample(signature, call)
         var inner = [clientLine]
         inner.append(.line("let result = try await \(accessor(group)).\(call.name)(\(arguments))"))
         inner += requestChecks(signature, call, expectedBody: expectedBody)
@@ -63,37 +61,15 @@ extension ContractTestTranslator {
         _ signature: OperationTranslator.Signature, _ call: ActionTranslator.Call, group: ClientTranslator.Group,
         scope: inout NameScope
     ) -> [Declaration] {
-        let errorExamples = signature.response.successMedia.map(examples)?.filter { _, value in
-            isError(value, call) && value.objectField("action") == .string(call.action)
-        } ?? []
         let (arguments, expectedBody) = callArguments(call, examplesOfAction(signature, call).first?.value)
-        return errorExamples.map { key, reply in
+        return errorExamples(signature, call).map { key, reply in
             var inner = [clientLine]
             inner.append(
                 .opened(
                     "let error = await #expect(throws: ActionError.self) {",
                     [.line("try await \(accessor(group)).\(call.name)(\(arguments))")], closing: "}"))
             inner += requestChecks(signature, call, expectedBody: expectedBody)
-            var token: String?
-            if let tokenPath = call.tokenPath, case .string(let text)? = reply.value(atPath: tokenPath) { token = text }
-            // ActionError.code is an Int: only a whole-number statuscode can be compared with it.
-            if case .number(let code)? = reply.objectField("statuscode"), Int(code) != nil {
-                inner.append(.line("#expect(error?.code == \(code))"))
-            }
-            if case .string(let message)? = reply.objectField("msg") {
-                inner.append(.line("#expect(error?.message == \(SwiftLiteral.string(message)))"))
-            }
-            var messages: [(String, String)] = []
-            if case .object(let fields)? = reply.objectField("data") {
-                let tokenKey = call.tokenPath.flatMap { $0.hasPrefix("data.") ? String($0.dropFirst(5)) : nil }
-                messages = fields.compactMap { key, value in
-                    if case .string(let text) = value, key != tokenKey { (key, text) } else { nil }
-                }
-            }
-            let dictionary = messages.isEmpty
-                ? "[:]" : "[" + messages.map { "\(SwiftLiteral.string($0.0)): \(SwiftLiteral.string($0.1))" }.joined(separator: ", ") + "]"
-            inner.append(.line("#expect(error?.fieldMessages == \(dictionary))"))
-            inner.append(.line("#expect(error?.sessionToken == \(token.map(SwiftLiteral.string) ?? "nil"))"))
+            inner += actionErrorChecks(reply, call)
             let name = scope.claim(SwiftNaming.memberName("\(SwiftNaming.unescaped(call.name)) action \(key.isEmpty ? "error" : key)"))
             return actionTestFunction(
                 "\(signature.method.token) \(signature.path) \(call.discriminator): \(call.action) fails (\(key))",
@@ -101,8 +77,49 @@ extension ContractTestTranslator {
         }
     }
 
+    /// The action's success example: keyed by the action, or whose `action` field names it.
+    func responseExample(_ signature: OperationTranslator.Signature, _ call: ActionTranslator.Call) -> SampleValue? {
+        signature.response.successMedia.flatMap(examples)?.first { key, value in
+            !isError(value, call) && (key == call.action || value.objectField("action") == .string(call.action))
+        }?.1
+    }
+
+    /// The action's documented error envelopes: examples whose status is the failure value and whose `action` is this one.
+    func errorExamples(_ signature: OperationTranslator.Signature, _ call: ActionTranslator.Call) -> [(String, SampleValue)] {
+        signature.response.successMedia.map(examples)?.filter { _, value in
+            isError(value, call) && value.objectField("action") == .string(call.action)
+        } ?? []
+    }
+
+    /// What the `ActionError` thrown for `reply` (bound to `error`) must carry: its code, message,
+    /// per-field messages and, for a login, the token it still returned.
+    func actionErrorChecks(_ reply: SampleValue, _ call: ActionTranslator.Call) -> [Statement] {
+        var checks: [Statement] = []
+        var token: String?
+        if let tokenPath = call.tokenPath, case .string(let text)? = reply.value(atPath: tokenPath) { token = text }
+        // ActionError.code is an Int: only a whole-number statuscode can be compared with it.
+        if case .number(let code)? = reply.objectField("statuscode"), Int(code) != nil {
+            checks.append(.line("#expect(error?.code == \(code))"))
+        }
+        if case .string(let message)? = reply.objectField("msg") {
+            checks.append(.line("#expect(error?.message == \(SwiftLiteral.string(message)))"))
+        }
+        var messages: [(String, String)] = []
+        if case .object(let fields)? = reply.objectField("data") {
+            let tokenKey = call.tokenPath.flatMap { $0.hasPrefix("data.") ? String($0.dropFirst(5)) : nil }
+            messages = fields.compactMap { key, value in
+                if case .string(let text) = value, key != tokenKey { (key, text) } else { nil }
+            }
+        }
+        let dictionary = messages.isEmpty
+            ? "[:]" : "[" + messages.map { "\(SwiftLiteral.string($0.0)): \(SwiftLiteral.string($0.1))" }.joined(separator: ", ") + "]"
+        checks.append(.line("#expect(error?.fieldMessages == \(dictionary))"))
+        checks.append(.line("#expect(error?.sessionToken == \(token.map(SwiftLiteral.string) ?? "nil"))"))
+        return checks
+    }
+
     /// The request examples of this action, in the spec's order.
-    private func examplesOfAction(_ signature: OperationTranslator.Signature, _ call: ActionTranslator.Call) -> [ActionExample] {
+    func examplesOfAction(_ signature: OperationTranslator.Signature, _ call: ActionTranslator.Call) -> [ActionExample] {
         guard let body = signature.body else { return [] }
         return examples(body.media).map { ActionExample(key: $0.0, value: $0.1) }.filter {
             $0.value.objectField(call.discriminator) == .string(call.action)
@@ -111,7 +128,7 @@ extension ContractTestTranslator {
 
     /// The call's arguments from a request example of this action (a sample where it lacks a required
     /// one), and the body the server must then receive (nil without an example).
-    private func callArguments(_ call: ActionTranslator.Call, _ requestExample: SampleValue?) -> (String, SampleValue?) {
+    func callArguments(_ call: ActionTranslator.Call, _ requestExample: SampleValue?) -> (String, SampleValue?) {
         var fields: [(String, SampleValue)] = []
         if case .object(let values)? = requestExample { fields = values }
         var arguments: [String] = []
@@ -160,7 +177,7 @@ extension ContractTestTranslator {
         .line("let client = \(clientName)(baseURL: ContractCheck.baseURL(server, path: \(SwiftLiteral.string(basePath))))")
     }
 
-    private func accessor(_ group: ClientTranslator.Group) -> String {
+    func accessor(_ group: ClientTranslator.Group) -> String {
         group.tag == nil ? "client" : "client.\(group.propertyName)"
     }
 

@@ -14,20 +14,29 @@ struct OneOfBuilder {
         var componentName: String?
     }
 
-    func build(documentation: [String]) -> Declaration {
-        var nested: [Declaration] = []
+    /// The enum's cases in order, each with its component for a `$ref` variant: what code that switches
+    /// over the enum (a server's action route) must spell.
+    var cases: [(caseName: String, componentName: String?, base: String)] {
         var caseScope = NameScope()
-        let variantSchemas = (schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf).filter {
-            !translator.analysis.isNullOnly($0)
-        }
-        var typeScope = NameScope(reserved: translator.referencedComponentTypeNames(in: variantSchemas).union([typeName]))
-        let variants = variantSchemas.enumerated().map { index, variant -> Variant in
+        return variantSchemas.enumerated().map { index, variant in
             let componentName = variant.isPureReference ? variant.ref?.componentName : nil
             let base = componentName ?? variant.title ?? describe(variant) ?? "variant\(index + 1)"
-            let caseName = caseScope.claim(SwiftNaming.memberName(base))
+            return (caseScope.claim(SwiftNaming.memberName(base)), componentName, base)
+        }
+    }
+
+    private var variantSchemas: [Schema] {
+        (schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf).filter { !translator.analysis.isNullOnly($0) }
+    }
+
+    func build(documentation: [String]) -> Declaration {
+        var nested: [Declaration] = []
+        let variantSchemas = variantSchemas
+        var typeScope = NameScope(reserved: translator.referencedComponentTypeNames(in: variantSchemas).union([typeName]))
+        let variants = zip(variantSchemas, cases).map { variant, named -> Variant in
             let type = translator.swiftType(
-                for: variant, hint: SwiftNaming.typeName(base), owner: nil, nested: &nested, scope: &typeScope)
-            return Variant(caseName: caseName, type: type, componentName: componentName)
+                for: variant, hint: SwiftNaming.typeName(named.base), owner: nil, nested: &nested, scope: &typeScope)
+            return Variant(caseName: named.caseName, type: type, componentName: named.componentName)
         }
         var members: [Declaration] = variants.map {
             .enumCase(EnumCaseDeclaration(info: DeclarationInfo(), name: $0.caseName, associatedValues: [$0.type]))

@@ -67,6 +67,11 @@ struct ActionTranslator {
         var tokenPath: String?
         /// The schema the action's result decodes (its `x-kiln-actions.responses` entry).
         var responseSchema: Schema?
+        /// The request's component and its Swift type (`ListRequest`), and the result's type: what a server's
+        /// handler method for the action takes and returns.
+        var requestComponent: String
+        var requestType: String
+        var responseType: SwiftType
     }
 
     struct Output {
@@ -104,7 +109,8 @@ struct ActionTranslator {
                     action: action, name: method.declaration.name, parameters: method.declaration.parameters,
                     wireNames: method.wireNames, schemas: method.schemas, discriminator: settings.discriminator,
                     errorStatus: settings.failure, tokenPath: settings.logins[action]?.tokenPath,
-                    responseSchema: responseSchema))
+                    responseSchema: responseSchema, requestComponent: requestName, requestType: requestType,
+                    responseType: responseType))
             if let paging = PaginationTranslator.Settings(signature.operation.extensions["x-kiln-pagination"], action: action),
                 let responseSchema
             {
@@ -267,7 +273,8 @@ struct ActionTranslator {
         }
     }
 
-    private func requestSchema(_ operation: Operation) -> Schema? {
+    /// The operation's JSON request schema, resolved: the `oneOf` whose discriminator names the actions.
+    func requestSchema(_ operation: Operation) -> Schema? {
         guard let body = operation.requestBody.flatMap(translator.document.resolve),
             let media = body.content.first(where: { MediaTypeName.isJSON($0.key) })?.value
         else { return nil }

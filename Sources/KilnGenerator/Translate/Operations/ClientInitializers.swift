@@ -56,7 +56,7 @@ extension ClientTranslator {
                 // Innermost, so retries resend the current token and logging sees what goes out (redacted).
                 body.append(
                     .line(
-                        "let sessionMiddleware = SessionTokenMiddleware(store: session, placement: \(session.placement), excludedOperationIDs: [\(excluded)], clearOnUnauthorized: true)"
+                        "let sessionMiddleware = SessionTokenMiddleware(store: session, placement: \(session.placement.source), excludedOperationIDs: [\(excluded)], clearOnUnauthorized: true)"
                     ))
                 chain = "middlewares + [sessionMiddleware]"
             }

@@ -19,14 +19,36 @@ struct SessionSettings {
         }
     }
 
-    /// `SessionTokenMiddleware.Placement` as Swift source.
-    var placement: String
+    /// Where later calls carry the token: `SessionTokenMiddleware.Placement`.
+    enum Placement: Equatable {
+        case bearerHeader
+        case header(String)
+        case jsonBodyField(String)
+        case queryItem(String)
+
+        /// The placement as Swift source: `.jsonBodyField("kmd")`.
+        var source: String {
+            switch self {
+            case .bearerHeader: ".bearerHeader"
+            case .header(let name): ".header(\(SwiftLiteral.string(name)))"
+            case .jsonBodyField(let name): ".jsonBodyField(\(SwiftLiteral.string(name)))"
+            case .queryItem(let name): ".queryItem(\(SwiftLiteral.string(name)))"
+            }
+        }
+
+        /// The body field that carries the token (`kmd`), which a server reads back; nil elsewhere.
+        var bodyField: String? {
+            if case .jsonBodyField(let name) = self { name } else { nil }
+        }
+    }
+
+    var placement: Placement
     /// Login operations that must not carry an old token.
     var excludedOperationIDs: [String]
 
     /// nil when the document has no login.
     init?(document: OpenAPIDocument) {
-        var placement: String?
+        var placement: Placement?
         var excluded: [String] = []
         var hasLogin = false
         for (path, item) in document.paths {
@@ -46,28 +68,27 @@ struct SessionSettings {
             }
         }
         guard hasLogin else { return nil }
-        self.placement = Self.placement(document.extensions["x-kiln-session"]) ?? placement ?? ".bearerHeader"
+        self.placement = Self.placement(document.extensions["x-kiln-session"]) ?? placement ?? .bearerHeader
         excludedOperationIDs = excluded
     }
 
-    private static func placement(_ node: YAMLNode?) -> String? {
+    private static func placement(_ node: YAMLNode?) -> Placement? {
         guard let node, let name = node["name"]?.scalar?.text else { return nil }
         switch node["in"]?.scalar?.text ?? "header" {
-        case "body": return ".jsonBodyField(\(SwiftLiteral.string(name)))"
-        case "query": return ".queryItem(\(SwiftLiteral.string(name)))"
-        default: return ".header(\(SwiftLiteral.string(name)))"
+        case "body": return .jsonBodyField(name)
+        case "query": return .queryItem(name)
+        default: return .header(name)
         }
     }
 
-    private static func placement(forScheme name: String, in document: OpenAPIDocument) -> String? {
+    private static func placement(forScheme name: String, in document: OpenAPIDocument) -> Placement? {
         guard let entry = document.components.securitySchemes[name], let scheme = document.resolve(entry) else { return nil }
         switch scheme.kind {
         case .apiKey:
             guard let header = scheme.name else { return nil }
-            return scheme.apiKeyLocation == .query
-                ? ".queryItem(\(SwiftLiteral.string(header)))" : ".header(\(SwiftLiteral.string(header)))"
+            return scheme.apiKeyLocation == .query ? .queryItem(header) : .header(header)
         default:
-            return ".bearerHeader"
+            return .bearerHeader
         }
     }
 

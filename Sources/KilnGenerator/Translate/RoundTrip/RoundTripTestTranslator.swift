@@ -1,7 +1,7 @@
 import KilnOpenAPI
 import KilnText
 
-/// Round-trip tests, one per operation: the real client, through URLSession, against the generated
+/// Round-trip tests, one per operation (one per action of an `x-kiln-actions` operation): the real client, through URLSession, against the generated
 /// server hosted on loopback with a stub handler. Each asserts that the handler received, as its typed
 /// `Input`, exactly what the test passed to the client, and that the client decoded the handler's typed
 /// `Output` back into the same value. Samples are the contract tests' (the spec's examples).
@@ -9,7 +9,7 @@ struct RoundTripTestTranslator {
     let contract: ContractTestTranslator
     let serverModule: String
 
-    private var models: ModelTranslator { contract.translator }
+    var models: ModelTranslator { contract.translator }
 
     func translate() -> [Declaration] {
         let names = ServerNames(clientName: contract.clientName, models: models)
@@ -18,13 +18,20 @@ struct RoundTripTestTranslator {
         var notCovered: [String] = []
         let groupOf = Dictionary(
             contract.groups.flatMap { group in group.signatures.map { ($0.operationID, group) } }, uniquingKeysWith: { first, _ in first })
-        for (signature, typeName, methodName) in ServerTranslator.operationNames(contract.groups, models: models) {
+        let sessionField = SessionSettings(document: models.document)?.placement.bodyField
+        for operation in ServerNames.operations(contract.groups, models: models) {
+            let signature = operation.signature
             guard !signature.response.kind.isStream, let group = groupOf[signature.operationID] else {
                 notCovered.append(signature.operationID)
                 continue
             }
+            if !operation.actions.isEmpty {
+                tests += actionTests(operation, group: group, names: names, sessionField: sessionField, scope: &scope)
+                continue
+            }
             let name = scope.claim(SwiftNaming.memberName(signature.operationID))
-            tests.append(test(signature, group: group, names: names, typeName: typeName, methodName: methodName, name: name))
+            tests.append(
+                test(signature, group: group, names: names, typeName: operation.typeName, methodName: operation.methodName, name: name))
         }
         var documentation = ["Round trips of ``\(contract.clientName)`` through `\(names.server)` (\(serverModule))."]
         if !notCovered.isEmpty {

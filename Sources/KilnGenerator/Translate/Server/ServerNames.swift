@@ -25,6 +25,42 @@ struct ServerNames {
         output = models.topLevelScope.contains("Output") ? "OperationOutput" : "Output"
     }
 
+    /// One operation's enum in the namespace and its handler method. An `x-kiln-actions` operation whose
+    /// body is a discriminated `oneOf` has `actions`: the server declares their methods, not its own.
+    struct Operation {
+        var signature: OperationTranslator.Signature
+        var typeName: String
+        var methodName: String
+        var actions: [Action]
+    }
+
+    /// An action's enum in the namespace (`List`) and its handler method, named like the client's (`list`).
+    struct Action {
+        var call: ActionTranslator.Call
+        var typeName: String
+        var methodName: String
+    }
+
+    /// Every operation in the spec's order: what the server declares and what round-trip tests call.
+    static func operations(_ groups: [ClientTranslator.Group], models: ModelTranslator) -> [Operation] {
+        var methodScope = NameScope(reserved: ["init", "deinit"])
+        var typeScope = NameScope(reserved: ["Input", "Output", "OperationInput", "OperationOutput"])
+        // A model of the same name would be shadowed inside the namespace.
+        func typeName(_ preferred: String) -> String {
+            typeScope.claim(models.topLevelScope.contains(preferred) ? preferred + "Operation" : preferred)
+        }
+        return groups.flatMap { group in group.signatures.map { (group, $0) } }.map { group, signature in
+            var operation = Operation(
+                signature: signature, typeName: typeName(SwiftNaming.typeName(signature.operationID)),
+                methodName: methodScope.claim(SwiftNaming.memberName(signature.operationID)), actions: [])
+            guard ServerActionTranslator.dispatchedCases(signature, models: models) != nil else { return operation }
+            operation.actions = group.actionCalls.filter { $0.operation.operationID == signature.operationID }.map { _, call in
+                Action(call: call, typeName: typeName(SwiftNaming.typeName(SwiftNaming.unescaped(call.name))), methodName: methodScope.claim(call.name))
+            }
+            return operation
+        }
+    }
+
     /// A documented status's case in an operation's `Output`: `ok`, `notFound`, `status418`; ranges and
     /// `default` carry the status (`clientError`, `status`).
     static func responseCase(_ code: String) -> (name: String, carriesStatus: Bool) {

@@ -20,7 +20,7 @@ struct ServerOperationTranslator {
     func translate(_ signature: OperationTranslator.Signature, typeName: String, methodName: String) -> Output {
         let qualified = "\(names.operations).\(typeName)"
         let (inputName, outputName) = (names.input, names.output)
-        var scope = NameScope(reserved: Set(signature.inputs.map { SwiftNaming.unescaped($0.parameter.name) } + ["body"]))
+        var scope = fieldScope(signature)
         let credentials = hasCredentials ? scope.claim("credentials") : nil
 
         let provenance = "\(signature.method.token) \(signature.path)"
@@ -40,22 +40,39 @@ struct ServerOperationTranslator {
                 info: DeclarationInfo(documentation: ["`\(provenance)` (`\(signature.operationID)`)."], access: access),
                 kind: .enum, name: typeName, conformances: [], members: [input, output]))
 
-        let arguments = fields.map { "\(SwiftNaming.argumentLabel($0.name)): \($0.decode)" }
-        let route = Statement.opened(
-            "ServerRoute(method: \(SwiftLiteral.string(signature.method.token)), template: \(SwiftLiteral.string(signature.path)), operationID: \(SwiftLiteral.string(signature.operationID))) { _, inputs in",
+        let route = Self.route(
+            signature,
             [
-                arguments.isEmpty
-                    ? .line("let input = \(qualified).\(inputName)()")
-                    : .opened("let input = \(fields.contains(where: \.throwing) ? "try " : "")\(qualified).\(inputName)(", arguments.enumerated().map { index, argument in
-                        .line(argument + (index < arguments.count - 1 ? "," : ""))
-                    }, closing: ")"),
+                inputStatement("\(qualified).\(inputName)", fields),
                 .line("return try await handler.\(SwiftNaming.unescaped(methodName))(input).serverResponse()"),
-            ],
-            closing: "},")
+            ])
         return Output(requirement: requirement, namespace: namespace, route: route)
     }
 
-    private struct Field {
+    /// The operation's entry in `routes(_:)`, answering with `body` (which has `inputs` and `handler` in scope).
+    static func route(_ signature: OperationTranslator.Signature, _ body: [Statement]) -> Statement {
+        .opened(
+            "ServerRoute(method: \(SwiftLiteral.string(signature.method.token)), template: \(SwiftLiteral.string(signature.path)), operationID: \(SwiftLiteral.string(signature.operationID))) { _, inputs in",
+            body, closing: "},")
+    }
+
+    /// `let input = try Input(field: decoded, ...)`.
+    func inputStatement(_ inputType: String, _ fields: [Field]) -> Statement {
+        let arguments = fields.map { "\(SwiftNaming.argumentLabel($0.name)): \($0.decode)" }
+        guard !arguments.isEmpty else { return .line("let input = \(inputType)()") }
+        return .opened(
+            "let input = \(fields.contains(where: \.throwing) ? "try " : "")\(inputType)(",
+            arguments.enumerated().map { index, argument in .line(argument + (index < arguments.count - 1 ? "," : "")) },
+            closing: ")")
+    }
+
+    /// The names an input's fields take: its parameters' and `body`; others claim theirs from it.
+    func fieldScope(_ signature: OperationTranslator.Signature) -> NameScope {
+        NameScope(reserved: Set(signature.inputs.map { SwiftNaming.unescaped($0.parameter.name) } + ["body"]))
+    }
+
+    /// One stored property of an `Input` and the expression that decodes it in the route.
+    struct Field {
         var name: String
         var type: SwiftType
         var decode: String
@@ -64,7 +81,7 @@ struct ServerOperationTranslator {
         var throwing = true
     }
 
-    private func inputFields(_ signature: OperationTranslator.Signature, credentials: String?) -> [Field] {
+    func inputFields(_ signature: OperationTranslator.Signature, credentials: String?) -> [Field] {
         let queryNames = signature.inputs.filter { $0.location == .query }.map(\.wireName)
         var fields = signature.inputs.map { input -> Field in
             let location = input.location ?? .query
@@ -134,7 +151,7 @@ struct ServerOperationTranslator {
         }
     }
 
-    private func inputStruct(_ name: String, _ fields: [Field], provenance: String) -> Declaration {
+    func inputStruct(_ name: String, _ fields: [Field], provenance: String) -> Declaration {
         let members: [Declaration] = fields.map { field in
             .variable(
                 VariableDeclaration(
@@ -158,49 +175,8 @@ struct ServerOperationTranslator {
     /// One case per documented response, each with its body and any extra headers; a status range or
     /// `default` also carries the status to send.
     private func outputEnum(_ name: String, _ response: ResponseTranslator.Result) -> Declaration {
-        var documented = response.documented
-        if documented.isEmpty {
-            documented = [ResponseTranslator.Documented(code: response.successCode, kind: .empty)]
-        }
-        var cases: [Declaration] = []
-        var encoding: [SwitchCase] = []
-        for entry in documented {
-            let (caseName, carriesStatus) = ServerNames.responseCase(entry.code)
-            var values: [SwiftType] = []
-            var bindings: [String] = []
-            if carriesStatus {
-                values.append(.function("status: Int"))
-                bindings.append("let status")
-            }
-            let bodyType: SwiftType? = entry.kind == .empty ? nil : entry.kind.isStream ? .data : entry.bodyType
-            if let bodyType {
-                values.append(.function("_ body: \(bodyType)"))
-                bindings.append("let body")
-            }
-            values.append(.function("headers: HTTPFields = [:]"))
-            bindings.append("let headers")
-            let documentation = entry.description.map { Documentation.oneLine($0) }.map { "\(entry.code): \($0)" } ?? entry.code
-            cases.append(.enumCase(EnumCaseDeclaration(info: DeclarationInfo(documentation: [documentation]), name: caseName, associatedValues: values)))
-            let status = carriesStatus ? "status" : entry.code
-            let contentType = entry.mediaType.map { $0.contains("*") ? "application/octet-stream" : $0 }.map(SwiftLiteral.string)
-            let write: String
-            switch entry.kind {
-            case .empty: write = ".empty(\(status), headers: headers)"
-            case .json: write = "try .json(\(status), body, contentType: \(contentType ?? "\"application/json\""), headers: headers)"
-            case .text: write = ".text(\(status), body, contentType: \(contentType ?? "\"text/plain\""), headers: headers)"
-            case .data, .events, .jsonLines, .jsonSequence:
-                write = ".data(\(status), body, contentType: \(contentType ?? "\"application/octet-stream\""), headers: headers)"
-            }
-            encoding.append(SwitchCase("case .\(caseName)(\(bindings.joined(separator: ", ")))", [.line("return \(write)")]))
-        }
-        let encode = Declaration.function(
-            FunctionDeclaration(
-                info: DeclarationInfo(documentation: ["The response as sent: status, headers and encoded body."]),
-                name: "serverResponse", parameters: [], throwsClause: "throws", returnType: .named("ServerResponse"),
-                body: [.switch("self", encoding)]))
-        return .type(
-            TypeDeclaration(
-                info: DeclarationInfo(documentation: ["The documented responses; a handler returns one."], access: access),
-                kind: .enum, name: name, conformances: ["Sendable", "Equatable"], members: cases + [encode]))
+        let documented = response.documented.isEmpty
+            ? [ResponseTranslator.Documented(code: response.successCode, kind: .empty)] : response.documented
+        return ServerOutputEnum(access: access).declaration(name: name, cases: documented.map(ServerOutputEnum.documentedCase))
     }
 }

@@ -1,7 +1,8 @@
 import KilnOpenAPI
 
-/// `--mode server`: the handler protocol (one method per operation), the operations' inputs and
-/// outputs, and the server that routes requests to a handler. Models come from the client module.
+/// `--mode server`: the handler protocol (one method per operation, or per action of an `x-kiln-actions`
+/// operation: `ServerActionTranslator`), the operations' inputs and outputs, and the server that routes
+/// requests to a handler. Models come from the client module.
 struct ServerTranslator {
     let models: ModelTranslator
     let clientName: String
@@ -16,22 +17,39 @@ struct ServerTranslator {
         var namespaces: [Declaration] = []
         var routes: [Statement] = []
         var stubs: [Declaration] = []
-        for (signature, typeName, methodName) in Self.operationNames(groups, models: models) {
-            let output = operations.translate(signature, typeName: typeName, methodName: methodName)
+        var hasActions = false
+        let actions = ServerActionTranslator(
+            operations: operations, sessionField: SessionSettings(document: models.document)?.placement.bodyField)
+        for operation in ServerNames.operations(groups, models: models) {
+            if !operation.actions.isEmpty, let output = actions.translate(operation) {
+                requirements += output.requirements
+                namespaces += output.namespaces
+                routes.append(output.route)
+                hasActions = true
+                for action in operation.actions {
+                    stubs += stub(
+                        "\(operation.signature.operationID): \(action.call.action)", typeName: action.typeName,
+                        methodName: action.methodName, names: names)
+                }
+                continue
+            }
+            let output = operations.translate(operation.signature, typeName: operation.typeName, methodName: operation.methodName)
             requirements.append(output.requirement)
             namespaces.append(output.namespace)
             routes.append(output.route)
-            stubs += stub(signature, typeName: typeName, methodName: methodName, names: names)
+            stubs += stub(operation.signature.operationID, typeName: operation.typeName, methodName: operation.methodName, names: names)
         }
         let title = models.document.info.title
+        var handlerDocumentation = [
+            "\(title): one method per operation. `\(names.server)(handler:)` decodes each request into the",
+            "operation's `Input`, calls the method and sends the `Output` it returns; an error it throws is a 500.",
+        ]
+        if hasActions {
+            handlerDocumentation += ["", "An envelope operation (one URL, the body's action picks the call) has one method per action instead."]
+        }
         let handler = Declaration.type(
             TypeDeclaration(
-                info: DeclarationInfo(
-                    documentation: [
-                        "\(title): one method per operation. `\(names.server)(handler:)` decodes each request into the",
-                        "operation's `Input`, calls the method and sends the `Output` it returns; an error it throws is a 500.",
-                    ],
-                    access: access),
+                info: DeclarationInfo(documentation: handlerDocumentation, access: access),
                 kind: .protocol, name: names.handler, conformances: ["Sendable"], members: requirements))
         let namespace = Declaration.type(
             TypeDeclaration(
@@ -50,7 +68,8 @@ struct ServerTranslator {
         return [handler, namespace, server(names, schemes: schemes, routes: routes), stubHandler]
     }
 
-    private func stub(_ signature: OperationTranslator.Signature, typeName: String, methodName: String, names: ServerNames) -> [Declaration] {
+    /// A settable closure and the method that calls it; `unimplemented` names what a nil closure's 501 reports.
+    private func stub(_ unimplemented: String, typeName: String, methodName: String, names: ServerNames) -> [Declaration] {
         let qualified = "\(names.operations).\(typeName)"
         let (input, output) = (names.input, names.output)
         let bare = SwiftNaming.unescaped(methodName)
@@ -65,25 +84,10 @@ struct ServerTranslator {
                     parameters: [Parameter(label: "_", name: "input", type: .named("\(qualified).\(input)"))], isAsync: true,
                     throwsClause: "throws", returnType: .named("\(qualified).\(output)"),
                     body: [
-                        .line("guard let stub = \(bare)Stub else { throw ServerNotImplemented(operationID: \(SwiftLiteral.string(signature.operationID))) }"),
+                        .line("guard let stub = \(bare)Stub else { throw ServerNotImplemented(operationID: \(SwiftLiteral.string(unimplemented))) }"),
                         .line("return try await stub(input)"),
                     ])),
         ]
-    }
-
-    /// Each operation's enum in the namespace and its handler method, in the spec's order: what the
-    /// server declares and what round-trip tests call.
-    static func operationNames(
-        _ groups: [ClientTranslator.Group], models: ModelTranslator
-    ) -> [(signature: OperationTranslator.Signature, typeName: String, methodName: String)] {
-        var methodScope = NameScope(reserved: ["init", "deinit"])
-        var typeScope = NameScope(reserved: ["Input", "Output", "OperationInput", "OperationOutput"])
-        return groups.flatMap(\.signatures).map { signature in
-            let preferredType = SwiftNaming.typeName(signature.operationID)
-            // A model of the same name would be shadowed inside the namespace.
-            let typeName = typeScope.claim(models.topLevelScope.contains(preferredType) ? preferredType + "Operation" : preferredType)
-            return (signature, typeName, methodScope.claim(SwiftNaming.memberName(signature.operationID)))
-        }
     }
 
     private func server(_ names: ServerNames, schemes: [String], routes: [Statement]) -> Declaration {
