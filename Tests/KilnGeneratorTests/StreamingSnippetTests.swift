@@ -98,6 +98,8 @@ import Testing
         #expect(code.contains("func downloadChunks2(id: String, since: String?) async throws -> ResponseBody\n"))
         #expect(code.contains("try await downloadStub.call((id: id, since: since), writingTo: destination)"))
         #expect(code.contains("try await downloadStub.chunks((id: id, since: since))"))
+        // The protocol's default-argument forwarder passes the destination with its label.
+        #expect(code.contains("try await self.download(id: id, since: since, to: destination)"))
         // The three share one handler: no stub of their own.
         #expect(!code.contains("downloadChunks2Stub"))
     }

@@ -140,9 +140,7 @@ struct MockTranslator {
     /// (through `self.`, as a parameter may share the method's name: `search(search:)`).
     private func defaultArguments(_ protocolName: String, _ methods: [Method]) -> [Declaration] {
         let forwarders: [Declaration] = methods.filter { $0.parameters.contains { $0.defaultValue != nil } }.map { method in
-            let arguments = method.parameters.map { parameter in
-                parameter.label == "_" ? parameter.name : "\(SwiftNaming.argumentLabel(parameter.name)): \(parameter.name)"
-            }.joined(separator: ", ")
+            let arguments = method.parameters.map(\.forwarded).joined(separator: ", ")
             return .function(
                 FunctionDeclaration(
                     info: DeclarationInfo(access: access, attributes: method.deprecated ? ["@available(*, deprecated)"] : []),

@@ -105,9 +105,7 @@ struct OperationTranslator {
         let parameterDocs = parameterDocumentation(inputs, body: body)
         if !parameterDocs.isEmpty { documentation += [""] + parameterDocs }
         let attributes = operation.deprecated ? ["@available(*, deprecated)"] : []
-        let arguments = signature.map { parameter -> String in
-            parameter.label == "_" ? parameter.name : "\(SwiftNaming.argumentLabel(parameter.name)): \(parameter.name)"
-        }.joined(separator: ", ")
+        let arguments = signature.map(\.forwarded).joined(separator: ", ")
 
         let plain = FunctionDeclaration(
             info: DeclarationInfo(documentation: documentation, access: access, attributes: attributes),
