@@ -97,6 +97,10 @@ public protocol IntrexxExportAPI: Sendable {
 /// The operations tagged `diagnosis`.
 public protocol IntrexxDiagnosisAPI: Sendable {
     func download(portal: String) async throws -> Data
+
+    func download(portal: String, to destination: URL) async throws -> URL
+
+    func downloadChunks(portal: String) async throws -> ResponseBody
 }
 
 /// The operations tagged `search`.
@@ -412,6 +416,14 @@ public final class IntrexxClientMock: IntrexxAPI, Sendable {
 
         public func download(portal: String) async throws -> Data {
             try await downloadStub.call(portal)
+        }
+
+        public func download(portal: String, to destination: URL) async throws -> URL {
+            try await downloadStub.call(portal, writingTo: destination)
+        }
+
+        public func downloadChunks(portal: String) async throws -> ResponseBody {
+            try await downloadStub.chunks(portal)
         }
     }
 

@@ -3,47 +3,47 @@
 import Foundation
 import KilnRuntime
 
-extension IntrexxClient.Reports {
-    /// Get the current reports engine and its configuration
+extension IntrexxClient.Export {
+    /// Read portal export template configuration
     ///
-    /// Returns the reports engine currently used by the portal and its configuration.
+    /// Reads the portal export template configuration (the source links the help topic "Portal exportieren").
     ///
-    /// - Spec: `GET /{portal}/reports/engine`
+    /// - Spec: `GET /{portal}/export`
     ///
     /// - Parameters:
     ///   - portal: The portal the call applies to. (`portal` in path)
-    public func getEngine(portal: String) async throws -> ReportsEngine {
-        try await self.getEngineRaw(portal: portal).body
+    public func getConfiguration(portal: String) async throws -> ExportConfiguration {
+        try await self.getConfigurationRaw(portal: portal).body
     }
 
-    /// ``getEngine`` with the response's status and headers.
+    /// ``getConfiguration`` with the response's status and headers.
     ///
-    /// - Spec: `GET /{portal}/reports/engine`
-    public func getEngineRaw(portal: String) async throws -> Response<ReportsEngine> {
-        let request = HTTPRequest(method: .get, path: "/\(PathEncoder.segment(portal))/reports/engine")
-        return try await core.json(ReportsEngine.self, for: request, operationID: "getReportsEngine")
+    /// - Spec: `GET /{portal}/export`
+    public func getConfigurationRaw(portal: String) async throws -> Response<ExportConfiguration> {
+        let request = HTTPRequest(method: .get, path: "/\(PathEncoder.segment(portal))/export")
+        return try await core.json(ExportConfiguration.self, for: request, operationID: "getExportConfiguration")
     }
 
-    /// Set/update and configure the current reports engine and its configuration
+    /// Write portal export configuration
     ///
-    /// Sets or updates and configures the current reports engine and its configuration.
+    /// Writes the portal export configuration.
     ///
-    /// - Spec: `PATCH /{portal}/reports/engine`
+    /// - Spec: `PATCH /{portal}/export`
     ///
     /// - Parameters:
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
-    public func updateEngine(portal: String, _ body: ReportsEnginePatch) async throws -> ReportsEngine {
-        try await self.updateEngineRaw(portal: portal, body).body
+    public func updateConfiguration(portal: String, _ body: ExportConfigurationPatch) async throws -> ExportConfiguration {
+        try await self.updateConfigurationRaw(portal: portal, body).body
     }
 
-    /// ``updateEngine`` with the response's status and headers.
+    /// ``updateConfiguration`` with the response's status and headers.
     ///
-    /// - Spec: `PATCH /{portal}/reports/engine`
-    public func updateEngineRaw(portal: String, _ body: ReportsEnginePatch) async throws -> Response<ReportsEngine> {
-        var request = HTTPRequest(method: .patch, path: "/\(PathEncoder.segment(portal))/reports/engine")
-        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "updateReportsEngine")
-        return try await core.json(ReportsEngine.self, for: request, operationID: "updateReportsEngine")
+    /// - Spec: `PATCH /{portal}/export`
+    public func updateConfigurationRaw(portal: String, _ body: ExportConfigurationPatch) async throws -> Response<ExportConfiguration> {
+        var request = HTTPRequest(method: .patch, path: "/\(PathEncoder.segment(portal))/export")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "updateExportConfiguration")
+        return try await core.json(ExportConfiguration.self, for: request, operationID: "updateExportConfiguration")
     }
 }
 

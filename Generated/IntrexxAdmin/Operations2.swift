@@ -3,47 +3,121 @@
 import Foundation
 import KilnRuntime
 
-extension IntrexxClient.Export {
-    /// Read portal export template configuration
+extension IntrexxClient.Templates {
+    /// Get a list of all portal templates
     ///
-    /// Reads the portal export template configuration (the source links the help topic "Portal exportieren").
+    /// This endpoint returns a list of all portal templates in your Intrexx instance.
     ///
-    /// - Spec: `GET /{portal}/export`
+    /// - Spec: `GET /templates`
+    public func list() async throws -> [PortalTemplate] {
+        try await self.listRaw().body
+    }
+
+    /// ``list`` with the response's status and headers.
+    ///
+    /// - Spec: `GET /templates`
+    public func listRaw() async throws -> Response<[PortalTemplate]> {
+        let request = HTTPRequest(method: .get, path: "/templates")
+        return try await core.json([PortalTemplate].self, for: request, operationID: "listTemplates")
+    }
+
+    /// Upload a portal template
+    ///
+    /// Use this endpoint to upload a portal template to the Intrexx server. Afterwards, the template can be used to create a new portal.
+    ///
+    /// - Spec: `POST /templates`
+    ///
+    /// - Parameters:
+    ///   - body: (`multipart/form-data`)
+    public func upload(_ body: TemplateUpload) async throws -> PortalTemplate {
+        try await self.uploadRaw(body).body
+    }
+
+    /// ``upload`` with the response's status and headers.
+    ///
+    /// - Spec: `POST /templates`
+    public func uploadRaw(_ body: TemplateUpload) async throws -> Response<PortalTemplate> {
+        var request = HTTPRequest(method: .post, path: "/templates")
+        var form = MultipartFormData()
+        form.addFile("file", body.file, contentType: "application/zip")
+        request.setMultipartBody(form)
+        return try await core.json(PortalTemplate.self, for: request, operationID: "uploadTemplate")
+    }
+
+    /// ``upload`` with the form's fields as arguments: a file part is bytes
+    /// (`.data(zip)`) or a file streamed from disk as it is sent (`.file(url)`).
+    ///
+    /// - Spec: `POST /templates`
+    public func upload(file: UploadBody?) async throws -> PortalTemplate {
+        var request = HTTPRequest(method: .post, path: "/templates")
+        var form = MultipartFormData()
+        try form.addFile("file", file, contentType: "application/zip", operationID: "uploadTemplate")
+        request.setMultipartBody(form)
+        return try await core.json(PortalTemplate.self, for: request, operationID: "uploadTemplate").body
+    }
+}
+
+extension IntrexxClient.Mobile {
+    /// Get the current mobile API key
+    ///
+    /// This endpoint returns the API key that is stored in Intrexx for the Intrexx Mobile App (the source links the help topic "Intrexx Mobile App - Einstellungen im Modul "Werkzeuge"").
+    ///
+    /// - Spec: `GET /{portal}/mobile`
     ///
     /// - Parameters:
     ///   - portal: The portal the call applies to. (`portal` in path)
-    public func getConfiguration(portal: String) async throws -> ExportConfiguration {
-        try await self.getConfigurationRaw(portal: portal).body
+    public func getApiKey(portal: String) async throws -> MobileApiKey {
+        try await self.getApiKeyRaw(portal: portal).body
     }
 
-    /// ``getConfiguration`` with the response's status and headers.
+    /// ``getApiKey`` with the response's status and headers.
     ///
-    /// - Spec: `GET /{portal}/export`
-    public func getConfigurationRaw(portal: String) async throws -> Response<ExportConfiguration> {
-        let request = HTTPRequest(method: .get, path: "/\(PathEncoder.segment(portal))/export")
-        return try await core.json(ExportConfiguration.self, for: request, operationID: "getExportConfiguration")
+    /// - Spec: `GET /{portal}/mobile`
+    public func getApiKeyRaw(portal: String) async throws -> Response<MobileApiKey> {
+        let request = HTTPRequest(method: .get, path: "/\(PathEncoder.segment(portal))/mobile")
+        return try await core.json(MobileApiKey.self, for: request, operationID: "getMobileApiKey")
     }
 
-    /// Write portal export configuration
+    /// Delete the current mobile API key
     ///
-    /// Writes the portal export configuration.
+    /// Use this endpoint to delete the API key that is stored in Intrexx for the Intrexx Mobile App.
     ///
-    /// - Spec: `PATCH /{portal}/export`
+    /// - Spec: `DELETE /{portal}/mobile`
+    ///
+    /// - Parameters:
+    ///   - portal: The portal the call applies to. (`portal` in path)
+    public func deleteApiKey(portal: String) async throws {
+        _ = try await self.deleteApiKeyRaw(portal: portal)
+    }
+
+    /// ``deleteApiKey`` with the response's status and headers.
+    ///
+    /// - Spec: `DELETE /{portal}/mobile`
+    public func deleteApiKeyRaw(portal: String) async throws -> Response<Void> {
+        let request = HTTPRequest(method: .delete, path: "/\(PathEncoder.segment(portal))/mobile")
+        return try await core.empty(for: request, operationID: "deleteMobileApiKey")
+    }
+
+    /// Change the current mobile API key
+    ///
+    /// Use this endpoint to change the API key that is stored in Intrexx for the Intrexx Mobile App.
+    ///
+    /// - Spec: `PATCH /{portal}/mobile`
     ///
     /// - Parameters:
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
-    public func updateConfiguration(portal: String, _ body: ExportConfigurationPatch) async throws -> ExportConfiguration {
-        try await self.updateConfigurationRaw(portal: portal, body).body
+    public func updateApiKey(portal: String, _ body: MobileApiKeyPatch) async throws -> MobileApiKey {
+        try await self.updateApiKeyRaw(portal: portal, body).body
     }
 
-    /// ``updateConfiguration`` with the response's status and headers.
+    /// ``updateApiKey`` with the response's status and headers.
     ///
-    /// - Spec: `PATCH /{portal}/export`
-    public func updateConfigurationRaw(portal: String, _ body: ExportConfigurationPatch) async throws -> Response<ExportConfiguration> {
-        var request = HTTPRequest(method: .patch, path: "/\(PathEncoder.segment(portal))/export")
-        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "updateExportConfiguration")
-        return try await core.json(ExportConfiguration.self, for: request, operationID: "updateExportConfiguration")
+    /// - Spec: `PATCH /{portal}/mobile`
+    public func updateApiKeyRaw(portal: String, _ body: MobileApiKeyPatch) async throws -> Response<MobileApiKey> {
+        var request = HTTPRequest(method: .patch, path: "/\(PathEncoder.segment(portal))/mobile")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "updateMobileApiKey")
+        return try await core.json(MobileApiKey.self, for: request, operationID: "updateMobileApiKey")
     }
 }
 
@@ -75,6 +149,16 @@ extension IntrexxClient.Diagnosis {
     public func download(portal: String, to destination: URL) async throws -> URL {
         let request = HTTPRequest(method: .get, path: "/\(PathEncoder.segment(portal))/diagnosis")
         return try await core.download(for: request, to: destination, operationID: "downloadDiagnosis", accept: "application/zip").body
+    }
+
+    /// ``download`` as the chunks the connection delivers, read as you iterate: nothing holds the
+    /// whole body. An error status throws before the first chunk; leaving the loop or cancelling
+    /// the task cancels the request.
+    ///
+    /// - Spec: `GET /{portal}/diagnosis`
+    public func downloadChunks(portal: String) async throws -> ResponseBody {
+        let request = HTTPRequest(method: .get, path: "/\(PathEncoder.segment(portal))/diagnosis")
+        return try await core.byteChunks(for: request, operationID: "downloadDiagnosis", accept: "application/zip").body
     }
 }
 
@@ -229,71 +313,5 @@ extension IntrexxClient.Users {
     public func removeFromGroupRaw(portal: String, userId: String, groupId: String) async throws -> Response<Void> {
         let request = HTTPRequest(method: .delete, path: "/\(PathEncoder.segment(portal))/users/\(PathEncoder.segment(userId))/groups/\(PathEncoder.segment(groupId))")
         return try await core.empty(for: request, operationID: "removeUserFromGroup")
-    }
-}
-
-extension IntrexxClient.Groups {
-    /// Create a new group
-    ///
-    /// Creates a new group.
-    ///
-    /// - Spec: `POST /{portal}/groups`
-    ///
-    /// - Parameters:
-    ///   - portal: The portal the call applies to. (`portal` in path)
-    ///   - body: (`application/json`)
-    public func create(portal: String, _ body: GroupCreateRequest) async throws -> Group {
-        try await self.createRaw(portal: portal, body).body
-    }
-
-    /// ``create`` with the response's status and headers.
-    ///
-    /// - Spec: `POST /{portal}/groups`
-    public func createRaw(portal: String, _ body: GroupCreateRequest) async throws -> Response<Group> {
-        var request = HTTPRequest(method: .post, path: "/\(PathEncoder.segment(portal))/groups")
-        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "createGroup")
-        return try await core.json(Group.self, for: request, operationID: "createGroup")
-    }
-
-    /// Get the group details
-    ///
-    /// Returns the details of the group.
-    ///
-    /// - Spec: `GET /{portal}/groups/{group-id}`
-    ///
-    /// - Parameters:
-    ///   - portal: The portal the call applies to. (`portal` in path)
-    ///   - groupId: Id (GUID) of the group. (`group-id` in path)
-    public func get(portal: String, groupId: String) async throws -> GroupDetails {
-        try await self.getRaw(portal: portal, groupId: groupId).body
-    }
-
-    /// ``get`` with the response's status and headers.
-    ///
-    /// - Spec: `GET /{portal}/groups/{group-id}`
-    public func getRaw(portal: String, groupId: String) async throws -> Response<GroupDetails> {
-        let request = HTTPRequest(method: .get, path: "/\(PathEncoder.segment(portal))/groups/\(PathEncoder.segment(groupId))")
-        return try await core.json(GroupDetails.self, for: request, operationID: "getGroup")
-    }
-
-    /// Delete the group
-    ///
-    /// Deletes the group.
-    ///
-    /// - Spec: `DELETE /{portal}/groups/{group-id}`
-    ///
-    /// - Parameters:
-    ///   - portal: The portal the call applies to. (`portal` in path)
-    ///   - groupId: Id (GUID) of the group. (`group-id` in path)
-    public func delete(portal: String, groupId: String) async throws {
-        _ = try await self.deleteRaw(portal: portal, groupId: groupId)
-    }
-
-    /// ``delete`` with the response's status and headers.
-    ///
-    /// - Spec: `DELETE /{portal}/groups/{group-id}`
-    public func deleteRaw(portal: String, groupId: String) async throws -> Response<Void> {
-        let request = HTTPRequest(method: .delete, path: "/\(PathEncoder.segment(portal))/groups/\(PathEncoder.segment(groupId))")
-        return try await core.empty(for: request, operationID: "deleteGroup")
     }
 }

@@ -3,6 +3,51 @@
 import Foundation
 import KilnRuntime
 
+extension IntrexxClient.Auth {
+    /// Authenticates against the IAA API
+    ///
+    /// Use this endpoint to authenticate against the Intrexx Administration API. The source refers to a step-by-step guide in the Intrexx online help for how to authenticate.
+    ///
+    /// - Spec: `POST /auth`
+    ///
+    /// - Parameters:
+    ///   - body: (`application/json`)
+    public func authenticate(_ body: AuthRequest) async throws -> AuthResponse {
+        try await self.authenticateRaw(body).body
+    }
+
+    /// ``authenticate`` with the response's status and headers.
+    ///
+    /// - Spec: `POST /auth`
+    public func authenticateRaw(_ body: AuthRequest) async throws -> Response<AuthResponse> {
+        var request = HTTPRequest(method: .post, path: "/auth")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "authenticate")
+        let response = try await core.json(AuthResponse.self, for: request, operationID: "authenticate")
+        await core.session.setToken(response.body.token)
+        return response
+    }
+
+    /// Logout from a portal
+    ///
+    /// Use this endpoint to log a user out of the portal.
+    ///
+    /// - Spec: `POST /{portal}/logout`
+    ///
+    /// - Parameters:
+    ///   - portal: The portal the call applies to. (`portal` in path)
+    public func logoutFromPortal(portal: String) async throws {
+        _ = try await self.logoutFromPortalRaw(portal: portal)
+    }
+
+    /// ``logoutFromPortal`` with the response's status and headers.
+    ///
+    /// - Spec: `POST /{portal}/logout`
+    public func logoutFromPortalRaw(portal: String) async throws -> Response<Void> {
+        let request = HTTPRequest(method: .post, path: "/\(PathEncoder.segment(portal))/logout")
+        return try await core.empty(for: request, operationID: "logoutFromPortal")
+    }
+}
+
 extension IntrexxClient.Portals {
     /// Get the portal list
     ///
@@ -63,109 +108,89 @@ extension IntrexxClient.Portals {
     }
 }
 
-extension IntrexxClient.Templates {
-    /// Get a list of all portal templates
+extension IntrexxClient.Settings {
+    /// Get the portal base URL
     ///
-    /// This endpoint returns a list of all portal templates in your Intrexx instance.
+    /// This endpoint returns the base URL of the portal.
     ///
-    /// - Spec: `GET /templates`
-    public func list() async throws -> [PortalTemplate] {
-        try await self.listRaw().body
-    }
-
-    /// ``list`` with the response's status and headers.
-    ///
-    /// - Spec: `GET /templates`
-    public func listRaw() async throws -> Response<[PortalTemplate]> {
-        let request = HTTPRequest(method: .get, path: "/templates")
-        return try await core.json([PortalTemplate].self, for: request, operationID: "listTemplates")
-    }
-
-    /// Upload a portal template
-    ///
-    /// Use this endpoint to upload a portal template to the Intrexx server. Afterwards, the template can be used to create a new portal.
-    ///
-    /// - Spec: `POST /templates`
-    ///
-    /// - Parameters:
-    ///   - body: (`multipart/form-data`)
-    public func upload(_ body: TemplateUpload) async throws -> PortalTemplate {
-        try await self.uploadRaw(body).body
-    }
-
-    /// ``upload`` with the response's status and headers.
-    ///
-    /// - Spec: `POST /templates`
-    public func uploadRaw(_ body: TemplateUpload) async throws -> Response<PortalTemplate> {
-        var request = HTTPRequest(method: .post, path: "/templates")
-        var form = MultipartFormData()
-        form.addFile("file", body.file, contentType: "application/zip")
-        request.setMultipartBody(form)
-        return try await core.json(PortalTemplate.self, for: request, operationID: "uploadTemplate")
-    }
-}
-
-extension IntrexxClient.Mobile {
-    /// Get the current mobile API key
-    ///
-    /// This endpoint returns the API key that is stored in Intrexx for the Intrexx Mobile App (the source links the help topic "Intrexx Mobile App - Einstellungen im Modul "Werkzeuge"").
-    ///
-    /// - Spec: `GET /{portal}/mobile`
+    /// - Spec: `GET /{portal}/webserver`
     ///
     /// - Parameters:
     ///   - portal: The portal the call applies to. (`portal` in path)
-    public func getApiKey(portal: String) async throws -> MobileApiKey {
-        try await self.getApiKeyRaw(portal: portal).body
+    public func getPortalBaseUrl(portal: String) async throws -> Webserver {
+        try await self.getPortalBaseUrlRaw(portal: portal).body
     }
 
-    /// ``getApiKey`` with the response's status and headers.
+    /// ``getPortalBaseUrl`` with the response's status and headers.
     ///
-    /// - Spec: `GET /{portal}/mobile`
-    public func getApiKeyRaw(portal: String) async throws -> Response<MobileApiKey> {
-        let request = HTTPRequest(method: .get, path: "/\(PathEncoder.segment(portal))/mobile")
-        return try await core.json(MobileApiKey.self, for: request, operationID: "getMobileApiKey")
+    /// - Spec: `GET /{portal}/webserver`
+    public func getPortalBaseUrlRaw(portal: String) async throws -> Response<Webserver> {
+        let request = HTTPRequest(method: .get, path: "/\(PathEncoder.segment(portal))/webserver")
+        return try await core.json(Webserver.self, for: request, operationID: "getPortalBaseUrl")
     }
 
-    /// Delete the current mobile API key
+    /// Set the portal base URL
     ///
-    /// Use this endpoint to delete the API key that is stored in Intrexx for the Intrexx Mobile App.
+    /// Use this endpoint to change the base URL of the portal.
     ///
-    /// - Spec: `DELETE /{portal}/mobile`
-    ///
-    /// - Parameters:
-    ///   - portal: The portal the call applies to. (`portal` in path)
-    public func deleteApiKey(portal: String) async throws {
-        _ = try await self.deleteApiKeyRaw(portal: portal)
-    }
-
-    /// ``deleteApiKey`` with the response's status and headers.
-    ///
-    /// - Spec: `DELETE /{portal}/mobile`
-    public func deleteApiKeyRaw(portal: String) async throws -> Response<Void> {
-        let request = HTTPRequest(method: .delete, path: "/\(PathEncoder.segment(portal))/mobile")
-        return try await core.empty(for: request, operationID: "deleteMobileApiKey")
-    }
-
-    /// Change the current mobile API key
-    ///
-    /// Use this endpoint to change the API key that is stored in Intrexx for the Intrexx Mobile App.
-    ///
-    /// - Spec: `PATCH /{portal}/mobile`
+    /// - Spec: `PUT /{portal}/webserver`
     ///
     /// - Parameters:
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
-    public func updateApiKey(portal: String, _ body: MobileApiKeyPatch) async throws -> MobileApiKey {
-        try await self.updateApiKeyRaw(portal: portal, body).body
+    public func setPortalBaseUrl(portal: String, _ body: Webserver) async throws -> Webserver {
+        try await self.setPortalBaseUrlRaw(portal: portal, body).body
     }
 
-    /// ``updateApiKey`` with the response's status and headers.
+    /// ``setPortalBaseUrl`` with the response's status and headers.
     ///
-    /// - Spec: `PATCH /{portal}/mobile`
-    public func updateApiKeyRaw(portal: String, _ body: MobileApiKeyPatch) async throws -> Response<MobileApiKey> {
-        var request = HTTPRequest(method: .patch, path: "/\(PathEncoder.segment(portal))/mobile")
-        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "updateMobileApiKey")
-        return try await core.json(MobileApiKey.self, for: request, operationID: "updateMobileApiKey")
+    /// - Spec: `PUT /{portal}/webserver`
+    public func setPortalBaseUrlRaw(portal: String, _ body: Webserver) async throws -> Response<Webserver> {
+        var request = HTTPRequest(method: .put, path: "/\(PathEncoder.segment(portal))/webserver")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "setPortalBaseUrl")
+        return try await core.json(Webserver.self, for: request, operationID: "setPortalBaseUrl")
+    }
+
+    /// Get the portal settings
+    ///
+    /// This endpoint returns the properties of the portal (the source links the help topic "Portaleigenschaften - Allgemein").
+    ///
+    /// - Spec: `GET /{portal}/settings`
+    ///
+    /// - Parameters:
+    ///   - portal: The portal the call applies to. (`portal` in path)
+    public func getPortal(portal: String) async throws -> PortalSettings {
+        try await self.getPortalRaw(portal: portal).body
+    }
+
+    /// ``getPortal`` with the response's status and headers.
+    ///
+    /// - Spec: `GET /{portal}/settings`
+    public func getPortalRaw(portal: String) async throws -> Response<PortalSettings> {
+        let request = HTTPRequest(method: .get, path: "/\(PathEncoder.segment(portal))/settings")
+        return try await core.json(PortalSettings.self, for: request, operationID: "getPortalSettings")
+    }
+
+    /// Set the portal settings
+    ///
+    /// Use this endpoint to change the portal properties.
+    ///
+    /// - Spec: `PATCH /{portal}/settings`
+    ///
+    /// - Parameters:
+    ///   - portal: The portal the call applies to. (`portal` in path)
+    ///   - body: (`application/json`)
+    public func updatePortal(portal: String, _ body: PortalSettingsPatch) async throws -> PortalSettings {
+        try await self.updatePortalRaw(portal: portal, body).body
+    }
+
+    /// ``updatePortal`` with the response's status and headers.
+    ///
+    /// - Spec: `PATCH /{portal}/settings`
+    public func updatePortalRaw(portal: String, _ body: PortalSettingsPatch) async throws -> Response<PortalSettings> {
+        var request = HTTPRequest(method: .patch, path: "/\(PathEncoder.segment(portal))/settings")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "updatePortalSettings")
+        return try await core.json(PortalSettings.self, for: request, operationID: "updatePortalSettings")
     }
 }
 

@@ -3,134 +3,47 @@
 import Foundation
 import KilnRuntime
 
-extension IntrexxClient.Auth {
-    /// Authenticates against the IAA API
+extension IntrexxClient.Reports {
+    /// Get the current reports engine and its configuration
     ///
-    /// Use this endpoint to authenticate against the Intrexx Administration API. The source refers to a step-by-step guide in the Intrexx online help for how to authenticate.
+    /// Returns the reports engine currently used by the portal and its configuration.
     ///
-    /// - Spec: `POST /auth`
-    ///
-    /// - Parameters:
-    ///   - body: (`application/json`)
-    public func authenticate(_ body: AuthRequest) async throws -> AuthResponse {
-        try await self.authenticateRaw(body).body
-    }
-
-    /// ``authenticate`` with the response's status and headers.
-    ///
-    /// - Spec: `POST /auth`
-    public func authenticateRaw(_ body: AuthRequest) async throws -> Response<AuthResponse> {
-        var request = HTTPRequest(method: .post, path: "/auth")
-        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "authenticate")
-        let response = try await core.json(AuthResponse.self, for: request, operationID: "authenticate")
-        await core.session.setToken(response.body.token)
-        return response
-    }
-
-    /// Logout from a portal
-    ///
-    /// Use this endpoint to log a user out of the portal.
-    ///
-    /// - Spec: `POST /{portal}/logout`
+    /// - Spec: `GET /{portal}/reports/engine`
     ///
     /// - Parameters:
     ///   - portal: The portal the call applies to. (`portal` in path)
-    public func logoutFromPortal(portal: String) async throws {
-        _ = try await self.logoutFromPortalRaw(portal: portal)
+    public func getEngine(portal: String) async throws -> ReportsEngine {
+        try await self.getEngineRaw(portal: portal).body
     }
 
-    /// ``logoutFromPortal`` with the response's status and headers.
+    /// ``getEngine`` with the response's status and headers.
     ///
-    /// - Spec: `POST /{portal}/logout`
-    public func logoutFromPortalRaw(portal: String) async throws -> Response<Void> {
-        let request = HTTPRequest(method: .post, path: "/\(PathEncoder.segment(portal))/logout")
-        return try await core.empty(for: request, operationID: "logoutFromPortal")
-    }
-}
-
-extension IntrexxClient.Settings {
-    /// Get the portal base URL
-    ///
-    /// This endpoint returns the base URL of the portal.
-    ///
-    /// - Spec: `GET /{portal}/webserver`
-    ///
-    /// - Parameters:
-    ///   - portal: The portal the call applies to. (`portal` in path)
-    public func getPortalBaseUrl(portal: String) async throws -> Webserver {
-        try await self.getPortalBaseUrlRaw(portal: portal).body
+    /// - Spec: `GET /{portal}/reports/engine`
+    public func getEngineRaw(portal: String) async throws -> Response<ReportsEngine> {
+        let request = HTTPRequest(method: .get, path: "/\(PathEncoder.segment(portal))/reports/engine")
+        return try await core.json(ReportsEngine.self, for: request, operationID: "getReportsEngine")
     }
 
-    /// ``getPortalBaseUrl`` with the response's status and headers.
+    /// Set/update and configure the current reports engine and its configuration
     ///
-    /// - Spec: `GET /{portal}/webserver`
-    public func getPortalBaseUrlRaw(portal: String) async throws -> Response<Webserver> {
-        let request = HTTPRequest(method: .get, path: "/\(PathEncoder.segment(portal))/webserver")
-        return try await core.json(Webserver.self, for: request, operationID: "getPortalBaseUrl")
-    }
-
-    /// Set the portal base URL
+    /// Sets or updates and configures the current reports engine and its configuration.
     ///
-    /// Use this endpoint to change the base URL of the portal.
-    ///
-    /// - Spec: `PUT /{portal}/webserver`
+    /// - Spec: `PATCH /{portal}/reports/engine`
     ///
     /// - Parameters:
     ///   - portal: The portal the call applies to. (`portal` in path)
     ///   - body: (`application/json`)
-    public func setPortalBaseUrl(portal: String, _ body: Webserver) async throws -> Webserver {
-        try await self.setPortalBaseUrlRaw(portal: portal, body).body
+    public func updateEngine(portal: String, _ body: ReportsEnginePatch) async throws -> ReportsEngine {
+        try await self.updateEngineRaw(portal: portal, body).body
     }
 
-    /// ``setPortalBaseUrl`` with the response's status and headers.
+    /// ``updateEngine`` with the response's status and headers.
     ///
-    /// - Spec: `PUT /{portal}/webserver`
-    public func setPortalBaseUrlRaw(portal: String, _ body: Webserver) async throws -> Response<Webserver> {
-        var request = HTTPRequest(method: .put, path: "/\(PathEncoder.segment(portal))/webserver")
-        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "setPortalBaseUrl")
-        return try await core.json(Webserver.self, for: request, operationID: "setPortalBaseUrl")
-    }
-
-    /// Get the portal settings
-    ///
-    /// This endpoint returns the properties of the portal (the source links the help topic "Portaleigenschaften - Allgemein").
-    ///
-    /// - Spec: `GET /{portal}/settings`
-    ///
-    /// - Parameters:
-    ///   - portal: The portal the call applies to. (`portal` in path)
-    public func getPortal(portal: String) async throws -> PortalSettings {
-        try await self.getPortalRaw(portal: portal).body
-    }
-
-    /// ``getPortal`` with the response's status and headers.
-    ///
-    /// - Spec: `GET /{portal}/settings`
-    public func getPortalRaw(portal: String) async throws -> Response<PortalSettings> {
-        let request = HTTPRequest(method: .get, path: "/\(PathEncoder.segment(portal))/settings")
-        return try await core.json(PortalSettings.self, for: request, operationID: "getPortalSettings")
-    }
-
-    /// Set the portal settings
-    ///
-    /// Use this endpoint to change the portal properties.
-    ///
-    /// - Spec: `PATCH /{portal}/settings`
-    ///
-    /// - Parameters:
-    ///   - portal: The portal the call applies to. (`portal` in path)
-    ///   - body: (`application/json`)
-    public func updatePortal(portal: String, _ body: PortalSettingsPatch) async throws -> PortalSettings {
-        try await self.updatePortalRaw(portal: portal, body).body
-    }
-
-    /// ``updatePortal`` with the response's status and headers.
-    ///
-    /// - Spec: `PATCH /{portal}/settings`
-    public func updatePortalRaw(portal: String, _ body: PortalSettingsPatch) async throws -> Response<PortalSettings> {
-        var request = HTTPRequest(method: .patch, path: "/\(PathEncoder.segment(portal))/settings")
-        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "updatePortalSettings")
-        return try await core.json(PortalSettings.self, for: request, operationID: "updatePortalSettings")
+    /// - Spec: `PATCH /{portal}/reports/engine`
+    public func updateEngineRaw(portal: String, _ body: ReportsEnginePatch) async throws -> Response<ReportsEngine> {
+        var request = HTTPRequest(method: .patch, path: "/\(PathEncoder.segment(portal))/reports/engine")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "updateReportsEngine")
+        return try await core.json(ReportsEngine.self, for: request, operationID: "updateReportsEngine")
     }
 }
 
@@ -161,6 +74,20 @@ extension IntrexxClient.Applications {
         return try await core.json(ImportResult.self, for: request, operationID: "importApplications")
     }
 
+    /// ``import`` with the form's fields as arguments: a file part is bytes
+    /// (`.data(zip)`) or a file streamed from disk as it is sent (`.file(url)`).
+    ///
+    /// - Spec: `POST /{portal}/applications`
+    public func `import`(portal: String, file: UploadBody?, importData: Bool? = nil, importPermissions: Bool? = nil) async throws -> ImportResult {
+        var request = HTTPRequest(method: .post, path: "/\(PathEncoder.segment(portal))/applications")
+        var form = MultipartFormData()
+        try form.addFile("file", file, contentType: "application/zip", operationID: "importApplications")
+        form.addText("importData", importData)
+        form.addText("importPermissions", importPermissions)
+        request.setMultipartBody(form)
+        return try await core.json(ImportResult.self, for: request, operationID: "importApplications").body
+    }
+
     /// Overwrite applications, processes, layouts and files by export zip
     ///
     /// Uploads an export zip file and overwrites the existing applications, processes, layouts and files with the ones it contains.
@@ -185,6 +112,86 @@ extension IntrexxClient.Applications {
         form.addText("importPermissions", body.importPermissions)
         request.setMultipartBody(form)
         return try await core.json(ImportResult.self, for: request, operationID: "overwriteApplications")
+    }
+
+    /// ``overwrite`` with the form's fields as arguments: a file part is bytes
+    /// (`.data(zip)`) or a file streamed from disk as it is sent (`.file(url)`).
+    ///
+    /// - Spec: `PATCH /{portal}/applications`
+    public func overwrite(portal: String, file: UploadBody?, importData: Bool? = nil, importPermissions: Bool? = nil) async throws -> ImportResult {
+        var request = HTTPRequest(method: .patch, path: "/\(PathEncoder.segment(portal))/applications")
+        var form = MultipartFormData()
+        try form.addFile("file", file, contentType: "application/zip", operationID: "overwriteApplications")
+        form.addText("importData", importData)
+        form.addText("importPermissions", importPermissions)
+        request.setMultipartBody(form)
+        return try await core.json(ImportResult.self, for: request, operationID: "overwriteApplications").body
+    }
+}
+
+extension IntrexxClient.Groups {
+    /// Create a new group
+    ///
+    /// Creates a new group.
+    ///
+    /// - Spec: `POST /{portal}/groups`
+    ///
+    /// - Parameters:
+    ///   - portal: The portal the call applies to. (`portal` in path)
+    ///   - body: (`application/json`)
+    public func create(portal: String, _ body: GroupCreateRequest) async throws -> Group {
+        try await self.createRaw(portal: portal, body).body
+    }
+
+    /// ``create`` with the response's status and headers.
+    ///
+    /// - Spec: `POST /{portal}/groups`
+    public func createRaw(portal: String, _ body: GroupCreateRequest) async throws -> Response<Group> {
+        var request = HTTPRequest(method: .post, path: "/\(PathEncoder.segment(portal))/groups")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "createGroup")
+        return try await core.json(Group.self, for: request, operationID: "createGroup")
+    }
+
+    /// Get the group details
+    ///
+    /// Returns the details of the group.
+    ///
+    /// - Spec: `GET /{portal}/groups/{group-id}`
+    ///
+    /// - Parameters:
+    ///   - portal: The portal the call applies to. (`portal` in path)
+    ///   - groupId: Id (GUID) of the group. (`group-id` in path)
+    public func get(portal: String, groupId: String) async throws -> GroupDetails {
+        try await self.getRaw(portal: portal, groupId: groupId).body
+    }
+
+    /// ``get`` with the response's status and headers.
+    ///
+    /// - Spec: `GET /{portal}/groups/{group-id}`
+    public func getRaw(portal: String, groupId: String) async throws -> Response<GroupDetails> {
+        let request = HTTPRequest(method: .get, path: "/\(PathEncoder.segment(portal))/groups/\(PathEncoder.segment(groupId))")
+        return try await core.json(GroupDetails.self, for: request, operationID: "getGroup")
+    }
+
+    /// Delete the group
+    ///
+    /// Deletes the group.
+    ///
+    /// - Spec: `DELETE /{portal}/groups/{group-id}`
+    ///
+    /// - Parameters:
+    ///   - portal: The portal the call applies to. (`portal` in path)
+    ///   - groupId: Id (GUID) of the group. (`group-id` in path)
+    public func delete(portal: String, groupId: String) async throws {
+        _ = try await self.deleteRaw(portal: portal, groupId: groupId)
+    }
+
+    /// ``delete`` with the response's status and headers.
+    ///
+    /// - Spec: `DELETE /{portal}/groups/{group-id}`
+    public func deleteRaw(portal: String, groupId: String) async throws -> Response<Void> {
+        let request = HTTPRequest(method: .delete, path: "/\(PathEncoder.segment(portal))/groups/\(PathEncoder.segment(groupId))")
+        return try await core.empty(for: request, operationID: "deleteGroup")
     }
 }
 

@@ -156,6 +156,24 @@ import KilnTestServer
         }
     }
 
+    /// The chunk sequence of binary responses buffers nothing of its own: a reader that waits holds the
+    /// server back exactly as the transport's body does (AsyncHTTPClient pauses the socket on Linux too).
+    @Test(.timeLimit(.minutes(1))) func aSlowChunkReaderHoldsBackTheServer() async throws {
+        let chunk = Data(repeating: 0x62, count: 64 * 1024)
+        let total = 64 * 1024 * 1024
+        let steps = [StreamStep](repeating: .chunk(chunk), count: total / chunk.count)
+        try await withKilnTestServer(handler: { _ in .streamed(steps) }) { server in
+            let core = APIClientCore(baseURL: server.baseURL, transport: AsyncHTTPClientTransport())
+            let chunks = try await core.byteChunks(for: HTTPRequest(path: "/big"), operationID: "big").body
+            try await Task.sleep(for: .milliseconds(500))
+            let sentWhileWaiting = server.bytesStreamed
+            #expect(sentWhileWaiting < 24 * 1024 * 1024, "the server wrote \(sentWhileWaiting) bytes to a reader that read none")
+            var received = 0
+            for try await piece in chunks { received += piece.count }
+            #expect(received == total)
+        }
+    }
+
     @Test(.timeLimit(.minutes(1)), arguments: TransportKind.allCases)
     func aDownloadCutOffMidwayLeavesNoFile(_ kind: TransportKind) async throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("kiln-download-\(UUID().uuidString).bin")

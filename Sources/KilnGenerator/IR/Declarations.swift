@@ -81,6 +81,15 @@ public struct Parameter: Sendable {
         self.type = type
         self.defaultValue = defaultValue
     }
+
+    /// The parameter passed on to a method with the same signature: `to: destination`, `portal: portal`, `body`.
+    var forwarded: String {
+        switch label {
+        case "_": name
+        case let label?: "\(label): \(name)"
+        case nil: "\(SwiftNaming.argumentLabel(name)): \(name)"
+        }
+    }
 }
 
 public struct FunctionDeclaration: Sendable {

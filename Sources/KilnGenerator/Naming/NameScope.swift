@@ -20,5 +20,15 @@ public struct NameScope: Sendable {
         return candidate == bare && preferred.hasPrefix("`") ? preferred : candidate
     }
 
+    /// As `claim`, also passing over `reserved`: names others will claim later (a derived method's name
+    /// yields to an operation's own).
+    public mutating func claim(_ preferred: String, avoiding reserved: Set<String>) -> String {
+        var scope = self
+        scope.taken.formUnion(reserved)
+        let name = scope.claim(preferred)
+        taken.insert(SwiftNaming.unescaped(name))
+        return name
+    }
+
     public func contains(_ name: String) -> Bool { taken.contains(name) }
 }

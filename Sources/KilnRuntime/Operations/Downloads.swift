@@ -8,13 +8,14 @@ extension APIClientCore {
     public func download(
         for request: HTTPRequest, to destination: URL, operationID: String, errors: [ErrorBody] = [], accept: String? = nil
     ) async throws -> Response<URL> {
-        let (head, body) = try await streamedSuccess(accepting(accept, request), operationID: operationID, errors: errors)
+        let chunks = try await byteChunks(for: request, operationID: operationID, errors: errors, accept: accept)
         do {
-            try await body.write(to: destination)
+            try await chunks.body.write(to: destination)
         } catch let error as FileWriteError {
+            let head = HTTPResponse(status: chunks.status, headers: chunks.headers)
             throw ClientError(kind: .unexpectedResponse, operationID: operationID, message: "\(error)", underlyingError: error.underlyingError, response: head)
         }
-        return Response(status: head.status, headers: head.headers, body: destination, rawBody: Data())
+        return Response(status: chunks.status, headers: chunks.headers, body: destination, rawBody: Data())
     }
 }
 

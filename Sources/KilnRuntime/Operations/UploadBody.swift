@@ -39,6 +39,26 @@ extension MultipartFormData {
         addFile(name: name, filename: filename ?? Self.defaultFilename(name, contentType: contentType), contentType: contentType, data: data)
     }
 
+    /// A file part from memory or streamed from disk; nil leaves the part out. `contentType` is the spec's
+    /// (nil: `application/octet-stream` for bytes, guessed from a file's extension); a file keeps its own
+    /// name. A file that cannot be opened throws an `.encoding` `ClientError` before anything is sent.
+    public mutating func addFile(_ name: String, _ upload: UploadBody?, contentType: String?, operationID: String) throws {
+        switch upload {
+        case nil:
+            return
+        case .data(let data)?:
+            addFile(name, data, contentType: contentType ?? "application/octet-stream")
+        case .file(let url)?:
+            try UploadBody.checkReadable(url, operationID: operationID)
+            try addFile(name: name, fileURL: url, contentType: contentType)
+        }
+    }
+
+    /// One file part per element, all under the same name (an array of binary items).
+    public mutating func addFile(_ name: String, _ uploads: [UploadBody]?, contentType: String?, operationID: String) throws {
+        for upload in uploads ?? [] { try addFile(name, upload, contentType: contentType, operationID: operationID) }
+    }
+
     private static let extensions: [String: String] = [
         "application/zip": "zip", "application/pdf": "pdf", "application/json": "json", "application/xml": "xml",
         "text/xml": "xml", "text/plain": "txt", "text/csv": "csv", "text/html": "html", "image/png": "png",

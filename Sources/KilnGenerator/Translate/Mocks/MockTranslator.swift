@@ -25,6 +25,16 @@ struct MockTranslator {
         var parameters: [Parameter]
         var returnType: SwiftType?
         var deprecated: Bool
+        /// How the mock answers: through a handler of its own, or through the plain method's `Data` handler.
+        var delivery: Delivery = .ownHandler
+
+        enum Delivery {
+            case ownHandler
+            /// The `to:` overload of a binary operation: the handler's bytes written to the parameter's file.
+            case writtenToFile(plainName: String, destination: String)
+            /// The chunk sequence of a binary operation: the handler's bytes as chunks.
+            case chunks(plainName: String)
+        }
 
         init(_ signature: OperationTranslator.Signature) {
             self.init(
@@ -39,11 +49,26 @@ struct MockTranslator {
             self.returnType = returnType
             self.deprecated = deprecated
         }
+
+        /// The plain method, and for a binary body its `to:` overload and chunk sequence, which share its handler.
+        static func all(_ signature: OperationTranslator.Signature) -> [Method] {
+            let plain = Method(signature)
+            guard let names = signature.binaryNames else { return [plain] }
+            var toFile = plain
+            toFile.parameters.append(Parameter(label: "to", name: names.destination, type: .named("URL")))
+            toFile.returnType = .named("URL")
+            toFile.delivery = .writtenToFile(plainName: signature.name, destination: names.destination)
+            var chunks = plain
+            chunks.name = names.chunks
+            chunks.returnType = .named("ResponseBody")
+            chunks.delivery = .chunks(plainName: signature.name)
+            return [plain, toFile, chunks]
+        }
     }
 
     private func methods(_ group: ClientTranslator.Group?) -> [Method] {
         guard let group else { return [] }
-        return group.signatures.map(Method.init) + group.extraMethods
+        return group.signatures.flatMap(Method.all) + group.extraMethods
     }
 
     func translate() -> [Declaration] {
@@ -115,9 +140,7 @@ struct MockTranslator {
     /// (through `self.`, as a parameter may share the method's name: `search(search:)`).
     private func defaultArguments(_ protocolName: String, _ methods: [Method]) -> [Declaration] {
         let forwarders: [Declaration] = methods.filter { $0.parameters.contains { $0.defaultValue != nil } }.map { method in
-            let arguments = method.parameters.map { parameter in
-                parameter.label == "_" ? parameter.name : "\(SwiftNaming.argumentLabel(parameter.name)): \(parameter.name)"
-            }.joined(separator: ", ")
+            let arguments = method.parameters.map(\.forwarded).joined(separator: ", ")
             return .function(
                 FunctionDeclaration(
                     info: DeclarationInfo(access: access, attributes: method.deprecated ? ["@available(*, deprecated)"] : []),
@@ -172,37 +195,55 @@ struct MockTranslator {
             kind: .finalClass, name: mockName, conformances: [protocolName, "Sendable"], members: members)
     }
 
-    /// `let listStub = MockOperation<(a: A, b: B), R>(...)` and the method that goes through it.
+    /// `let listStub = MockOperation<(a: A, b: B), R>(...)` and the method that goes through it; a binary
+    /// operation's `to:` overload and chunk sequence go through the plain method's stub.
     private func stub(_ signature: Method) -> [Declaration] {
-        let bare = signature.name.hasPrefix("`") ? String(signature.name.dropFirst().dropLast()) : signature.name
-        let stubName = bare + "Stub"
-        let arguments: String
+        var stubOwner = signature.name
+        var arguments = signature.parameters
+        switch signature.delivery {
+        case .ownHandler: break
+        case .writtenToFile(let plainName, let destination):
+            stubOwner = plainName
+            arguments.removeAll { $0.name == destination }
+        case .chunks(let plainName):
+            stubOwner = plainName
+        }
+        let stubName = SwiftNaming.unescaped(stubOwner) + "Stub"
+        let argumentsType: String
         let call: String
-        switch signature.parameters.count {
+        switch arguments.count {
         case 0:
-            arguments = "Void"
+            argumentsType = "Void"
             call = "()"
         case 1:
-            arguments = "\(signature.parameters[0].type)"
-            call = signature.parameters[0].name
+            argumentsType = "\(arguments[0].type)"
+            call = arguments[0].name
         default:
-            arguments = "(" + signature.parameters.map { "\(SwiftNaming.argumentLabel($0.name)): \($0.type)" }.joined(separator: ", ") + ")"
-            call = "(" + signature.parameters.map { "\(SwiftNaming.argumentLabel($0.name)): \($0.name)" }.joined(separator: ", ") + ")"
+            argumentsType = "(" + arguments.map { "\(SwiftNaming.argumentLabel($0.name)): \($0.type)" }.joined(separator: ", ") + ")"
+            call = "(" + arguments.map { "\(SwiftNaming.argumentLabel($0.name)): \($0.name)" }.joined(separator: ", ") + ")"
         }
-        let result = signature.returnType ?? .void
         let deprecation = signature.deprecated ? ["@available(*, deprecated)"] : []
+        let body: String
+        switch signature.delivery {
+        case .ownHandler: body = "try await \(stubName).call(\(call))"
+        case .writtenToFile(_, let destination): body = "try await \(stubName).call(\(call), writingTo: \(destination))"
+        case .chunks: body = "try await \(stubName).chunks(\(call))"
+        }
+        let method = Declaration.function(
+            FunctionDeclaration(
+                info: DeclarationInfo(access: access, attributes: deprecation), name: signature.name,
+                parameters: signature.parameters, isAsync: true, throwsClause: "throws",
+                returnType: signature.returnType, body: [.line(body)]))
+        guard case .ownHandler = signature.delivery else { return [method] }
+        let result = signature.returnType ?? .void
+        let bare = SwiftNaming.unescaped(signature.name)
         return [
             .variable(
                 VariableDeclaration(
                     info: DeclarationInfo(documentation: ["Handler and recorded calls of ``\(bare)``."], access: access),
-                    isLet: true, name: stubName, type: .named("MockOperation<\(arguments), \(result)>"),
+                    isLet: true, name: stubName, type: .named("MockOperation<\(argumentsType), \(result)>"),
                     initialValue: "MockOperation(\(SwiftLiteral.string(signature.operationID)))")),
-            .function(
-                FunctionDeclaration(
-                    info: DeclarationInfo(access: access, attributes: deprecation), name: signature.name,
-                    parameters: signature.parameters, isAsync: true, throwsClause: "throws",
-                    returnType: signature.returnType,
-                    body: [.line("try await \(stubName).call(\(call))")])),
+            method,
         ]
     }
 

@@ -104,6 +104,24 @@ final class ModelTranslator {
         return [alias] + nested
     }
 
+    /// The memberwise initializer's parameters of `typeName`, the struct declared for a body's `schema` (a
+    /// component reference or the inline object): what a method taking the fields one by one declares. Nil
+    /// for anything else (an existing Swift type, a union).
+    func initializerParameters(of typeName: String, declaredFor schema: Schema) -> [Parameter]? {
+        var declared = schema
+        var component: String?
+        if let name = schema.ref?.componentName {
+            guard typeOverrides[name] == nil, componentTypeNames[name] == typeName,
+                let target = document.components.schemas[name]
+            else { return nil }
+            declared = target
+            component = name
+        }
+        guard declarationKind(of: declared) == .object else { return nil }
+        return StructBuilder(translator: self, schema: declared, typeName: typeName, component: component)
+            .initializerParameters()
+    }
+
     enum DeclarationKind {
         case object, enumeration, oneOf
     }

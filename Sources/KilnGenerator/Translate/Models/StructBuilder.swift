@@ -35,9 +35,7 @@ struct StructBuilder {
 
     func build(documentation: [String]) -> Declaration {
         var nested: [Declaration] = []
-        let referenced = translator.referencedComponentTypeNames(
-            in: [schema] + translator.analysis.mergedObject(schema).properties.values)
-        var typeScope = NameScope(reserved: referenced.union([typeName, "CodingKeys"]))
+        var typeScope = memberTypeScope()
         let properties = self.properties(nested: &nested, typeScope: &typeScope)
         let extra = AdditionalPropertiesMember(
             translator: translator, schema: schema, component: component, memberNames: properties.map(\.name),
@@ -53,6 +51,36 @@ struct StructBuilder {
             TypeDeclaration(
                 info: translator.info(documentation), kind: .struct, name: typeName,
                 conformances: ["Codable", "Equatable", "Sendable"], members: members))
+    }
+
+    /// The memberwise initializer's parameters as code outside the struct spells them (nested types qualified
+    /// with the struct's name), for a method that takes the fields one by one (a multipart upload); nil
+    /// when a nested type hides inside a generic type name, which this cannot qualify.
+    func initializerParameters() -> [Parameter]? {
+        var nested: [Declaration] = []
+        var typeScope = memberTypeScope()
+        let properties = self.properties(nested: &nested, typeScope: &typeScope)
+        let nestedNames = Set(nested.compactMap { declaration -> String? in
+            switch declaration {
+            case .type(let type): type.name
+            case .typealias(let alias): alias.name
+            default: nil
+            }
+        })
+        var parameters: [Parameter] = []
+        for var parameter in memberwiseInitializer(properties, extra: nil).parameters {
+            guard let type = parameter.type.qualifying(nestedNames, with: typeName) else { return nil }
+            parameter.type = type
+            parameters.append(parameter)
+        }
+        return parameters
+    }
+
+    /// Names nested types must avoid: the struct's own, and the components its properties refer to.
+    private func memberTypeScope() -> NameScope {
+        let referenced = translator.referencedComponentTypeNames(
+            in: [schema] + translator.analysis.mergedObject(schema).properties.values)
+        return NameScope(reserved: referenced.union([typeName, "CodingKeys"]))
     }
 
     private func properties(nested: inout [Declaration], typeScope: inout NameScope) -> [Property] {

@@ -43,6 +43,14 @@ struct ClientTranslator {
         var operationTypes: [Declaration] = []
 
         let root = Group(propertyName: "", typeName: clientName, tag: nil)
+        // Each group's operation names, so a derived method's name (`downloadChunks`) yields to a later operation's.
+        var plannedNames: [String: Set<String>] = [:]
+        for (path, item) in document.paths {
+            for (method, operation) in item.operations {
+                let name = OperationNaming.methodName(operation: operation, method: method, path: path, tag: operation.tags.first)
+                plannedNames[operation.tags.first ?? "", default: []].insert(SwiftNaming.unescaped(name))
+            }
+        }
         for (path, item) in document.paths {
             for (method, operation) in item.operations {
                 let tag = operation.tags.first
@@ -69,7 +77,8 @@ struct ClientTranslator {
                 name = scope.claim(name)
                 _ = scope.claim(SwiftNaming.unescaped(name) + "Raw")
                 let output = OperationTranslator(translator: translator, access: access).translate(
-                    path: path, method: method, item: item, operation: operation, name: name)
+                    path: path, method: method, item: item, operation: operation, name: name,
+                    claimMethodName: { [planned = plannedNames[key] ?? []] in scope.claim($0, avoiding: planned) })
                 groups[index].functions += output.functions
                 groups[index].signatures.append(output.signature)
                 if operation.extensions["x-kiln-actions"] != nil {

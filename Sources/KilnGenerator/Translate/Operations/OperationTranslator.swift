@@ -2,8 +2,8 @@ import KilnOpenAPI
 import KilnText
 
 /// One operation as two methods: `name(...)` returning the decoded success body, and `nameRaw(...)`
-/// returning it with status and headers. Inline request and response schemas become top-level types
-/// named after the operation (`CreatePetRequest`).
+/// returning it with status and headers (binary bodies get two more, `BinaryResponseMethods`). Inline
+/// request and response schemas become top-level types named after the operation (`CreatePetRequest`).
 struct OperationTranslator {
     let translator: ModelTranslator
     let access: AccessLevel
@@ -35,6 +35,8 @@ struct OperationTranslator {
         var inputs: [Input]
         var body: RequestBodyTranslator.Body?
         var response: ResponseTranslator.Result
+        /// Set when the success body is binary: the `to:` overload and chunk sequence exist too.
+        var binaryNames: BinaryResponseMethods.Names? = nil
     }
 
     struct Output {
@@ -44,7 +46,11 @@ struct OperationTranslator {
         var types: [Declaration]
     }
 
-    func translate(path: String, method: HTTPMethodName, item: PathItem, operation: Operation, name: String) -> Output {
+    /// `claimMethodName` gives an extra method (`downloadChunks`) a name no other method of the group has.
+    func translate(
+        path: String, method: HTTPMethodName, item: PathItem, operation: Operation, name: String,
+        claimMethodName: (String) -> String
+    ) -> Output {
         let document = translator.document
         let operationID = operation.operationId ?? OperationNaming.derivedName(method: method, path: path)
         let typePrefix = SwiftNaming.typeName(operationID)
@@ -74,13 +80,16 @@ struct OperationTranslator {
         let response = ResponseTranslator(translator: translator).translate(
             operation.responses, typePrefix: typePrefix, types: &types)
 
-        var building: [Statement] = inputs.filter { $0.location != .path }.map { .line(addParameter($0, operationID)) }
-        if let body { building += body.statements(operationID) }
-        let binding = building.isEmpty ? "let" : "var"
-        var statements: [Statement] = styledPathValues(inputs, operationID)
-        statements.append(.line("\(binding) request = HTTPRequest(method: \(SwiftLiteral.httpMethod(method)), path: \(pathLiteral(path, inputs)))"))
-        statements += building
-        if let login = SessionSettings.Login(operation.extensions["x-kiln-login"]) {
+        let parameterLines: [Statement] = inputs.filter { $0.location != .path }.map { .line(addParameter($0, operationID)) }
+        let bodyLines = body?.statements(operationID) ?? []
+        let binding = parameterLines.isEmpty && bodyLines.isEmpty ? "let" : "var"
+        // Everything before the body: what another way of passing the body (MultipartUploadMethod) shares.
+        let prelude = styledPathValues(inputs, operationID) + [
+            .line("\(binding) request = HTTPRequest(method: \(SwiftLiteral.httpMethod(method)), path: \(pathLiteral(path, inputs)))")
+        ] + parameterLines
+        var statements = prelude + bodyLines
+        let login = SessionSettings.Login(operation.extensions["x-kiln-login"])
+        if let login {
             // Only a successful login or logout changes the session; a thrown error leaves it as it was.
             statements.append(.line("let response = try await \(response.call(operationID))"))
             statements += SessionSettings.statements(
@@ -96,9 +105,7 @@ struct OperationTranslator {
         let parameterDocs = parameterDocumentation(inputs, body: body)
         if !parameterDocs.isEmpty { documentation += [""] + parameterDocs }
         let attributes = operation.deprecated ? ["@available(*, deprecated)"] : []
-        let arguments = signature.map { parameter -> String in
-            parameter.label == "_" ? parameter.name : "\(SwiftNaming.argumentLabel(parameter.name)): \(parameter.name)"
-        }.joined(separator: ", ")
+        let arguments = signature.map(\.forwarded).joined(separator: ", ")
 
         let plain = FunctionDeclaration(
             info: DeclarationInfo(documentation: documentation, access: access, attributes: attributes),
@@ -112,25 +119,26 @@ struct OperationTranslator {
             name: SwiftNaming.unescaped(name) + "Raw", parameters: signature, isAsync: true, throwsClause: "throws",
             returnType: .named("Response<\(response.bodyType)>"), body: statements)
         var functions: [Declaration] = [.function(plain), .function(raw)]
+        var binaryNames: BinaryResponseMethods.Names?
         if response.kind == .data, case .line(let last)? = statements.last, last.hasPrefix("return try await core.data(") {
-            // Binary bodies may be too large for memory: an overload streams them to a file.
-            let destination = scope.claim("destination")
-            functions.append(.function(FunctionDeclaration(
-                info: DeclarationInfo(
-                    documentation: [
-                        "``\(SwiftNaming.unescaped(name))`` written to the file at `\(destination)` as it arrives (replacing it),",
-                        "in constant memory; returns `\(destination)`. A failure midway removes the partial file.",
-                        "", "- Spec: `\(provenance)`",
-                    ],
-                    access: access, attributes: attributes),
-                name: name, parameters: signature + [Parameter(label: "to", name: destination, type: .named("URL"))],
-                isAsync: true, throwsClause: "throws", returnType: .named("URL"),
-                body: Array(statements.dropLast()) + [.line("return try await \(response.downloadCall(operationID, destination: destination)).body")])))
+            let names = BinaryResponseMethods.Names(
+                chunks: claimMethodName(SwiftNaming.unescaped(name) + "Chunks"), destination: scope.claim("destination"))
+            binaryNames = names
+            functions += BinaryResponseMethods(names: names, access: access, attributes: attributes).translate(
+                name: name, parameters: signature, statements: Array(statements.dropLast()), response: response,
+                operationID: operationID, provenance: provenance)
+        }
+        if let body, login == nil,
+            let upload = MultipartUploadMethod(translator: translator, access: access, attributes: attributes).translate(
+                name: name, body: body, parameters: signature, prelude: prelude, response: response,
+                operationID: operationID, provenance: provenance, scope: scope)
+        {
+            functions.append(upload)
         }
         let methodSignature = Signature(
             name: name, operationID: operationID, parameters: signature, returnType: plain.returnType,
             deprecated: operation.deprecated, path: path, method: method, operation: operation, inputs: inputs,
-            body: body, response: response)
+            body: body, response: response, binaryNames: binaryNames)
         return Output(signature: methodSignature, functions: functions, types: types)
     }
 

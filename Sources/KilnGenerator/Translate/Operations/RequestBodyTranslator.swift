@@ -51,24 +51,35 @@ struct RequestBodyTranslator {
             case .binary:
                 return [.line("try request.setBinaryBody(body, contentType: \(content), operationID: \(id))")]
             case .multipart(let fields):
-                var lines: [Statement] = [.line("var form = MultipartFormData()")]
                 let owner = parameter.type.isOptional ? "body?" : "body"
-                for field in fields {
-                    let value = "\(owner).\(field.propertyName)"
-                    let name = SwiftLiteral.string(field.wireName)
-                    switch field.kind {
-                    case .file:
-                        let type = SwiftLiteral.string(field.contentType ?? "application/octet-stream")
-                        lines.append(.line("form.addFile(\(name), \(value), contentType: \(type))"))
-                    case .text:
-                        lines.append(.line("form.addText(\(name), \(value))"))
-                    case .json:
-                        lines.append(.line("try form.addJSON(\(name), \(value), core: core, operationID: \(id))"))
-                    }
-                }
-                lines.append(.line("request.setMultipartBody(form)"))
-                return lines
+                return Self.multipartStatements(fields, operationID) { "\(owner).\($0.propertyName)" }
             }
+        }
+
+        /// The form built field by field, each value read with `value`. `fileUploads`: file fields are
+        /// `UploadBody` values (bytes or a file streamed from disk), not the model's `Data`.
+        static func multipartStatements(
+            _ fields: [MultipartField], _ operationID: String, fileUploads: Bool = false, value: (MultipartField) -> String
+        ) -> [Statement] {
+            let id = SwiftLiteral.string(operationID)
+            var lines: [Statement] = [.line("var form = MultipartFormData()")]
+            for field in fields {
+                let name = SwiftLiteral.string(field.wireName)
+                switch field.kind {
+                case .file where fileUploads:
+                    let type = field.contentType.map(SwiftLiteral.string) ?? "nil"
+                    lines.append(.line("try form.addFile(\(name), \(value(field)), contentType: \(type), operationID: \(id))"))
+                case .file:
+                    let type = SwiftLiteral.string(field.contentType ?? "application/octet-stream")
+                    lines.append(.line("form.addFile(\(name), \(value(field)), contentType: \(type))"))
+                case .text:
+                    lines.append(.line("form.addText(\(name), \(value(field)))"))
+                case .json:
+                    lines.append(.line("try form.addJSON(\(name), \(value(field)), core: core, operationID: \(id))"))
+                }
+            }
+            lines.append(.line("request.setMultipartBody(form)"))
+            return lines
         }
     }
 

@@ -45,10 +45,12 @@ struct ResponseTranslator {
             acceptedMediaTypes.map { ", accept: \(SwiftLiteral.string($0))" } ?? ""
         }
 
-        /// `core.download(...)` writing a `.data` body to the file URL in `destination`.
-        func downloadCall(_ operationID: String, destination: String) -> String {
+        /// `core.download(...)` writing a `.data` body to the file URL in `destination`, or with no destination
+        /// `core.byteChunks(...)` handing it out as it arrives.
+        func streamedDataCall(_ operationID: String, destination: String?) -> String {
             let errorList = errors.isEmpty ? "" : ", errors: [\(errors.joined(separator: ", "))]"
-            return "core.download(for: request, to: \(destination), operationID: \(SwiftLiteral.string(operationID))\(errorList)\(acceptArgument))"
+            let target = destination.map { "download(for: request, to: \($0)," } ?? "byteChunks(for: request,"
+            return "core.\(target) operationID: \(SwiftLiteral.string(operationID))\(errorList)\(acceptArgument))"
         }
 
         func call(_ operationID: String) -> String {

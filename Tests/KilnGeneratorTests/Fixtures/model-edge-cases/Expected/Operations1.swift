@@ -57,6 +57,18 @@ extension MyApi {
         return try await core.json(Counters.self, for: request, operationID: "postForm")
     }
 
+    /// ``postForm`` with the form's fields as arguments: a file part is bytes
+    /// (`.data(zip)`) or a file streamed from disk as it is sent (`.file(url)`).
+    ///
+    /// - Spec: `POST /forms`
+    public func postForm(file: UploadBody?) async throws -> Counters {
+        var request = HTTPRequest(method: .post, path: "/forms")
+        var form = MultipartFormData()
+        try form.addFile("file", file, contentType: nil, operationID: "postForm")
+        request.setMultipartBody(form)
+        return try await core.json(Counters.self, for: request, operationID: "postForm").body
+    }
+
     /// - Spec: `PATCH /rows`
     ///
     /// - Parameters:

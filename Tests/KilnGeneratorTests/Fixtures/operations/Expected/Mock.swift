@@ -10,6 +10,10 @@ public protocol ShopAPI: Sendable {
 
     func export() async throws -> Data
 
+    func export(to destination: URL) async throws -> URL
+
+    func exportChunks() async throws -> ResponseBody
+
     func `import`(_ body: UploadBody) async throws -> String
 }
 
@@ -54,6 +58,14 @@ public final class ShopClientMock: ShopAPI, Sendable {
 
     public func export() async throws -> Data {
         try await exportStub.call(())
+    }
+
+    public func export(to destination: URL) async throws -> URL {
+        try await exportStub.call((), writingTo: destination)
+    }
+
+    public func exportChunks() async throws -> ResponseBody {
+        try await exportStub.chunks(())
     }
 
     /// Handler and recorded calls of ``import``.

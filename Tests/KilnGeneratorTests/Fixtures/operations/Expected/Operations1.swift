@@ -111,4 +111,20 @@ extension ShopClient.Items {
         request.setMultipartBody(form)
         return try await core.empty(for: request, operationID: "uploadItemImage")
     }
+
+    /// ``uploadImage`` with the form's fields as arguments: a file part is bytes
+    /// (`.data(zip)`) or a file streamed from disk as it is sent (`.file(url)`).
+    ///
+    /// - Spec: `PUT /items/{itemId}/image`
+    public func uploadImage(itemId: Int, file: UploadBody, caption: String? = nil, pages: [UploadBody]?, thumbnail: UploadBody?, meta: UploadItemImageRequest.Meta? = nil) async throws {
+        var request = HTTPRequest(method: .put, path: "/items/\(PathEncoder.segment(itemId))/image")
+        var form = MultipartFormData()
+        try form.addFile("file", file, contentType: "image/png", operationID: "uploadItemImage")
+        form.addText("caption", caption)
+        try form.addFile("pages", pages, contentType: nil, operationID: "uploadItemImage")
+        try form.addFile("thumbnail", thumbnail, contentType: "image/png", operationID: "uploadItemImage")
+        try form.addJSON("meta", meta, core: core, operationID: "uploadItemImage")
+        request.setMultipartBody(form)
+        _ = try await core.empty(for: request, operationID: "uploadItemImage")
+    }
 }

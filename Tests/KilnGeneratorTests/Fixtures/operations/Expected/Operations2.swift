@@ -26,6 +26,16 @@ extension ShopClient {
         return try await core.download(for: request, to: destination, operationID: "export", accept: "application/zip").body
     }
 
+    /// ``export`` as the chunks the connection delivers, read as you iterate: nothing holds the
+    /// whole body. An error status throws before the first chunk; leaving the loop or cancelling
+    /// the task cancels the request.
+    ///
+    /// - Spec: `GET /export`
+    public func exportChunks() async throws -> ResponseBody {
+        let request = HTTPRequest(method: .get, path: "/export")
+        return try await core.byteChunks(for: request, operationID: "export", accept: "application/zip").body
+    }
+
     /// - Spec: `POST /import`
     ///
     /// - Parameters:
