@@ -155,8 +155,8 @@ struct ServerOperationTranslator {
                 kind: .struct, name: name, conformances: ["Sendable", "Equatable"], members: members))
     }
 
-    /// One case per documented response, each with its body and any extra headers; a status range or
-    /// `default` also carries the status to send.
+    /// One case per documented response, each with its body and headers (typed when documented); a status
+    /// range or `default` also carries the status to send.
     private func outputEnum(_ name: String, _ response: ResponseTranslator.Result) -> Declaration {
         var documented = response.documented
         if documented.isEmpty {
@@ -164,6 +164,7 @@ struct ServerOperationTranslator {
         }
         var cases: [Declaration] = []
         var encoding: [SwitchCase] = []
+        var headerTypes: [Declaration] = []
         for entry in documented {
             let (caseName, carriesStatus) = ServerNames.responseCase(entry.code)
             var values: [SwiftType] = []
@@ -177,19 +178,30 @@ struct ServerOperationTranslator {
                 values.append(.function("_ body: \(bodyType)"))
                 bindings.append("let body")
             }
-            values.append(.function("headers: HTTPFields = [:]"))
-            bindings.append("let headers")
             let documentation = entry.description.map { Documentation.oneLine($0) }.map { "\(entry.code): \($0)" } ?? entry.code
+            // Documented headers are typed; `extraHeaders` still sends undocumented ones.
+            let headers: String
+            if let typed = ServerResponseHeaders(caseName: caseName, headers: entry.headers, models: models) {
+                headerTypes.append(typed.declaration(access, caseDocumentation: "`.\(caseName)` (\(entry.code))"))
+                values.append(.function("headers: \(typed.typeName)\(typed.allOptional ? " = \(typed.typeName)()" : "")"))
+                values.append(.function("extraHeaders: HTTPFields = [:]"))
+                bindings += ["let headers", "let extraHeaders"]
+                headers = "headers.\(ServerResponseHeaders.fieldsMethod)(adding: extraHeaders)"
+            } else {
+                values.append(.function("headers: HTTPFields = [:]"))
+                bindings.append("let headers")
+                headers = "headers"
+            }
             cases.append(.enumCase(EnumCaseDeclaration(info: DeclarationInfo(documentation: [documentation]), name: caseName, associatedValues: values)))
             let status = carriesStatus ? "status" : entry.code
             let contentType = entry.mediaType.map { $0.contains("*") ? "application/octet-stream" : $0 }.map(SwiftLiteral.string)
             let write: String
             switch entry.kind {
-            case .empty: write = ".empty(\(status), headers: headers)"
-            case .json: write = "try .json(\(status), body, contentType: \(contentType ?? "\"application/json\""), headers: headers)"
-            case .text: write = ".text(\(status), body, contentType: \(contentType ?? "\"text/plain\""), headers: headers)"
+            case .empty: write = ".empty(\(status), headers: \(headers))"
+            case .json: write = "try .json(\(status), body, contentType: \(contentType ?? "\"application/json\""), headers: \(headers))"
+            case .text: write = ".text(\(status), body, contentType: \(contentType ?? "\"text/plain\""), headers: \(headers))"
             case .data, .events, .jsonLines, .jsonSequence:
-                write = ".data(\(status), body, contentType: \(contentType ?? "\"application/octet-stream\""), headers: headers)"
+                write = ".data(\(status), body, contentType: \(contentType ?? "\"application/octet-stream\""), headers: \(headers))"
             }
             encoding.append(SwitchCase("case .\(caseName)(\(bindings.joined(separator: ", ")))", [.line("return \(write)")]))
         }
@@ -201,6 +213,6 @@ struct ServerOperationTranslator {
         return .type(
             TypeDeclaration(
                 info: DeclarationInfo(documentation: ["The documented responses; a handler returns one."], access: access),
-                kind: .enum, name: name, conformances: ["Sendable", "Equatable"], members: cases + [encode]))
+                kind: .enum, name: name, conformances: ["Sendable", "Equatable"], members: cases + headerTypes + [encode]))
     }
 }
