@@ -1077,7 +1077,7 @@ public enum IntrexxOperations {
 
             /// The headers `.ok` (200) documents.
             public struct OkHeaders: Sendable, Equatable {
-                /// Suggested file name, e.g. `attachment; filename="diagnosis.zip"`. (`Content-Disposition`)
+                /// `Content-Disposition`: Suggested file name, e.g. `attachment; filename="diagnosis.zip"`.
                 public var contentDisposition: String?
 
                 public init(contentDisposition: String? = nil) {
