@@ -317,13 +317,14 @@ struct IntrexxClientRoundTripTests {
         var handler = IntrexxStubHandler()
         handler.downloadDiagnosisStub = { input in
             received.record(input)
-            return .ok(Data("sample bytes".utf8))
+            return .ok(Data("sample bytes".utf8), headers: .init(contentDisposition: "sample"))
         }
         try await withHostedServer(IntrexxServer(handler: handler)) { server in
             let client = IntrexxClient(baseURL: server.url, middlewares: [IntrexxClient.intrexxToken(token: "kiln-token")])
-            let result = try await client.diagnosis.download(portal: "portal")
+            let response = try await client.diagnosis.downloadRaw(portal: "portal")
             #expect(received.all == [IntrexxOperations.DownloadDiagnosis.Input(portal: "portal", credentials: ServerCredentials(bearerToken: "kiln-token"))])
-            #expect(result == Data("sample bytes".utf8))
+            #expect(response.body == Data("sample bytes".utf8))
+            #expect(response.headers["Content-Disposition"] == "sample")
         }
     }
 

@@ -1071,15 +1071,32 @@ public enum IntrexxOperations {
         /// The documented responses; a handler returns one.
         public enum Output: Sendable, Equatable {
             /// 200: The diagnosis zip file.
-            case ok(_ body: Data, headers: HTTPFields = [:])
+            case ok(_ body: Data, headers: OkHeaders = OkHeaders(), extraHeaders: HTTPFields = [:])
             /// 401: The token is missing or was not accepted; authenticate again with `POST /auth`.
             case unauthorized(headers: HTTPFields = [:])
+
+            /// The headers `.ok` (200) documents.
+            public struct OkHeaders: Sendable, Equatable {
+                /// `Content-Disposition`: Suggested file name, e.g. `attachment; filename="diagnosis.zip"`.
+                public var contentDisposition: String?
+
+                public init(contentDisposition: String? = nil) {
+                    self.contentDisposition = contentDisposition
+                }
+
+                /// `extraHeaders` (undocumented ones), then the documented headers, `simple` style.
+                func httpFields(adding extraHeaders: HTTPFields) -> HTTPFields {
+                    var fields = extraHeaders
+                    fields.appendHeader("Content-Disposition", contentDisposition)
+                    return fields
+                }
+            }
 
             /// The response as sent: status, headers and encoded body.
             func serverResponse() throws -> ServerResponse {
                 switch self {
-                case .ok(let body, let headers):
-                    return .data(200, body, contentType: "application/zip", headers: headers)
+                case .ok(let body, let headers, let extraHeaders):
+                    return .data(200, body, contentType: "application/zip", headers: headers.httpFields(adding: extraHeaders))
                 case .unauthorized(let headers):
                     return .empty(401, headers: headers)
                 }

@@ -2,17 +2,25 @@
 import PackageDescription
 
 // A package that uses Kiln the way an app would: it depends on the repository, imports a generated client
-// library and applies the build plugin to a target of its own. Built by check.sh, which runs its one test target.
+// library and applies the build plugin to a target of its own. Built by check.sh, which runs its one test target
+// (the fake IServ on KilnTestServer and on Hummingbird).
 let package = Package(
     name: "Downstream",
     platforms: [.macOS(.v13), .iOS(.v16)],
-    dependencies: [.package(name: "Kiln", path: "../..")],
+    dependencies: [
+        .package(name: "Kiln", path: "../.."),
+        // The app's own web framework, which KilnHummingbird hosts the generated server on.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
     targets: [
         .target(name: "DownstreamApp", dependencies: [.product(name: "IServ", package: "Kiln")]),
-        // The app's own test: a fake IServ on the generated server, called with the real client (check.sh runs it).
+        // The app's own test: a fake IServ on the generated server, called with the real client (check.sh runs it),
+        // hosted on KilnTestServer and on Hummingbird through KilnHummingbird. One target, so one test binary to link.
         .testTarget(
             name: "DownstreamAppTests",
-            dependencies: ["DownstreamApp"] + ["IServ", "IServServer", "KilnRuntime", "KilnTestServer"].map { .product(name: $0, package: "Kiln") }
+            dependencies: ["DownstreamApp"]
+                + ["IServ", "IServServer", "KilnRuntime", "KilnTestServer", "KilnHummingbird"].map { .product(name: $0, package: "Kiln") }
+                + [.product(name: "Hummingbird", package: "hummingbird")]
         ),
         // The README's Swift examples, compiled against every client library (ReadmeExampleTests keeps them in step).
         .target(

@@ -3,7 +3,7 @@ import Hummingbird
 
 /// Runs a Hummingbird application over `router` on 127.0.0.1 (an ephemeral port, read back once it is
 /// bound), calls `body` with its base URL and stops it by cancellation, also when `body` throws. The load
-/// benchmark (Tests/Benchmarks/ServerLoad) links this file too.
+/// benchmark (Tests/Benchmarks/ServerLoad) and the downstream app's test (Tests/Downstream) link this file too.
 @available(macOS 14, iOS 17, tvOS 17, *)
 func withHummingbird<T: Sendable>(
     _ router: Router<BasicRequestContext>, _ body: @Sendable (URL) async throws -> T

@@ -63,3 +63,12 @@ public enum CookieEncoder {
         }
     }
 }
+
+extension HTTPFields {
+    /// A header parameter (client) or a documented response header (server) in the `simple` style, so both
+    /// sides spell a value alike; nil leaves it out.
+    public mutating func appendHeader(_ name: String, _ value: (some ParameterEncodable)?, explode: Bool = false) {
+        guard let value else { return }
+        append(name: name, value: HeaderEncoder.encode(value.parameterValue, explode: explode))
+    }
+}

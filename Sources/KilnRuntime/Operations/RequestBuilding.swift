@@ -13,8 +13,7 @@ extension HTTPRequest {
     }
 
     public mutating func addHeader(_ name: String, _ value: (some ParameterEncodable)?, explode: Bool = false) {
-        guard let value else { return }
-        headers.append(name: name, value: HeaderEncoder.encode(value.parameterValue, explode: explode))
+        headers.appendHeader(name, value, explode: explode)
     }
 
     public mutating func addCookie(_ name: String, _ value: (some ParameterEncodable)?, explode: Bool = true) {

@@ -176,23 +176,12 @@ struct OperationTranslator {
         let preferred = parameter.extensions["x-kiln-name"]?.scalar?.text ?? parameter.name
         let name = scope.claim(SwiftNaming.memberName(preferred))
         let schema = parameter.schema ?? parameter.content.first?.value.schema
-        var typeScope = translator.topLevelScope
-        var type =
-            schema.map {
-                translator.swiftType(
-                    for: $0, hint: typePrefix + SwiftNaming.typeName(preferred), owner: nil, nested: &types,
-                    scope: &typeScope)
-            } ?? .string
-        translator.topLevelScope = typeScope
-        type = parameterType(type)
-        if case .json = type.unwrapped { type = .string }
-        if case .dictionary = type.unwrapped { type = .string }
-        if case .named(let typeName) = type.unwrapped, translator.structTypes.contains(typeName) {
-            translator.parameterTypes.insert(typeName)
-        }
-        var asJSON = parameter.schema == nil || isArrayOfStructures(type.unwrapped)
-        if !asJSON && !translator.parameterEncodability.canEncode(type.unwrapped) {
-            asJSON = true
+        let typed = ParameterTyping(translator: translator).type(
+            of: schema, hint: typePrefix + SwiftNaming.typeName(preferred), types: &types)
+        var type = typed.type
+        // A parameter with `content:` but no `schema` is JSON text by definition.
+        let asJSON = parameter.schema == nil || typed.sending != .styled
+        if parameter.schema != nil, typed.sending == .jsonInstead {
             translator.diagnostics.warning(
                 "parameter '\(parameter.name)' has a type that no \(parameter.location.rawValue) parameter style can "
                     + "express (\(type.unwrapped)); Kiln sends it as JSON text",
@@ -204,28 +193,6 @@ struct OperationTranslator {
             wireName: parameter.name, location: parameter.location, style: parameter.effectiveStyle,
             explode: parameter.effectiveExplode, allowReserved: parameter.allowReserved,
             description: parameter.description, asJSON: asJSON)
-    }
-
-    /// A parameter is optional at most once, and a query array has no way to send a null element: an alias
-    /// of an optional (`MaybeName = String?`) is replaced by its target, and `[Id?]` becomes `[Id]`.
-    private func parameterType(_ type: SwiftType) -> SwiftType {
-        var type = type
-        if case .named(let name) = type.unwrapped, let target = translator.aliasTypes[name], target.isOptional {
-            type = target
-        }
-        if case .array(.optional(let element)) = type.unwrapped {
-            type = type.isOptional ? .optional(.array(element)) : .array(element)
-        }
-        return type
-    }
-
-    private func isArrayOfStructures(_ type: SwiftType) -> Bool {
-        guard case .array(let element) = type else { return false }
-        switch element.unwrapped {
-        case .array, .dictionary: return true
-        case .named(let name): return translator.structTypes.contains(name) || name == "JSONValue"
-        default: return false
-        }
     }
 
     private func pathLiteral(_ path: String, _ inputs: [Input]) -> String {

@@ -76,6 +76,7 @@ struct ResponseTranslator {
         var kind: Kind
         var bodyType: SwiftType?
         var description: String?
+        var headers: [ResponseHeader] = []
     }
 
     func translate(
@@ -91,23 +92,30 @@ struct ResponseTranslator {
     private func documented(
         _ responses: OrderedMap<Referenceable<Response>>, _ result: Result, typePrefix: String, types: inout [Declaration]
     ) -> [Documented] {
-        let document = translator.document
-        return responses.compactMap { code, value -> Documented? in
-            guard let response = document.resolve(value) else { return nil }
-            guard let (mediaType, media) = preferredContent(response.content) else {
-                return Documented(code: code, kind: .empty, description: response.description)
-            }
-            let essence = mediaType.lowercased()
-            if code == result.successCode, result.successMedia != nil {
-                return Documented(code: code, mediaType: mediaType, kind: result.kind, bodyType: result.bodyType.unwrapped, description: response.description)
-            }
-            if MediaTypeName.isJSON(essence) {
-                let type = result.errorBodies.first { $0.code == code }?.type ?? media.schema.map { modelType($0, hint: typePrefix + "Response" + (code == "default" ? "Default" : code), &types) } ?? .json
-                return Documented(code: code, mediaType: mediaType, kind: .json, bodyType: type, description: response.description)
-            }
-            let kind: Kind = essence.hasPrefix("text/") ? .text : .data
-            return Documented(code: code, mediaType: mediaType, kind: kind, bodyType: kind == .text ? .string : .data, description: response.description)
+        responses.compactMap { code, value -> Documented? in
+            guard let response = translator.document.resolve(value) else { return nil }
+            var documented = documentedBody(code, response, result, typePrefix: typePrefix, types: &types)
+            documented.headers = ResponseHeader.headers(of: response, typePrefix: typePrefix, translator: translator, types: &types)
+            return documented
         }
+    }
+
+    private func documentedBody(
+        _ code: String, _ response: Response, _ result: Result, typePrefix: String, types: inout [Declaration]
+    ) -> Documented {
+        guard let (mediaType, media) = preferredContent(response.content) else {
+            return Documented(code: code, kind: .empty, description: response.description)
+        }
+        let essence = mediaType.lowercased()
+        if code == result.successCode, result.successMedia != nil {
+            return Documented(code: code, mediaType: mediaType, kind: result.kind, bodyType: result.bodyType.unwrapped, description: response.description)
+        }
+        if MediaTypeName.isJSON(essence) {
+            let type = result.errorBodies.first { $0.code == code }?.type ?? media.schema.map { modelType($0, hint: typePrefix + "Response" + (code == "default" ? "Default" : code), &types) } ?? .json
+            return Documented(code: code, mediaType: mediaType, kind: .json, bodyType: type, description: response.description)
+        }
+        let kind: Kind = essence.hasPrefix("text/") ? .text : .data
+        return Documented(code: code, mediaType: mediaType, kind: kind, bodyType: kind == .text ? .string : .data, description: response.description)
     }
 
     private func translateClientView(

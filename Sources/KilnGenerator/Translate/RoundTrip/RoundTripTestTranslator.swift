@@ -84,7 +84,9 @@ struct RoundTripTestTranslator {
         case .data: replyValue = "Data(\(SwiftLiteral.string(reply.text)).utf8)"
         default: replyValue = nil
         }
-        let outputArguments = [status, replyValue].compactMap { $0 }.joined(separator: ", ")
+        // Documented headers go out typed and are checked in the raw response, so the test calls `…Raw`.
+        let headers = RoundTripHeaders(signature.response, contract: contract, models: models, responseName: "response")
+        let outputArguments = [status, replyValue, headers?.argument].compactMap { $0 }.joined(separator: ", ")
         statements += [
             .line("let received = Received<\(qualified).\(names.input)>()"),
             .line("var handler = \(names.stubHandler)()"),
@@ -95,13 +97,16 @@ struct RoundTripTestTranslator {
         ]
         let middlewares = auth.map { ", middlewares: [\($0.middleware)]" } ?? ""
         let accessor = group.tag == nil ? "client" : "client.\(group.propertyName)"
-        let call = "try await \(accessor).\(signature.name)(\(callArguments.joined(separator: ", ")))"
+        let method = headers == nil ? signature.name : SwiftNaming.unescaped(signature.name) + "Raw"
+        let call = "try await \(accessor).\(method)(\(callArguments.joined(separator: ", ")))"
+        let result = headers == nil ? "result" : "response"
         var inner: [Statement] = [
             .line("let client = \(contract.clientName)(baseURL: server.url\(middlewares))"),
-            .line(replyValue == nil ? call : "let result = \(call)"),
+            .line(replyValue == nil && headers == nil ? call : "let \(result) = \(call)"),
             .line("#expect(received.all == [\(qualified).\(names.input)(\(inputArguments.joined(separator: ", ")))])"),
         ]
-        if let replyValue { inner.append(.line("#expect(result == \(replyValue))")) }
+        if let replyValue { inner.append(.line("#expect(\(result)\(headers == nil ? "" : ".body") == \(replyValue))")) }
+        inner += headers?.checks ?? []
         statements.append(.opened("try await withHostedServer(\(names.server)(handler: handler)) { server in", inner, closing: "}"))
         return .function(
             FunctionDeclaration(

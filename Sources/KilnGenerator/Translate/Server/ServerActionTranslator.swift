@@ -134,7 +134,7 @@ struct ServerActionTranslator {
                 name: "failure", status: status, kind: .json, bodyType: failureType, mediaType: mediaType,
                 documentation: "\(status): the error envelope (`status` \"\(settings.failure)\"); the client throws it as `ActionError`."),
         ]
-        cases += response.documented.filter { $0.code != response.successCode }.map(ServerOutputEnum.documentedCase)
+        cases += response.documented.filter { $0.code != response.successCode }.map { ServerOutputEnum.documentedCase($0, models: models) }
         let provenance = provenance(signature, action)
         return .type(
             TypeDeclaration(

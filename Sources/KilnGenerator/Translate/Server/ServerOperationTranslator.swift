@@ -172,11 +172,12 @@ struct ServerOperationTranslator {
                 kind: .struct, name: name, conformances: ["Sendable", "Equatable"], members: members))
     }
 
-    /// One case per documented response, each with its body and any extra headers; a status range or
-    /// `default` also carries the status to send.
+    /// One case per documented response, each with its body and headers (typed when documented); a status
+    /// range or `default` also carries the status to send.
     private func outputEnum(_ name: String, _ response: ResponseTranslator.Result) -> Declaration {
         let documented = response.documented.isEmpty
             ? [ResponseTranslator.Documented(code: response.successCode, kind: .empty)] : response.documented
-        return ServerOutputEnum(access: access).declaration(name: name, cases: documented.map(ServerOutputEnum.documentedCase))
+        return ServerOutputEnum(access: access).declaration(
+            name: name, cases: documented.map { ServerOutputEnum.documentedCase($0, models: models) })
     }
 }

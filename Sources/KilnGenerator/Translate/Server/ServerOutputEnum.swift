@@ -10,21 +10,28 @@ struct ServerOutputEnum {
         var bodyType: SwiftType?
         var mediaType: String?
         var documentation: String
+        /// The response's documented headers as a typed struct; nil sends `headers: HTTPFields` as given.
+        var headers: ServerResponseHeaders? = nil
+        /// How the headers struct's doc comment names the case: "`.ok` (200)".
+        var headersDocumentation: String = ""
     }
 
     let access: AccessLevel
 
     /// A documented response's case: `ok`, `notFound`, `status418`, or `clientError`/`status` with the status.
-    static func documentedCase(_ entry: ResponseTranslator.Documented) -> Case {
+    static func documentedCase(_ entry: ResponseTranslator.Documented, models: ModelTranslator) -> Case {
         let (name, carriesStatus) = ServerNames.responseCase(entry.code)
         let documentation = entry.description.map { Documentation.oneLine($0) }.map { "\(entry.code): \($0)" } ?? entry.code
         return Case(
             name: name, status: carriesStatus ? nil : entry.code, kind: entry.kind, bodyType: entry.bodyType,
-            mediaType: entry.mediaType, documentation: documentation)
+            mediaType: entry.mediaType, documentation: documentation,
+            headers: ServerResponseHeaders(caseName: name, headers: entry.headers, models: models),
+            headersDocumentation: "`.\(name)` (\(entry.code))")
     }
 
     func declaration(name: String, cases: [Case]) -> Declaration {
         var members: [Declaration] = []
+        var headerTypes: [Declaration] = []
         var encoding: [SwitchCase] = []
         for entry in cases {
             var values: [SwiftType] = []
@@ -38,8 +45,16 @@ struct ServerOutputEnum {
                 values.append(.function("_ body: \(bodyType)"))
                 bindings.append("let body")
             }
-            values.append(.function("headers: HTTPFields = [:]"))
-            bindings.append("let headers")
+            // Documented headers are typed; `extraHeaders` still sends undocumented ones.
+            if let typed = entry.headers {
+                headerTypes.append(typed.declaration(access, caseDocumentation: entry.headersDocumentation))
+                values.append(.function("headers: \(typed.typeName)\(typed.allOptional ? " = \(typed.typeName)()" : "")"))
+                values.append(.function("extraHeaders: HTTPFields = [:]"))
+                bindings += ["let headers", "let extraHeaders"]
+            } else {
+                values.append(.function("headers: HTTPFields = [:]"))
+                bindings.append("let headers")
+            }
             members.append(
                 .enumCase(EnumCaseDeclaration(info: DeclarationInfo(documentation: [entry.documentation]), name: entry.name, associatedValues: values)))
             encoding.append(SwitchCase("case .\(entry.name)(\(bindings.joined(separator: ", ")))", [.line("return \(write(entry))")]))
@@ -52,19 +67,20 @@ struct ServerOutputEnum {
         return .type(
             TypeDeclaration(
                 info: DeclarationInfo(documentation: ["The documented responses; a handler returns one."], access: access),
-                kind: .enum, name: name, conformances: ["Sendable", "Equatable"], members: members + [encode]))
+                kind: .enum, name: name, conformances: ["Sendable", "Equatable"], members: members + headerTypes + [encode]))
     }
 
     /// The `ServerResponse` factory call for one case, its bindings in scope.
     private func write(_ entry: Case) -> String {
         let status = entry.status ?? "status"
+        let headers = entry.headers == nil ? "headers" : "headers.\(ServerResponseHeaders.fieldsMethod)(adding: extraHeaders)"
         let contentType = entry.mediaType.map { $0.contains("*") ? "application/octet-stream" : $0 }.map(SwiftLiteral.string)
         switch entry.kind {
-        case .empty: return ".empty(\(status), headers: headers)"
-        case .json: return "try .json(\(status), body, contentType: \(contentType ?? "\"application/json\""), headers: headers)"
-        case .text: return ".text(\(status), body, contentType: \(contentType ?? "\"text/plain\""), headers: headers)"
+        case .empty: return ".empty(\(status), headers: \(headers))"
+        case .json: return "try .json(\(status), body, contentType: \(contentType ?? "\"application/json\""), headers: \(headers))"
+        case .text: return ".text(\(status), body, contentType: \(contentType ?? "\"text/plain\""), headers: \(headers))"
         case .data, .events, .jsonLines, .jsonSequence:
-            return ".data(\(status), body, contentType: \(contentType ?? "\"application/octet-stream\""), headers: headers)"
+            return ".data(\(status), body, contentType: \(contentType ?? "\"application/octet-stream\""), headers: \(headers))"
         }
     }
 }

@@ -1,0 +1,1 @@
+../../../KilnHummingbirdTests/HummingbirdHost.swift
