@@ -29,10 +29,17 @@ for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
 url="http://127.0.0.1:$(cat "$work/port")"
 
 # run NAME COMMAND...: peak RSS (MB) and MiB/s from /usr/bin/time; the wall clock includes process start.
+# A run that fails prints FAILED with its error's first line, and the others still run; the script then
+# exits 1.
 declare -A rate
+failures=0
 run() {
   local name="$1"; shift
-  /usr/bin/time -f "%M %e" -o "$work/time" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err"; exit 1; }
+  if ! /usr/bin/time -f "%M %e" -o "$work/time" "$@" >"$work/out" 2>"$work/err"; then
+    printf "%-24s FAILED: %s\n" "$name" "$(grep -m1 -E 'error|Error' "$work/err" || head -n1 "$work/err")"
+    failures=$((failures + 1))
+    return 1
+  fi
   read -r kb seconds <"$work/time"
   rate[$name]=$(python3 -c "print(f'{$mib / max($seconds, 0.001):.0f}')")
   local base="${name#* }"
@@ -53,7 +60,8 @@ for direction in download upload; do
     run "curl $direction" curl -sS -o /dev/null -T "$work/file.bin" "$url/upload"
   fi
   for transport in urlsession ahc; do
-    run "$transport $direction" "$bench" "$transport" "$direction" "$url" "$work/file.bin"
+    run "$transport $direction" "$bench" "$transport" "$direction" "$url" "$work/file.bin" || continue
     grep -q "bytes=$((mib * 1024 * 1024)) " "$work/out" || { echo "error: $transport $direction moved $(cat "$work/out")"; exit 1; }
   done
 done
+[ "$failures" -eq 0 ]
