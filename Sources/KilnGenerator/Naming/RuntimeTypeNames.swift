@@ -17,7 +17,7 @@ extension SwiftNaming {
         "PercentEncoding", "QueryEncoder", "QueryItem", "QueryItems", "QueryStyle", "RecordedRequest",
         "RecordingMiddleware", "Redactor", "RefreshableTokenProvider", "RequestBodyStream", "Response", "ResponseBody",
         "RetryMiddleware", "ServerSentEvent",
-        "ServerSentEventStream", "SessionTokenMiddleware", "SessionTokenStore", "StreamBacklogError", "StreamItemError",
+        "ServerSentEventStream", "SessionTokenMiddleware", "SessionTokenStore", "StreamItemError",
         "StreamStep", "TestHeader", "TestLatch", "TestResponse", "URLSessionTransport", "UploadBody",
         // KilnServer, which generated servers import, and its loopback host.
         "ActionRequestBody", "BasicCredentials", "HostedServer", "MultipartParser", "ParameterShape", "ParameterStyle",

@@ -41,9 +41,10 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, @uncheck
 /// suspended, and resumed once the reader has brought the backlog down to half of that. On Darwin a
 /// suspended task stops reading the socket, so TCP flow control slows the server. FoundationNetworking
 /// (Swift 6.3, Linux) keeps delivering to a suspended task (48 MiB arrived during a 0.5 s pause in
-/// URLSessionStreamingTests), so there the bound is `limits.ceiling`: a backlog beyond it fails the
-/// body with `StreamBacklogError` and cancels the request. Memory then stays under the ceiling plus
-/// one network read.
+/// URLSessionStreamingTests), so there the bound is `limits.ceiling`: what arrives beyond it goes to a
+/// temporary file (`BacklogSpool`) and is handed to the reader, in order, as it catches up. Memory then
+/// stays under the ceiling plus one network read, and a slow reader slows nothing but itself.
+/// Chunks are yielded under the lock, so a refill from the file and a new network read cannot swap places.
 final class StreamedTask: @unchecked Sendable {
     private let lock = NSLock()
     private let task: URLSessionDataTask
@@ -55,6 +56,9 @@ final class StreamedTask: @unchecked Sendable {
     private var buffered = 0
     private var isPaused = false
     private var isCompleted = false
+    private let spool = BacklogSpool()
+    /// The task succeeded while bytes were still in the spool: the body ends once they are read.
+    private var finishesWhenDrained = false
     /// The largest backlog seen, for tests of the bound.
     private(set) var peakBuffered = 0
 
@@ -87,32 +91,53 @@ final class StreamedTask: @unchecked Sendable {
         // A delegate whose response callback the platform does not call (a signature that differs) still
         // gets its head from the first data.
         if let response = task.response, lock.withLock({ head != nil }) { received(response) }
-        enum Action { case deliver, pause, overflow }
+        enum Action { case deliver, pause, failed(any Error) }
         let action = lock.withLock { () -> Action in
-            guard buffered + data.count <= limits.ceiling else { return .overflow }
+            if !spool.isEmpty || buffered + data.count > limits.ceiling {
+                do { try spool.append(data) } catch { return .failed(error) }
+                return .deliver
+            }
             buffered += data.count
             peakBuffered = max(peakBuffered, buffered)
+            continuation.yield(data)
             guard buffered > limits.pause, !isPaused else { return .deliver }
             isPaused = true
             return .pause
         }
         switch action {
-        case .overflow:
-            continuation.finish(throwing: StreamBacklogError(ceiling: limits.ceiling))
+        case .failed(let error):
+            // The spool's disk is full or unwritable: fail rather than grow memory.
+            continuation.finish(throwing: error)
             task.cancel()
         case .pause:
-            continuation.yield(data)
             task.suspend()
         case .deliver:
-            continuation.yield(data)
+            break
         }
     }
 
-    /// The reader took `count` bytes.
+    /// The reader took `count` bytes: refill from the spool, then resume a paused task once the backlog is low.
     func consumed(_ count: Int) {
-        let resumes = lock.withLock {
+        let resumes = lock.withLock { () -> Bool in
             buffered -= count
-            guard isPaused, buffered <= limits.pause / 2 else { return false }
+            while !spool.isEmpty, buffered <= limits.pause / 2 {
+                do {
+                    let data = try spool.take(upTo: max(limits.pause, 64 * 1024))
+                    buffered += data.count
+                    peakBuffered = max(peakBuffered, buffered)
+                    continuation.yield(data)
+                } catch {
+                    continuation.finish(throwing: error)
+                    spool.remove()
+                    return false
+                }
+            }
+            if spool.isEmpty, finishesWhenDrained {
+                finishesWhenDrained = false
+                spool.remove()
+                continuation.finish()
+            }
+            guard isPaused, buffered <= limits.pause / 2, spool.isEmpty else { return false }
             isPaused = false
             return true
         }
@@ -121,8 +146,11 @@ final class StreamedTask: @unchecked Sendable {
 
     /// The reader went away before the end: cancel, which closes the connection.
     func abandon() {
-        guard !lock.withLock({ isCompleted }) else { return }
-        task.cancel()
+        let running = lock.withLock { () -> Bool in
+            spool.remove()
+            return !isCompleted
+        }
+        if running { task.cancel() }
     }
 
     func completed(_ error: (any Error)?) {
@@ -130,8 +158,20 @@ final class StreamedTask: @unchecked Sendable {
         onCompleted()
         if error == nil, let response = task.response { received(response) }
         takeHead()?.resume(throwing: error ?? URLError(.badServerResponse))
-        if let error { continuation.finish(throwing: error) } else { continuation.finish() }
+        lock.withLock {
+            if let error {
+                spool.remove()
+                continuation.finish(throwing: error)
+            } else if spool.isEmpty {
+                continuation.finish()
+            } else {
+                finishesWhenDrained = true
+            }
+        }
     }
+
+    /// All bytes that went through the spool file, for tests.
+    var spooledBytes: Int { lock.withLock { spool.spooledBytes } }
 
     private func takeHead() -> CheckedContinuation<HTTPResponse, any Error>? {
         lock.withLock {
@@ -139,13 +179,6 @@ final class StreamedTask: @unchecked Sendable {
             return head
         }
     }
-}
-
-/// A streamed body's reader fell so far behind that the unread bytes reached the transport's ceiling
-/// (`URLSessionTransport.Configuration.streamBufferCeiling`); the request was cancelled.
-public struct StreamBacklogError: Error, CustomStringConvertible {
-    public let ceiling: Int
-    public var description: String { "The reader fell more than \(ceiling) bytes behind the stream; the request was cancelled" }
 }
 
 /// URLSessionTransport's streaming session, created on first use so buffered-only clients never pay for it.

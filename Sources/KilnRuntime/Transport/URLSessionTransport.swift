@@ -14,8 +14,8 @@ public final class URLSessionTransport: HTTPTransport {
 
         /// Unread bytes of a streamed response at which the download pauses (effective on Darwin).
         public var streamBufferLimit: Int
-        /// Unread bytes at which a streamed response fails with `StreamBacklogError`: the memory bound
-        /// where pausing does not stop delivery (FoundationNetworking on Linux).
+        /// Unread bytes held in memory at most: where pausing does not stop delivery (FoundationNetworking
+        /// on Linux), what arrives beyond it waits in a temporary file until the reader catches up.
         public var streamBufferCeiling: Int
 
         /// Timeouts in seconds, buffer sizes in bytes.
@@ -83,7 +83,7 @@ public final class URLSessionTransport: HTTPTransport {
 
     /// Streams the body through a data-task delegate with bounded buffering: a reader that falls
     /// `streamBufferLimit` behind pauses the download where URLSession can (Darwin), and one that
-    /// falls `streamBufferCeiling` behind fails with `StreamBacklogError` (see `StreamedTask`).
+    /// falls `streamBufferCeiling` behind has the rest spooled to a temporary file (see `StreamedTask`).
     /// Cancelling the calling task before the head arrives, or the reading task later, cancels the request.
     public func stream(_ request: HTTPRequest, baseURL: URL) async throws -> (HTTPResponse, ResponseBody) {
         let (response, body, _) = try await startStream(request, baseURL: baseURL)
