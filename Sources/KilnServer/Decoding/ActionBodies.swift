@@ -18,9 +18,7 @@ extension ServerRequestInputs {
         _ type: Body.Type, discriminator: String, sessionField: String? = nil
     ) throws -> ActionRequestBody<Body> {
         guard !request.body.isEmpty else { throw ServerInputError("request body is required") }
-        if let contentType, !(contentType == "application/json" || contentType.hasSuffix("+json")) {
-            throw ServerInputError("request body: expected application/json, got \(contentType)")
-        }
+        try requireJSONContentType()
         let decoder = JSONCoding.makeDecoder()
         decoder.userInfo[ActionEnvelopeFields.key] = ActionEnvelopeFields(discriminator: discriminator, sessionField: sessionField)
         do {

@@ -7,12 +7,17 @@ extension ServerRequestInputs {
         request.headers["Content-Type"].map { String($0.prefix { $0 != ";" }).trimmingCharacters(in: .whitespaces).lowercased() }
     }
 
-    /// Nil when the body is empty: generated code then requires it or passes nil.
-    public func jsonBody<T: Decodable>(_ type: T.Type) throws -> T? {
-        guard !request.body.isEmpty else { return nil }
+    /// A body sent with a media type must have a JSON one (`application/json` or `…+json`).
+    func requireJSONContentType() throws {
         if let contentType, !(contentType == "application/json" || contentType.hasSuffix("+json")) {
             throw ServerInputError("request body: expected application/json, got \(contentType)")
         }
+    }
+
+    /// Nil when the body is empty: generated code then requires it or passes nil.
+    public func jsonBody<T: Decodable>(_ type: T.Type) throws -> T? {
+        guard !request.body.isEmpty else { return nil }
+        try requireJSONContentType()
         do {
             return try JSONCoding.makeDecoder().decode(T.self, from: request.body)
         } catch {
