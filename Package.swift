@@ -21,7 +21,8 @@ let package = Package(
         .library(name: "KilnTestServer", targets: ["KilnTestServer"]),
         .plugin(name: "KilnBuildPlugin", targets: ["KilnBuildPlugin"]),
         .plugin(name: "KilnCommandPlugin", targets: ["KilnCommandPlugin"]),
-    ] + clients.map { .library(name: $0, targets: [$0]) } + clients.map { .library(name: $0 + "Server", targets: [$0 + "Server"]) },
+    ] + clients.map { .library(name: $0, targets: [$0]) } + clients.map { .library(name: $0 + "Server", targets: [$0 + "Server"]) }
+        + clients.map { .library(name: $0 + "Mocks", targets: [$0 + "Mocks"]) },
     dependencies: [
         // For KilnAsyncHTTPClient and its tests alone: apps that do not use that product never build it.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -90,10 +91,13 @@ let package = Package(
         // and the source documents' JSON samples decoded into the generated types (../shared/seeds).
         .testTarget(
             name: "ClientBehaviourTests",
-            dependencies: ["KilnRuntime", "KilnTestServer", "PrimedocsAdmin", "PEIQUsers", "IntrexxAdmin", "ActionAPI", "IServ"]
+            dependencies: [
+                "KilnRuntime", "KilnTestServer", "PrimedocsAdmin", "PEIQUsers", "IntrexxAdmin", "ActionAPI", "IServ",
+                "PrimedocsAdminMocks", "IntrexxAdminMocks", "ActionAPIMocks",
+            ]
         ),
         // The hand-written query and filter builders in the client libraries.
-        .testTarget(name: "PrimedocsAdminTests", dependencies: ["PrimedocsAdmin", "KilnTestServer"]),
+        .testTarget(name: "PrimedocsAdminTests", dependencies: ["PrimedocsAdmin", "PrimedocsAdminMocks", "KilnTestServer"]),
         .testTarget(name: "ActionAPITests", dependencies: ["ActionAPI", "KilnRuntime"]),
         .testTarget(name: "PEIQUsersTests", dependencies: ["PEIQUsers", "KilnTestServer"]),
     ] + clients.map { name in
@@ -103,6 +107,11 @@ let package = Package(
         // The typed server side of each API (`"mode": "server"`): a handler protocol and router over the client's models.
         .target(
             name: name + "Server", dependencies: [.target(name: name), "KilnRuntime", "KilnServer"], exclude: ["kiln.json"],
+            plugins: ["KilnBuildPlugin"])
+    } + clients.map { name in
+        // The mock client (`"mode": "mocks"`) for apps' tests: a module of its own, so apps never compile or ship it.
+        .target(
+            name: name + "Mocks", dependencies: [.target(name: name), "KilnRuntime"], exclude: ["kiln.json"],
             plugins: ["KilnBuildPlugin"])
     } + clients.map { name in
         // Generated contract tests and round trips through the generated server, one target per API (a target has one kiln.json, here with mode "tests").

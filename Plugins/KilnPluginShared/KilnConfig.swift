@@ -23,9 +23,10 @@ struct KilnConfig {
         switch mode {
         case "tests": return ["ContractTests.swift", "RoundTripTests.swift"]
         case "server": return ["Server.swift"]
+        case "mocks": return ["Mock.swift"]
         default:
             return ["Client.swift"] + (1...4).map { "Operations\($0).swift" } + (1...4).map { "Models\($0).swift" }
-                + ["Mock.swift"]
+                + ["API.swift"]
         }
     }
 
@@ -74,8 +75,8 @@ struct KilnConfig {
             throw fail("'access' must be \"public\", \"package\" or \"internal\", not \"\(access)\"")
         }
         let mode = values["mode"] ?? "client"
-        guard ["client", "tests", "server"].contains(mode) else {
-            throw fail("'mode' must be \"client\", \"tests\" or \"server\", not \"\(mode)\"")
+        guard ["client", "tests", "server", "mocks"].contains(mode) else {
+            throw fail("'mode' must be \"client\", \"tests\", \"server\" or \"mocks\", not \"\(mode)\"")
         }
         if mode != "client" && values["clientModule"] == nil {
             throw fail("mode \"\(mode)\" needs \"clientModule\": the client library whose models it imports")

@@ -30,11 +30,14 @@ enum GenerateCommand {
                                    or the spec's x-kiln-client-name).
           --access <level>         Access level of generated declarations: public (default), package, internal.
           --mode <mode>            client (default): Client.swift, Operations1-4.swift, Models1-4.swift and
-                                   Mock.swift. tests: ContractTests.swift, Swift Testing tests that call the
-                                   client against a loopback server answering with the spec's examples.
-                                   server: Server.swift, a handler protocol with one method per operation
-                                   and the router that decodes requests for it (imports KilnServer).
-          --client-module <name>   With --mode tests or server: the module of the client library to import.
+                                   API.swift (the protocols the client and its mock share). tests:
+                                   ContractTests.swift, Swift Testing tests that call the client against a
+                                   loopback server answering with the spec's examples. server: Server.swift,
+                                   a handler protocol with one method per operation and the router that
+                                   decodes requests for it (imports KilnServer). mocks: Mock.swift, the mock
+                                   client, for a test-support module of its own (apps never compile it).
+          --client-module <name>   With --mode tests, server or mocks: the module of the client library to
+                                   import (mocks of an internal client use @testable import).
           --server-module <name>   With --mode tests: the generated server's module; adds RoundTripTests.swift.
           --runtime-module <name>  Module that provides the runtime (default: KilnRuntime).
           --filter-tag <tag>       Generate only the operations with this tag (repeatable; adds to kiln.json's
@@ -97,7 +100,7 @@ enum GenerateCommand {
             case "--mode":
                 guard let text = value(for: argument) else { return 64 }
                 guard let mode = GeneratorConfiguration.Mode(rawValue: text) else {
-                    errors.write("error: --mode must be client, tests or server, not '\(text)'\n")
+                    errors.write("error: --mode must be \(GeneratorConfiguration.Mode.spelledChoices), not '\(text)'\n")
                     return 64
                 }
                 flags.append { $0.mode = mode }

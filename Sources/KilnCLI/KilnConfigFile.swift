@@ -92,7 +92,7 @@ struct KilnConfigFile {
             if access == nil { diagnostics.error("'access' must be public, package or internal, not '\(value)'", at: location) }
         case "mode":
             mode = GeneratorConfiguration.Mode(rawValue: value)
-            if mode == nil { diagnostics.error("'mode' must be client, tests or server, not '\(value)'", at: location) }
+            if mode == nil { diagnostics.error("'mode' must be \(GeneratorConfiguration.Mode.spelledChoices), not '\(value)'", at: location) }
         case "serverModule":
             serverModule = value
         default:

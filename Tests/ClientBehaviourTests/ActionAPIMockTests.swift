@@ -1,4 +1,5 @@
 import ActionAPI
+import ActionAPIMocks
 import KilnRuntime
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import IntrexxAdmin
+import IntrexxAdminMocks
 import KilnRuntime
 import KilnTestServer
 import Testing

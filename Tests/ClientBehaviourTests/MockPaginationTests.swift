@@ -1,5 +1,6 @@
 import KilnRuntime
 import PrimedocsAdmin
+import PrimedocsAdminMocks
 import Testing
 
 /// Page sequences live on the group protocols, so an app's tests page through the generated mock

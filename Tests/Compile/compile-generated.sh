@@ -4,7 +4,7 @@
 # Usage: Tests/Compile/compile-generated.sh [spec ...]
 #   Without arguments: the generator's fixtures and every corpus document that ../shared/corpus/README.md
 #   says must compile (oai, sog, twilio, readme, and the OpenAPI 3.x documents of mermade/*/pass), plus
-#   mermade's attacks that load, each with its `--mode server` module (see server_proof). Documents listed in Tests/Corpus/known-gaps.tsv with rule `compiles` are
+#   mermade's attacks that load, each with its `--mode server` and `--mode mocks` modules (see companions_proof). Documents listed in Tests/Corpus/known-gaps.tsv with rule `compiles` are
 #   left out and printed. In CI (CI=true) the corpus is mandatory.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -29,9 +29,9 @@ corpus_rule() {
   esac
 }
 
-# Which documents also get their `--mode server` module compiled: all but the twilio folder, where one
-# document stands for the other 54 (their 2,000 operations would add minutes to CI for the same code shapes).
-server_proof() {
+# Which documents also get their `--mode server` and `--mode mocks` modules compiled: all but the twilio folder,
+# where one document stands for the other 54 (their 2,000 operations would add minutes to CI for the same code shapes).
+companions_proof() {
   case "$1" in
     twilio/twilio_conversations_v1.yaml) return 0 ;;
     twilio/*) return 1 ;;
@@ -73,6 +73,7 @@ targets=""
 modules=0
 corpus_modules=0
 server_modules=0
+mock_modules=0
 for i in "${!specs[@]}"; do
   spec="${specs[$i]}"
   relative="${spec#"$corpus/"}"
@@ -94,7 +95,7 @@ for i in "${!specs[@]}"; do
     "$(awk -v s="$generate_start" -v e="$generate_end" 'BEGIN { printf "%.3f", e - s }')" >>"$work/rows.tsv"
   targets+="        .target(name: \"$name\", dependencies: [.product(name: \"KilnRuntime\", package: \"kiln\")]),"$'\n'
   modules=$((modules + 1))
-  if server_proof "$relative"; then
+  if companions_proof "$relative"; then
     if ! "$kiln" generate "$spec" --mode server --client-module "$name" --output "$work/Sources/${name}_Server" --quiet \
       >"$work/generate.log" 2>&1; then
       cat "$work/generate.log"; echo "error: kiln generate --mode server failed for $relative"; exit 1
@@ -102,6 +103,13 @@ for i in "${!specs[@]}"; do
     rm -f "$work/Sources/${name}_Server/.kiln-generated"
     targets+="        .target(name: \"${name}_Server\", dependencies: [\"$name\", .product(name: \"KilnRuntime\", package: \"kiln\"), .product(name: \"KilnServer\", package: \"kiln\")]),"$'\n'
     server_modules=$((server_modules + 1))
+    if ! "$kiln" generate "$spec" --mode mocks --client-module "$name" --output "$work/Sources/${name}_Mocks" --quiet \
+      >"$work/generate.log" 2>&1; then
+      cat "$work/generate.log"; echo "error: kiln generate --mode mocks failed for $relative"; exit 1
+    fi
+    rm -f "$work/Sources/${name}_Mocks/.kiln-generated"
+    targets+="        .target(name: \"${name}_Mocks\", dependencies: [\"$name\", .product(name: \"KilnRuntime\", package: \"kiln\")]),"$'\n'
+    mock_modules=$((mock_modules + 1))
   fi
   [ "$spec" != "$relative" ] && corpus_modules=$((corpus_modules + 1))
 done
@@ -134,5 +142,5 @@ if [ $# -eq 0 ] && [ -d "$corpus" ] && [ "$corpus_modules" -lt 160 ]; then
   echo "error: only $corpus_modules corpus documents were compiled; expected at least 160"; exit 1
 fi
 python3 "$root/Tests/Compile/summarize.py" "$work/rows.tsv" "$work/stats" "$work/build.log"
-awk -v n="$modules" -v c="$corpus_modules" -v v="$server_modules" -v s="$start" -v e="$end" \
-  'BEGIN { printf "compiled %d generated client modules (%d from the corpus) and %d server modules without warnings in %.1f s\n", n, c, v, e - s }'
+awk -v n="$modules" -v c="$corpus_modules" -v v="$server_modules" -v m="$mock_modules" -v s="$start" -v e="$end" \
+  'BEGIN { printf "compiled %d generated client modules (%d from the corpus), %d server and %d mock modules without warnings in %.1f s\n", n, c, v, m, e - s }'

@@ -16,23 +16,36 @@ let package = Package(
         .target(name: "DownstreamApp", dependencies: [.product(name: "IServ", package: "Kiln")]),
         // The app's own test: a fake IServ on the generated server, called with the real client (check.sh runs it),
         // hosted on KilnTestServer and on Hummingbird through KilnHummingbird. One target, so one test binary to link.
+        // Its kiln.json generates PeopleClient's mock into the test target ("mode": "mocks", internal access, so
+        // `@testable import PeopleClient`); IServ's mock comes from the IServMocks product.
         .testTarget(
             name: "DownstreamAppTests",
-            dependencies: ["DownstreamApp"]
-                + ["IServ", "IServServer", "KilnRuntime", "KilnTestServer", "KilnHummingbird"].map { .product(name: $0, package: "Kiln") }
-                + [.product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: ["DownstreamApp", "PeopleClient"]
+                + ["IServ", "IServMocks", "IServServer", "KilnRuntime", "KilnTestServer", "KilnHummingbird"].map {
+                    .product(name: $0, package: "Kiln")
+                }
+                + [.product(name: "Hummingbird", package: "hummingbird")],
+            exclude: ["kiln.json"],
+            plugins: [.plugin(name: "KilnBuildPlugin", package: "Kiln")]
         ),
         // The README's Swift examples, compiled against every client library (ReadmeExampleTests keeps them in step).
         .target(
             name: "ReadmeExamples",
             dependencies: ["IServ", "IntrexxAdmin", "PrimedocsAdmin", "ActionAPI", "PEIQUsers", "KilnRuntime", "IServServer", "KilnServer", "KilnTestServer"].map {
                 .product(name: $0, package: "Kiln")
-            } + ["StreamingClient"]
+            } + ["StreamingClient", "StreamingClientMocks"]
         ),
         // A client with every streamed media type (Tests/Compile/Fixtures/streaming.yaml), for the README's "Streaming".
         .target(
             name: "StreamingClient",
             dependencies: [.product(name: "KilnRuntime", package: "Kiln")],
+            exclude: ["kiln.json"],
+            plugins: [.plugin(name: "KilnBuildPlugin", package: "Kiln")]
+        ),
+        // The streaming client's mock, as an app's test-support module would hold it ("mode": "mocks").
+        .target(
+            name: "StreamingClientMocks",
+            dependencies: ["StreamingClient", .product(name: "KilnRuntime", package: "Kiln")],
             exclude: ["kiln.json"],
             plugins: [.plugin(name: "KilnBuildPlugin", package: "Kiln")]
         ),

@@ -25,6 +25,22 @@ import Testing
         #expect(Generator.generate(document, configuration: GeneratorConfiguration()).map(\.name) == Generator.clientFileNames)
         let tests = Generator.generate(document, configuration: GeneratorConfiguration(mode: .tests, clientModule: "Snippet"))
         #expect(tests.map(\.name) == Generator.testFileNames)
+        let mocks = Generator.generate(document, configuration: GeneratorConfiguration(mode: .mocks, clientModule: "Snippet"))
+        #expect(mocks.map(\.name) == Generator.mockFileNames)
+    }
+
+    @Test func mocksImportTheClientModuleTestablyWhenItIsInternal() throws {
+        let document = try #require(SpecLoader.load(text: spec(), file: "empty.yaml", diagnostics: DiagnosticCollector()))
+        let client = Generator.generate(document, configuration: GeneratorConfiguration())
+        #expect(!client.contains { $0.contents.contains("final class SnippetClientMock") }, "the client's module carries no mock")
+        #expect(client.contains { $0.name == "API.swift" && $0.contents.contains("public protocol SnippetAPI: Sendable") })
+        let publicMock = try #require(
+            Generator.generate(document, configuration: GeneratorConfiguration(mode: .mocks, clientModule: "Snippet")).first)
+        #expect(publicMock.contents.contains("\nimport Snippet\n") && publicMock.contents.contains("public final class SnippetClientMock"))
+        let internalMock = try #require(
+            Generator.generate(document, configuration: GeneratorConfiguration(mode: .mocks, access: .internal, clientModule: "Snippet")).first)
+        #expect(internalMock.contents.contains("\n@testable import Snippet\n"))
+        #expect(!internalMock.contents.contains("public "))
     }
 
     @Test func clientNameComesFromTheTitle() throws {

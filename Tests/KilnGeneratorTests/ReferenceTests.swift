@@ -3,7 +3,8 @@ import KilnGenerator
 import KilnOpenAPI
 import Testing
 
-/// Each folder in Fixtures holds a spec and, in Expected/, the Swift Kiln must generate from it.
+/// Each folder in Fixtures holds a spec and, in Expected/, the Swift Kiln must generate from it: the client's
+/// files and its mocks' `Mock.swift`.
 /// `KILN_RECORD=1 swift test --filter ReferenceTests` rewrites Expected/ after a deliberate change;
 /// review the diff before committing it. CI refuses it: a recording run rewrites every golden and passes.
 @Suite struct ReferenceTests {
@@ -26,7 +27,7 @@ import Testing
         let result = SpecLoader.load(file: folder.appendingPathComponent("spec.yaml").path)
         #expect(!result.hasErrors, "\(result.diagnostics)")
         let document = try #require(result.document)
-        let files = Generator.generate(document, configuration: GeneratorConfiguration())
+        let files = generatedFiles(document, GeneratorConfiguration())
         let expectedFolder = folder.appendingPathComponent("Expected")
         if Self.recording && !Self.inCI {
             try? FileManager.default.removeItem(at: expectedFolder)

@@ -8,7 +8,19 @@ func generatedSwift(_ yaml: String, _ configuration: GeneratorConfiguration = Ge
     let diagnostics = DiagnosticCollector()
     let document = try #require(SpecLoader.load(text: yaml, file: "snippet.yaml", diagnostics: diagnostics))
     #expect(!diagnostics.hasErrors, "\(diagnostics.diagnostics)")
-    return Generator.generate(document, configuration: configuration).map(\.contents).joined(separator: "\n")
+    return generatedFiles(document, configuration).map(\.contents).joined(separator: "\n")
+}
+
+/// A mode's files; for the client, with its mocks (`--mode mocks` into the same module), so one text holds
+/// everything a client spec produces.
+func generatedFiles(_ document: OpenAPIDocument, _ configuration: GeneratorConfiguration) -> [Generator.GeneratedFile] {
+    var files = Generator.generate(document, configuration: configuration)
+    if configuration.mode == .client {
+        var mocks = configuration
+        mocks.mode = .mocks
+        files += Generator.generate(document, configuration: mocks)
+    }
+    return files
 }
 
 /// A 3.1 document with only the given component schemas (indented by eight spaces).

@@ -1,6 +1,7 @@
 import Foundation
 import KilnTestServer
 import PrimedocsAdmin
+import PrimedocsAdminMocks
 import Testing
 
 /// Rendered strings are compared whole, against the source document's own examples where it has them.

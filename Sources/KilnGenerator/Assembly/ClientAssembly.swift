@@ -1,8 +1,9 @@
 /// `--mode client`: the client, its operations and models spread over four files each (so a debug build
-/// type-checks them in parallel), and the mock.
+/// type-checks them in parallel), and the protocols it shares with its mock (`API.swift`). The mock itself is
+/// `--mode mocks`, in a module of its own: apps do not compile or ship it.
 enum ClientAssembly: ModeAssembly {
     static let fileNames =
-        ["Client.swift"] + (1...4).map { "Operations\($0).swift" } + (1...4).map { "Models\($0).swift" } + ["Mock.swift"]
+        ["Client.swift"] + (1...4).map { "Operations\($0).swift" } + (1...4).map { "Models\($0).swift" } + ["API.swift"]
 
     static func files(for api: TranslatedAPI) -> [Generator.GeneratedFile] {
         let imports = api.imports(["Foundation", api.configuration.runtimeModule])
@@ -23,7 +24,7 @@ enum ClientAssembly: ModeAssembly {
         }
         let modelTexts = (api.componentTypes + api.client.operationTypes + parameterConformances(api.models, api.access))
             .map(SwiftRenderer.render)
-        let mock = MockTranslator(clientName: api.clientName, groups: api.client.groups, access: api.access).translate()
+        let protocols = MockTranslator(clientName: api.clientName, groups: api.client.groups, access: api.access).protocols()
         var files = [api.file("Client.swift", imports: imports, [SwiftRenderer.render(api.client.client)])]
         for (index, bucket) in FileLayout.balance(operations, into: 4).enumerated() {
             files.append(api.file("Operations\(index + 1).swift", imports: imports, bucket))
@@ -31,7 +32,7 @@ enum ClientAssembly: ModeAssembly {
         for (index, bucket) in FileLayout.balance(modelTexts, into: 4).enumerated() {
             files.append(api.file("Models\(index + 1).swift", imports: imports, bucket))
         }
-        files.append(api.file("Mock.swift", imports: imports, mock.map(SwiftRenderer.render)))
+        files.append(api.file("API.swift", imports: imports, protocols.map(SwiftRenderer.render)))
         return files
     }
 

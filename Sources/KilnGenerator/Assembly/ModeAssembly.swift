@@ -21,8 +21,13 @@ struct TranslatedAPI {
     }
 
     func file(_ name: String, imports: [String], _ rendered: [String]) -> Generator.GeneratedFile {
+        file(name, importLines: imports.map { "import \($0)" }, rendered)
+    }
+
+    /// A file whose imports are written out whole (`@testable import IServ`).
+    func file(_ name: String, importLines: [String], _ rendered: [String]) -> Generator.GeneratedFile {
         Generator.GeneratedFile(
-            name: name, contents: SwiftRenderer.assemble(headerComment: header, imports: imports, declarations: rendered))
+            name: name, contents: SwiftRenderer.assemble(headerComment: header, importLines: importLines, declarations: rendered))
     }
 }
 
@@ -40,6 +45,7 @@ extension GeneratorConfiguration.Mode {
         case .client: ClientAssembly.self
         case .tests: ContractTestAssembly.self
         case .server: ServerAssembly.self
+        case .mocks: MockAssembly.self
         }
     }
 }

@@ -13,11 +13,16 @@ public enum SwiftRenderer {
 
     /// A file from declarations rendered earlier, separated by blank lines.
     public static func assemble(headerComment: [String], imports: [String], declarations: [String]) -> String {
+        assemble(headerComment: headerComment, importLines: imports.map { "import \($0)" }, declarations: declarations)
+    }
+
+    /// As above, with each import line given whole (`@testable import IServ`).
+    static func assemble(headerComment: [String], importLines: [String], declarations: [String]) -> String {
         var text = ""
         for line in headerComment { text += "// \(line)".trimmingTrailingSpaces + "\n" }
         if !headerComment.isEmpty { text += "\n" }
-        for module in imports { text += "import \(module)\n" }
-        if !imports.isEmpty && !declarations.isEmpty { text += "\n" }
+        for line in importLines { text += line + "\n" }
+        if !importLines.isEmpty && !declarations.isEmpty { text += "\n" }
         text += declarations.joined(separator: "\n")
         return text
     }

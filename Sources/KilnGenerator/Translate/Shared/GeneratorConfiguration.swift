@@ -1,12 +1,14 @@
 /// What to generate and how to name it; read from the command line or a kiln config file.
 public struct GeneratorConfiguration: Sendable {
     public enum Mode: String, Sendable, CaseIterable {
-        /// The client, its models and its mock.
+        /// The client, its models and the protocols it shares with its mock.
         case client
         /// Contract tests for a test target that depends on the client library.
         case tests
         /// A handler protocol and router for a target that depends on the client library and KilnServer.
         case server
+        /// The mock client, for a test-support target that depends on the client library.
+        case mocks
     }
 
     public var mode: Mode
@@ -16,7 +18,7 @@ public struct GeneratorConfiguration: Sendable {
     /// Module imported by generated code for the runtime.
     public var runtimeModule: String
 
-    /// The client library's module, which contract tests and servers import (nil: the same module).
+    /// The client library's module, which contract tests, servers and mocks import (nil: the same module).
     public var clientModule: String?
     /// The generated server's module (`--mode server`), which tests mode's round trips import; nil: none.
     public var serverModule: String?
@@ -34,5 +36,13 @@ public struct GeneratorConfiguration: Sendable {
         self.clientName = clientName
         self.access = access
         self.runtimeModule = runtimeModule
+    }
+}
+
+extension GeneratorConfiguration.Mode {
+    /// "client, tests, server or mocks", for errors that list the modes.
+    public static var spelledChoices: String {
+        let names = allCases.map(\.rawValue)
+        return names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1]
     }
 }

@@ -5,7 +5,7 @@ import IServ
 public struct GroupDirectory<API: IServAPI>: Sendable {
     let iserv: API
 
-    /// Takes the real client or, in the app's tests, `IServClientMock`.
+    /// Takes the real client or, in the app's tests, `IServClientMock` (the IServMocks product).
     public init(iserv: API) {
         self.iserv = iserv
     }
@@ -25,11 +25,4 @@ extension GroupDirectory where API == IServClient {
     public init(host: String) {
         self.init(iserv: IServClient(baseURL: IServClient.serverURL(host: host)))
     }
-}
-
-/// What an app's test would do: stub the one call it expects.
-public func directoryWithCannedGroups() -> GroupDirectory<IServClientMock> {
-    let mock = IServClientMock()
-    mock.groups.listStub.handler = { _ in [] }
-    return GroupDirectory(iserv: mock)
 }

@@ -1,6 +1,7 @@
 import Foundation
 import KilnRuntime
 import StreamingClient
+import StreamingClientMocks
 
 /// README.md "Streaming".
 func streamingExamples(client: StreamingClient, mock: StreamingClientMock) async throws {

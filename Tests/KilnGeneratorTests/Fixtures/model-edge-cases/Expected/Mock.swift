@@ -3,25 +3,6 @@
 import Foundation
 import KilnRuntime
 
-/// What ``MyApi`` offers, for code that takes the real client or ``MyApiMock``.
-public protocol MyApiAPI: Sendable {
-    func getTree(id: String) async throws -> Tree
-
-    func putTreeFile(id: String, _ body: UploadBody) async throws -> MockOperationModel
-
-    func postForm(_ body: PostFormRequest?) async throws -> Counters
-
-    func patchRow(_ body: RowPatch) async throws -> Row
-}
-
-extension MyApiAPI {
-    public func postForm(_ body: PostFormRequest? = nil) async throws -> Counters {
-        try await self.postForm(body)
-    }
-}
-
-extension MyApi: MyApiAPI {}
-
 /// A stand-in for ``MyApi`` in tests: give each operation you expect a handler
 /// (`mock.groups.listStub.handler = { _ in [] }`); every call is recorded in `calls`, and
 /// an operation without a handler throws ``MockError``.

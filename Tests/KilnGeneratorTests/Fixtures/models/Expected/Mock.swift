@@ -3,11 +3,6 @@
 import Foundation
 import KilnRuntime
 
-/// What ``ModelsClient`` offers, for code that takes the real client or ``ModelsClientMock``.
-public protocol ModelsAPI: Sendable {}
-
-extension ModelsClient: ModelsAPI {}
-
 /// A stand-in for ``ModelsClient`` in tests: give each operation you expect a handler
 /// (`mock.groups.listStub.handler = { _ in [] }`); every call is recorded in `calls`, and
 /// an operation without a handler throws ``MockError``.

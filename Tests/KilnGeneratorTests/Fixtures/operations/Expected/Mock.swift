@@ -3,48 +3,6 @@
 import Foundation
 import KilnRuntime
 
-/// What ``ShopClient`` offers, for code that takes the real client or ``ShopClientMock``.
-public protocol ShopAPI: Sendable {
-    associatedtype ItemsOperations: ShopItemsAPI
-    var items: ItemsOperations { get }
-
-    func export() async throws -> Data
-
-    func export(to destination: URL) async throws -> URL
-
-    func exportChunks() async throws -> ResponseBody
-
-    func `import`(_ body: UploadBody) async throws -> String
-}
-
-/// The operations tagged `items`.
-public protocol ShopItemsAPI: Sendable {
-    func list(xRequestID: String, pageSize: Int?, tags: [String]?, filter: Filter?, session: String?, sort: ListItemsSort?) async throws -> [Item]
-
-    func create(_ body: CreateItemRequest) async throws -> Item
-
-    @available(*, deprecated)
-    func delete(itemId: String) async throws
-
-    func update(itemId: String, _ body: UpdateItemRequest?) async throws -> Item?
-
-    func uploadImage(itemId: Int, _ body: UploadItemImageRequest) async throws
-}
-
-extension ShopItemsAPI {
-    public func list(xRequestID: String, pageSize: Int? = nil, tags: [String]? = nil, filter: Filter? = nil, session: String? = nil, sort: ListItemsSort? = nil) async throws -> [Item] {
-        try await self.list(xRequestID: xRequestID, pageSize: pageSize, tags: tags, filter: filter, session: session, sort: sort)
-    }
-
-    public func update(itemId: String, _ body: UpdateItemRequest? = nil) async throws -> Item? {
-        try await self.update(itemId: itemId, body)
-    }
-}
-
-extension ShopClient: ShopAPI {}
-
-extension ShopClient.Items: ShopItemsAPI {}
-
 /// A stand-in for ``ShopClient`` in tests: give each operation you expect a handler
 /// (`mock.groups.listStub.handler = { _ in [] }`); every call is recorded in `calls`, and
 /// an operation without a handler throws ``MockError``.

@@ -3,48 +3,6 @@
 import Foundation
 import KilnRuntime
 
-/// What ``SessionsClient`` offers, for code that takes the real client or ``SessionsClientMock``.
-public protocol SessionsAPI: Sendable {
-    associatedtype AuthOperations: SessionsAuthAPI
-    associatedtype ItemsOperations: SessionsItemsAPI
-    var auth: AuthOperations { get }
-    var items: ItemsOperations { get }
-
-    func call(_ body: CallRequest) async throws -> FindResult
-
-    func findItems(query: String, mode: FindRequest.Mode?, offset: Int?, limit: Int?) async throws -> FindResult
-}
-
-extension SessionsAPI {
-    public func findItems(query: String, mode: FindRequest.Mode? = nil, offset: Int? = nil, limit: Int? = nil) async throws -> FindResult {
-        try await self.findItems(query: query, mode: mode, offset: offset, limit: limit)
-    }
-}
-
-/// The operations tagged `auth`.
-public protocol SessionsAuthAPI: Sendable {
-    func login(_ body: LoginRequest) async throws -> LoginResult
-
-    func logout() async throws
-}
-
-/// The operations tagged `items`.
-public protocol SessionsItemsAPI: Sendable {
-    func list(kind: String?, page: Int?, size: Int?) async throws -> ItemPage
-}
-
-extension SessionsItemsAPI {
-    public func list(kind: String? = nil, page: Int? = nil, size: Int? = nil) async throws -> ItemPage {
-        try await self.list(kind: kind, page: page, size: size)
-    }
-}
-
-extension SessionsClient: SessionsAPI {}
-
-extension SessionsClient.Auth: SessionsAuthAPI {}
-
-extension SessionsClient.Items: SessionsItemsAPI {}
-
 /// A stand-in for ``SessionsClient`` in tests: give each operation you expect a handler
 /// (`mock.groups.listStub.handler = { _ in [] }`); every call is recorded in `calls`, and
 /// an operation without a handler throws ``MockError``.

@@ -2,69 +2,7 @@
 
 import Foundation
 import KilnRuntime
-
-/// What ``PEIQClient`` offers, for code that takes the real client or ``PEIQClientMock``.
-public protocol PEIQAPI: Sendable {
-    associatedtype UsersOperations: PEIQUsersAPI
-    associatedtype GroupsOperations: PEIQGroupsAPI
-    associatedtype ImagesOperations: PEIQImagesAPI
-    var users: UsersOperations { get }
-    var groups: GroupsOperations { get }
-    var images: ImagesOperations { get }
-}
-
-/// The operations tagged `users`.
-public protocol PEIQUsersAPI: Sendable {
-    func list(firstName: String?, lastName: String?, email: String?, updatedSince: Date?, registrationDateFrom: Date?, registrationDateTo: Date?, enabled: Bool?, locked: Bool?, lockState: LockState?, tags: [String]?, userIds: [String]?, page: Int?, pageSize: Int?) async throws -> UserList
-
-    func create(_ body: UserInput) async throws -> User
-
-    func getCurrent() async throws -> User
-
-    func listSegments() async throws -> [UserSegment]
-
-    func get(userId: String) async throws -> User
-
-    func update(userId: String, _ body: UserInput) async throws
-
-    func delete(userId: String) async throws
-}
-
-extension PEIQUsersAPI {
-    public func list(firstName: String? = nil, lastName: String? = nil, email: String? = nil, updatedSince: Date? = nil, registrationDateFrom: Date? = nil, registrationDateTo: Date? = nil, enabled: Bool? = nil, locked: Bool? = nil, lockState: LockState? = nil, tags: [String]? = nil, userIds: [String]? = nil, page: Int? = nil, pageSize: Int? = nil) async throws -> UserList {
-        try await self.list(firstName: firstName, lastName: lastName, email: email, updatedSince: updatedSince, registrationDateFrom: registrationDateFrom, registrationDateTo: registrationDateTo, enabled: enabled, locked: locked, lockState: lockState, tags: tags, userIds: userIds, page: page, pageSize: pageSize)
-    }
-}
-
-/// The operations tagged `groups`.
-public protocol PEIQGroupsAPI: Sendable {
-    func list() async throws -> [Group]
-
-    func get(groupId: Int64) async throws -> Group
-}
-
-/// The operations tagged `images`.
-public protocol PEIQImagesAPI: Sendable {
-    func getAvatar(userId: String) async throws -> Image
-
-    func uploadAvatar(userId: String, _ body: ImageUpload) async throws -> Image
-
-    func deleteAvatar(userId: String) async throws
-
-    func getWallpaper(userId: String) async throws -> Image
-
-    func uploadWallpaper(userId: String, _ body: ImageUpload) async throws -> Image
-
-    func deleteWallpaper(userId: String) async throws
-}
-
-extension PEIQClient: PEIQAPI {}
-
-extension PEIQClient.Users: PEIQUsersAPI {}
-
-extension PEIQClient.Groups: PEIQGroupsAPI {}
-
-extension PEIQClient.Images: PEIQImagesAPI {}
+import PEIQUsers
 
 /// A stand-in for ``PEIQClient`` in tests: give each operation you expect a handler
 /// (`mock.groups.listStub.handler = { _ in [] }`); every call is recorded in `calls`, and

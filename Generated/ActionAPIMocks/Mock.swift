@@ -2,63 +2,7 @@
 
 import Foundation
 import KilnRuntime
-
-/// What ``ActionAPIClient`` offers, for code that takes the real client or ``ActionAPIClientMock``.
-public protocol ActionAPIProtocol: Sendable {
-    func performAction(_ body: PerformActionRequest) async throws -> PerformActionResponse
-
-    func preauth(kname: String, apiKey: String?) async throws -> PreauthResponse
-
-    func auth(kname: String, kpass: String, twoFactorCode: String?, longlife: AuthRequest.Longlife?, apiKey: String?) async throws -> AuthResponse
-
-    func verifyAuth(token: String, twoFactorCode: String?) async throws -> AuthResponse
-
-    func logout(token: String?) async throws -> LogoutResponse
-
-    func rights(token: String?) async throws -> RightsResponse
-
-    func list(model: String, filters: [Filter]?, limit: Int?, offset: Int?, order: String?, sort: SortDirection?, cols: [String]?, assoc: Bool?, dataonly: Bool?) async throws -> ListResponse
-
-    func get(model: String, ids: [RecordId]) async throws -> RecordResponse
-
-    func create(model: String, data: RecordData, ids: [RecordId]?, insertIgnore: CreateRequest.InsertIgnore?, onDuplicateUpdate: CreateRequest.OnDuplicateUpdate?) async throws -> RecordResponse
-
-    func update(model: String, ids: [RecordId], data: RecordData) async throws -> RecordResponse
-
-    func delete(model: String, ids: [RecordId]) async throws -> RecordResponse
-}
-
-extension ActionAPIProtocol {
-    public func preauth(kname: String, apiKey: String? = nil) async throws -> PreauthResponse {
-        try await self.preauth(kname: kname, apiKey: apiKey)
-    }
-
-    public func auth(kname: String, kpass: String, twoFactorCode: String? = nil, longlife: AuthRequest.Longlife? = nil, apiKey: String? = nil) async throws -> AuthResponse {
-        try await self.auth(kname: kname, kpass: kpass, twoFactorCode: twoFactorCode, longlife: longlife, apiKey: apiKey)
-    }
-
-    public func verifyAuth(token: String, twoFactorCode: String? = nil) async throws -> AuthResponse {
-        try await self.verifyAuth(token: token, twoFactorCode: twoFactorCode)
-    }
-
-    public func logout(token: String? = nil) async throws -> LogoutResponse {
-        try await self.logout(token: token)
-    }
-
-    public func rights(token: String? = nil) async throws -> RightsResponse {
-        try await self.rights(token: token)
-    }
-
-    public func list(model: String, filters: [Filter]? = nil, limit: Int? = nil, offset: Int? = nil, order: String? = nil, sort: SortDirection? = nil, cols: [String]? = nil, assoc: Bool? = nil, dataonly: Bool? = nil) async throws -> ListResponse {
-        try await self.list(model: model, filters: filters, limit: limit, offset: offset, order: order, sort: sort, cols: cols, assoc: assoc, dataonly: dataonly)
-    }
-
-    public func create(model: String, data: RecordData, ids: [RecordId]? = nil, insertIgnore: CreateRequest.InsertIgnore? = nil, onDuplicateUpdate: CreateRequest.OnDuplicateUpdate? = nil) async throws -> RecordResponse {
-        try await self.create(model: model, data: data, ids: ids, insertIgnore: insertIgnore, onDuplicateUpdate: onDuplicateUpdate)
-    }
-}
-
-extension ActionAPIClient: ActionAPIProtocol {}
+import ActionAPI
 
 /// A stand-in for ``ActionAPIClient`` in tests: give each operation you expect a handler
 /// (`mock.groups.listStub.handler = { _ in [] }`); every call is recorded in `calls`, and
