@@ -40,10 +40,12 @@ final class StreamingSessionDelegate: NSObject, URLSessionDataDelegate, @uncheck
 /// Backpressure: when more than `limits.pause` received bytes wait for the reader, the task is
 /// suspended, and resumed once the reader has brought the backlog down to half of that. On Darwin a
 /// suspended task stops reading the socket, so TCP flow control slows the server. FoundationNetworking
-/// (Swift 6.3, Linux) keeps delivering to a suspended task (48 MiB arrived during a 0.5 s pause in
-/// URLSessionStreamingTests), so there the bound is `limits.ceiling`: what arrives beyond it goes to a
-/// temporary file (`BacklogSpool`) and is handed to the reader, in order, as it catches up. Memory then
-/// stays under the ceiling plus one network read, and a slow reader slows nothing but itself.
+/// (Swift 6.3, Linux) cannot pause a transfer: `suspend()` takes the curl handle off the multi handle
+/// while data is in flight (a later delivery traps: "Received body data, but no transfer in progress"),
+/// and `resume()` adds it back, which starts the request over and delivers the body again from its first
+/// byte. So there the task is never suspended, and the bound is `limits.ceiling`: what arrives beyond it
+/// goes to a temporary file (`BacklogSpool`) and is handed to the reader, in order, as it catches up.
+/// Memory then stays under the ceiling plus one network read, and a slow reader slows nothing but itself.
 /// Chunks are yielded under the lock, so a refill from the file and a new network read cannot swap places.
 final class StreamedTask: @unchecked Sendable {
     private let lock = NSLock()
@@ -61,6 +63,11 @@ final class StreamedTask: @unchecked Sendable {
     private var finishesWhenDrained = false
     /// The largest backlog seen, for tests of the bound.
     private(set) var peakBuffered = 0
+    #if canImport(FoundationNetworking)
+        static let canSuspend = false
+    #else
+        static let canSuspend = true
+    #endif
 
     init(
         task: URLSessionDataTask, limits: (pause: Int, ceiling: Int), continuation: AsyncThrowingStream<Data, any Error>.Continuation,
@@ -100,7 +107,7 @@ final class StreamedTask: @unchecked Sendable {
             buffered += data.count
             peakBuffered = max(peakBuffered, buffered)
             continuation.yield(data)
-            guard buffered > limits.pause, !isPaused else { return .deliver }
+            guard Self.canSuspend, buffered > limits.pause, !isPaused else { return .deliver }
             isPaused = true
             return .pause
         }
