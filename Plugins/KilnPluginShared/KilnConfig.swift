@@ -25,8 +25,7 @@ struct KilnConfig {
         case "server": return ["Server.swift"]
         case "mocks": return ["Mock.swift"]
         default:
-            return ["Client.swift"] + (1...4).map { "Operations\($0).swift" } + (1...4).map { "Models\($0).swift" }
-                + ["API.swift"]
+            return ["Client.swift"] + (1...8).map { "Part\($0).swift" }
         }
     }
 

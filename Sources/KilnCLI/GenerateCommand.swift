@@ -29,8 +29,8 @@ enum GenerateCommand {
           --client-name <name>     Name of the client type (default: from the spec's title, e.g. IServClient,
                                    or the spec's x-kiln-client-name).
           --access <level>         Access level of generated declarations: public (default), package, internal.
-          --mode <mode>            client (default): Client.swift, Operations1-4.swift, Models1-4.swift and
-                                   API.swift (the protocols the client and its mock share). tests:
+          --mode <mode>            client (default): Client.swift and Part1-8.swift (the operations, models
+                                   and the protocols the client and its mock share, spread evenly). tests:
                                    ContractTests.swift, Swift Testing tests that call the client against a
                                    loopback server answering with the spec's examples. server: Server.swift,
                                    a handler protocol with one method per operation and the router that

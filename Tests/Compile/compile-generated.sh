@@ -88,8 +88,8 @@ for i in "${!specs[@]}"; do
   fi
   generate_end=$(date +%s.%N)
   rm -f "$work/Sources/$name/.kiln-generated"
-  operations=$(cat "$work/Sources/$name"/Operations*.swift | grep -c 'HTTPRequest(method:' || true)
-  types=$(cat "$work/Sources/$name"/Models*.swift | grep -cE '^(public |package |internal )?(indirect )?(struct|enum|typealias) ' || true)
+  operations=$(cat "$work/Sources/$name"/*.swift | grep -c 'HTTPRequest(method:' || true)
+  types=$(cat "$work/Sources/$name"/Part*.swift | grep -cE '^(public |package |internal )?(indirect )?(struct|enum|typealias) ' || true)
   lines=$(cat "$work/Sources/$name"/*.swift | wc -l)
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$relative" "$operations" "$types" "$lines" \
     "$(awk -v s="$generate_start" -v e="$generate_end" 'BEGIN { printf "%.3f", e - s }')" >>"$work/rows.tsv"

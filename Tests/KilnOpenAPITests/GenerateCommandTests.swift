@@ -27,7 +27,7 @@ import Testing
         let result = run(["generate", "--config", config.path, "--output", output.path, "--quiet"])
         #expect(result.code == 0, "\(result.errors)")
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".swift") }.sorted()
-        #expect(files == ["API.swift", "Client.swift"] + (1...4).map { "Models\($0).swift" } + (1...4).map { "Operations\($0).swift" })
+        #expect(files == ["Client.swift"] + (1...8).map { "Part\($0).swift" })
         let client = try String(contentsOf: output.appendingPathComponent("Client.swift"), encoding: .utf8)
         #expect(client.contains("struct EverythingClient: Sendable {") && !client.contains("public struct"))
     }
@@ -119,12 +119,12 @@ import Testing
         let spec = TestPaths.fixtures.appendingPathComponent("valid/everything.yaml").path
         #expect(run(["generate", spec, "--output", folder.path, "--quiet"]).code == 0)
         try Data("notes".utf8).write(to: folder.appendingPathComponent("NOTES.md"))
-        let edited = folder.appendingPathComponent("API.swift")
+        let edited = folder.appendingPathComponent("Part1.swift")
         try Data((try String(contentsOf: edited, encoding: .utf8) + "// mine\n").utf8).write(to: edited)
 
         let result = run(["clean", folder.path])
         #expect(result.code == 0)
         #expect(result.errors == "warning: kept \(edited.path): no longer generated, but edited since kiln wrote it\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["API.swift", "NOTES.md"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["NOTES.md", "Part1.swift"])
     }
 }

@@ -1,39 +1,42 @@
-/// `--mode client`: the client, its operations and models spread over four files each (so a debug build
-/// type-checks them in parallel), and the protocols it shares with its mock (`API.swift`). The mock itself is
-/// `--mode mocks`, in a module of its own: apps do not compile or ship it.
+/// `--mode client`: the client type (`Client.swift`), and its operations, models and the protocols it shares
+/// with its mock spread over `Part1-8.swift` by compile cost. The mock itself is `--mode mocks`, in a module of
+/// its own: apps do not compile or ship it.
+///
+/// Why mixed parts of equal cost: the compiler's debug build splits a module's files, in name order, into
+/// as many contiguous batches as there are cores. Files of one kind each (all models, then all operations)
+/// left one batch with most of the work on two cores; equal parts keep every batch equally busy.
 enum ClientAssembly: ModeAssembly {
-    static let fileNames =
-        ["Client.swift"] + (1...4).map { "Operations\($0).swift" } + (1...4).map { "Models\($0).swift" } + ["API.swift"]
+    static let partCount = 8
+    static let fileNames = ["Client.swift"] + (1...partCount).map { "Part\($0).swift" }
 
     static func files(for api: TranslatedAPI) -> [Generator.GeneratedFile] {
         let imports = api.imports(["Foundation", api.configuration.runtimeModule])
         let mockNames = MockTranslator(clientName: api.clientName, groups: [], access: api.access)
-        let operations = api.client.groups.filter { !$0.functions.isEmpty }.map { group in
-            SwiftRenderer.render(
-                .extension(
-                    ExtensionDeclaration(
-                        info: DeclarationInfo(),
-                        extendedType: group.tag == nil ? api.clientName : "\(api.clientName).\(group.typeName)",
-                        conformances: [], whereClause: nil, members: group.functions)))
-        } + api.client.groups.filter { !$0.protocolFunctions.isEmpty }.map { group in
-            SwiftRenderer.render(
-                .extension(
-                    ExtensionDeclaration(
-                        info: DeclarationInfo(), extendedType: mockNames.protocolName(for: group),
-                        conformances: [], whereClause: nil, members: group.protocolFunctions)))
+        let operations = api.client.groups.flatMap { group in
+            extensions(of: group.tag == nil ? api.clientName : "\(api.clientName).\(group.typeName)", group.functions)
+                + extensions(of: mockNames.protocolName(for: group), group.protocolFunctions)
         }
-        let modelTexts = (api.componentTypes + api.client.operationTypes + parameterConformances(api.models, api.access))
-            .map(SwiftRenderer.render)
         let protocols = MockTranslator(clientName: api.clientName, groups: api.client.groups, access: api.access).protocols()
+        let models = api.componentTypes + api.client.operationTypes + parameterConformances(api.models, api.access)
+        let parts = FileLayout.balance((protocols + operations + models).map(SwiftRenderer.render), into: partCount)
         var files = [api.file("Client.swift", imports: imports, [SwiftRenderer.render(api.client.client)])]
-        for (index, bucket) in FileLayout.balance(operations, into: 4).enumerated() {
-            files.append(api.file("Operations\(index + 1).swift", imports: imports, bucket))
+        for (index, part) in parts.enumerated() {
+            files.append(api.file("Part\(index + 1).swift", imports: imports, part))
         }
-        for (index, bucket) in FileLayout.balance(modelTexts, into: 4).enumerated() {
-            files.append(api.file("Models\(index + 1).swift", imports: imports, bucket))
-        }
-        files.append(api.file("API.swift", imports: imports, protocols.map(SwiftRenderer.render)))
         return files
+    }
+
+    /// A group's methods as extensions of at most `methodsPerExtension` each, so that one large group
+    /// (a spec without tags has a single one) still spreads over the parts.
+    private static let methodsPerExtension = 8
+
+    private static func extensions(of type: String, _ functions: [Declaration]) -> [Declaration] {
+        stride(from: 0, to: functions.count, by: methodsPerExtension).map { start in
+            .extension(
+                ExtensionDeclaration(
+                    info: DeclarationInfo(), extendedType: type, conformances: [], whereClause: nil,
+                    members: Array(functions[start..<min(start + methodsPerExtension, functions.count)])))
+        }
     }
 
     /// Object types used as parameters (deepObject filters) are sent through their JSON fields.

@@ -1,4 +1,4 @@
-/// `API.swift`: the protocols the real client and the mock share, with the client's conformances.
+/// The protocols the real client and the mock share, with the client's conformances.
 extension MockTranslator {
     func protocols() -> [Declaration] {
         let tagged = groups.filter { $0.tag != nil }

@@ -1,5 +1,5 @@
 /// Test doubles for downstream apps: a protocol per client and per group that the real client conforms
-/// to (`API.swift`, in the client's module), and a mock whose every operation has a settable handler and
+/// to (in the client's module), and a mock whose every operation has a settable handler and
 /// records its calls (`--mode mocks`, a module of its own that only tests link), so an app's tests need
 /// no server. This file holds the names and methods both share.
 struct MockTranslator {
