@@ -74,6 +74,11 @@ public enum SwiftNaming {
 
     /// Splits a wire name into words at separators, case changes and letter/digit boundaries.
     static func words(_ wire: String) -> [String] {
+        asciiWords(wire) ?? unicodeWords(wire)
+    }
+
+    /// `words` by Unicode properties, for any name (`asciiWords` is the same on bytes).
+    static func unicodeWords(_ wire: String) -> [String] {
         var result: [String] = []
         var current: [Character] = []
         func flush() {
