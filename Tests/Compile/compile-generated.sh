@@ -41,6 +41,18 @@ companions_proof() {
   esac
 }
 
+# add_companion MODE SUFFIX EXTRA_DEPENDENCIES: generates the current document's `--mode MODE` module, which
+# imports its client module, and adds it to the package (uses spec, name, relative and targets).
+add_companion() {
+  local mode=$1 module="${name}_$2" extra=$3
+  if ! "$kiln" generate "$spec" --mode "$mode" --client-module "$name" --output "$work/Sources/$module" --quiet \
+    >"$work/generate.log" 2>&1; then
+    cat "$work/generate.log"; echo "error: kiln generate --mode $mode failed for $relative"; exit 1
+  fi
+  rm -f "$work/Sources/$module/.kiln-generated"
+  targets+="        .target(name: \"$module\", dependencies: [\"$name\", .product(name: \"KilnRuntime\", package: \"kiln\")$extra]),"$'\n'
+}
+
 specs=("$@")
 rules=()
 for spec in "${specs[@]}"; do rules+=(must); done
@@ -98,19 +110,9 @@ for i in "${!specs[@]}"; do
   targets+="        .target(name: \"$name\", dependencies: [.product(name: \"KilnRuntime\", package: \"kiln\")]),"$'\n'
   modules=$((modules + 1))
   if companions_proof "$relative"; then
-    if ! "$kiln" generate "$spec" --mode server --client-module "$name" --output "$work/Sources/${name}_Server" --quiet \
-      >"$work/generate.log" 2>&1; then
-      cat "$work/generate.log"; echo "error: kiln generate --mode server failed for $relative"; exit 1
-    fi
-    rm -f "$work/Sources/${name}_Server/.kiln-generated"
-    targets+="        .target(name: \"${name}_Server\", dependencies: [\"$name\", .product(name: \"KilnRuntime\", package: \"kiln\"), .product(name: \"KilnServer\", package: \"kiln\")]),"$'\n'
+    add_companion server Server ', .product(name: "KilnServer", package: "kiln")'
+    add_companion mocks Mocks ''
     server_modules=$((server_modules + 1))
-    if ! "$kiln" generate "$spec" --mode mocks --client-module "$name" --output "$work/Sources/${name}_Mocks" --quiet \
-      >"$work/generate.log" 2>&1; then
-      cat "$work/generate.log"; echo "error: kiln generate --mode mocks failed for $relative"; exit 1
-    fi
-    rm -f "$work/Sources/${name}_Mocks/.kiln-generated"
-    targets+="        .target(name: \"${name}_Mocks\", dependencies: [\"$name\", .product(name: \"KilnRuntime\", package: \"kiln\")]),"$'\n'
     mock_modules=$((mock_modules + 1))
   fi
   [ "$spec" != "$relative" ] && corpus_modules=$((corpus_modules + 1))
