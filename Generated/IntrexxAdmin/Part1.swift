@@ -3,20 +3,24 @@
 import Foundation
 import KilnRuntime
 
-/// The operations tagged `export`.
-public protocol IntrexxExportAPI: Sendable {
-    func getConfiguration(portal: String) async throws -> ExportConfiguration
+/// The operations tagged `settings`.
+public protocol IntrexxSettingsAPI: Sendable {
+    func getPortalBaseUrl(portal: String) async throws -> Webserver
 
-    func updateConfiguration(portal: String, _ body: ExportConfigurationPatch) async throws -> ExportConfiguration
+    func setPortalBaseUrl(portal: String, _ body: Webserver) async throws -> Webserver
+
+    func getPortal(portal: String) async throws -> PortalSettings
+
+    func updatePortal(portal: String, _ body: PortalSettingsPatch) async throws -> PortalSettings
 }
 
-/// The operations tagged `groups`.
-public protocol IntrexxGroupsAPI: Sendable {
-    func create(portal: String, _ body: GroupCreateRequest) async throws -> Group
+/// The operations tagged `diagnosis`.
+public protocol IntrexxDiagnosisAPI: Sendable {
+    func download(portal: String) async throws -> Data
 
-    func get(portal: String, groupId: String) async throws -> GroupDetails
+    func download(portal: String, to destination: URL) async throws -> URL
 
-    func delete(portal: String, groupId: String) async throws
+    func downloadChunks(portal: String) async throws -> ResponseBody
 }
 
 extension IntrexxClient.Diagnosis: IntrexxDiagnosisAPI {}
@@ -152,29 +156,29 @@ extension IntrexxClient.Search {
     }
 }
 
-/// Result of a successful authentication.
+/// The API key stored in Intrexx for the Intrexx Mobile App.
 ///
-/// - Spec: `#/components/schemas/AuthResponse`
-public struct AuthResponse: Codable, Equatable, Sendable {
-    /// Token for the other calls.
-    public let token: String?
+/// - Spec: `#/components/schemas/MobileApiKey`
+public struct MobileApiKey: Codable, Equatable, Sendable {
+    /// The API key.
+    public let apiKey: String?
 
-    public init(token: String? = nil) {
-        self.token = token
+    public init(apiKey: String? = nil) {
+        self.apiKey = apiKey
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.modelContainer()
-        self.token = try container.optionalField("token")
+        self.apiKey = try container.optionalField("apiKey")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.modelContainer()
-        try container.optionalField(self.token, "token")
+        try container.optionalField(self.apiKey, "apiKey")
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        fieldsEqual(lhs.token, rhs.token)
+        fieldsEqual(lhs.apiKey, rhs.apiKey)
     }
 }
 

@@ -3,14 +3,27 @@
 import Foundation
 import KilnRuntime
 
-/// The operations tagged `search`.
-public protocol IntrexxSearchAPI: Sendable {
-    func runIndexAction(portal: String, _ body: SearchIndexAction) async throws
+/// The operations tagged `auth`.
+public protocol IntrexxAuthAPI: Sendable {
+    func authenticate(_ body: AuthRequest) async throws -> AuthResponse
+
+    func logoutFromPortal(portal: String) async throws
 }
 
-extension IntrexxClient.Settings: IntrexxSettingsAPI {}
+/// The operations tagged `applications`.
+public protocol IntrexxApplicationsAPI: Sendable {
+    func `import`(portal: String, _ body: ApplicationImport) async throws -> ImportResult
 
-extension IntrexxClient.Users: IntrexxUsersAPI {}
+    func `import`(portal: String, file: UploadBody?, importData: Bool?, importPermissions: Bool?) async throws -> ImportResult
+
+    func overwrite(portal: String, _ body: ApplicationImport) async throws -> ImportResult
+
+    func overwrite(portal: String, file: UploadBody?, importData: Bool?, importPermissions: Bool?) async throws -> ImportResult
+}
+
+extension IntrexxClient.Auth: IntrexxAuthAPI {}
+
+extension IntrexxClient.Portals: IntrexxPortalsAPI {}
 
 extension IntrexxClient.Applications {
     /// Upload and import/create applications, processes, layouts and files by export zip
@@ -229,32 +242,6 @@ extension IntrexxClient.Users {
     }
 }
 
-/// The base URL setting of the portal.
-///
-/// - Spec: `#/components/schemas/Webserver`
-public struct Webserver: Codable, Equatable, Sendable {
-    /// Base URL of the portal.
-    public let baseUrl: String?
-
-    public init(baseUrl: String? = nil) {
-        self.baseUrl = baseUrl
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.modelContainer()
-        self.baseUrl = try container.optionalField("baseUrl")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.modelContainer()
-        try container.optionalField(self.baseUrl, "baseUrl")
-    }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        fieldsEqual(lhs.baseUrl, rhs.baseUrl)
-    }
-}
-
 /// The reports engine of the portal and its configuration.
 ///
 /// - Spec: `#/components/schemas/ReportsEngine`
@@ -400,6 +387,32 @@ public struct SearchIndexAction: Codable, Equatable, Sendable {
     }
 }
 
+/// Standby status of the scheduler.
+///
+/// - Spec: `#/components/schemas/SchedulerStandby`
+public struct SchedulerStandby: Codable, Equatable, Sendable {
+    /// Whether the scheduler is in standby.
+    public let standby: Bool?
+
+    public init(standby: Bool? = nil) {
+        self.standby = standby
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.standby = try container.optionalField("standby")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.standby, "standby")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.standby, rhs.standby)
+    }
+}
+
 /// Configuration of the scheduler.
 ///
 /// - Spec: `#/components/schemas/SchedulerConfiguration`
@@ -439,42 +452,5 @@ public struct SchedulerConfiguration: Codable, Equatable, Sendable {
             fieldsEqual(lhs.startDelay, rhs.startDelay)
         else { return false }
         return true
-    }
-}
-
-/// Protocol of the mail service.
-///
-/// - Spec: `#/components/schemas/MailServiceType`
-public enum MailServiceType: OpenEnum {
-    case smtp
-    case imap
-    case pop3
-    /// A value this client does not know yet.
-    case unknown(String)
-
-    public init(rawValue: String) {
-        switch rawValue {
-        case "smtp":
-            self = .smtp
-        case "imap":
-            self = .imap
-        case "pop3":
-            self = .pop3
-        default:
-            self = .unknown(rawValue)
-        }
-    }
-
-    public var rawValue: String {
-        switch self {
-        case .smtp:
-            "smtp"
-        case .imap:
-            "imap"
-        case .pop3:
-            "pop3"
-        case .unknown(let value):
-            value
-        }
     }
 }

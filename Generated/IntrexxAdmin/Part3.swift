@@ -3,13 +3,6 @@
 import Foundation
 import KilnRuntime
 
-/// The operations tagged `applications`.
-public protocol IntrexxApplicationsAPI: Sendable {
-    func `import`(portal: String, _ body: ApplicationImport) async throws -> ImportResult
-
-    func overwrite(portal: String, _ body: ApplicationImport) async throws -> ImportResult
-}
-
 /// The operations tagged `users`.
 public protocol IntrexxUsersAPI: Sendable {
     func create(portal: String, _ body: UserCreateRequest) async throws -> User
@@ -27,9 +20,20 @@ public protocol IntrexxUsersAPI: Sendable {
     func removeFromGroup(portal: String, userId: String, groupId: String) async throws
 }
 
-extension IntrexxClient.Scheduler: IntrexxSchedulerAPI {}
+/// The operations tagged `groups`.
+public protocol IntrexxGroupsAPI: Sendable {
+    func create(portal: String, _ body: GroupCreateRequest) async throws -> Group
 
-extension IntrexxClient.Groups: IntrexxGroupsAPI {}
+    func get(portal: String, groupId: String) async throws -> GroupDetails
+
+    func delete(portal: String, groupId: String) async throws
+}
+
+extension IntrexxClient.Templates: IntrexxTemplatesAPI {}
+
+extension IntrexxClient.Mobile: IntrexxMobileAPI {}
+
+extension IntrexxClient.Applications: IntrexxApplicationsAPI {}
 
 extension IntrexxClient.Settings {
     /// Get the portal base URL
@@ -117,6 +121,32 @@ extension IntrexxClient.Settings {
     }
 }
 
+/// Result of a successful authentication.
+///
+/// - Spec: `#/components/schemas/AuthResponse`
+public struct AuthResponse: Codable, Equatable, Sendable {
+    /// Token for the other calls.
+    public let token: String?
+
+    public init(token: String? = nil) {
+        self.token = token
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.token = try container.optionalField("token")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.token, "token")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.token, rhs.token)
+    }
+}
+
 /// A portal of the Intrexx instance.
 ///
 /// - Spec: `#/components/schemas/Portal`
@@ -170,32 +200,6 @@ public struct Portal: Codable, Equatable, Sendable {
             fieldsEqual(lhs.running, rhs.running)
         else { return false }
         return true
-    }
-}
-
-/// Multipart body of a template upload.
-///
-/// - Spec: `#/components/schemas/TemplateUpload`
-public struct TemplateUpload: Codable, Equatable, Sendable {
-    /// The portal template file.
-    public let file: Data?
-
-    public init(file: Data? = nil) {
-        self.file = file
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.modelContainer()
-        self.file = try container.optionalField("file")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.modelContainer()
-        try container.optionalField(self.file, "file")
-    }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        fieldsEqual(lhs.file, rhs.file)
     }
 }
 

@@ -3,11 +3,18 @@
 import Foundation
 import KilnRuntime
 
-/// The operations tagged `reports`.
-public protocol IntrexxReportsAPI: Sendable {
-    func getEngine(portal: String) async throws -> ReportsEngine
+/// The operations tagged `mobile`.
+public protocol IntrexxMobileAPI: Sendable {
+    func getApiKey(portal: String) async throws -> MobileApiKey
 
-    func updateEngine(portal: String, _ body: ReportsEnginePatch) async throws -> ReportsEngine
+    func deleteApiKey(portal: String) async throws
+
+    func updateApiKey(portal: String, _ body: MobileApiKeyPatch) async throws -> MobileApiKey
+}
+
+/// The operations tagged `search`.
+public protocol IntrexxSearchAPI: Sendable {
+    func runIndexAction(portal: String, _ body: SearchIndexAction) async throws
 }
 
 /// The operations tagged `mail`.
@@ -25,9 +32,9 @@ public protocol IntrexxMailAPI: Sendable {
     func setServiceStatus(portal: String, mailServiceId: String, _ body: MailServiceStatus) async throws -> MailServiceStatus
 }
 
-extension IntrexxClient.Mobile: IntrexxMobileAPI {}
+extension IntrexxClient: IntrexxAPI {}
 
-extension IntrexxClient.Applications: IntrexxApplicationsAPI {}
+extension IntrexxClient.Reports: IntrexxReportsAPI {}
 
 extension IntrexxClient.Scheduler {
     /// Read the list of all scheduler jobs
@@ -354,6 +361,32 @@ public struct DatabaseConnection: Codable, Equatable, Sendable {
     }
 }
 
+/// Multipart body of a template upload.
+///
+/// - Spec: `#/components/schemas/TemplateUpload`
+public struct TemplateUpload: Codable, Equatable, Sendable {
+    /// The portal template file.
+    public let file: Data?
+
+    public init(file: Data? = nil) {
+        self.file = file
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.file = try container.optionalField("file")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.file, "file")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.file, rhs.file)
+    }
+}
+
 /// Multipart body of an application import.
 ///
 /// - Spec: `#/components/schemas/ApplicationImport`
@@ -419,32 +452,6 @@ public struct ImportResult: Codable, Equatable, Sendable {
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
         fieldsEqual(lhs.imported, rhs.imported)
-    }
-}
-
-/// A license key to add or set.
-///
-/// - Spec: `#/components/schemas/LicenseKeyRequest`
-public struct LicenseKeyRequest: Codable, Equatable, Sendable {
-    /// The license key.
-    public let key: String?
-
-    public init(key: String? = nil) {
-        self.key = key
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.modelContainer()
-        self.key = try container.optionalField("key")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.modelContainer()
-        try container.optionalField(self.key, "key")
-    }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        fieldsEqual(lhs.key, rhs.key)
     }
 }
 

@@ -3,22 +3,13 @@
 import Foundation
 import KilnRuntime
 
-/// The operations tagged `mobile`.
-public protocol IntrexxMobileAPI: Sendable {
-    func getApiKey(portal: String) async throws -> MobileApiKey
+/// The operations tagged `templates`.
+public protocol IntrexxTemplatesAPI: Sendable {
+    func list() async throws -> [PortalTemplate]
 
-    func deleteApiKey(portal: String) async throws
+    func upload(_ body: TemplateUpload) async throws -> PortalTemplate
 
-    func updateApiKey(portal: String, _ body: MobileApiKeyPatch) async throws -> MobileApiKey
-}
-
-/// The operations tagged `diagnosis`.
-public protocol IntrexxDiagnosisAPI: Sendable {
-    func download(portal: String) async throws -> Data
-
-    func download(portal: String, to destination: URL) async throws -> URL
-
-    func downloadChunks(portal: String) async throws -> ResponseBody
+    func upload(file: UploadBody?) async throws -> PortalTemplate
 }
 
 /// The operations tagged `scheduler`.
@@ -44,9 +35,22 @@ public protocol IntrexxSchedulerAPI: Sendable {
     func executeJobActions(portal: String, _ body: SchedulerJobActionRequest) async throws -> SchedulerJobActionResponse
 }
 
-extension IntrexxClient.Templates: IntrexxTemplatesAPI {}
+/// The operations tagged `licenses`.
+public protocol IntrexxLicensesAPI: Sendable {
+    func list(portal: String) async throws -> [License]
 
-extension IntrexxClient.Export: IntrexxExportAPI {}
+    func add(portal: String, _ body: LicenseKeyRequest) async throws -> License
+
+    func delete(portal: String, key: String) async throws
+
+    func setTrial(portal: String, _ body: LicenseKeyRequest) async throws -> License
+
+    func setAdminApi(_ body: LicenseKeyRequest) async throws -> AdminApiLicense
+}
+
+extension IntrexxClient.Settings: IntrexxSettingsAPI {}
+
+extension IntrexxClient.Users: IntrexxUsersAPI {}
 
 extension IntrexxClient.Mobile {
     /// Get the current mobile API key
@@ -197,11 +201,11 @@ extension IntrexxClient.Diagnosis {
     }
 }
 
-/// The API key stored in Intrexx for the Intrexx Mobile App.
+/// Change of the Mobile App API key.
 ///
-/// - Spec: `#/components/schemas/MobileApiKey`
-public struct MobileApiKey: Codable, Equatable, Sendable {
-    /// The API key.
+/// - Spec: `#/components/schemas/MobileApiKeyPatch`
+public struct MobileApiKeyPatch: Codable, Equatable, Sendable {
+    /// The new API key.
     public let apiKey: String?
 
     public init(apiKey: String? = nil) {

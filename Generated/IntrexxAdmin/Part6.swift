@@ -3,29 +3,16 @@
 import Foundation
 import KilnRuntime
 
-/// The operations tagged `portals`.
-public protocol IntrexxPortalsAPI: Sendable {
-    func list() async throws -> [Portal]
+/// The operations tagged `export`.
+public protocol IntrexxExportAPI: Sendable {
+    func getConfiguration(portal: String) async throws -> ExportConfiguration
 
-    func create(_ body: PortalCreateRequest) async throws -> Portal
-
-    func delete(portalId: String) async throws
+    func updateConfiguration(portal: String, _ body: ExportConfigurationPatch) async throws -> ExportConfiguration
 }
-
-/// The operations tagged `settings`.
-public protocol IntrexxSettingsAPI: Sendable {
-    func getPortalBaseUrl(portal: String) async throws -> Webserver
-
-    func setPortalBaseUrl(portal: String, _ body: Webserver) async throws -> Webserver
-
-    func getPortal(portal: String) async throws -> PortalSettings
-
-    func updatePortal(portal: String, _ body: PortalSettingsPatch) async throws -> PortalSettings
-}
-
-extension IntrexxClient.Portals: IntrexxPortalsAPI {}
 
 extension IntrexxClient.Mail: IntrexxMailAPI {}
+
+extension IntrexxClient.Licenses: IntrexxLicensesAPI {}
 
 extension IntrexxClient.Reports {
     /// Get the current reports engine and its configuration
@@ -137,29 +124,26 @@ extension IntrexxClient.Groups {
     }
 }
 
-/// Change of the Mobile App API key.
-///
-/// - Spec: `#/components/schemas/MobileApiKeyPatch`
-public struct MobileApiKeyPatch: Codable, Equatable, Sendable {
-    /// The new API key.
-    public let apiKey: String?
-
-    public init(apiKey: String? = nil) {
-        self.apiKey = apiKey
+extension IntrexxClient.Licenses {
+    /// Add a new Administration API license
+    ///
+    /// Use this endpoint to license the Intrexx Administration API. This endpoint can be used even if the Administration API is not yet licensed.
+    ///
+    /// - Spec: `PUT /admin-api/license`
+    ///
+    /// - Parameters:
+    ///   - body: (`application/json`)
+    public func setAdminApi(_ body: LicenseKeyRequest) async throws -> AdminApiLicense {
+        try await self.setAdminApiRaw(body).body
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.modelContainer()
-        self.apiKey = try container.optionalField("apiKey")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.modelContainer()
-        try container.optionalField(self.apiKey, "apiKey")
-    }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        fieldsEqual(lhs.apiKey, rhs.apiKey)
+    /// ``setAdminApi`` with the response's status and headers.
+    ///
+    /// - Spec: `PUT /admin-api/license`
+    public func setAdminApiRaw(_ body: LicenseKeyRequest) async throws -> Response<AdminApiLicense> {
+        var request = HTTPRequest(method: .put, path: "/admin-api/license")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "setAdminApiLicense")
+        return try await core.json(AdminApiLicense.self, for: request, operationID: "setAdminApiLicense")
     }
 }
 
@@ -216,6 +200,43 @@ public struct SchedulerJobCreateRequest: Codable, Equatable, Sendable {
             fieldsEqual(lhs.parameters, rhs.parameters)
         else { return false }
         return true
+    }
+}
+
+/// Protocol of the mail service.
+///
+/// - Spec: `#/components/schemas/MailServiceType`
+public enum MailServiceType: OpenEnum {
+    case smtp
+    case imap
+    case pop3
+    /// A value this client does not know yet.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "smtp":
+            self = .smtp
+        case "imap":
+            self = .imap
+        case "pop3":
+            self = .pop3
+        default:
+            self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .smtp:
+            "smtp"
+        case .imap:
+            "imap"
+        case .pop3:
+            "pop3"
+        case .unknown(let value):
+            value
+        }
     }
 }
 

@@ -37,16 +37,26 @@ public protocol IntrexxAPI: Sendable {
     var licenses: LicensesOperations { get }
 }
 
-/// The operations tagged `auth`.
-public protocol IntrexxAuthAPI: Sendable {
-    func authenticate(_ body: AuthRequest) async throws -> AuthResponse
+/// The operations tagged `portals`.
+public protocol IntrexxPortalsAPI: Sendable {
+    func list() async throws -> [Portal]
 
-    func logoutFromPortal(portal: String) async throws
+    func create(_ body: PortalCreateRequest) async throws -> Portal
+
+    func delete(portalId: String) async throws
 }
 
-extension IntrexxClient.Auth: IntrexxAuthAPI {}
+extension IntrexxApplicationsAPI {
+    public func `import`(portal: String, file: UploadBody?, importData: Bool? = nil, importPermissions: Bool? = nil) async throws -> ImportResult {
+        try await self.import(portal: portal, file: file, importData: importData, importPermissions: importPermissions)
+    }
 
-extension IntrexxClient.Licenses: IntrexxLicensesAPI {}
+    public func overwrite(portal: String, file: UploadBody?, importData: Bool? = nil, importPermissions: Bool? = nil) async throws -> ImportResult {
+        try await self.overwrite(portal: portal, file: file, importData: importData, importPermissions: importPermissions)
+    }
+}
+
+extension IntrexxClient.Export: IntrexxExportAPI {}
 
 extension IntrexxClient.Scheduler {
     /// Patch a scheduler job
@@ -396,65 +406,28 @@ public struct PortalSettings: Codable, Equatable, Sendable {
     }
 }
 
-/// Standby status of the scheduler.
+/// A license key to add or set.
 ///
-/// - Spec: `#/components/schemas/SchedulerStandby`
-public struct SchedulerStandby: Codable, Equatable, Sendable {
-    /// Whether the scheduler is in standby.
-    public let standby: Bool?
+/// - Spec: `#/components/schemas/LicenseKeyRequest`
+public struct LicenseKeyRequest: Codable, Equatable, Sendable {
+    /// The license key.
+    public let key: String?
 
-    public init(standby: Bool? = nil) {
-        self.standby = standby
+    public init(key: String? = nil) {
+        self.key = key
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.modelContainer()
-        self.standby = try container.optionalField("standby")
+        self.key = try container.optionalField("key")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.modelContainer()
-        try container.optionalField(self.standby, "standby")
+        try container.optionalField(self.key, "key")
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        fieldsEqual(lhs.standby, rhs.standby)
-    }
-}
-
-/// Transport encryption.
-///
-/// - Spec: `#/components/schemas/MailEncryption`
-public enum MailEncryption: OpenEnum {
-    case none_
-    case ssl
-    case starttls
-    /// A value this client does not know yet.
-    case unknown(String)
-
-    public init(rawValue: String) {
-        switch rawValue {
-        case "none":
-            self = .none_
-        case "ssl":
-            self = .ssl
-        case "starttls":
-            self = .starttls
-        default:
-            self = .unknown(rawValue)
-        }
-    }
-
-    public var rawValue: String {
-        switch self {
-        case .none_:
-            "none"
-        case .ssl:
-            "ssl"
-        case .starttls:
-            "starttls"
-        case .unknown(let value):
-            value
-        }
+        fieldsEqual(lhs.key, rhs.key)
     }
 }

@@ -3,29 +3,16 @@
 import Foundation
 import KilnRuntime
 
-/// The operations tagged `templates`.
-public protocol IntrexxTemplatesAPI: Sendable {
-    func list() async throws -> [PortalTemplate]
+/// The operations tagged `reports`.
+public protocol IntrexxReportsAPI: Sendable {
+    func getEngine(portal: String) async throws -> ReportsEngine
 
-    func upload(_ body: TemplateUpload) async throws -> PortalTemplate
+    func updateEngine(portal: String, _ body: ReportsEnginePatch) async throws -> ReportsEngine
 }
 
-/// The operations tagged `licenses`.
-public protocol IntrexxLicensesAPI: Sendable {
-    func list(portal: String) async throws -> [License]
+extension IntrexxClient.Scheduler: IntrexxSchedulerAPI {}
 
-    func add(portal: String, _ body: LicenseKeyRequest) async throws -> License
-
-    func delete(portal: String, key: String) async throws
-
-    func setTrial(portal: String, _ body: LicenseKeyRequest) async throws -> License
-
-    func setAdminApi(_ body: LicenseKeyRequest) async throws -> AdminApiLicense
-}
-
-extension IntrexxClient: IntrexxAPI {}
-
-extension IntrexxClient.Reports: IntrexxReportsAPI {}
+extension IntrexxClient.Groups: IntrexxGroupsAPI {}
 
 extension IntrexxClient.Templates {
     /// Get a list of all portal templates
@@ -169,26 +156,29 @@ extension IntrexxClient.Mail {
     }
 }
 
-extension IntrexxClient.Licenses {
-    /// Add a new Administration API license
-    ///
-    /// Use this endpoint to license the Intrexx Administration API. This endpoint can be used even if the Administration API is not yet licensed.
-    ///
-    /// - Spec: `PUT /admin-api/license`
-    ///
-    /// - Parameters:
-    ///   - body: (`application/json`)
-    public func setAdminApi(_ body: LicenseKeyRequest) async throws -> AdminApiLicense {
-        try await self.setAdminApiRaw(body).body
+/// The base URL setting of the portal.
+///
+/// - Spec: `#/components/schemas/Webserver`
+public struct Webserver: Codable, Equatable, Sendable {
+    /// Base URL of the portal.
+    public let baseUrl: String?
+
+    public init(baseUrl: String? = nil) {
+        self.baseUrl = baseUrl
     }
 
-    /// ``setAdminApi`` with the response's status and headers.
-    ///
-    /// - Spec: `PUT /admin-api/license`
-    public func setAdminApiRaw(_ body: LicenseKeyRequest) async throws -> Response<AdminApiLicense> {
-        var request = HTTPRequest(method: .put, path: "/admin-api/license")
-        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "setAdminApiLicense")
-        return try await core.json(AdminApiLicense.self, for: request, operationID: "setAdminApiLicense")
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.baseUrl = try container.optionalField("baseUrl")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.baseUrl, "baseUrl")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        fieldsEqual(lhs.baseUrl, rhs.baseUrl)
     }
 }
 
@@ -397,6 +387,43 @@ public struct SchedulerJobActionResult: Codable, Equatable, Sendable {
             fieldsEqual(lhs.message, rhs.message)
         else { return false }
         return true
+    }
+}
+
+/// Transport encryption.
+///
+/// - Spec: `#/components/schemas/MailEncryption`
+public enum MailEncryption: OpenEnum {
+    case none_
+    case ssl
+    case starttls
+    /// A value this client does not know yet.
+    case unknown(String)
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "none":
+            self = .none_
+        case "ssl":
+            self = .ssl
+        case "starttls":
+            self = .starttls
+        default:
+            self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .none_:
+            "none"
+        case .ssl:
+            "ssl"
+        case .starttls:
+            "starttls"
+        case .unknown(let value):
+            value
+        }
     }
 }
 

@@ -88,6 +88,11 @@ public final class IntrexxClientMock: IntrexxAPI, Sendable {
         public func upload(_ body: TemplateUpload) async throws -> PortalTemplate {
             try await uploadStub.call(body)
         }
+
+        public func upload(file: UploadBody?) async throws -> PortalTemplate {
+            let body = TemplateUpload(file: try file?.loadedData())
+            return try await uploadStub.call(body)
+        }
     }
 
     /// Stubs for the operations tagged `settings`.
@@ -230,11 +235,21 @@ public final class IntrexxClientMock: IntrexxAPI, Sendable {
             try await importStub.call((portal: portal, body: body))
         }
 
+        public func `import`(portal: String, file: UploadBody?, importData: Bool? = nil, importPermissions: Bool? = nil) async throws -> ImportResult {
+            let body = ApplicationImport(file: try file?.loadedData(), importData: importData, importPermissions: importPermissions)
+            return try await importStub.call((portal: portal, body: body))
+        }
+
         /// Handler and recorded calls of ``overwrite``.
         public let overwriteStub: MockOperation<(portal: String, body: ApplicationImport), ImportResult> = MockOperation("overwriteApplications")
 
         public func overwrite(portal: String, _ body: ApplicationImport) async throws -> ImportResult {
             try await overwriteStub.call((portal: portal, body: body))
+        }
+
+        public func overwrite(portal: String, file: UploadBody?, importData: Bool? = nil, importPermissions: Bool? = nil) async throws -> ImportResult {
+            let body = ApplicationImport(file: try file?.loadedData(), importData: importData, importPermissions: importPermissions)
+            return try await overwriteStub.call((portal: portal, body: body))
         }
     }
 

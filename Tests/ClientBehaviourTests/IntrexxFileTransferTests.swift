@@ -105,4 +105,25 @@ import Testing
         #expect(chunks == Data("zip of p2".utf8))
         #expect(mock.diagnosis.downloadStub.calls == ["p1", "p2"])
     }
+
+    @Test func theMockAnswersTheFieldByFieldImportThroughThePlainHandler() async throws {
+        let mock = IntrexxClientMock()
+        mock.applications.importStub.handler = { _ in ImportResult() }
+        let zip = FileManager.default.temporaryDirectory.appendingPathComponent("kiln-mock-\(UUID().uuidString).zip")
+        try Data("PK zip bytes".utf8).write(to: zip)
+        defer { try? FileManager.default.removeItem(at: zip) }
+
+        // Through the protocol: app code calls the overload on the real client or the mock alike.
+        func upload(_ api: some IntrexxAPI) async throws {
+            _ = try await api.applications.import(portal: "p1", file: .file(zip), importData: true)
+            _ = try await api.applications.import(portal: "p2", file: .data(Data("raw".utf8)))
+        }
+        try await upload(mock)
+        let calls = mock.applications.importStub.calls
+        #expect(calls.map(\.portal) == ["p1", "p2"])
+        #expect(calls.map(\.body) == [
+            ApplicationImport(file: Data("PK zip bytes".utf8), importData: true),
+            ApplicationImport(file: Data("raw".utf8)),
+        ])
+    }
 }

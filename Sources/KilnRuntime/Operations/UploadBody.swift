@@ -19,6 +19,14 @@ public enum UploadBody: Sendable, Hashable {
         }
     }
 
+    /// The bytes, a file read whole into memory: for mocks, whose handlers see the model the plain method takes.
+    public func loadedData() throws -> Data {
+        switch self {
+        case .data(let data): data
+        case .file(let url): try Data(contentsOf: url)
+        }
+    }
+
     /// Throws an `.encoding` `ClientError` naming the file when it cannot be opened for reading.
     static func checkReadable(_ url: URL, operationID: String) throws {
         do {

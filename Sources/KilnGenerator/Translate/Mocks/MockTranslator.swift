@@ -35,6 +35,9 @@ struct MockTranslator {
             case writtenToFile(plainName: String, destination: String)
             /// The chunk sequence of a binary operation: the handler's bytes as chunks.
             case chunks(plainName: String)
+            /// The multipart overload taking the form's fields: the body built from them (file parts read
+            /// into memory) and handed to the plain method's handler, as the plain method's arguments.
+            case assembledBody(plainName: String, plainParameters: [Parameter], bodyName: String, construction: String)
         }
 
         init(_ signature: OperationTranslator.Signature) {
@@ -51,10 +54,20 @@ struct MockTranslator {
             self.deprecated = deprecated
         }
 
-        /// The plain method, and for a binary body its `to:` overload and chunk sequence, which share its handler.
+        /// The plain method, for a binary body its `to:` overload and chunk sequence, and for a multipart body
+        /// with files its overload taking the fields, all sharing the plain method's handler.
         static func all(_ signature: OperationTranslator.Signature) -> [Method] {
             let plain = Method(signature)
-            guard let names = signature.binaryNames else { return [plain] }
+            var upload: [Method] = []
+            if let overload = signature.multipartUpload, let construction = overload.bodyConstruction {
+                var method = plain
+                method.parameters = overload.parameters
+                method.delivery = .assembledBody(
+                    plainName: signature.name, plainParameters: signature.parameters, bodyName: overload.bodyName,
+                    construction: construction)
+                upload = [method]
+            }
+            guard let names = signature.binaryNames else { return [plain] + upload }
             var toFile = plain
             toFile.parameters.append(Parameter(label: "to", name: names.destination, type: .named("URL")))
             toFile.returnType = .named("URL")
@@ -63,7 +76,7 @@ struct MockTranslator {
             chunks.name = names.chunks
             chunks.returnType = .named("ResponseBody")
             chunks.delivery = .chunks(plainName: signature.name)
-            return [plain, toFile, chunks]
+            return [plain, toFile, chunks] + upload
         }
     }
 

@@ -49,6 +49,9 @@ extension MockTranslator {
             arguments.removeAll { $0.name == destination }
         case .chunks(let plainName):
             stubOwner = plainName
+        case .assembledBody(let plainName, let plainParameters, _, _):
+            stubOwner = plainName
+            arguments = plainParameters
         }
         let stubName = SwiftNaming.unescaped(stubOwner) + "Stub"
         let argumentsType: String
@@ -65,17 +68,19 @@ extension MockTranslator {
             call = "(" + arguments.map { "\(SwiftNaming.argumentLabel($0.name)): \($0.name)" }.joined(separator: ", ") + ")"
         }
         let deprecation = signature.deprecated ? ["@available(*, deprecated)"] : []
-        let body: String
+        let body: [Statement]
         switch signature.delivery {
-        case .ownHandler: body = "try await \(stubName).call(\(call))"
-        case .writtenToFile(_, let destination): body = "try await \(stubName).call(\(call), writingTo: \(destination))"
-        case .chunks: body = "try await \(stubName).chunks(\(call))"
+        case .ownHandler: body = [.line("try await \(stubName).call(\(call))")]
+        case .writtenToFile(_, let destination): body = [.line("try await \(stubName).call(\(call), writingTo: \(destination))")]
+        case .chunks: body = [.line("try await \(stubName).chunks(\(call))")]
+        case .assembledBody(_, _, let bodyName, let construction):
+            body = [.line("let \(bodyName) = \(construction)"), .line("return try await \(stubName).call(\(call))")]
         }
         let method = Declaration.function(
             FunctionDeclaration(
                 info: DeclarationInfo(access: access, attributes: deprecation), name: signature.name,
                 parameters: signature.parameters, isAsync: true, throwsClause: "throws",
-                returnType: signature.returnType, body: [.line(body)]))
+                returnType: signature.returnType, body: body))
         guard case .ownHandler = signature.delivery else { return [method] }
         let result = signature.returnType ?? .void
         let bare = SwiftNaming.unescaped(signature.name)

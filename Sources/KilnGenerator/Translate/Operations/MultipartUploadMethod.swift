@@ -6,13 +6,24 @@ struct MultipartUploadMethod {
     let access: AccessLevel
     let attributes: [String]
 
+    /// The overload, and what a mock needs to answer it through the plain method's stub.
+    struct Overload {
+        var declaration: Declaration
+        /// The overload's parameters: the plain method's, the body replaced by the form's fields.
+        var parameters: [Parameter]
+        /// The plain method's body parameter, and the expression that builds it from the fields (file parts
+        /// read into memory: `try file.loadedData()`); nil when the model's initializer needs more than them.
+        var bodyName: String
+        var bodyConstruction: String?
+    }
+
     /// `parameters` are the plain method's, the body at `bodyIndex`; `prelude` builds the request up to the
     /// body. `scope` holds the operation's parameter names. Nil when there is no file part, or the fields
     /// cannot be spelled one by one.
     func translate(
         name: String, body: RequestBodyTranslator.Body, parameters: [Parameter], prelude: [Statement],
         response: ResponseTranslator.Result, operationID: String, provenance: String, scope: NameScope
-    ) -> Declaration? {
+    ) -> Overload? {
         guard case .multipart(let fields) = body.encoding, fields.contains(where: { $0.kind == .file }),
             let bodyIndex = parameters.firstIndex(where: { $0.name == body.parameter.name }),
             case .named(let typeName) = body.parameter.type.unwrapped, let media = body.media.schema,
@@ -40,7 +51,8 @@ struct MultipartUploadMethod {
         }
         let call = response.call(operationID)
         let send: Statement = response.bodyType == .void ? .line("_ = try await \(call)") : .line("return try await \(call).body")
-        return .function(
+        let fileFields = Set(fields.filter { $0.kind == .file }.map(\.propertyName))
+        let declaration = Declaration.function(
             FunctionDeclaration(
                 info: DeclarationInfo(
                     documentation: [
@@ -52,6 +64,37 @@ struct MultipartUploadMethod {
                 name: name, parameters: signature, isAsync: true, throwsClause: "throws",
                 returnType: response.bodyType == .void ? nil : response.bodyType,
                 body: prelude + form + [send]))
+        return Overload(
+            declaration: declaration, parameters: signature, bodyName: body.parameter.name,
+            bodyConstruction: Self.construction(typeName, members: members, locals: locals, fileFields: fileFields, fields: fieldParameters))
+    }
+
+    /// `Form(portal: portal, file: try file.loadedData())`: the model from the fields, in its initializer's
+    /// order; nil when the initializer has a required member that is not a field.
+    private static func construction(
+        _ typeName: String, members: [Parameter], locals: [String: String], fileFields: Set<String>, fields: [Parameter]
+    ) -> String? {
+        var arguments: [String] = []
+        for member in members {
+            guard let local = locals[member.name] else {
+                if member.defaultValue == nil { return nil }
+                continue
+            }
+            let type = fields.first { $0.name == local }?.type ?? member.type
+            let value = fileFields.contains(member.name) ? loadedData(local, type) : local
+            arguments.append("\(SwiftNaming.argumentLabel(member.name)): \(value)")
+        }
+        return "\(typeName)(\(arguments.joined(separator: ", ")))"
+    }
+
+    /// An `UploadBody` argument (or its optional or array) read into `Data`.
+    private static func loadedData(_ local: String, _ type: SwiftType) -> String {
+        switch type {
+        case .optional(.array): "try \(local)?.map { try $0.loadedData() }"
+        case .optional: "try \(local)?.loadedData()"
+        case .array: "try \(local).map { try $0.loadedData() }"
+        default: "try \(local).loadedData()"
+        }
     }
 
     /// `Data?` -> `UploadBody?`, `[String]` -> `[UploadBody]`: the shape kept, the bytes' source open.

@@ -37,6 +37,8 @@ struct OperationTranslator {
         var response: ResponseTranslator.Result
         /// Set when the success body is binary: the `to:` overload and chunk sequence exist too.
         var binaryNames: BinaryResponseMethods.Names? = nil
+        /// Set when a multipart body has file parts: the overload taking the fields one by one exists too.
+        var multipartUpload: MultipartUploadMethod.Overload? = nil
     }
 
     struct Output {
@@ -128,17 +130,17 @@ struct OperationTranslator {
                 name: name, parameters: signature, statements: Array(statements.dropLast()), response: response,
                 operationID: operationID, provenance: provenance)
         }
-        if let body, login == nil,
-            let upload = MultipartUploadMethod(translator: translator, access: access, attributes: attributes).translate(
+        var upload: MultipartUploadMethod.Overload?
+        if let body, login == nil {
+            upload = MultipartUploadMethod(translator: translator, access: access, attributes: attributes).translate(
                 name: name, body: body, parameters: signature, prelude: prelude, response: response,
                 operationID: operationID, provenance: provenance, scope: scope)
-        {
-            functions.append(upload)
+            if let upload { functions.append(upload.declaration) }
         }
         let methodSignature = Signature(
             name: name, operationID: operationID, parameters: signature, returnType: plain.returnType,
             deprecated: operation.deprecated, path: path, method: method, operation: operation, inputs: inputs,
-            body: body, response: response, binaryNames: binaryNames)
+            body: body, response: response, binaryNames: binaryNames, multipartUpload: upload)
         return Output(signature: methodSignature, functions: functions, types: types)
     }
 

@@ -30,6 +30,11 @@ public final class MyApiMock: MyApiAPI, Sendable {
         try await postFormStub.call(body)
     }
 
+    public func postForm(file: UploadBody?) async throws -> Counters {
+        let body = PostFormRequest(file: try file?.loadedData())
+        return try await postFormStub.call(body)
+    }
+
     /// Handler and recorded calls of ``patchRow``.
     public let patchRowStub: MockOperation<RowPatch, Row> = MockOperation("patchRow")
 

@@ -105,8 +105,8 @@ public struct DictionaryTree: Codable, Equatable, Sendable {
     }
 }
 
-/// - Spec: `#/components/schemas/Itself`
-public typealias Itself = JSONValue
+/// - Spec: `#/components/schemas/UploadBody`
+public typealias UploadBodyModel = Int
 
 /// - Spec: `#/components/schemas/CalendarDate`
 public typealias CalendarDateModel = String

@@ -3,22 +3,41 @@
 import Foundation
 import KilnRuntime
 
-/// What ``MyApi`` offers, for code that takes the real client or `MyApiMock` (`--mode mocks`).
-public protocol MyApiAPI: Sendable {
-    func getTree(id: String) async throws -> Tree
+/// - Spec: `#/components/schemas/Grove`
+public typealias Grove = Forest
 
-    func putTreeFile(id: String, _ body: UploadBody) async throws -> MockOperationModel
+/// - Spec: `#/components/schemas/Response`
+public typealias ResponseModel = String
 
-    func postForm(_ body: PostFormRequest?) async throws -> Counters
+/// - Spec: `#/components/schemas/OpenEnum`
+public enum OpenEnumModel: OpenEnum {
+    case a
+    case b
+    /// A value this client does not know yet.
+    case unknown(String)
 
-    func patchRow(_ body: RowPatch) async throws -> Row
+    public init(rawValue: String) {
+        switch rawValue {
+        case "a":
+            self = .a
+        case "b":
+            self = .b
+        default:
+            self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .a:
+            "a"
+        case .b:
+            "b"
+        case .unknown(let value):
+            value
+        }
+    }
 }
-
-/// - Spec: `#/components/schemas/Loop`
-public typealias Loop = JSONValue
-
-/// - Spec: `#/components/schemas/PatchValue`
-public typealias PatchValueModel = String
 
 /// - Spec: `#/components/schemas/Labelled`
 public struct Labelled: Codable, Equatable, Sendable {

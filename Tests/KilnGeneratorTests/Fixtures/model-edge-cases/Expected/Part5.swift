@@ -3,6 +3,20 @@
 import Foundation
 import KilnRuntime
 
+extension MyApi {
+    /// ``patchRow`` with the response's status and headers.
+    ///
+    /// - Spec: `PATCH /rows`
+    public func patchRowRaw(_ body: RowPatch) async throws -> Response<Row> {
+        var request = HTTPRequest(method: .patch, path: "/rows")
+        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "patchRow")
+        return try await core.json(Row.self, for: request, operationID: "patchRow")
+    }
+}
+
+/// - Spec: `#/components/schemas/Itself`
+public typealias Itself = JSONValue
+
 /// - Spec: `#/components/schemas/Node`
 public struct Node: Codable, Equatable, Sendable {
     @Indirect
@@ -27,42 +41,6 @@ public struct Node: Codable, Equatable, Sendable {
     }
 }
 
-/// - Spec: `#/components/schemas/NodeRef`
-public typealias NodeRef = Node
-
-/// - Spec: `#/components/schemas/OpenEnum`
-public enum OpenEnumModel: OpenEnum {
-    case a
-    case b
-    /// A value this client does not know yet.
-    case unknown(String)
-
-    public init(rawValue: String) {
-        switch rawValue {
-        case "a":
-            self = .a
-        case "b":
-            self = .b
-        default:
-            self = .unknown(rawValue)
-        }
-    }
-
-    public var rawValue: String {
-        switch self {
-        case .a:
-            "a"
-        case .b:
-            "b"
-        case .unknown(let value):
-            value
-        }
-    }
-}
-
-/// - Spec: `#/components/schemas/APIError`
-public typealias APIErrorModel = String
-
 /// - Spec: `#/components/schemas/MyApi`
 public struct MyApi2: Codable, Equatable, Sendable {
     public let id: String?
@@ -85,6 +63,9 @@ public struct MyApi2: Codable, Equatable, Sendable {
         fieldsEqual(lhs.id, rhs.id)
     }
 }
+
+/// - Spec: `#/components/schemas/OrgTitle`
+public typealias OrgTitle = Int
 
 /// - Spec: `#/components/schemas/Pet`
 public struct Pet: Codable, Equatable, Sendable {

@@ -22,11 +22,8 @@ public struct Tree: Codable, Equatable, Sendable {
     }
 }
 
-/// - Spec: `#/components/schemas/Grove`
-public typealias Grove = Forest
-
-/// - Spec: `#/components/schemas/Response`
-public typealias ResponseModel = String
+/// - Spec: `#/components/schemas/Tails`
+public typealias Tails = JSONValue
 
 /// - Spec: `#/components/schemas/Indirect`
 public struct IndirectModel: Codable, Equatable, Sendable {
@@ -74,6 +71,9 @@ public struct JSONValueModel: Codable, Equatable, Sendable {
         fieldsEqual(lhs.raw, rhs.raw)
     }
 }
+
+/// - Spec: `#/components/schemas/ClientError`
+public typealias ClientErrorModel = String
 
 /// - Spec: `#/components/schemas/APIClientCore`
 public typealias APIClientCoreModel = String

@@ -3,8 +3,21 @@
 import Foundation
 import KilnRuntime
 
-/// - Spec: `#/components/schemas/UploadBody`
-public typealias UploadBodyModel = Int
+/// What ``MyApi`` offers, for code that takes the real client or `MyApiMock` (`--mode mocks`).
+public protocol MyApiAPI: Sendable {
+    func getTree(id: String) async throws -> Tree
+
+    func putTreeFile(id: String, _ body: UploadBody) async throws -> MockOperationModel
+
+    func postForm(_ body: PostFormRequest?) async throws -> Counters
+
+    func postForm(file: UploadBody?) async throws -> Counters
+
+    func patchRow(_ body: RowPatch) async throws -> Row
+}
+
+/// - Spec: `#/components/schemas/NodeRef`
+public typealias NodeRef = Node
 
 /// - Spec: `#/components/schemas/ClientMiddleware`
 public typealias ClientMiddlewareModel = String
@@ -34,6 +47,9 @@ public struct MockOperationModel: Codable, Equatable, Sendable {
 
 /// - Spec: `#/components/schemas/HTTPResponse`
 public typealias HTTPResponseModel = String
+
+/// - Spec: `#/components/schemas/APIError`
+public typealias APIErrorModel = String
 
 /// - Spec: `#/components/schemas/Counters`
 public struct Counters: Codable, Equatable, Sendable {
@@ -66,44 +82,6 @@ public struct Counters: Codable, Equatable, Sendable {
         return true
     }
 }
-
-/// - Spec: `#/components/schemas/Level`
-public enum Level: OpenEnum {
-    case minus3
-    case _3
-    case _0
-    /// A value this client does not know yet.
-    case unknown(Int)
-
-    public init(rawValue: Int) {
-        switch rawValue {
-        case -3:
-            self = .minus3
-        case 3:
-            self = ._3
-        case 0:
-            self = ._0
-        default:
-            self = .unknown(rawValue)
-        }
-    }
-
-    public var rawValue: Int {
-        switch self {
-        case .minus3:
-            -3
-        case ._3:
-            3
-        case ._0:
-            0
-        case .unknown(let value):
-            value
-        }
-    }
-}
-
-/// - Spec: `#/components/schemas/OrgTitle`
-public typealias OrgTitle = Int
 
 public struct PostFormRequest: Codable, Equatable, Sendable {
     public let file: Data?

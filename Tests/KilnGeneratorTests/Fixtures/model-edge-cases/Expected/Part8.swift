@@ -3,19 +3,8 @@
 import Foundation
 import KilnRuntime
 
-extension MyApi {
-    /// ``patchRow`` with the response's status and headers.
-    ///
-    /// - Spec: `PATCH /rows`
-    public func patchRowRaw(_ body: RowPatch) async throws -> Response<Row> {
-        var request = HTTPRequest(method: .patch, path: "/rows")
-        try request.setJSONBody(body, contentType: "application/json", core: core, operationID: "patchRow")
-        return try await core.json(Row.self, for: request, operationID: "patchRow")
-    }
-}
-
-/// - Spec: `#/components/schemas/Tails`
-public typealias Tails = JSONValue
+/// - Spec: `#/components/schemas/Loop`
+public typealias Loop = JSONValue
 
 /// - Spec: `#/components/schemas/OneOfDecodingError`
 public indirect enum OneOfDecodingErrorModel: Codable, Equatable, Sendable {
@@ -41,8 +30,8 @@ public indirect enum OneOfDecodingErrorModel: Codable, Equatable, Sendable {
     }
 }
 
-/// - Spec: `#/components/schemas/ClientError`
-public typealias ClientErrorModel = String
+/// - Spec: `#/components/schemas/PatchValue`
+public typealias PatchValueModel = String
 
 /// - Spec: `#/components/schemas/RowPatch`
 public struct RowPatch: Codable, Equatable, Sendable {
@@ -71,6 +60,41 @@ public struct RowPatch: Codable, Equatable, Sendable {
             fieldsEqual(lhs.note, rhs.note)
         else { return false }
         return true
+    }
+}
+
+/// - Spec: `#/components/schemas/Level`
+public enum Level: OpenEnum {
+    case minus3
+    case _3
+    case _0
+    /// A value this client does not know yet.
+    case unknown(Int)
+
+    public init(rawValue: Int) {
+        switch rawValue {
+        case -3:
+            self = .minus3
+        case 3:
+            self = ._3
+        case 0:
+            self = ._0
+        default:
+            self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: Int {
+        switch self {
+        case .minus3:
+            -3
+        case ._3:
+            3
+        case ._0:
+            0
+        case .unknown(let value):
+            value
+        }
     }
 }
 

@@ -3,6 +3,8 @@
 import Foundation
 import KilnRuntime
 
+extension ShopClient: ShopAPI {}
+
 extension ShopClient {
     /// - Spec: `GET /export`
     public func export() async throws -> Data {

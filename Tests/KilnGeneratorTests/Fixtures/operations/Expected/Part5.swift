@@ -17,6 +17,20 @@ public protocol ShopAPI: Sendable {
     func `import`(_ body: UploadBody) async throws -> String
 }
 
+extension ShopItemsAPI {
+    public func list(xRequestID: String, pageSize: Int? = nil, tags: [String]? = nil, filter: Filter? = nil, session: String? = nil, sort: ListItemsSort? = nil) async throws -> [Item] {
+        try await self.list(xRequestID: xRequestID, pageSize: pageSize, tags: tags, filter: filter, session: session, sort: sort)
+    }
+
+    public func update(itemId: String, _ body: UpdateItemRequest? = nil) async throws -> Item? {
+        try await self.update(itemId: itemId, body)
+    }
+
+    public func uploadImage(itemId: Int, file: UploadBody, caption: String? = nil, pages: [UploadBody]?, thumbnail: UploadBody?, meta: UploadItemImageRequest.Meta? = nil) async throws {
+        try await self.uploadImage(itemId: itemId, file: file, caption: caption, pages: pages, thumbnail: thumbnail, meta: meta)
+    }
+}
+
 public enum ListItemsSort: OpenEnum {
     case name
     case price
@@ -43,34 +57,5 @@ public enum ListItemsSort: OpenEnum {
         case .unknown(let value):
             value
         }
-    }
-}
-
-public struct UpdateItemRequest: Codable, Equatable, Sendable {
-    public let name: String?
-    public let tags: [String]?
-
-    public init(name: String? = nil, tags: [String]? = nil) {
-        self.name = name
-        self.tags = tags
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.modelContainer()
-        self.name = try container.optionalField("Name")
-        self.tags = try container.optionalField("Tags")
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.modelContainer()
-        try container.optionalField(self.name, "Name")
-        try container.optionalField(self.tags, "Tags")
-    }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard fieldsEqual(lhs.name, rhs.name),
-            fieldsEqual(lhs.tags, rhs.tags)
-        else { return false }
-        return true
     }
 }

@@ -3,47 +3,55 @@
 import Foundation
 import KilnRuntime
 
-/// The operations tagged `items`.
-public protocol ShopItemsAPI: Sendable {
-    func list(xRequestID: String, pageSize: Int?, tags: [String]?, filter: Filter?, session: String?, sort: ListItemsSort?) async throws -> [Item]
+extension ShopClient.Items: ShopItemsAPI {}
 
-    func create(_ body: CreateItemRequest) async throws -> Item
+/// - Spec: `#/components/schemas/Problem`
+public struct Problem: Codable, Equatable, Sendable {
+    public let title: String?
 
-    @available(*, deprecated)
-    func delete(itemId: String) async throws
-
-    func update(itemId: String, _ body: UpdateItemRequest?) async throws -> Item?
-
-    func uploadImage(itemId: Int, _ body: UploadItemImageRequest) async throws
-}
-
-extension ShopClient: ShopAPI {}
-
-/// - Spec: `#/components/schemas/Filter`
-public struct Filter: Codable, Equatable, Sendable {
-    public let color: String?
-    public let size: Int?
-
-    public init(color: String? = nil, size: Int? = nil) {
-        self.color = color
-        self.size = size
+    public init(title: String? = nil) {
+        self.title = title
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.modelContainer()
-        self.color = try container.optionalField("color")
-        self.size = try container.optionalField("size")
+        self.title = try container.optionalField("title")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.modelContainer()
-        try container.optionalField(self.color, "color")
-        try container.optionalField(self.size, "size")
+        try container.optionalField(self.title, "title")
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard fieldsEqual(lhs.color, rhs.color),
-            fieldsEqual(lhs.size, rhs.size)
+        fieldsEqual(lhs.title, rhs.title)
+    }
+}
+
+public struct UpdateItemRequest: Codable, Equatable, Sendable {
+    public let name: String?
+    public let tags: [String]?
+
+    public init(name: String? = nil, tags: [String]? = nil) {
+        self.name = name
+        self.tags = tags
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.modelContainer()
+        self.name = try container.optionalField("Name")
+        self.tags = try container.optionalField("Tags")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.modelContainer()
+        try container.optionalField(self.name, "Name")
+        try container.optionalField(self.tags, "Tags")
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        guard fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.tags, rhs.tags)
         else { return false }
         return true
     }

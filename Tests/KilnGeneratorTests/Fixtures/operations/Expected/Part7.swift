@@ -3,42 +3,47 @@
 import Foundation
 import KilnRuntime
 
-extension ShopItemsAPI {
-    public func list(xRequestID: String, pageSize: Int? = nil, tags: [String]? = nil, filter: Filter? = nil, session: String? = nil, sort: ListItemsSort? = nil) async throws -> [Item] {
-        try await self.list(xRequestID: xRequestID, pageSize: pageSize, tags: tags, filter: filter, session: session, sort: sort)
-    }
+/// The operations tagged `items`.
+public protocol ShopItemsAPI: Sendable {
+    func list(xRequestID: String, pageSize: Int?, tags: [String]?, filter: Filter?, session: String?, sort: ListItemsSort?) async throws -> [Item]
 
-    public func update(itemId: String, _ body: UpdateItemRequest? = nil) async throws -> Item? {
-        try await self.update(itemId: itemId, body)
-    }
+    func create(_ body: CreateItemRequest) async throws -> Item
+
+    @available(*, deprecated)
+    func delete(itemId: String) async throws
+
+    func update(itemId: String, _ body: UpdateItemRequest?) async throws -> Item?
+
+    func uploadImage(itemId: Int, _ body: UploadItemImageRequest) async throws
+
+    func uploadImage(itemId: Int, file: UploadBody, caption: String?, pages: [UploadBody]?, thumbnail: UploadBody?, meta: UploadItemImageRequest.Meta?) async throws
 }
 
-extension ShopClient.Items: ShopItemsAPI {}
+/// - Spec: `#/components/schemas/Filter`
+public struct Filter: Codable, Equatable, Sendable {
+    public let color: String?
+    public let size: Int?
 
-public struct CreateItemRequest: Codable, Equatable, Sendable {
-    public let name: String
-    public let price: Double?
-
-    public init(name: String, price: Double? = nil) {
-        self.name = name
-        self.price = price
+    public init(color: String? = nil, size: Int? = nil) {
+        self.color = color
+        self.size = size
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.modelContainer()
-        self.name = try container.field("name")
-        self.price = try container.optionalField("price")
+        self.color = try container.optionalField("color")
+        self.size = try container.optionalField("size")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.modelContainer()
-        try container.field(self.name, "name")
-        try container.optionalField(self.price, "price")
+        try container.optionalField(self.color, "color")
+        try container.optionalField(self.size, "size")
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        guard fieldsEqual(lhs.name, rhs.name),
-            fieldsEqual(lhs.price, rhs.price)
+        guard fieldsEqual(lhs.color, rhs.color),
+            fieldsEqual(lhs.size, rhs.size)
         else { return false }
         return true
     }

@@ -33,25 +33,31 @@ public struct Item: Codable, Equatable, Sendable {
     }
 }
 
-/// - Spec: `#/components/schemas/Problem`
-public struct Problem: Codable, Equatable, Sendable {
-    public let title: String?
+public struct CreateItemRequest: Codable, Equatable, Sendable {
+    public let name: String
+    public let price: Double?
 
-    public init(title: String? = nil) {
-        self.title = title
+    public init(name: String, price: Double? = nil) {
+        self.name = name
+        self.price = price
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.modelContainer()
-        self.title = try container.optionalField("title")
+        self.name = try container.field("name")
+        self.price = try container.optionalField("price")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.modelContainer()
-        try container.optionalField(self.title, "title")
+        try container.field(self.name, "name")
+        try container.optionalField(self.price, "price")
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        fieldsEqual(lhs.title, rhs.title)
+        guard fieldsEqual(lhs.name, rhs.name),
+            fieldsEqual(lhs.price, rhs.price)
+        else { return false }
+        return true
     }
 }
