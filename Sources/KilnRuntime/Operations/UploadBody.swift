@@ -27,6 +27,12 @@ public enum UploadBody: Sendable, Hashable {
         }
     }
 
+    /// The bytes as UTF-8 text, for a file part the spec types as a string (3.1 `contentMediaType`); the
+    /// client sends such a property's UTF-8 bytes, so this is its inverse.
+    public func loadedText() throws -> String {
+        String(decoding: try loadedData(), as: UTF8.self)
+    }
+
     /// Throws an `.encoding` `ClientError` naming the file when it cannot be opened for reading.
     static func checkReadable(_ url: URL, operationID: String) throws {
         do {

@@ -51,7 +51,8 @@ struct MultipartUploadMethod {
         }
         let call = response.call(operationID)
         let send: Statement = response.bodyType == .void ? .line("_ = try await \(call)") : .line("return try await \(call).body")
-        let fileFields = Set(fields.filter { $0.kind == .file }.map(\.propertyName))
+        // Each file part's property, and whether the model holds it as text (3.1 `contentMediaType` strings).
+        let fileFields = Dictionary(uniqueKeysWithValues: fields.filter { $0.kind == .file }.map { ($0.propertyName, $0.isTextFile) })
         let declaration = Declaration.function(
             FunctionDeclaration(
                 info: DeclarationInfo(
@@ -72,7 +73,7 @@ struct MultipartUploadMethod {
     /// `Form(portal: portal, file: try file.loadedData())`: the model from the fields, in its initializer's
     /// order; nil when the initializer has a required member that is not a field.
     private static func construction(
-        _ typeName: String, members: [Parameter], locals: [String: String], fileFields: Set<String>, fields: [Parameter]
+        _ typeName: String, members: [Parameter], locals: [String: String], fileFields: [String: Bool], fields: [Parameter]
     ) -> String? {
         var arguments: [String] = []
         for member in members {
@@ -81,19 +82,20 @@ struct MultipartUploadMethod {
                 continue
             }
             let type = fields.first { $0.name == local }?.type ?? member.type
-            let value = fileFields.contains(member.name) ? loadedData(local, type) : local
+            let value = fileFields[member.name].map { loaded(local, type, asText: $0) } ?? local
             arguments.append("\(SwiftNaming.argumentLabel(member.name)): \(value)")
         }
         return "\(typeName)(\(arguments.joined(separator: ", ")))"
     }
 
-    /// An `UploadBody` argument (or its optional or array) read into `Data`.
-    private static func loadedData(_ local: String, _ type: SwiftType) -> String {
-        switch type {
-        case .optional(.array): "try \(local)?.map { try $0.loadedData() }"
-        case .optional: "try \(local)?.loadedData()"
-        case .array: "try \(local).map { try $0.loadedData() }"
-        default: "try \(local).loadedData()"
+    /// An `UploadBody` argument (or its optional or array) read into `Data`, or into a `String` for a text property.
+    private static func loaded(_ local: String, _ type: SwiftType, asText: Bool) -> String {
+        let read = asText ? "loadedText()" : "loadedData()"
+        return switch type {
+        case .optional(.array): "try \(local)?.map { try $0.\(read) }"
+        case .optional: "try \(local)?.\(read)"
+        case .array: "try \(local).map { try $0.\(read) }"
+        default: "try \(local).\(read)"
         }
     }
 

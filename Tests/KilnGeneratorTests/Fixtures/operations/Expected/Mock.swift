@@ -74,7 +74,7 @@ public final class ShopClientMock: ShopAPI, Sendable {
         }
 
         public func uploadImage(itemId: Int, file: UploadBody, caption: String? = nil, pages: [UploadBody]?, thumbnail: UploadBody?, meta: UploadItemImageRequest.Meta? = nil) async throws {
-            let body = UploadItemImageRequest(file: try file.loadedData(), caption: caption, pages: try pages?.map { try $0.loadedData() }, thumbnail: try thumbnail?.loadedData(), meta: meta)
+            let body = UploadItemImageRequest(file: try file.loadedData(), caption: caption, pages: try pages?.map { try $0.loadedData() }, thumbnail: try thumbnail?.loadedText(), meta: meta)
             return try await uploadImageStub.call((itemId: itemId, body: body))
         }
     }
