@@ -15,16 +15,46 @@ import KilnTestServer
         #expect(urlRequest.httpBody == Data("b".utf8))
     }
 
+    /// Darwin's path: URLSession uploads from a file.
     @Test func aSingleFileBodyUploadsFromThatFileAndSeveralPartsFromATemporaryOne() throws {
         let file = URL(fileURLWithPath: "/tmp/kiln-upload.bin")
-        let own = try #require(try URLSessionTransport.uploadFile(.file(file)))
-        #expect(own.file == file)
-        #expect(!own.isTemporary)
-        let parts = try #require(try URLSessionTransport.uploadFile(RequestBodyStream([.data(Data("a".utf8)), .data(Data("b".utf8))])))
-        #expect(parts.isTemporary)
-        #expect(try Data(contentsOf: parts.file) == Data("ab".utf8))
+        guard case .file(let own, let ownIsTemporary) = try URLSessionUpload.file(for: .file(file)) else { Issue.record("not a file"); return }
+        #expect(own == file)
+        #expect(!ownIsTemporary)
+        let parts = try URLSessionUpload.file(for: RequestBodyStream([.data(Data("a".utf8)), .data(Data("b".utf8))]))
+        guard case .file(let written, let isTemporary) = parts else { Issue.record("not a file"); return }
+        #expect(isTemporary)
+        #expect(try Data(contentsOf: written) == Data("ab".utf8))
         parts.remove()
-        #expect(!FileManager.default.fileExists(atPath: parts.file.path))
+        #expect(!FileManager.default.fileExists(atPath: written.path))
+    }
+
+    /// Linux's path: libcurl reads the parts through an InputStream, no temporary file.
+    @Test func theBodyInputStreamReadsThePartsInOrderAndEndsWithZero() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kiln-\(UUID().uuidString).bin")
+        try Data("file".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let stream = BodyInputStream(RequestBodyStream([.data(Data("<".utf8)), .file(file), .data(Data(">".utf8))]))
+        #expect(stream.streamStatus == .notOpen)
+        stream.open()
+        var read = Data()
+        var buffer = [UInt8](repeating: 0, count: 3)
+        while stream.hasBytesAvailable {
+            let count = stream.read(&buffer, maxLength: buffer.count)
+            #expect(count >= 0)
+            read.append(contentsOf: buffer[..<count])
+        }
+        #expect(read == Data("<file>".utf8))
+        #expect(stream.streamStatus == .atEnd)
+    }
+
+    @Test func aBodyInputStreamOverAVanishedFileReportsAnError() {
+        let stream = BodyInputStream(.file(URL(fileURLWithPath: "/nonexistent/kiln.bin")))
+        stream.open()
+        var buffer = [UInt8](repeating: 0, count: 8)
+        #expect(stream.read(&buffer, maxLength: buffer.count) == -1)
+        #expect(stream.streamStatus == .error)
+        #expect(stream.streamError != nil)
     }
 }
 

@@ -64,17 +64,16 @@ public final class URLSessionTransport: HTTPTransport {
         streaming.invalidate()
     }
 
-    /// A `bodyStream` is uploaded from a file: its own when it is one file, else a temporary one it is
-    /// written to (removed afterwards), so memory holds a chunk of it at a time either way.
+    /// A `bodyStream` is read a chunk at a time as it is sent (see `URLSessionUpload`).
     public var streamsRequestBodies: Bool { true }
 
     public func send(_ request: HTTPRequest, baseURL: URL) async throws -> HTTPResponse {
         let urlRequest = try Self.makeURLRequest(request, baseURL: baseURL)
         let session = session
-        let (data, response) = try await Self.withUploadFile(request.bodyStream) { file -> (Data, URLResponse) in
-            if let file { return try await session.upload(for: urlRequest, fromFile: file) }
-            return try await session.data(for: urlRequest)
-        }
+        let upload = try URLSessionUpload.prepare(request.bodyStream)
+        defer { upload?.remove() }
+        let (data, response) =
+            if let upload { try await upload.send(urlRequest, in: session) } else { try await session.data(for: urlRequest) }
         guard let httpResponse = response as? HTTPURLResponse else {
             throw URLError(.badServerResponse)
         }
@@ -94,10 +93,9 @@ public final class URLSessionTransport: HTTPTransport {
     func startStream(_ request: HTTPRequest, baseURL: URL) async throws -> (HTTPResponse, ResponseBody, StreamedTask) {
         let urlRequest = try Self.makeURLRequest(request, baseURL: baseURL)
         let (session, delegate) = streaming.session(configuration: session.configuration)
-        // The upload task reads its file while it runs; a temporary one goes once the task has completed.
-        let upload = try Self.uploadFile(request.bodyStream)
-        let task: URLSessionDataTask =
-            if let upload { session.uploadTask(with: urlRequest, fromFile: upload.file) } else { session.dataTask(with: urlRequest) }
+        // The task reads its body while it runs; a temporary file goes once the task has completed.
+        let upload = try URLSessionUpload.prepare(request.bodyStream)
+        let task = upload?.task(urlRequest, in: session) ?? session.dataTask(with: urlRequest)
         let onCompleted: @Sendable () -> Void = { upload?.remove() }
         let (chunks, continuation) = AsyncThrowingStream.makeStream(of: Data.self, throwing: (any Error).self)
         let state = StreamedTask(task: task, limits: streamLimits, continuation: continuation, onCompleted: onCompleted)
@@ -112,37 +110,6 @@ public final class URLSessionTransport: HTTPTransport {
             task.cancel()
         }
         return (response, ResponseBody(chunks, onConsumed: state.consumed, onAbandoned: state.abandon), state)
-    }
-
-    /// Runs `body` with the file to upload `stream` from (nil without a stream), removing a temporary file after.
-    static func withUploadFile<T>(_ stream: RequestBodyStream?, _ body: (URL?) async throws -> T) async throws -> T {
-        let upload = try uploadFile(stream)
-        defer { upload?.remove() }
-        return try await body(upload?.file)
-    }
-
-    /// The file holding `stream`'s bytes: its own file when it is one, else a temporary one it is written to.
-    static func uploadFile(_ stream: RequestBodyStream?) throws -> UploadFile? {
-        guard let stream else { return nil }
-        if let file = stream.singleFile { return UploadFile(file: file, isTemporary: false) }
-        let upload = UploadFile(
-            file: FileManager.default.temporaryDirectory.appendingPathComponent("kiln-upload-\(UUID().uuidString)"), isTemporary: true)
-        do { try stream.write(to: upload.file) } catch {
-            upload.remove()
-            throw error
-        }
-        return upload
-    }
-
-    /// A file URLSession uploads from.
-    struct UploadFile: Sendable {
-        let file: URL
-        let isTemporary: Bool
-
-        /// Removes the file if it was made for the upload.
-        func remove() {
-            if isTemporary { try? FileManager.default.removeItem(at: file) }
-        }
     }
 
     static func makeURLRequest(_ request: HTTPRequest, baseURL: URL) throws -> URLRequest {
