@@ -86,7 +86,12 @@ let package = Package(
         .testTarget(name: "KilnServerTests", dependencies: ["KilnServer", "KilnRuntime"]),
         // The transport tests, run over URLSessionTransport and AsyncHTTPClientTransport alike.
         // Also compiles the README's AsyncHTTPClient example (against IServ).
-        .testTarget(name: "KilnAsyncHTTPClientTests", dependencies: ["KilnAsyncHTTPClient", "KilnRuntime", "KilnTestServer", "IServ"]),
+        .testTarget(
+            name: "KilnAsyncHTTPClientTests",
+            dependencies: [
+                "KilnAsyncHTTPClient", "KilnRuntime", "KilnTestServer", "IServ",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
+            ]),
         // The generated clients' run-time features (pagination, auth flows, actions) against a loopback server,
         // and the source documents' JSON samples decoded into the generated types (../shared/seeds).
         .testTarget(

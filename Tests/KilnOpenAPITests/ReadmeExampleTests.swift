@@ -30,6 +30,7 @@ import Testing
         #"try await Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 8080))).runService()"#,
         #"mock.streamTicksStub.handler = { _ in ServerSentEventStream(ResponseBody(Data("data: {\"count\": 1}\n\n".utf8)), operationID: "streamTicks") }"#,
         "let iserv = IServClient(baseURL: url, transport: AsyncHTTPClientTransport())",
+        "HTTPClient(configuration: AsyncHTTPClientTransport.clientConfiguration())",
     ]
 
     private func text(_ relativePath: String) throws -> String {
