@@ -72,7 +72,14 @@ def main():
     threading.Timer(max_seconds, lambda: os._exit(0)).start()
     while True:
         conn, _ = listener.accept()
-        threading.Thread(target=serve, args=(conn, path), daemon=True).start()
+        threading.Thread(target=serve_quietly, args=(conn, path), daemon=True).start()
+
+def serve_quietly(conn, path):
+    # A client that exits with its keep-alive connection open resets it: the end of that connection, not an error.
+    try:
+        serve(conn, path)
+    except (ConnectionResetError, BrokenPipeError):
+        pass
 
 if __name__ == "__main__":
     main()
