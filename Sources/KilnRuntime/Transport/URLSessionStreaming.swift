@@ -96,8 +96,9 @@ final class StreamedTask: @unchecked Sendable {
 
     func received(_ data: Data) {
         // A delegate whose response callback the platform does not call (a signature that differs) still
-        // gets its head from the first data.
-        if let response = task.response, lock.withLock({ head != nil }) { received(response) }
+        // gets its head from the first data. Our own flag first: FoundationNetworking's `task.response` is a
+        // dispatch `sync`, too dear for every 16 KiB chunk.
+        if lock.withLock({ head != nil }), let response = task.response { received(response) }
         enum Action { case deliver, pause, failed(any Error) }
         let action = lock.withLock { () -> Action in
             if !spool.isEmpty || buffered + data.count > limits.ceiling {
