@@ -36,7 +36,16 @@ public struct YAMLNode: Sendable {
     /// The value of the first pair whose key is the plain string `key`.
     public subscript(key: String) -> YAMLNode? {
         guard case .mapping(let pairs) = content else { return nil }
-        return pairs.first { $0.key.scalar?.text == key }?.value
+        return pairs.first { $0.key.isPlainKey(key) }?.value
+    }
+
+    /// Whether this node is a scalar written as `key`: the test of every field lookup, so it compares in
+    /// place rather than copying the scalar out.
+    public func isPlainKey(_ key: String) -> Bool {
+        switch content {
+        case .scalar(let scalar): scalar.text == key
+        default: false
+        }
     }
 
     /// A short, user-facing name of the node's kind, for messages like "expected a mapping, found a list".

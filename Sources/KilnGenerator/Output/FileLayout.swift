@@ -22,11 +22,25 @@ enum FileLayout {
     /// What a declaration costs the compiler, roughly: its bytes of code. Documentation comments (often
     /// longer than the code in vendor specs) cost next to nothing, so they do not count.
     static func compileCost(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8(Self.compileCost)
+    }
+
+    /// One pass over the bytes: each non-empty line costs its length after the indentation, plus its newline,
+    /// unless it is a comment.
+    private static func compileCost(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let space = UInt8(ascii: " "), newline = UInt8(ascii: "\n"), slash = UInt8(ascii: "/")
         var cost = 0
-        for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
-            let code = line.drop { $0 == UInt8(ascii: " ") }
-            if code.starts(with: "//".utf8) { continue }
-            cost += code.count + 1
+        var index = 0
+        while index < bytes.count {
+            let lineStart = index
+            while index < bytes.count, bytes[index] == space { index += 1 }
+            let start = index
+            while index < bytes.count, bytes[index] != newline { index += 1 }
+            let isEmpty = lineStart == index
+            let isComment = index - start >= 2 && bytes[start] == slash && bytes[start + 1] == slash
+            if !isEmpty && !isComment { cost += index - start + 1 }
+            index += 1
         }
         return cost
     }

@@ -40,9 +40,12 @@ struct GeneratedManifest: Equatable {
     /// FNV-1a, 64 bits: enough to notice an edit (not meant to resist forgery), and no dependency.
     static func hash(_ data: Data) -> String {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01b3
+        // Over the raw bytes: Data's iterator costs a call per byte, 2.6% of a twilio_api_v2010 generation.
+        data.withUnsafeBytes { bytes in
+            for byte in bytes {
+                value ^= UInt64(byte)
+                value = value &* 0x0000_0100_0000_01b3
+            }
         }
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits

@@ -8,13 +8,16 @@ final class ObjectReader {
     let what: String
     let context: ParseContext
     private let pairs: [YAMLPair]
-    private var consumed = Set<String>()
+    /// Which pairs were read, by index: a schema reader asks for some 45 fields of which a few exist, so
+    /// marking the pairs found (not hashing every name asked for) keeps a lookup to a scan of the few pairs.
+    private var consumed: [Bool]
     /// Read from a `$ref`'s target: one level of expansion, left when this reader is done.
     private let expanded: Bool
 
     init(node: YAMLNode, pairs: [YAMLPair], what: String, context: ParseContext, expanded: Bool = false) {
         self.node = node
         self.pairs = pairs
+        self.consumed = Array(repeating: false, count: pairs.count)
         self.what = what
         self.context = context
         self.expanded = expanded
@@ -27,18 +30,28 @@ final class ObjectReader {
     var location: SourceLocation { node.location }
 
     func has(_ key: String) -> Bool {
-        pairs.contains { $0.key.scalar?.text == key }
+        index(of: key) != nil
     }
 
     /// The raw value of `key`, marking it read.
     func value(_ key: String) -> YAMLNode? {
-        consumed.insert(key)
-        return pairs.first { $0.key.scalar?.text == key }?.value
+        guard let index = index(of: key) else { return nil }
+        markRead(key)
+        return pairs[index].value
     }
 
     /// Marks fields as read without interpreting them (allowed but not used by Kiln).
     func ignore(_ keys: String...) {
-        consumed.formUnion(keys)
+        for key in keys { markRead(key) }
+    }
+
+    private func index(of key: String) -> Int? {
+        pairs.firstIndex { $0.key.isPlainKey(key) }
+    }
+
+    /// Every pair named `key` counts as read (a repeated key is reported by the loader, not as unknown).
+    private func markRead(_ key: String) {
+        for index in pairs.indices where pairs[index].key.isPlainKey(key) { consumed[index] = true }
     }
 
     func string(_ key: String) -> String? {
@@ -103,14 +116,14 @@ final class ObjectReader {
     /// Reports unread non-extension fields and returns the `x-` extensions.
     func finish() -> Extensions {
         var extensions = Extensions()
-        for pair in pairs {
+        for (index, pair) in pairs.enumerated() {
             guard let key = pair.key.scalar?.text else {
                 context.error("expected a field name, found \(pair.key.kindDescription)", at: pair.key.location)
                 continue
             }
             if key.hasPrefix("x-") {
                 extensions[key] = pair.value
-            } else if !consumed.contains(key) {
+            } else if !consumed[index] {
                 context.warning("unknown field '\(key)' in \(what); it is ignored", at: pair.key.location)
             }
         }
