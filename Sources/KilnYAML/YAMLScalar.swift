@@ -18,13 +18,37 @@ public struct YAMLScalar: Sendable, Hashable {
     public var style: Style
     /// An explicit tag such as `tag:yaml.org,2002:str`, if the author wrote one.
     public var tag: String?
-    public let resolved: Value
+    /// What `resolved` is, in a byte: a stored `Value` would repeat the text and make every node of a
+    /// document's tree 24 bytes larger.
+    private let kind: Kind
+
+    private enum Kind: UInt8, Hashable {
+        case null, `true`, `false`, number, string
+    }
 
     public init(text: String, style: Style, tag: String? = nil) {
         self.text = text
         self.style = style
         self.tag = tag
-        self.resolved = Self.resolve(text, style: style, tag: tag)
+        self.kind =
+            switch Self.resolve(text, style: style, tag: tag) {
+            case .null: .null
+            case .bool(let flag): flag ? .true : .false
+            case .integer, .float: .number
+            case .string: .string
+            }
+    }
+
+    /// What the scalar means under the YAML 1.2 core schema (and its tag).
+    public var resolved: Value {
+        switch kind {
+        case .null: .null
+        case .true: .bool(true)
+        case .false: .bool(false)
+        case .string: .string(text)
+        // Numbers are few in a spec; they are parsed again rather than stored.
+        case .number: Self.resolve(text, style: style, tag: tag)
+        }
     }
 
     /// The number this scalar denotes, whether written as an integer or a float.

@@ -193,17 +193,18 @@ final class ReferenceResolver {
 
     private func resolveSchema(_ schema: Schema) -> Schema {
         var schema = schema
+        // Assign only what exists: the first assignment copies the schema's fields (copy on write), and most
+        // schemas are leaves with nothing to rewrite, which then stay shared with the parsed document.
         if let ref = schema.ref { schema.ref = rewrite(ref, .schemas) }
-        schema.properties = schema.properties.mapValues { resolveSchema($0) }
+        if !schema.properties.isEmpty { schema.properties = schema.properties.mapValues { resolveSchema($0) } }
         if case .schema(let nested) = schema.additionalProperties {
             schema.additionalProperties = .schema(resolveSchema(nested))
         }
-        // Assign only what exists: every assignment to an indirect field allocates.
         if let items = schema.items { schema.items = resolveSchema(items) }
-        schema.prefixItems = schema.prefixItems.map { resolveSchema($0) }
-        schema.allOf = schema.allOf.map { resolveSchema($0) }
-        schema.oneOf = schema.oneOf.map { resolveSchema($0) }
-        schema.anyOf = schema.anyOf.map { resolveSchema($0) }
+        if !schema.prefixItems.isEmpty { schema.prefixItems = schema.prefixItems.map { resolveSchema($0) } }
+        if !schema.allOf.isEmpty { schema.allOf = schema.allOf.map { resolveSchema($0) } }
+        if !schema.oneOf.isEmpty { schema.oneOf = schema.oneOf.map { resolveSchema($0) } }
+        if !schema.anyOf.isEmpty { schema.anyOf = schema.anyOf.map { resolveSchema($0) } }
         if let not = schema.not { schema.not = resolveSchema(not) }
         if var discriminator = schema.discriminator {
             for (value, target) in discriminator.mapping {
