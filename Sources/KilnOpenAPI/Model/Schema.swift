@@ -23,8 +23,9 @@ public struct Schema: Sendable {
     }
 
     /// All fields out of line, copied on write: schemas are passed and stored by the thousand (properties,
-    /// items, allOf), and as a struct of some 45 fields each copy cost 784 bytes and 40 retains.
-    private final class Storage: @unchecked Sendable {
+    /// items, allOf), and as a struct of some 45 fields each copy cost 784 bytes and 40 retains. The fields
+    /// stay one struct, so copying the box copies every one of them.
+    private struct Fields {
         var location: SourceLocation
         var ref: Reference? = nil
         var booleanSchema: Bool? = nil
@@ -54,263 +55,234 @@ public struct Schema: Sendable {
         var contentMediaType: String? = nil
         var contentEncoding: String? = nil
         var extensions: Extensions = Extensions()
+    }
 
-        init(location: SourceLocation) {
-            self.location = location
-        }
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
 
-        func copy() -> Storage {
-            let copy = Storage(location: location)
-            copy.ref = ref
-            copy.booleanSchema = booleanSchema
-            copy.types = types
-            copy.isNullable = isNullable
-            copy.format = format
-            copy.title = title
-            copy.description = description
-            copy.defaultValue = defaultValue
-            copy.examples = examples
-            copy.enumValues = enumValues
-            copy.constValue = constValue
-            copy.deprecated = deprecated
-            copy.readOnly = readOnly
-            copy.writeOnly = writeOnly
-            copy.properties = properties
-            copy.required = required
-            copy.additionalProperties = additionalProperties
-            copy.items = items
-            copy.prefixItems = prefixItems
-            copy.allOf = allOf
-            copy.oneOf = oneOf
-            copy.anyOf = anyOf
-            copy.not = not
-            copy.discriminator = discriminator
-            copy.limits = limits
-            copy.contentMediaType = contentMediaType
-            copy.contentEncoding = contentEncoding
-            copy.extensions = extensions
-            return copy
+        init(_ fields: Fields) {
+            self.fields = fields
         }
     }
 
     private var storage: Storage
 
     private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
     }
 
     public var location: SourceLocation {
-        get { storage.location }
+        get { storage.fields.location }
         _modify {
             makeUnique()
-            yield &storage.location
+            yield &storage.fields.location
         }
     }
     public var ref: Reference? {
-        get { storage.ref }
+        get { storage.fields.ref }
         _modify {
             makeUnique()
-            yield &storage.ref
+            yield &storage.fields.ref
         }
     }
     /// `true`/`false` written in place of a schema (3.1, and in `additionalProperties` in 3.0).
     public var booleanSchema: Bool? {
-        get { storage.booleanSchema }
+        get { storage.fields.booleanSchema }
         _modify {
             makeUnique()
-            yield &storage.booleanSchema
+            yield &storage.fields.booleanSchema
         }
     }
 
     /// Types other than "null"; empty when the schema does not constrain the type.
     public var types: [JSONType] {
-        get { storage.types }
+        get { storage.fields.types }
         _modify {
             makeUnique()
-            yield &storage.types
+            yield &storage.fields.types
         }
     }
     public var isNullable: Bool {
-        get { storage.isNullable }
+        get { storage.fields.isNullable }
         _modify {
             makeUnique()
-            yield &storage.isNullable
+            yield &storage.fields.isNullable
         }
     }
     public var format: String? {
-        get { storage.format }
+        get { storage.fields.format }
         _modify {
             makeUnique()
-            yield &storage.format
+            yield &storage.fields.format
         }
     }
     public var title: String? {
-        get { storage.title }
+        get { storage.fields.title }
         _modify {
             makeUnique()
-            yield &storage.title
+            yield &storage.fields.title
         }
     }
     public var description: String? {
-        get { storage.description }
+        get { storage.fields.description }
         _modify {
             makeUnique()
-            yield &storage.description
+            yield &storage.fields.description
         }
     }
     public var defaultValue: YAMLNode? {
-        get { storage.defaultValue }
+        get { storage.fields.defaultValue }
         _modify {
             makeUnique()
-            yield &storage.defaultValue
+            yield &storage.fields.defaultValue
         }
     }
     public var examples: [YAMLNode] {
-        get { storage.examples }
+        get { storage.fields.examples }
         _modify {
             makeUnique()
-            yield &storage.examples
+            yield &storage.fields.examples
         }
     }
     public var enumValues: [YAMLNode]? {
-        get { storage.enumValues }
+        get { storage.fields.enumValues }
         _modify {
             makeUnique()
-            yield &storage.enumValues
+            yield &storage.fields.enumValues
         }
     }
     public var constValue: YAMLNode? {
-        get { storage.constValue }
+        get { storage.fields.constValue }
         _modify {
             makeUnique()
-            yield &storage.constValue
+            yield &storage.fields.constValue
         }
     }
     public var deprecated: Bool {
-        get { storage.deprecated }
+        get { storage.fields.deprecated }
         _modify {
             makeUnique()
-            yield &storage.deprecated
+            yield &storage.fields.deprecated
         }
     }
     public var readOnly: Bool {
-        get { storage.readOnly }
+        get { storage.fields.readOnly }
         _modify {
             makeUnique()
-            yield &storage.readOnly
+            yield &storage.fields.readOnly
         }
     }
     public var writeOnly: Bool {
-        get { storage.writeOnly }
+        get { storage.fields.writeOnly }
         _modify {
             makeUnique()
-            yield &storage.writeOnly
+            yield &storage.fields.writeOnly
         }
     }
 
     public var properties: OrderedMap<Schema> {
-        get { storage.properties }
+        get { storage.fields.properties }
         _modify {
             makeUnique()
-            yield &storage.properties
+            yield &storage.fields.properties
         }
     }
     public var required: [String] {
-        get { storage.required }
+        get { storage.fields.required }
         _modify {
             makeUnique()
-            yield &storage.required
+            yield &storage.fields.required
         }
     }
     public var additionalProperties: AdditionalProperties? {
-        get { storage.additionalProperties }
+        get { storage.fields.additionalProperties }
         _modify {
             makeUnique()
-            yield &storage.additionalProperties
+            yield &storage.fields.additionalProperties
         }
     }
     public var items: Schema? {
-        get { storage.items }
+        get { storage.fields.items }
         _modify {
             makeUnique()
-            yield &storage.items
+            yield &storage.fields.items
         }
     }
     public var prefixItems: [Schema] {
-        get { storage.prefixItems }
+        get { storage.fields.prefixItems }
         _modify {
             makeUnique()
-            yield &storage.prefixItems
+            yield &storage.fields.prefixItems
         }
     }
 
     public var allOf: [Schema] {
-        get { storage.allOf }
+        get { storage.fields.allOf }
         _modify {
             makeUnique()
-            yield &storage.allOf
+            yield &storage.fields.allOf
         }
     }
     public var oneOf: [Schema] {
-        get { storage.oneOf }
+        get { storage.fields.oneOf }
         _modify {
             makeUnique()
-            yield &storage.oneOf
+            yield &storage.fields.oneOf
         }
     }
     public var anyOf: [Schema] {
-        get { storage.anyOf }
+        get { storage.fields.anyOf }
         _modify {
             makeUnique()
-            yield &storage.anyOf
+            yield &storage.fields.anyOf
         }
     }
     public var not: Schema? {
-        get { storage.not }
+        get { storage.fields.not }
         _modify {
             makeUnique()
-            yield &storage.not
+            yield &storage.fields.not
         }
     }
     public var discriminator: Discriminator? {
-        get { storage.discriminator }
+        get { storage.fields.discriminator }
         _modify {
             makeUnique()
-            yield &storage.discriminator
+            yield &storage.fields.discriminator
         }
     }
 
     public var limits: SchemaLimits {
-        get { storage.limits }
+        get { storage.fields.limits }
         _modify {
             makeUnique()
-            yield &storage.limits
+            yield &storage.fields.limits
         }
     }
     public var contentMediaType: String? {
-        get { storage.contentMediaType }
+        get { storage.fields.contentMediaType }
         _modify {
             makeUnique()
-            yield &storage.contentMediaType
+            yield &storage.fields.contentMediaType
         }
     }
     public var contentEncoding: String? {
-        get { storage.contentEncoding }
+        get { storage.fields.contentEncoding }
         _modify {
             makeUnique()
-            yield &storage.contentEncoding
+            yield &storage.fields.contentEncoding
         }
     }
     public var extensions: Extensions {
-        get { storage.extensions }
+        get { storage.fields.extensions }
         _modify {
             makeUnique()
-            yield &storage.extensions
+            yield &storage.fields.extensions
         }
     }
 
     public init(at location: SourceLocation) {
-        storage = Storage(location: location)
+        storage = Storage(Fields(location: location))
     }
 
     /// A schema that is only a `$ref` (with at most documentation beside it).

@@ -36,7 +36,7 @@ final class ObjectReader {
     /// The raw value of `key`, marking it read.
     func value(_ key: String) -> YAMLNode? {
         guard let index = index(of: key) else { return nil }
-        markRead(key)
+        markRead(key, from: index)
         return pairs[index].value
     }
 
@@ -49,9 +49,10 @@ final class ObjectReader {
         pairs.firstIndex { $0.key.isPlainKey(key) }
     }
 
-    /// Every pair named `key` counts as read (a repeated key is reported by the loader, not as unknown).
-    private func markRead(_ key: String) {
-        for index in pairs.indices where pairs[index].key.isPlainKey(key) { consumed[index] = true }
+    /// Every pair named `key` from `start` on counts as read (a repeated key is reported by the loader, not
+    /// as unknown); `value` starts at the first match it found.
+    private func markRead(_ key: String, from start: Int = 0) {
+        for index in start..<pairs.count where pairs[index].key.isPlainKey(key) { consumed[index] = true }
     }
 
     func string(_ key: String) -> String? {
