@@ -1,13 +1,7 @@
 /// String helpers the pipeline needs, without full Foundation.
 extension String {
     /// Without leading and trailing spaces and tabs.
-    public var trimmingSpaces: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(self[start...end])
-    }
+    public var trimmingSpaces: String { Substring(self).trimmingSpaces }
 
     /// `%XX` escapes decoded as UTF-8; nil when an escape is malformed or the bytes are not UTF-8.
     public var percentDecoded: String? {
@@ -51,5 +45,30 @@ private func hexValue(_ byte: UInt8) -> UInt8? {
     case 65...70: byte - 55
     case 97...102: byte - 87
     default: nil
+    }
+}
+
+extension Substring {
+    /// Without leading and trailing spaces and tabs. Works on bytes (it runs for every line of every
+    /// description) except where a space meets a non-ASCII byte, which could be a combining mark or a
+    /// prepended character that makes the space part of a larger `Character`.
+    public var trimmingSpaces: String {
+        let bytes = utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        let end = bytes.index(after: last)
+        if (first != bytes.startIndex && bytes[first] >= 0x80) || (end != bytes.endIndex && bytes[last] >= 0x80) {
+            return characterTrimmed
+        }
+        return String(self[first..<end])
+    }
+
+    private var characterTrimmed: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[start...end])
     }
 }

@@ -18,7 +18,7 @@ enum Documentation {
 
     /// Text for a one-line slot such as a parameter's description.
     static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces }
+        text.lines.map(\.trimmingSpaces)
             .filter { !$0.isEmpty }.joined(separator: " ")
     }
 
@@ -26,8 +26,8 @@ enum Documentation {
     private static func clean(_ text: String?) -> [String]? {
         guard let text else { return nil }
         var lines: [String] = []
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            let line = String(raw).trimmingSpaces
+        for raw in text.lines {
+            let line = raw.trimmingSpaces
             if line.isEmpty && (lines.last?.isEmpty ?? true) { continue }
             lines.append(line)
         }
