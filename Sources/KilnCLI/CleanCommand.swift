@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
 import KilnGenerator
 
 /// `kiln clean DIR`: removes what `kiln generate` wrote into DIR, and only that; the command plugin uses
@@ -31,7 +26,7 @@ enum CleanCommand {
             return 64
         }
         do {
-            let summary = try OutputWriter.clean(URL(fileURLWithPath: directory))
+            let summary = try OutputWriter.clean(directory)
             if !quiet {
                 for warning in summary.warnings { errors.write("warning: \(warning)\n") }
                 output.write("kiln: removed \(summary.removed.count) generated files from \(directory)\n")

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
 import KilnDiagnostics
 import KilnGenerator
 import KilnOpenAPI
@@ -188,7 +183,7 @@ enum GenerateCommand {
         let files = Generator.generate(customized.document, configuration: configuration, diagnostics: generation)
         guard report(generation.sorted) else { return 1 }
         do {
-            let summary = try OutputWriter.write(files, to: URL(fileURLWithPath: outputDirectory), force: force)
+            let summary = try OutputWriter.write(files, to: outputDirectory, force: force)
             if !quiet {
                 for warning in summary.warnings { errors.write("warning: \(warning)\n") }
                 output.write(

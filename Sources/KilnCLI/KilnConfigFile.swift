@@ -1,11 +1,8 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
 import KilnDiagnostics
+import KilnFileSystem
 import KilnGenerator
 import KilnOpenAPI
+import KilnText
 import KilnYAML
 
 /// `kiln.json`, the config file a target folder holds for the build plugin, also accepted by
@@ -33,7 +30,7 @@ struct KilnConfigFile {
 
     /// Reads the file, reporting problems to `diagnostics`; nil when it has errors.
     static func load(_ path: String, diagnostics: DiagnosticCollector) -> KilnConfigFile? {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = try? FileSystem.contents(of: path) else {
             diagnostics.error("cannot read the config file", at: .start(of: path))
             return nil
         }
@@ -41,7 +38,7 @@ struct KilnConfigFile {
             diagnostics.error("the config file is empty; expected a JSON object", at: .start(of: path))
             return nil
         }
-        guard let root = YAMLLoader.parse([UInt8](data), file: path, diagnostics: diagnostics) else { return nil }
+        guard let root = YAMLLoader.parse(data, file: path, diagnostics: diagnostics) else { return nil }
         guard let pairs = root.mapping else {
             diagnostics.error("expected a JSON object, found \(root.kindDescription)", at: root.location)
             return nil
@@ -83,8 +80,9 @@ struct KilnConfigFile {
     private mutating func set(_ key: String, _ value: String, at location: SourceLocation, diagnostics: DiagnosticCollector) {
         switch key {
         case "spec":
-            let directory = URL(fileURLWithPath: location.file).deletingLastPathComponent()
-            specPath = value.hasPrefix("/") ? value : directory.appendingPathComponent(value).standardizedFileURL.path
+            // Absolute, as the file's own path may be relative to the working directory.
+            let file = FilePaths.join(FileSystem.currentDirectory, location.file)
+            specPath = value.hasPrefix("/") ? value : FilePaths.normalized(FilePaths.join(FilePaths.directory(of: file), value))
         case "clientName":
             clientName = value
         case "access":

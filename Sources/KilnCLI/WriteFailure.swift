@@ -1,28 +1,18 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import KilnFileSystem
 
 /// A failed write of generated files as one line, "cannot write <path>: <reason>", with the system's
-/// reason ("Not a directory") rather than Foundation's dump of error codes and user-info keys.
+/// reason ("Not a directory").
 struct WriteFailure: CustomStringConvertible {
     var path: String
     var reason: String
 
     init(_ error: any Error, fallbackPath: String) {
-        let cocoa = error as? CocoaError
-        path = cocoa?.filePath ?? cocoa?.url?.path ?? fallbackPath
-        if let posix = (cocoa?.underlying ?? error) as? POSIXError {
-            reason = String(cString: strerror(posix.code.rawValue))
+        if let failure = error as? FileSystemError {
+            path = failure.path
+            reason = failure.reason
         } else {
-            // Foundation always attaches the POSIX error for file-system failures; this is a last resort.
-            reason = cocoa.map { "file system error \($0.code.rawValue)" } ?? String(describing: error)
+            path = fallbackPath
+            reason = String(describing: error)
         }
     }
 

@@ -1,5 +1,5 @@
-/// Path arithmetic on plain strings, so the generator's modules need only FoundationEssentials
-/// (NSString's path methods live in full Foundation, whose load alone costs ~7 MB of memory).
+/// Path arithmetic on plain strings, so the generator's modules need no Foundation (NSString's path
+/// methods live in full Foundation, whose load alone costs ~7 MB of memory).
 public enum FilePaths {
     /// `a/b/c.yaml` -> `a/b`; `c.yaml` -> ``; `/c.yaml` -> `/`.
     public static func directory(of path: String) -> String {

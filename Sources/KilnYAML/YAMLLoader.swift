@@ -1,10 +1,6 @@
 import CYAML
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
 import KilnDiagnostics
+import KilnFileSystem
 
 /// Parses YAML 1.2 / JSON text with the system libyaml into located `YAMLNode`s.
 /// Problems become diagnostics; the loader never traps on bad input.
@@ -60,20 +56,21 @@ public enum YAMLLoader {
         limits: YAMLLimits = YAMLLimits(),
         diagnostics: DiagnosticCollector
     ) -> YAMLNode? {
-        var isDirectory = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        switch FileSystem.kind(of: path) {
+        case nil:
             diagnostics.error("no such file", at: .start(of: path))
             return nil
-        }
-        guard !isDirectory else {
+        case .directory:
             diagnostics.error("is a directory, expected a YAML or JSON file", at: .start(of: path))
             return nil
+        default:
+            break
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = try? FileSystem.contents(of: path) else {
             diagnostics.error("could not read the file", at: .start(of: path))
             return nil
         }
-        return parse([UInt8](data), file: path, limits: limits, diagnostics: diagnostics)
+        return parse(data, file: path, limits: limits, diagnostics: diagnostics)
     }
 
     private static func reportSyntaxError(

@@ -21,7 +21,7 @@ import Testing
         let folder = temporaryFolder()
         defer { try? manager.removeItem(at: folder) }
         let files = [generated("A.swift", "a"), generated("B.swift", "b")]
-        let first = try OutputWriter.write(files, to: folder)
+        let first = try OutputWriter.write(files, to: folder.path)
         #expect(first.written == ["A.swift", "B.swift"])
         // A date long past: a rewrite, even within the same millisecond, would replace it with now.
         let past = Date(timeIntervalSince1970: 1_000_000_000)
@@ -29,7 +29,7 @@ import Testing
         try manager.setAttributes([.modificationDate: past], ofItemAtPath: a.path)
         #expect(try modificationDate(a) == past)
 
-        let second = try OutputWriter.write([files[0], generated("B.swift", "b2")], to: folder)
+        let second = try OutputWriter.write([files[0], generated("B.swift", "b2")], to: folder.path)
         #expect(second.unchanged == ["A.swift"])
         #expect(second.written == ["B.swift"])
         #expect(try modificationDate(a) == past, "an unchanged file keeps its timestamp, so dependent builds stay incremental")
@@ -39,9 +39,9 @@ import Testing
     @Test func removesFilesAnEarlierRunGeneratedButKeepsOthers() throws {
         let folder = temporaryFolder()
         defer { try? manager.removeItem(at: folder) }
-        _ = try OutputWriter.write([generated("Old.swift", "old"), generated("Kept.swift", "k")], to: folder)
+        _ = try OutputWriter.write([generated("Old.swift", "old"), generated("Kept.swift", "k")], to: folder.path)
         try Data("mine".utf8).write(to: folder.appendingPathComponent("Handwritten.swift"))
-        let summary = try OutputWriter.write([generated("Kept.swift", "k")], to: folder)
+        let summary = try OutputWriter.write([generated("Kept.swift", "k")], to: folder.path)
         #expect(summary.removed == ["Old.swift"])
         #expect(summary.warnings == [])
         #expect(!manager.fileExists(atPath: folder.appendingPathComponent("Old.swift").path))
@@ -56,13 +56,13 @@ import Testing
         try Data("struct Mine {}\n".utf8).write(to: mine)
         let files = [generated("Client.swift", "client"), generated("Models1.swift", "models")]
 
-        let error = #expect(throws: OutputWriter.Conflict.self) { try OutputWriter.write(files, to: folder) }
+        let error = #expect(throws: OutputWriter.Conflict.self) { try OutputWriter.write(files, to: folder.path) }
         #expect(error?.paths == [mine.path])
         #expect(try String(contentsOf: mine, encoding: .utf8) == "struct Mine {}\n")
         #expect(!manager.fileExists(atPath: folder.appendingPathComponent("Models1.swift").path), "nothing is written")
         #expect(!manager.fileExists(atPath: folder.appendingPathComponent(GeneratedManifest.fileName).path))
 
-        let forced = try OutputWriter.write(files, to: folder, force: true)
+        let forced = try OutputWriter.write(files, to: folder.path, force: true)
         #expect(forced.written == ["Client.swift", "Models1.swift"])
         #expect(try String(contentsOf: mine, encoding: .utf8) == files[0].contents)
     }
@@ -73,7 +73,7 @@ import Testing
         try manager.createDirectory(at: folder, withIntermediateDirectories: true)
         // E.g. Generated/ checked out without its manifest: still Kiln's own file.
         try Data(generated("Client.swift", "old").contents.utf8).write(to: folder.appendingPathComponent("Client.swift"))
-        #expect(try OutputWriter.write([generated("Client.swift", "new")], to: folder).written == ["Client.swift"])
+        #expect(try OutputWriter.write([generated("Client.swift", "new")], to: folder.path).written == ["Client.swift"])
     }
 
     @Test func removesOnlyPlainUneditedFilesTheManifestLists() throws {
@@ -83,7 +83,7 @@ import Testing
         let outside = root.appendingPathComponent("x")
         let target = root.appendingPathComponent("Target.swift")
         let kilnFile = generated("Edited.swift", "e").contents
-        _ = try OutputWriter.write([generated("Edited.swift", "e"), generated("Stale.swift", "s")], to: folder)
+        _ = try OutputWriter.write([generated("Edited.swift", "e"), generated("Stale.swift", "s")], to: folder.path)
         try Data((kilnFile + "// my change\n").utf8).write(to: folder.appendingPathComponent("Edited.swift"))
         for url in [outside, target] { try Data(kilnFile.utf8).write(to: url) }
         try manager.createSymbolicLink(at: folder.appendingPathComponent("Link.swift"), withDestinationURL: target)
@@ -92,7 +92,7 @@ import Testing
         let listed = try String(contentsOf: manifest, encoding: .utf8)
         try Data((listed + "../x\n\(outside.path)\nLink.swift\n..\n").utf8).write(to: manifest)
 
-        let summary = try OutputWriter.write([], to: folder)
+        let summary = try OutputWriter.write([], to: folder.path)
         #expect(summary.removed == ["Stale.swift"])
         #expect(summary.warnings.sorted() == [
             "ignored '..' in .kiln-generated: not a file of this folder",
@@ -115,7 +115,7 @@ import Testing
         try Data(generated("Stale.swift", "s").contents.utf8).write(to: folder.appendingPathComponent("Stale.swift"))
         try Data("struct Mine {}\n".utf8).write(to: folder.appendingPathComponent("Mine.swift"))
         try Data("Stale.swift\nMine.swift\n".utf8).write(to: folder.appendingPathComponent(GeneratedManifest.fileName))
-        let summary = try OutputWriter.write([], to: folder)
+        let summary = try OutputWriter.write([], to: folder.path)
         #expect(summary.removed == ["Stale.swift"])
         #expect(summary.warnings == ["kept \(folder.appendingPathComponent("Mine.swift").path): no longer generated, but edited since kiln wrote it"])
     }
@@ -123,14 +123,14 @@ import Testing
     @Test func cleanRemovesKilnsFilesAndTheFolderOnlyWhenNothingElseIsLeft() throws {
         let folder = temporaryFolder()
         defer { try? manager.removeItem(at: folder) }
-        _ = try OutputWriter.write([generated("A.swift", "a")], to: folder)
+        _ = try OutputWriter.write([generated("A.swift", "a")], to: folder.path)
         try Data("notes".utf8).write(to: folder.appendingPathComponent("NOTES.md"))
-        #expect(try OutputWriter.clean(folder).removed == ["A.swift"])
+        #expect(try OutputWriter.clean(folder.path).removed == ["A.swift"])
         #expect(try manager.contentsOfDirectory(atPath: folder.path) == ["NOTES.md"])
 
         try manager.removeItem(at: folder.appendingPathComponent("NOTES.md"))
-        _ = try OutputWriter.write([generated("A.swift", "a")], to: folder)
-        _ = try OutputWriter.clean(folder)
+        _ = try OutputWriter.write([generated("A.swift", "a")], to: folder.path)
+        _ = try OutputWriter.clean(folder.path)
         #expect(!manager.fileExists(atPath: folder.path))
     }
 }

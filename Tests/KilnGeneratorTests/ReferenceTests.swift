@@ -31,7 +31,7 @@ import Testing
         let expectedFolder = folder.appendingPathComponent("Expected")
         if Self.recording && !Self.inCI {
             try? FileManager.default.removeItem(at: expectedFolder)
-            _ = try OutputWriter.write(files, to: expectedFolder)
+            _ = try OutputWriter.write(files, to: expectedFolder.path)
             try? FileManager.default.removeItem(at: expectedFolder.appendingPathComponent(".kiln-generated"))
             return
         }

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
 import KilnText
 
 /// RFC 6901 JSON pointers as they appear after the `#` of a `$ref` (RFC 3986 percent escapes first,

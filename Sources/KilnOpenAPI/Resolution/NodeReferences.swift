@@ -1,9 +1,5 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
 import KilnDiagnostics
+import KilnFileSystem
 import KilnText
 import KilnYAML
 
@@ -76,7 +72,7 @@ final class NodeReferences {
             if cached == nil { reportUnloadable(file, ref: text, at: location) }
             return cached
         }
-        guard FileManager.default.fileExists(atPath: file) else {
+        guard FileSystem.exists(file) else {
             diagnostics.error("$ref '\(text)': there is no file '\(Self.filePart(of: text))'", at: location)
             files[file] = .some(nil)
             return nil
@@ -89,7 +85,7 @@ final class NodeReferences {
     }
 
     private func reportUnloadable(_ file: String, ref text: String, at location: SourceLocation) {
-        guard FileManager.default.fileExists(atPath: file) else { return }
+        guard FileSystem.exists(file) else { return }
         diagnostics.error(
             "$ref '\(text)': '\(Self.filePart(of: text))' could not be loaded (see its errors)", at: location)
     }

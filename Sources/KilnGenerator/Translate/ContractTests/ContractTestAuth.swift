@@ -1,9 +1,5 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
 import KilnOpenAPI
+import KilnText
 
 /// Credentials for contract tests: with a static security scheme (HTTP basic, bearer, an API key in a
 /// header), every test builds the client with that scheme's factory and asserts the header the server
@@ -28,7 +24,7 @@ extension ContractTestTranslator {
             switch (scheme.kind, scheme.scheme?.lowercased()) {
             case (.http, "basic"):
                 let (user, password) = ("kiln-user", "pa:ss wörd")
-                let encoded = Data("\(user):\(password)".utf8).base64EncodedString()
+                let encoded = Base64.encode("\(user):\(password)".utf8)
                 return StaticAuth(
                     middleware: "\(factory)(username: \(SwiftLiteral.string(user)), password: \(SwiftLiteral.string(password)))",
                     header: "Authorization", value: sent ? "Basic \(encoded)" : nil,

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
 import KilnOpenAPI
 import KilnText
 
@@ -45,8 +40,7 @@ struct ContractTestTranslator {
         guard let server = document.servers.first else { return "" }
         var url = server.url
         for (name, variable) in server.variables { url = url.replacing("{\(name)}", with: variable.defaultValue) }
-        guard let components = URLComponents(string: url) else { return "" }
-        let path = components.percentEncodedPath
+        guard let path = URLReference(url)?.path else { return "" }
         return path.hasSuffix("/") ? String(path.dropLast()) : path
     }
 
@@ -277,7 +271,7 @@ struct ContractTestTranslator {
         case .data: return ("sample bytes", status, "application/octet-stream", .null)
         case .empty: return ("", status == "200" ? "204" : status, "text/plain", .null)
         case .events, .jsonLines, .jsonSequence:
-            let contentType = response.kind == .events ? "text/event-stream" : response.acceptedMediaTypes?.components(separatedBy: ", ").first ?? "application/jsonl"
+            let contentType = response.kind == .events ? "text/event-stream" : response.acceptedMediaTypes.map { types in types.firstRange(of: ", ").map { String(types[..<$0.lowerBound]) } ?? types } ?? "application/jsonl"
             if response.itemType == .string { return ("sample event", status, contentType, .string("sample event")) }
             let value = response.itemSchema.map { samples.sample(for: $0) } ?? .object([])
             return (value.json, status, contentType, value)

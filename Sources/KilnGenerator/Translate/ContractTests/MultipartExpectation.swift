@@ -1,9 +1,5 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
 import KilnOpenAPI
+import KilnText
 
 /// The exact parts a multipart contract test expects, in the order the client adds them: name, filename,
 /// Content-Type and bytes of each. Written out from the spec rather than asked of the runtime, so a
@@ -26,7 +22,7 @@ extension ContractTestTranslator {
                 for item in items {
                     guard case .string(let text) = item else { continue }
                     // Data decodes from base64 in JSON; a string-typed file part is its UTF-8 text.
-                    let bytes = isData ? [UInt8](Data(base64Encoded: text) ?? Data()) : Array(text.utf8)
+                    let bytes = isData ? Base64.decode(text) ?? [] : Array(text.utf8)
                     parts.append(part(name, filename: Self.uploadFilename(field.wireName, contentType), contentType, bytes))
                 }
             case .text:

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
 import KilnOpenAPI
 import KilnText
 
@@ -84,7 +79,7 @@ extension ClientTranslator {
         for (name, variable) in server.variables {
             url = url.replacing("{\(name)}", with: variable.defaultValue)
         }
-        guard let parsed = URL(string: url), parsed.scheme != nil, parsed.host != nil else { return nil }
+        guard let parsed = URLReference(url), parsed.scheme != nil, parsed.host?.isEmpty == false else { return nil }
         return url
     }
 

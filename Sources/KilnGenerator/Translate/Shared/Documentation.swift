@@ -36,8 +36,3 @@ enum Documentation {
     }
 }
 
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
