@@ -58,29 +58,24 @@ public enum FileSystem {
 
     /// Replaces the file at `path` with `bytes` through a temporary file in the same folder, so a reader
     /// never sees half a file. A symlink at `path` is replaced, not followed.
-    public static func writeAtomically(_ bytes: some Collection<UInt8>, to path: String) throws(FileSystemError) {
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileSystemError) {
         let (temporary, descriptor) = try createTemporaryFile(beside: path)
-        var written = true
+        // The errno of the first failed write or close; 0 while all is well.
         var failure: Int32 = 0
-        let array = Array(bytes)
-        array.withUnsafeBytes { buffer in
+        bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let result = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if result < 0 {
                     if errno == EINTR { continue }
                     failure = errno
-                    written = false
                     return
                 }
                 offset += result
             }
         }
-        if close(descriptor) != 0, written {
-            failure = errno
-            written = false
-        }
-        guard written else {
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        guard failure == 0 else {
             unlink(temporary)
             throw FileSystemError(path: path, code: failure)
         }

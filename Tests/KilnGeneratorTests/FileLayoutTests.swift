@@ -26,5 +26,7 @@ import Testing
         #expect(GeneratedManifest.hash([]) == "cbf29ce484222325")
         #expect(GeneratedManifest.hash(Array("a".utf8)) == "af63dc4c8601ec8c")
         #expect(GeneratedManifest.hash(Array("foobar".utf8)) == "85944171f73967e8")
+        #expect(GeneratedManifest.hash("foobar") == "85944171f73967e8")
+        #expect(GeneratedManifest.hash("") == "cbf29ce484222325")
     }
 }

@@ -11,7 +11,7 @@ struct GeneratedManifest: Equatable {
     var entries: [String: String?] = [:]
 
     init(files: [Generator.GeneratedFile]) {
-        for file in files { entries[file.name] = Self.hash(Array(file.contents.utf8)) }
+        for file in files { entries[file.name] = Self.hash(file.contents) }
     }
 
     /// The manifest in `directory`, empty when there is none.
@@ -37,13 +37,21 @@ struct GeneratedManifest: Equatable {
 
     /// FNV-1a, 64 bits: enough to notice an edit (not meant to resist forgery), and no dependency.
     static func hash(_ data: [UInt8]) -> String {
+        data.withUnsafeBytes(hash)
+    }
+
+    /// The hash of the text's UTF-8, read in place rather than copied out first.
+    static func hash(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { hash(UnsafeRawBufferPointer($0)) }
+    }
+
+    // Over the raw bytes: an iterator that is not inlined costs a call per byte.
+    private static func hash(_ bytes: UnsafeRawBufferPointer) -> String {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        // Over the raw bytes: an iterator that is not inlined costs a call per byte.
-        data.withUnsafeBytes { bytes in
-            for byte in bytes {
-                value ^= UInt64(byte)
-                value = value &* 0x0000_0100_0000_01b3
-            }
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01b3
         }
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits

@@ -4,8 +4,9 @@ import KilnText
 enum Documentation {
     static func lines(summary: String? = nil, description: String? = nil, provenance: String? = nil) -> [String] {
         var result: [String] = []
-        if let summary = clean(summary) { result += summary }
-        if let description = clean(description), description != clean(summary) {
+        let summaryLines = clean(summary)
+        if let summaryLines { result += summaryLines }
+        if let description = clean(description), description != summaryLines {
             if !result.isEmpty { result.append("") }
             result += description
         }
