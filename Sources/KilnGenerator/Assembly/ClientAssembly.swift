@@ -18,10 +18,13 @@ enum ClientAssembly: ModeAssembly {
         }
         let protocols = MockTranslator(clientName: api.clientName, groups: api.client.groups, access: api.access).protocols()
         let models = api.componentTypes + api.client.operationTypes + parameterConformances(api.models, api.access)
-        let parts = FileLayout.balance((protocols + operations + models).map(SwiftRenderer.render), into: partCount)
+        var parts = FileLayout.balance((protocols + operations + models).map(SwiftRenderer.render), into: partCount)
         var files = [api.file("Client.swift", imports: imports, [SwiftRenderer.render(api.client.client)])]
-        for (index, part) in parts.enumerated() {
-            files.append(api.file("Part\(index + 1).swift", imports: imports, part))
+        for index in parts.indices {
+            files.append(api.file("Part\(index + 1).swift", imports: imports, parts[index]))
+            // Each part's declarations are released once its file holds them, so that all of the
+            // output is not held twice.
+            parts[index] = []
         }
         return files
     }

@@ -18,12 +18,20 @@ public enum SwiftRenderer {
 
     /// As above, with each import line given whole (`@testable import IServ`).
     static func assemble(headerComment: [String], importLines: [String], declarations: [String]) -> String {
+        var head = ""
+        for line in headerComment { head += "// \(line)".trimmingTrailingSpaces + "\n" }
+        if !headerComment.isEmpty { head += "\n" }
+        for line in importLines { head += line + "\n" }
+        if !importLines.isEmpty && !declarations.isEmpty { head += "\n" }
+        // Sized up front: a large spec's file is hundreds of KB, and growing it by doubling (or joining
+        // first) held up to three copies at generation's peak memory.
         var text = ""
-        for line in headerComment { text += "// \(line)".trimmingTrailingSpaces + "\n" }
-        if !headerComment.isEmpty { text += "\n" }
-        for line in importLines { text += line + "\n" }
-        if !importLines.isEmpty && !declarations.isEmpty { text += "\n" }
-        text += declarations.joined(separator: "\n")
+        text.reserveCapacity(head.utf8.count + declarations.reduce(declarations.count) { $0 + $1.utf8.count })
+        text += head
+        for (index, declaration) in declarations.enumerated() {
+            if index > 0 { text += "\n" }
+            text += declaration
+        }
         return text
     }
 
