@@ -10,8 +10,8 @@ struct YAMLTreeBuilder {
         var isMapping: Bool
         var location: SourceLocation
         var anchor: String?
-        var items: [YAMLNode] = []
-        var pairs: [YAMLPair] = []
+        /// Where this collection's children start in `openItems` or `openPairs`.
+        var start: Int
         var pendingKey: YAMLNode?
         /// Scalar keys seen so far, to report duplicates where the second one stands.
         var keyLines: [String: SourceLocation] = [:]
@@ -22,6 +22,11 @@ struct YAMLTreeBuilder {
     private let limits: YAMLLimits
     private let diagnostics: DiagnosticCollector
     private var stack: [Frame] = []
+    /// The children of every open collection, innermost last: each collection's own array is made once
+    /// at its end with exactly its count, where appending to it would leave up to half its capacity
+    /// unused for as long as the document lives.
+    private var openItems: [YAMLNode] = []
+    private var openPairs: [YAMLPair] = []
     private var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
     private var expandedNodes = 0
     private var documentCount = 0
@@ -76,15 +81,24 @@ struct YAMLTreeBuilder {
             let anchor =
                 event.type == YAML_SEQUENCE_START_EVENT
                 ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
             stack.append(
                 Frame(
-                    isMapping: event.type == YAML_MAPPING_START_EVENT,
+                    isMapping: isMapping,
                     location: location,
-                    anchor: anchor.map { String(cString: $0) }))
+                    anchor: anchor.map { String(cString: $0) },
+                    start: isMapping ? openPairs.count : openItems.count))
             return .continue
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let frame = stack.removeLast()
-            let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+            let content: YAMLNode.Content
+            if frame.isMapping {
+                content = .mapping(Array(openPairs[frame.start...]))
+                openPairs.removeSubrange(frame.start...)
+            } else {
+                content = .sequence(Array(openItems[frame.start...]))
+                openItems.removeSubrange(frame.start...)
+            }
             // Children were counted as they arrived; the collection itself adds one node.
             return attach(
                 YAMLNode(content, at: frame.location), weight: frame.weight, counted: 1, at: location, anchor: nil,
@@ -120,7 +134,7 @@ struct YAMLTreeBuilder {
         }
         stack[stack.count - 1].weight += weight
         if !stack[stack.count - 1].isMapping {
-            stack[stack.count - 1].items.append(node)
+            openItems.append(node)
         } else if let key = stack[stack.count - 1].pendingKey {
             stack[stack.count - 1].pendingKey = nil
             if let text = key.scalar?.text {
@@ -131,7 +145,7 @@ struct YAMLTreeBuilder {
                     stack[stack.count - 1].keyLines[text] = key.location
                 }
             }
-            stack[stack.count - 1].pairs.append(YAMLPair(key: key, value: node))
+            openPairs.append(YAMLPair(key: key, value: node))
         } else {
             stack[stack.count - 1].pendingKey = node
         }

@@ -24,11 +24,11 @@ public struct Schema: Sendable {
 
     /// All fields out of line, copied on write: schemas are passed and stored by the thousand (properties,
     /// items, allOf), and as a struct of some 45 fields each copy cost 784 bytes and 40 retains. The fields
-    /// stay one struct, so copying the box copies every one of them.
+    /// stay one struct, so copying the box copies every one of them (the rare ones' box is shared until
+    /// written).
     private struct Fields {
         var location: SourceLocation
         var ref: Reference? = nil
-        var booleanSchema: Bool? = nil
         var types: [JSONType] = []
         var isNullable: Bool = false
         var format: String? = nil
@@ -37,7 +37,6 @@ public struct Schema: Sendable {
         var defaultValue: YAMLNode? = nil
         var examples: [YAMLNode] = []
         var enumValues: [YAMLNode]? = nil
-        var constValue: YAMLNode? = nil
         var deprecated: Bool = false
         var readOnly: Bool = false
         var writeOnly: Bool = false
@@ -45,16 +44,32 @@ public struct Schema: Sendable {
         var required: [String] = []
         var additionalProperties: AdditionalProperties? = nil
         var items: Schema? = nil
-        var prefixItems: [Schema] = []
         var allOf: [Schema] = []
         var oneOf: [Schema] = []
         var anyOf: [Schema] = []
+        var extensions: Extensions = Extensions()
+        var rare: RareStorage? = nil
+    }
+
+    /// Fields most schemas leave unset, in a second box made on first write: they are nearly half of
+    /// the fields' size, and a large spec holds thousands of schemas that use none of them.
+    private struct RareFields {
+        var booleanSchema: Bool? = nil
+        var constValue: YAMLNode? = nil
+        var prefixItems: [Schema] = []
         var not: Schema? = nil
         var discriminator: Discriminator? = nil
         var limits: SchemaLimits = SchemaLimits()
         var contentMediaType: String? = nil
         var contentEncoding: String? = nil
-        var extensions: Extensions = Extensions()
+    }
+
+    private final class RareStorage: @unchecked Sendable {
+        var fields: RareFields
+
+        init(_ fields: RareFields) {
+            self.fields = fields
+        }
     }
 
     private final class Storage: @unchecked Sendable {
@@ -69,6 +84,21 @@ public struct Schema: Sendable {
 
     private mutating func makeUnique() {
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+    }
+
+    /// The rare fields' box, made or copied so that it belongs to this schema alone.
+    private mutating func uniqueRare() -> RareStorage {
+        makeUnique()
+        guard var rare = storage.fields.rare else {
+            let made = RareStorage(RareFields())
+            storage.fields.rare = made
+            return made
+        }
+        if !isKnownUniquelyReferenced(&rare) {
+            rare = RareStorage(rare.fields)
+            storage.fields.rare = rare
+        }
+        return rare
     }
 
     public var location: SourceLocation {
@@ -87,10 +117,10 @@ public struct Schema: Sendable {
     }
     /// `true`/`false` written in place of a schema (3.1, and in `additionalProperties` in 3.0).
     public var booleanSchema: Bool? {
-        get { storage.fields.booleanSchema }
+        get { storage.fields.rare?.fields.booleanSchema }
         _modify {
-            makeUnique()
-            yield &storage.fields.booleanSchema
+            let rare = uniqueRare()
+            yield &rare.fields.booleanSchema
         }
     }
 
@@ -152,10 +182,10 @@ public struct Schema: Sendable {
         }
     }
     public var constValue: YAMLNode? {
-        get { storage.fields.constValue }
+        get { storage.fields.rare?.fields.constValue }
         _modify {
-            makeUnique()
-            yield &storage.fields.constValue
+            let rare = uniqueRare()
+            yield &rare.fields.constValue
         }
     }
     public var deprecated: Bool {
@@ -209,10 +239,10 @@ public struct Schema: Sendable {
         }
     }
     public var prefixItems: [Schema] {
-        get { storage.fields.prefixItems }
+        get { storage.fields.rare?.fields.prefixItems ?? [] }
         _modify {
-            makeUnique()
-            yield &storage.fields.prefixItems
+            let rare = uniqueRare()
+            yield &rare.fields.prefixItems
         }
     }
 
@@ -238,39 +268,39 @@ public struct Schema: Sendable {
         }
     }
     public var not: Schema? {
-        get { storage.fields.not }
+        get { storage.fields.rare?.fields.not }
         _modify {
-            makeUnique()
-            yield &storage.fields.not
+            let rare = uniqueRare()
+            yield &rare.fields.not
         }
     }
     public var discriminator: Discriminator? {
-        get { storage.fields.discriminator }
+        get { storage.fields.rare?.fields.discriminator }
         _modify {
-            makeUnique()
-            yield &storage.fields.discriminator
+            let rare = uniqueRare()
+            yield &rare.fields.discriminator
         }
     }
 
     public var limits: SchemaLimits {
-        get { storage.fields.limits }
+        get { storage.fields.rare?.fields.limits ?? SchemaLimits() }
         _modify {
-            makeUnique()
-            yield &storage.fields.limits
+            let rare = uniqueRare()
+            yield &rare.fields.limits
         }
     }
     public var contentMediaType: String? {
-        get { storage.fields.contentMediaType }
+        get { storage.fields.rare?.fields.contentMediaType }
         _modify {
-            makeUnique()
-            yield &storage.fields.contentMediaType
+            let rare = uniqueRare()
+            yield &rare.fields.contentMediaType
         }
     }
     public var contentEncoding: String? {
-        get { storage.fields.contentEncoding }
+        get { storage.fields.rare?.fields.contentEncoding }
         _modify {
-            makeUnique()
-            yield &storage.fields.contentEncoding
+            let rare = uniqueRare()
+            yield &rare.fields.contentEncoding
         }
     }
     public var extensions: Extensions {
@@ -303,7 +333,7 @@ public struct Schema: Sendable {
 }
 
 /// The numeric, string, array and object limits of a schema; kept for documentation and validation.
-public struct SchemaLimits: Sendable {
+public struct SchemaLimits: Sendable, Equatable {
     public var minimum: Double?
     public var maximum: Double?
     public var exclusiveMinimum: Double?

@@ -7,8 +7,6 @@ struct ParseContext {
     var diagnostics: DiagnosticCollector
     /// Follows `$ref`s where OpenAPI has no Reference Object (see `NodeReferences`).
     var references: NodeReferences
-    /// Shared by every copy of this context, so each distinct pattern is compiled once.
-    var patterns = PatternCheck()
 
     func error(_ message: String, at location: SourceLocation) {
         diagnostics.error(message, at: location)

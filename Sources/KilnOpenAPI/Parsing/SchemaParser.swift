@@ -42,7 +42,7 @@ enum SchemaParser {
         if let values = object.list("enum") {
             schema.enumValues = distinctValues(values, object.context)
         }
-        schema.constValue = object.value("const")
+        if let constant = object.value("const") { schema.constValue = constant }
         schema.deprecated = object.bool("deprecated") ?? false
         schema.readOnly = object.bool("readOnly") ?? false
         schema.writeOnly = object.bool("writeOnly") ?? false
@@ -65,17 +65,21 @@ enum SchemaParser {
                 schema.items = parse(items, context)
             }
         }
-        if let prefix = object.list("prefixItems") {
+        if let prefix = object.list("prefixItems"), !prefix.isEmpty {
             schema.prefixItems = prefix.compactMap { parse($0, context) }
         }
         schema.allOf = object.list("allOf")?.compactMap { parse($0, context) } ?? []
         schema.oneOf = object.list("oneOf")?.compactMap { parse($0, context) } ?? []
         schema.anyOf = object.list("anyOf")?.compactMap { parse($0, context) } ?? []
-        schema.not = object.value("not").flatMap { parse($0, context) }
-        schema.discriminator = object.value("discriminator").flatMap { discriminator($0, context) }
-        schema.limits = limits(object)
-        schema.contentMediaType = object.string("contentMediaType")
-        schema.contentEncoding = object.string("contentEncoding")
+        // The rare fields are assigned only when written: assigning makes their box (see Schema).
+        if let not = object.value("not").flatMap({ parse($0, context) }) { schema.not = not }
+        if let discriminator = object.value("discriminator").flatMap({ discriminator($0, context) }) {
+            schema.discriminator = discriminator
+        }
+        let limits = limits(object)
+        if limits != SchemaLimits() { schema.limits = limits }
+        if let mediaType = object.string("contentMediaType") { schema.contentMediaType = mediaType }
+        if let encoding = object.string("contentEncoding") { schema.contentEncoding = encoding }
         for keyword in toleratedKeywords { object.ignore(keyword) }
         schema.extensions = object.finish()
         constVariantsAsEnum(&schema)
@@ -204,9 +208,12 @@ enum SchemaParser {
         limits.minLength = object.nonNegativeInteger("minLength")
         limits.maxLength = object.nonNegativeInteger("maxLength")
         limits.pattern = object.string("pattern")
-        if let pattern = limits.pattern, !object.context.patterns.isValid(pattern), let node = object.value("pattern") {
+        if let pattern = limits.pattern, let failure = ECMAPatternSyntax.failure(in: pattern),
+            let node = object.value("pattern")
+        {
             object.context.warning(
-                "'\(pattern)' is not a valid regular expression; Kiln does not check values against it",
+                "'\(pattern)' is not an ECMA-262 regular expression: \(failure.reason) (at character "
+                    + "\(failure.offset + 1)); Kiln checks no values against patterns, so the code is the same",
                 at: node.location)
         }
         limits.minItems = object.nonNegativeInteger("minItems")
