@@ -93,11 +93,9 @@ struct YAMLTreeBuilder {
             let frame = stack.removeLast()
             let content: YAMLNode.Content
             if frame.isMapping {
-                content = .mapping(Array(openPairs[frame.start...]))
-                openPairs.removeSubrange(frame.start...)
+                content = .mapping(Self.take(&openPairs, from: frame.start))
             } else {
-                content = .sequence(Array(openItems[frame.start...]))
-                openItems.removeSubrange(frame.start...)
+                content = .sequence(Self.take(&openItems, from: frame.start))
             }
             // Children were counted as they arrived; the collection itself adds one node.
             return attach(
@@ -150,6 +148,16 @@ struct YAMLTreeBuilder {
             stack[stack.count - 1].pendingKey = node
         }
         return .continue
+    }
+
+    /// The children from `start` on, removed from `open`, in an array of their exact count. (`Array(slice)`
+    /// would share `open`'s whole buffer, spare capacity and all, whenever the slice starts at 0.)
+    private static func take<Element>(_ open: inout [Element], from start: Int) -> [Element] {
+        var taken: [Element] = []
+        taken.reserveCapacity(open.count - start)
+        taken.append(contentsOf: open[start...])
+        open.removeSubrange(start...)
+        return taken
     }
 
     private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {

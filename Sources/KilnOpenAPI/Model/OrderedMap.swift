@@ -3,7 +3,10 @@
 public struct OrderedMap<Value: Sendable>: Sendable, Sequence {
     public private(set) var keys: [String] = []
     public private(set) var values: [Value] = []
+    /// Key -> position, kept only above `linearLimit` entries: most maps of a spec (a schema's properties,
+    /// an operation's responses) are small, and a dictionary each cost more memory than they hold.
     private var indices: [String: Int] = [:]
+    private static var linearLimit: Int { 8 }
 
     public init() {}
 
@@ -15,18 +18,18 @@ public struct OrderedMap<Value: Sendable>: Sendable, Sequence {
     }
 
     public subscript(key: String) -> Value? {
-        get { indices[key].map { values[$0] } }
+        get { index(of: key).map { values[$0] } }
         set {
-            if let index = indices[key] {
+            if let index = index(of: key) {
                 if let newValue {
                     values[index] = newValue
                 } else {
                     remove(at: index)
                 }
             } else if let newValue {
-                indices[key] = keys.count
                 keys.append(key)
                 values.append(newValue)
+                if keys.count > Self.linearLimit { indexKeys(from: indices.isEmpty ? 0 : keys.count - 1) }
             }
         }
     }
@@ -46,10 +49,23 @@ public struct OrderedMap<Value: Sendable>: Sendable, Sequence {
         return result
     }
 
+    private func index(of key: String) -> Int? {
+        keys.count > Self.linearLimit ? indices[key] : keys.firstIndex(of: key)
+    }
+
+    /// Records the positions of the keys from `start` on.
+    private mutating func indexKeys(from start: Int) {
+        for position in start..<keys.count { indices[keys[position]] = position }
+    }
+
     private mutating func remove(at index: Int) {
         indices[keys[index]] = nil
         keys.remove(at: index)
         values.remove(at: index)
-        for position in index..<keys.count { indices[keys[position]] = position }
+        if keys.count > Self.linearLimit {
+            indexKeys(from: index)
+        } else {
+            indices = [:]
+        }
     }
 }
