@@ -14,6 +14,17 @@ struct CodePrinter {
         }
     }
 
+    /// The text in storage of its exact size. Appending leaves up to half of the capacity unused, and a
+    /// large spec holds thousands of rendered declarations at once until they are placed in files.
+    var compactText: String {
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                buffer.initialize(fromContentsOf: bytes)
+            }
+        }
+    }
+
     mutating func blank() {
         text += "\n"
     }

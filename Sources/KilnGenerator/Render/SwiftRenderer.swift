@@ -8,7 +8,7 @@ public enum SwiftRenderer {
     public static func render(_ declaration: Declaration) -> String {
         var printer = CodePrinter()
         render(declaration, into: &printer)
-        return printer.text
+        return printer.compactText
     }
 
     /// A file from declarations rendered earlier, separated by blank lines.
