@@ -41,6 +41,14 @@ struct ECMAPatternSyntaxTests {
         #expect(ECMAPatternSyntax.failure(in: "a{3,2}")?.reason == "the quantifier's minimum is larger than its maximum")
     }
 
+    @Test func deepNestingIsReportedInsteadOfExhaustingTheStack() {
+        let limit = ECMAPatternSyntax.maximumDepth
+        let nested = { (depth: Int) in String(repeating: "(", count: depth) + "a" + String(repeating: ")", count: depth) }
+        #expect(ECMAPatternSyntax.failure(in: nested(limit)) == nil)
+        #expect(ECMAPatternSyntax.failure(in: nested(limit + 1))?.offset == limit)
+        #expect(ECMAPatternSyntax.failure(in: String(repeating: "(", count: 1_000_000)) != nil)
+    }
+
     /// Duplicate group names are allowed in different alternatives since ECMA-262 2025; Kiln does not tell
     /// those apart from duplicates in one alternative, so it accepts both rather than warn wrongly.
     @Test func acceptsDuplicateGroupNamesUnchecked() {

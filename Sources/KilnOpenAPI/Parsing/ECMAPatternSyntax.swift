@@ -14,6 +14,9 @@ struct ECMAPatternSyntax {
     private let units: [UInt16]
     private var index = 0
     private let hasNamedGroups: Bool
+    /// Groups are read recursively: a limit keeps a hostile pattern from exhausting the stack.
+    private var depth = 0
+    static let maximumDepth = 500
 
     static func failure(in pattern: String) -> Failure? {
         var parser = ECMAPatternSyntax(Array(pattern.utf16))
@@ -148,6 +151,11 @@ struct ECMAPatternSyntax {
 
     private mutating func group() -> Failure? {
         let start = index
+        guard depth < Self.maximumDepth else {
+            return fail("groups nest more than \(Self.maximumDepth) deep; Kiln reads no further")
+        }
+        depth += 1
+        defer { depth -= 1 }
         index += 1
         if current == Self.ascii("?") {
             index += 1
