@@ -1,3 +1,4 @@
+import KilnDiagnostics
 @testable import KilnOpenAPI
 import Testing
 
@@ -45,8 +46,30 @@ struct ECMAPatternSyntaxTests {
         let limit = ECMAPatternSyntax.maximumDepth
         let nested = { (depth: Int) in String(repeating: "(", count: depth) + "a" + String(repeating: ")", count: depth) }
         #expect(ECMAPatternSyntax.failure(in: nested(limit)) == nil)
-        #expect(ECMAPatternSyntax.failure(in: nested(limit + 1))?.offset == limit)
-        #expect(ECMAPatternSyntax.failure(in: String(repeating: "(", count: 1_000_000)) != nil)
+        let tooDeep = ECMAPatternSyntax.failure(in: nested(limit + 1))
+        #expect(tooDeep?.offset == limit && tooDeep?.kind == .nestingLimit, "reported as unchecked, not as invalid")
+        #expect(ECMAPatternSyntax.failure(in: String(repeating: "(", count: 1_000_000))?.kind == .nestingLimit)
+        #expect(ECMAPatternSyntax.failure(in: "(a")?.kind == .syntax)
+    }
+
+    @Test func aTooDeepPatternIsAWarningAtItsLineThatSaysItWasNotChecked() throws {
+        let deep = String(repeating: "(", count: 600) + String(repeating: ")", count: 600)
+        let text = """
+            openapi: 3.1.0
+            info: {title: T, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                Code:
+                  type: string
+                  pattern: '\(deep)'
+            """
+        let diagnostics = DiagnosticCollector()
+        _ = try #require(SpecLoader.load(text: text, file: "deep.yaml", diagnostics: diagnostics))
+        let warning = try #require(diagnostics.diagnostics.first { $0.message.contains("was not checked") })
+        #expect(warning.severity == .warning && warning.location.line == 8)
+        #expect(warning.message.contains("groups nest more than 500 deep (at character 501)"))
+        #expect(!diagnostics.diagnostics.contains { $0.message.contains("is not an ECMA-262") })
     }
 
     /// Duplicate group names are allowed in different alternatives since ECMA-262 2025; Kiln does not tell

@@ -7,8 +7,16 @@
 struct ECMAPatternSyntax {
     /// Why the pattern is invalid and at which UTF-16 offset, or nil when it is valid.
     struct Failure: Equatable {
+        enum Kind: Equatable {
+            /// ECMA-262 rejects the pattern.
+            case syntax
+            /// Kiln stopped reading at `maximumDepth`: the pattern may be valid.
+            case nestingLimit
+        }
+
         var reason: String
         var offset: Int
+        var kind = Kind.syntax
     }
 
     private let units: [UInt16]
@@ -152,7 +160,7 @@ struct ECMAPatternSyntax {
     private mutating func group() -> Failure? {
         let start = index
         guard depth < Self.maximumDepth else {
-            return fail("groups nest more than \(Self.maximumDepth) deep; Kiln reads no further")
+            return Failure(reason: "groups nest more than \(Self.maximumDepth) deep", offset: index, kind: .nestingLimit)
         }
         depth += 1
         defer { depth -= 1 }

@@ -211,9 +211,14 @@ enum SchemaParser {
         if let pattern = limits.pattern, let failure = ECMAPatternSyntax.failure(in: pattern),
             let node = object.value("pattern")
         {
+            let problem =
+                switch failure.kind {
+                case .syntax: "is not an ECMA-262 regular expression"
+                case .nestingLimit: "was not checked"
+                }
             object.context.warning(
-                "'\(pattern)' is not an ECMA-262 regular expression: \(failure.reason) (at character "
-                    + "\(failure.offset + 1)); Kiln checks no values against patterns, so the code is the same",
+                "'\(pattern)' \(problem): \(failure.reason) (at character \(failure.offset + 1)); "
+                    + "Kiln checks no values against patterns, so the code is the same",
                 at: node.location)
         }
         limits.minItems = object.nonNegativeInteger("minItems")
