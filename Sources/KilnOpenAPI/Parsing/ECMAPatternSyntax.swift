@@ -43,6 +43,13 @@ struct ECMAPatternSyntax {
 
     private static func ascii(_ character: Unicode.Scalar) -> UInt16 { UInt16(character.value) }
 
+    private static func isDigit(_ unit: UInt16) -> Bool { (ascii("0")...ascii("9")).contains(unit) }
+
+    /// `*`, `+` or `?`: the quantifiers of one character.
+    private static func isQuantifierMark(_ unit: UInt16) -> Bool {
+        unit == ascii("*") || unit == ascii("+") || unit == ascii("?")
+    }
+
     private func fail(_ reason: String, at offset: Int? = nil) -> Failure {
         Failure(reason: reason, offset: offset ?? index)
     }
@@ -105,7 +112,7 @@ struct ECMAPatternSyntax {
         var position = offset + 1
         func digits() -> [UInt16] {
             let first = position
-            while let unit = unit(at: position), (Self.ascii("0")...Self.ascii("9")).contains(unit) { position += 1 }
+            while let unit = unit(at: position), Self.isDigit(unit) { position += 1 }
             return Array(units[first..<position])
         }
         let minimum = digits()
@@ -123,14 +130,13 @@ struct ECMAPatternSyntax {
 
     private func isQuantifier(at offset: Int) -> Bool {
         guard let unit = unit(at: offset) else { return false }
-        return unit == Self.ascii("*") || unit == Self.ascii("+") || unit == Self.ascii("?")
-            || bracedQuantifier(at: offset) != nil
+        return Self.isQuantifierMark(unit) || bracedQuantifier(at: offset) != nil
     }
 
     /// An optional quantifier after an atom, and its lazy `?`; a second quantifier is an error.
     private mutating func quantifier() -> Failure? {
         guard let unit = current else { return nil }
-        if unit == Self.ascii("*") || unit == Self.ascii("+") || unit == Self.ascii("?") {
+        if Self.isQuantifierMark(unit) {
             index += 1
         } else if let braced = bracedQuantifier(at: index) {
             if let maximum = braced.maximum, Self.compare(braced.minimum, maximum) == .greater {
@@ -190,6 +196,7 @@ struct ECMAPatternSyntax {
 
     /// `(?ims-ims:` (ECMA-262 2025): each flag once, at least one, and nothing else before the `:`.
     private mutating func modifiers() -> Failure? {
+        let unknownGroup = "'(?' starts no known group: expected ':', '=', '!', '<', or flags i, m, s before ':'"
         var seen: Set<UInt16> = []
         var count = 0
         while let unit = current, unit != Self.ascii(":") {
@@ -199,13 +206,11 @@ struct ECMAPatternSyntax {
                 seen.insert(unit)
                 count += 1
             } else {
-                return fail("'(?' starts no known group: expected ':', '=', '!', '<', or flags i, m, s before ':'")
+                return fail(unknownGroup)
             }
             index += 1
         }
-        guard current == Self.ascii(":"), count > 0 else {
-            return fail("'(?' starts no known group: expected ':', '=', '!', '<', or flags i, m, s before ':'")
-        }
+        guard current == Self.ascii(":"), count > 0 else { return fail(unknownGroup) }
         index += 1
         return nil
     }
@@ -226,7 +231,7 @@ struct ECMAPatternSyntax {
         if unit >= 0x80 { return true }
         if unit == ascii("$") || unit == ascii("_") { return true }
         if (ascii("a")...ascii("z")).contains(unit) || (ascii("A")...ascii("Z")).contains(unit) { return true }
-        return !first && (ascii("0")...ascii("9")).contains(unit)
+        return !first && isDigit(unit)
     }
 
     private static func containsNamedGroup(_ units: [UInt16]) -> Bool {
@@ -310,7 +315,7 @@ struct ECMAPatternSyntax {
         case Self.ascii("r"): return 0x0D
         case Self.ascii("c"):
             // Annex B also takes a digit or `_` after `\c` in a class.
-            if let letter = current, Self.isControlLetter(letter, inClass: true) {
+            if let letter = current, Self.isClassControlLetter(letter) {
                 index += 1
                 return letter % 32
             }
@@ -327,9 +332,9 @@ struct ECMAPatternSyntax {
         }
     }
 
-    private static func isControlLetter(_ unit: UInt16, inClass: Bool) -> Bool {
-        (ascii("a")...ascii("z")).contains(unit) || (ascii("A")...ascii("Z")).contains(unit)
-            || (inClass && ((ascii("0")...ascii("9")).contains(unit) || unit == ascii("_")))
+    private static func isClassControlLetter(_ unit: UInt16) -> Bool {
+        (ascii("a")...ascii("z")).contains(unit) || (ascii("A")...ascii("Z")).contains(unit) || isDigit(unit)
+            || unit == ascii("_")
     }
 
     /// The value of exactly `digits` hex digits at the current offset, consumed; nil (nothing consumed) otherwise.
